@@ -1,0 +1,62 @@
+package dev.larder.cache;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one cache behaves: its time-to-live, how much that is spread, whether it stores nulls and
+ * how many entries a bounded backend keeps. Immutable; the {@code with*} methods return copies.
+ *
+ * @param ttl how long an entry lives; {@link Duration#ZERO} means until evicted
+ * @param ttlJitter fraction of the ttl, between 0 and 1, by which each entry's ttl is randomly
+ * shortened so that entries written together do not all expire together
+ * @param allowNullValues whether a {@code null} result is cached (as a marker) or not cached
+ * @param maxSize the most entries a bounded backend (Caffeine) keeps; 0 means unbounded
+ */
+public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullValues, long maxSize) {
+
+	private static final CacheSettings DEFAULTS = new CacheSettings(Duration.ZERO, 0, true, 0);
+
+	public CacheSettings {
+		Objects.requireNonNull(ttl, "ttl");
+		if (ttl.isNegative()) {
+			throw new IllegalArgumentException("ttl must not be negative, got " + ttl);
+		}
+		if (!(ttlJitter >= 0 && ttlJitter <= 1)) {
+			throw new IllegalArgumentException("ttlJitter must be between 0 and 1, got " + ttlJitter);
+		}
+		if (maxSize < 0) {
+			throw new IllegalArgumentException("maxSize must not be negative, got " + maxSize);
+		}
+	}
+
+	/** No expiry, no jitter, nulls cached, unbounded: the defaults of Spring's own cache managers. */
+	public static CacheSettings defaults() {
+		return DEFAULTS;
+	}
+
+	public CacheSettings withTtl(Duration ttl) {
+		return new CacheSettings(ttl, this.ttlJitter, this.allowNullValues, this.maxSize);
+	}
+
+	public CacheSettings withTtlJitter(double ttlJitter) {
+		return new CacheSettings(this.ttl, ttlJitter, this.allowNullValues, this.maxSize);
+	}
+
+	public CacheSettings withAllowNullValues(boolean allowNullValues) {
+		return new CacheSettings(this.ttl, this.ttlJitter, allowNullValues, this.maxSize);
+	}
+
+	public CacheSettings withMaxSize(long maxSize) {
+		return new CacheSettings(this.ttl, this.ttlJitter, this.allowNullValues, maxSize);
+	}
+
+	public boolean expires() {
+		return !this.ttl.isZero();
+	}
+
+	public boolean bounded() {
+		return this.maxSize > 0;
+	}
+
+}

@@ -1,0 +1,323 @@
+package dev.larder.cache;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.serialization.UntrustedTypeException;
+import dev.larder.cache.stats.CacheStatistics;
+import dev.larder.cache.support.BackendFailureHandler;
+import dev.larder.cache.support.SingleFlight;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cache.support.AbstractValueAdaptingCache;
+import org.springframework.cache.support.NullValue;
+
+/**
+ * Spring's {@link org.springframework.cache.Cache} contract, implemented once for every
+ * backend: null handling, ttl policy, key mapping, single-flight loading, statistics and the
+ * fail-open policy live here, and a {@link CacheStore} only stores.
+ *
+ * <p>Semantics follow Spring's own caches: {@code get(key, Callable)} runs the loader once per
+ * key however many threads ask (on every backend, not only where the client offers an atomic
+ * compute), {@code retrieve} supports {@code @Cacheable} on {@code CompletableFuture},
+ * {@code Mono} and {@code Flux} methods, and {@code putIfAbsent} is atomic in the backend.
+ * One difference, deliberately: when nulls are not allowed, a loader that returns
+ * {@code null} is answered but not cached, instead of failing the call.
+ */
+public class LarderCache extends AbstractValueAdaptingCache {
+
+	private final String name;
+
+	private final CacheSettings settings;
+
+	private final CacheStore store;
+
+	private final Function<Object, Object> keyMapper;
+
+	private final StoreValueCodec codec;
+
+	private final TtlPolicy ttlPolicy;
+
+	private final CacheStatistics statistics;
+
+	private final BackendFailureHandler failures;
+
+	private final SingleFlight loads = new SingleFlight();
+
+	LarderCache(String name, CacheSettings settings, CacheStore store, Function<Object, Object> keyMapper,
+			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures) {
+		super(settings.allowNullValues());
+		this.name = name;
+		this.settings = settings;
+		this.store = store;
+		this.keyMapper = keyMapper;
+		this.codec = codec;
+		this.ttlPolicy = new TtlPolicy(settings);
+		this.statistics = statistics;
+		this.failures = failures;
+	}
+
+	@Override
+	public String getName() {
+		return this.name;
+	}
+
+	@Override
+	public Object getNativeCache() {
+		return this.store.nativeStore();
+	}
+
+	public CacheSettings getSettings() {
+		return this.settings;
+	}
+
+	public CacheStatistics getStatistics() {
+		return this.statistics;
+	}
+
+	/** Entries in this cache, or -1 when the backend cannot count them cheaply. */
+	public long estimatedSize() {
+		try {
+			return this.store.estimatedSize();
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	@Override
+	protected @Nullable Object lookup(Object key) {
+		Object value = find(key);
+		if (value != null) {
+			this.statistics.recordHit();
+		}
+		else {
+			this.statistics.recordMiss();
+		}
+		return value;
+	}
+
+	/** The store value for a key (a value or {@link NullValue}), without counting it. */
+	private @Nullable Object find(Object key) {
+		Object stored;
+		try {
+			stored = this.store.get(this.keyMapper.apply(key));
+		}
+		catch (RuntimeException ex) {
+			return failed("get", ex, null);
+		}
+		return (stored != null) ? decode(stored) : null;
+	}
+
+	private @Nullable Object decode(Object stored) {
+		try {
+			return this.codec.decode(stored);
+		}
+		catch (RuntimeException ex) {
+			return failed("read of a cached value", ex, null);
+		}
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+		Object found = lookup(key);
+		if (found != null) {
+			return (T) fromStoreValue(found);
+		}
+		try {
+			return (T) this.loads.load(key, () -> loadAndStore(key, valueLoader));
+		}
+		catch (CompletionException ex) {
+			// We joined another caller's load: surface its failure as ours.
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw (cause instanceof ValueRetrievalException shared) ? shared
+					: new ValueRetrievalException(key, valueLoader, cause);
+		}
+		catch (ValueRetrievalException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+	}
+
+	private @Nullable Object loadAndStore(Object key, Callable<?> valueLoader) throws Exception {
+		// Another caller may have stored the value between our miss and winning the load.
+		Object raced = find(key);
+		if (raced != null) {
+			return fromStoreValue(raced);
+		}
+		long start = System.nanoTime();
+		Object value;
+		try {
+			value = valueLoader.call();
+		}
+		catch (Exception ex) {
+			this.statistics.recordLoad(false, System.nanoTime() - start);
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+		this.statistics.recordLoad(true, System.nanoTime() - start);
+		storeLoaded(key, value);
+		return value;
+	}
+
+	private void storeLoaded(Object key, @Nullable Object value) {
+		if (value != null || isAllowNullValues()) {
+			put(key, value);
+		}
+	}
+
+	@Override
+	public @Nullable CompletableFuture<?> retrieve(Object key) {
+		CompletableFuture<@Nullable Object> stored;
+		try {
+			stored = this.store.getAsync(this.keyMapper.apply(key));
+		}
+		catch (RuntimeException ex) {
+			stored = CompletableFuture.failedFuture(ex);
+		}
+		return stored.handle((value, ex) -> {
+			if (ex != null) {
+				return failed("get", asRuntimeException(ex), null);
+			}
+			return (value != null) ? decode(value) : null;
+		}).thenApply((storeValue) -> {
+			if (storeValue == null) {
+				this.statistics.recordMiss();
+				return null;
+			}
+			this.statistics.recordHit();
+			return isAllowNullValues() ? toValueWrapper(storeValue) : fromStoreValue(storeValue);
+		});
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+		CompletableFuture<?> cached = retrieve(key);
+		return (CompletableFuture<T>) cached.thenCompose((found) -> {
+			if (found != null) {
+				Object value = (found instanceof ValueWrapper wrapper) ? wrapper.get() : found;
+				return CompletableFuture.completedFuture(value);
+			}
+			return this.loads.loadAsync(key, () -> loadAsyncAndStore(key, valueLoader));
+		});
+	}
+
+	private <T> CompletableFuture<T> loadAsyncAndStore(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+		long start = System.nanoTime();
+		return valueLoader.get().whenComplete((value, ex) -> {
+			this.statistics.recordLoad(ex == null, System.nanoTime() - start);
+			if (ex == null) {
+				storeLoaded(key, value);
+			}
+		});
+	}
+
+	@Override
+	public void put(Object key, @Nullable Object value) {
+		Object encoded = encode(value);
+		try {
+			this.store.put(this.keyMapper.apply(key), encoded, this.ttlPolicy.nextTtl());
+			this.statistics.recordPut();
+		}
+		catch (RuntimeException ex) {
+			failed("put", ex, null);
+		}
+	}
+
+	@Override
+	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+		Object encoded = encode(value);
+		Object existing;
+		try {
+			existing = this.store.putIfAbsent(this.keyMapper.apply(key), encoded, this.ttlPolicy.nextTtl());
+		}
+		catch (RuntimeException ex) {
+			return failed("putIfAbsent", ex, null);
+		}
+		if (existing == null) {
+			this.statistics.recordPut();
+			return null;
+		}
+		Object decoded = decode(existing);
+		return (decoded != null) ? toValueWrapper(decoded) : null;
+	}
+
+	/**
+	 * Encodes a value for the store. Serialization problems are the application's (a type that
+	 * cannot be written, or is not allowed), so they are thrown, not swallowed as backend errors.
+	 */
+	private Object encode(@Nullable Object value) {
+		return this.codec.encode(toStoreValue(value));
+	}
+
+	@Override
+	public void evict(Object key) {
+		evictIfPresent(key);
+	}
+
+	@Override
+	public boolean evictIfPresent(Object key) {
+		try {
+			boolean removed = this.store.delete(this.keyMapper.apply(key));
+			if (removed) {
+				this.statistics.recordRemoval();
+			}
+			return removed;
+		}
+		catch (RuntimeException ex) {
+			return failed("evict", ex, false);
+		}
+	}
+
+	@Override
+	public void clear() {
+		invalidate();
+	}
+
+	@Override
+	public boolean invalidate() {
+		long size = estimatedSize();
+		try {
+			this.store.clear();
+			return size > 0;
+		}
+		catch (RuntimeException ex) {
+			return failed("clear", ex, false);
+		}
+	}
+
+	/** Counts a backend failure, then rethrows it or answers the fail-open fallback. */
+	private <T> T failed(String operation, RuntimeException failure, T fallback) {
+		this.statistics.recordError();
+		if (failure instanceof UntrustedTypeException) {
+			// A refused type is a configuration problem that a miss would only hide.
+			throw failure;
+		}
+		this.failures.handle(this.name, operation, failure);
+		return fallback;
+	}
+
+	private static RuntimeException asRuntimeException(Throwable ex) {
+		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+		return (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
+	}
+
+	@Override
+	public String toString() {
+		return "LarderCache[" + this.name + ", " + this.settings + "]";
+	}
+
+	/** The ttl the next write of this cache will get; exposed for tests of jitter. */
+	Duration nextTtl() {
+		return this.ttlPolicy.nextTtl();
+	}
+
+}

@@ -1,0 +1,229 @@
+package dev.larder.cache;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.key.CacheKeyRenderer;
+import dev.larder.cache.serialization.ValueSerializer;
+import dev.larder.cache.stats.CacheStatistics;
+import dev.larder.cache.support.BackendFailureHandler;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cache.CacheManager;
+
+/**
+ * A {@link CacheManager} whose caches all live in one {@link CacheBackend}.
+ *
+ * <p>Caches are created on first use with the default settings, or only from a fixed list of
+ * names when dynamic creation is off (as {@code spring.cache.cache-names} does for Boot's own
+ * managers). Per-cache settings override the defaults. Listeners hear of every cache created,
+ * including those created at runtime, which is how metrics bind them.
+ */
+public class LarderCacheManager implements CacheManager, AutoCloseable {
+
+	private final CacheBackend backend;
+
+	private final CacheSettings defaultSettings;
+
+	private final Map<String, CacheSettings> cacheSettings;
+
+	private final boolean dynamic;
+
+	private final @Nullable ValueSerializer serializer;
+
+	private final CacheKeyRenderer keyRenderer;
+
+	private final boolean failOpen;
+
+	private final List<Consumer<LarderCache>> creationListeners = new CopyOnWriteArrayList<>();
+
+	private final ConcurrentMap<String, LarderCache> caches = new ConcurrentHashMap<>();
+
+	private final Set<String> names = Collections.synchronizedSet(new LinkedHashSet<>());
+
+	private LarderCacheManager(Builder builder) {
+		this.backend = builder.backend;
+		this.defaultSettings = builder.defaultSettings;
+		this.cacheSettings = Map.copyOf(builder.cacheSettings);
+		this.dynamic = builder.dynamic;
+		this.serializer = builder.serializer;
+		this.keyRenderer = new CacheKeyRenderer(builder.keyPrefix);
+		this.failOpen = builder.failOpen;
+		this.creationListeners.addAll(builder.creationListeners);
+		for (String name : builder.initialCacheNames) {
+			getCache(name);
+		}
+	}
+
+	public static Builder builder(CacheBackend backend) {
+		return new Builder(backend);
+	}
+
+	@Override
+	public @Nullable LarderCache getCache(String name) {
+		LarderCache cache = this.caches.get(name);
+		if (cache != null) {
+			return cache;
+		}
+		if (!this.dynamic && !this.cacheSettings.containsKey(name)) {
+			return null;
+		}
+		LarderCache[] created = new LarderCache[1];
+		cache = this.caches.computeIfAbsent(name, (key) -> created[0] = createCache(key));
+		if (created[0] == cache) {
+			this.names.add(name);
+			this.creationListeners.forEach((listener) -> listener.accept(created[0]));
+		}
+		return cache;
+	}
+
+	private LarderCache createCache(String name) {
+		CacheSettings settings = settingsFor(name);
+		CacheStatistics statistics = new CacheStatistics();
+		CacheStore store = this.backend.createStore(name, settings, statistics::recordEviction);
+		Function<Object, Object> keyMapper = this.backend.requiresStringKeys()
+				? (key) -> this.keyRenderer.render(name, key) : Function.identity();
+		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()
+				: StoreValueCodec.serializing(this.serializer);
+		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
+				new BackendFailureHandler(this.failOpen));
+	}
+
+	/** The settings a cache of this name has, or would have if created now. */
+	public CacheSettings settingsFor(String name) {
+		return this.cacheSettings.getOrDefault(name, this.defaultSettings);
+	}
+
+	@Override
+	public Collection<String> getCacheNames() {
+		synchronized (this.names) {
+			return List.copyOf(this.names);
+		}
+	}
+
+	/** The caches created so far. */
+	public Collection<LarderCache> getCaches() {
+		return List.copyOf(this.caches.values());
+	}
+
+	/**
+	 * Registers a listener for caches created from now on, and calls it at once for the caches
+	 * that already exist.
+	 */
+	public void onCacheCreated(Consumer<LarderCache> listener) {
+		this.creationListeners.add(listener);
+		getCaches().forEach(listener);
+	}
+
+	public CacheBackend getBackend() {
+		return this.backend;
+	}
+
+	public boolean isDynamic() {
+		return this.dynamic;
+	}
+
+	@Override
+	public void close() {
+		this.backend.close();
+	}
+
+	/** Builds a {@link LarderCacheManager}. */
+	public static final class Builder {
+
+		private final CacheBackend backend;
+
+		private CacheSettings defaultSettings = CacheSettings.defaults();
+
+		private final Map<String, CacheSettings> cacheSettings = new LinkedHashMap<>();
+
+		private final Set<String> initialCacheNames = new LinkedHashSet<>();
+
+		private boolean dynamic = true;
+
+		private @Nullable ValueSerializer serializer;
+
+		private String keyPrefix = "";
+
+		private boolean failOpen = true;
+
+		private final List<Consumer<LarderCache>> creationListeners = new ArrayList<>();
+
+		private Builder(CacheBackend backend) {
+			this.backend = Objects.requireNonNull(backend, "backend");
+		}
+
+		/** Settings for caches without settings of their own. */
+		public Builder defaultSettings(CacheSettings settings) {
+			this.defaultSettings = Objects.requireNonNull(settings, "settings");
+			return this;
+		}
+
+		/** Settings for one cache; the cache is created at startup. */
+		public Builder cache(String name, CacheSettings settings) {
+			this.cacheSettings.put(name, Objects.requireNonNull(settings, "settings"));
+			this.initialCacheNames.add(name);
+			return this;
+		}
+
+		/**
+		 * Fixes the set of caches: only these names (and those given settings) exist, and
+		 * {@code getCache} answers {@code null} for any other. Without it caches are created on
+		 * demand.
+		 */
+		public Builder fixedCacheNames(Collection<String> names) {
+			for (String name : names) {
+				this.cacheSettings.putIfAbsent(name, null);
+				this.initialCacheNames.add(name);
+			}
+			this.dynamic = false;
+			return this;
+		}
+
+		public Builder serializer(ValueSerializer serializer) {
+			this.serializer = serializer;
+			return this;
+		}
+
+		public Builder keyPrefix(String keyPrefix) {
+			this.keyPrefix = (keyPrefix != null) ? keyPrefix : "";
+			return this;
+		}
+
+		/** Whether a backend failure is a miss ({@code true}, the default) or an exception. */
+		public Builder failOpen(boolean failOpen) {
+			this.failOpen = failOpen;
+			return this;
+		}
+
+		public Builder onCacheCreated(Consumer<LarderCache> listener) {
+			this.creationListeners.add(listener);
+			return this;
+		}
+
+		public LarderCacheManager build() {
+			this.cacheSettings.replaceAll((name, settings) -> (settings != null) ? settings : this.defaultSettings);
+			if (this.serializer == null && !this.backend.storesReferences()) {
+				throw new IllegalStateException("The " + this.backend.type()
+						+ " backend stores bytes, so the cache manager needs a ValueSerializer");
+			}
+			return new LarderCacheManager(this);
+		}
+
+	}
+
+}

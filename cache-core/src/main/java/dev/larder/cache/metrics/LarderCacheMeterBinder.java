@@ -1,0 +1,85 @@
+package dev.larder.cache.metrics;
+
+import dev.larder.cache.LarderCache;
+import dev.larder.cache.stats.CacheStatistics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.cache.CacheMeterBinder;
+import org.jspecify.annotations.Nullable;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes a Larder cache's statistics as Micrometer's standard cache meters
+ * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.puts}, {@code cache.evictions},
+ * {@code cache.size}), plus {@code cache.removals}, {@code cache.loads} with
+ * {@code result=success|failure}, {@code cache.load.duration} and {@code cache.errors}.
+ */
+public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
+
+	private final CacheStatistics statistics;
+
+	public LarderCacheMeterBinder(LarderCache cache, Iterable<Tag> tags) {
+		super(cache, cache.getName(), tags);
+		this.statistics = cache.getStatistics();
+	}
+
+	@Override
+	protected @Nullable Long size() {
+		LarderCache cache = getCache();
+		long size = (cache != null) ? cache.estimatedSize() : -1;
+		return (size >= 0) ? size : null;
+	}
+
+	@Override
+	protected long hitCount() {
+		return this.statistics.hitCount();
+	}
+
+	@Override
+	protected Long missCount() {
+		return this.statistics.missCount();
+	}
+
+	@Override
+	protected Long evictionCount() {
+		return this.statistics.evictionCount();
+	}
+
+	@Override
+	protected long putCount() {
+		return this.statistics.putCount();
+	}
+
+	@Override
+	protected void bindImplementationSpecificMetrics(MeterRegistry registry) {
+		CacheStatistics stats = this.statistics;
+		FunctionCounter.builder("cache.removals", stats, CacheStatistics::removalCount)
+			.tags(getTagsWithCacheName())
+			.description("Entries removed from the cache on request")
+			.register(registry);
+		FunctionCounter.builder("cache.loads", stats, CacheStatistics::loadSuccessCount)
+			.tags(getTagsWithCacheName())
+			.tag("result", "success")
+			.description("Values loaded into the cache on a miss")
+			.register(registry);
+		FunctionCounter.builder("cache.loads", stats, CacheStatistics::loadFailureCount)
+			.tags(getTagsWithCacheName())
+			.tag("result", "failure")
+			.description("Loads on a miss that threw")
+			.register(registry);
+		FunctionTimer
+			.builder("cache.load.duration", stats, (s) -> s.loadSuccessCount() + s.loadFailureCount(),
+					CacheStatistics::totalLoadTimeNanos, TimeUnit.NANOSECONDS)
+			.tags(getTagsWithCacheName())
+			.description("Time spent loading values on a miss")
+			.register(registry);
+		FunctionCounter.builder("cache.errors", stats, CacheStatistics::errorCount)
+			.tags(getTagsWithCacheName())
+			.description("Backend failures, turned into misses when the cache fails open")
+			.register(registry);
+	}
+
+}
