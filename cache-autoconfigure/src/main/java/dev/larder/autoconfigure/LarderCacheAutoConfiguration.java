@@ -1,0 +1,119 @@
+package dev.larder.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
+import dev.larder.cache.CacheSettings;
+import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.serialization.JdkValueSerializer;
+import dev.larder.cache.serialization.JsonValueSerializer;
+import dev.larder.cache.serialization.TypeAllowList;
+import dev.larder.cache.serialization.ValueSerializer;
+import dev.larder.autoconfigure.LarderProperties.Serialization.Format;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.CacheAspectSupport;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configures a {@link LarderCacheManager} for applications that enable caching with
+ * {@code @EnableCaching}, unless they define their own {@link CacheManager} or choose one of
+ * Boot's caches with {@code spring.cache.type}. The backend is picked by {@code larder.backend}.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+@ConditionalOnBean(CacheAspectSupport.class)
+@ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
+@Conditional(OnSpringCacheTypeUnsetCondition.class)
+@EnableConfigurationProperties(LarderProperties.class)
+@Import(CaffeineBackendConfiguration.class)
+public final class LarderCacheAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ValueSerializer larderValueSerializer(LarderProperties properties, BeanFactory beanFactory) {
+		LarderProperties.Serialization serialization = properties.getSerialization();
+		List<String> packages = new ArrayList<>(serialization.getAllowedPackages());
+		if (AutoConfigurationPackages.has(beanFactory)) {
+			packages.addAll(AutoConfigurationPackages.get(beanFactory));
+		}
+		TypeAllowList allowList = TypeAllowList.of(packages);
+		if (serialization.getFormat() == Format.JDK) {
+			return new JdkValueSerializer(allowList);
+		}
+		if (!ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper", null)) {
+			throw new IllegalStateException("larder.serialization.format=json needs Jackson 3 "
+					+ "(tools.jackson.core:jackson-databind) on the classpath; add it, or set "
+					+ "larder.serialization.format=jdk");
+		}
+		return new JsonValueSerializer(allowList);
+	}
+
+	@Bean(destroyMethod = "close")
+	LarderCacheManager cacheManager(LarderProperties properties, ObjectProvider<CacheBackend> backend,
+			ValueSerializer serializer, ObjectProvider<LarderCacheManagerCustomizer> customizers) {
+		CacheSettings defaults = CacheSettings.defaults()
+			.withTtl(properties.getDefaultTtl())
+			.withTtlJitter(properties.getDefaultTtlJitter())
+			.withAllowNullValues(properties.isNullValues());
+		LarderCacheManager.Builder builder = LarderCacheManager.builder(requireBackend(properties, backend))
+			.defaultSettings(defaults)
+			.serializer(serializer)
+			.keyPrefix(properties.getKeyPrefix())
+			.failOpen(properties.isFailOpen());
+		for (Map.Entry<String, LarderProperties.CacheSpec> entry : properties.getCaches().entrySet()) {
+			builder.cache(entry.getKey(), settings(defaults, entry.getValue()));
+		}
+		if (!properties.getCacheNames().isEmpty()) {
+			builder.fixedCacheNames(properties.getCacheNames());
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private static CacheSettings settings(CacheSettings defaults, LarderProperties.CacheSpec spec) {
+		CacheSettings settings = defaults;
+		if (spec.getTtl() != null) {
+			settings = settings.withTtl(spec.getTtl());
+		}
+		if (spec.getTtlJitter() != null) {
+			settings = settings.withTtlJitter(spec.getTtlJitter());
+		}
+		if (spec.getNullValues() != null) {
+			settings = settings.withAllowNullValues(spec.getNullValues());
+		}
+		if (spec.getMaxSize() != null) {
+			settings = settings.withMaxSize(spec.getMaxSize());
+		}
+		return settings;
+	}
+
+	private static CacheBackend requireBackend(LarderProperties properties, ObjectProvider<CacheBackend> backends) {
+		CacheBackend backend = backends.getIfAvailable();
+		if (backend != null) {
+			return backend;
+		}
+		Backend selected = properties.getBackend();
+		if (selected == Backend.CAFFEINE) {
+			throw new BackendUnavailableException(selected, "Caffeine is not on the classpath",
+					"Add com.github.ben-manes.caffeine:caffeine (the Larder starter brings it), or choose another "
+							+ "larder.backend.");
+		}
+		throw new BackendUnavailableException(selected, "this version of Larder does not have the "
+				+ selected.propertyValue() + " backend yet",
+				"Set larder.backend=caffeine (available now), or remove the property.");
+	}
+
+}

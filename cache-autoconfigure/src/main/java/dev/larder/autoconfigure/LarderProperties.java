@@ -1,0 +1,303 @@
+package dev.larder.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Larder's configuration, under {@code larder.*}.
+ *
+ * <p>Boot validates the bound values through {@link #validate}, so a bad one fails startup with
+ * an error that names the property, its value and what is allowed.
+ */
+@ConfigurationProperties("larder")
+public class LarderProperties implements Validator {
+
+	/**
+	 * Where cached values live: caffeine (local, in this JVM), embedded, redis or memcached.
+	 */
+	private Backend backend = Backend.CAFFEINE;
+
+	/**
+	 * Prefix of every key a remote backend stores; keys read {@code <prefix><cache>::<key>}.
+	 */
+	private String keyPrefix = "";
+
+	/**
+	 * Time-to-live of entries in caches without a ttl of their own. Zero or unset: no expiry.
+	 */
+	private Duration defaultTtl = Duration.ZERO;
+
+	/**
+	 * Fraction (0 to 1) by which each entry's ttl is randomly shortened, so that entries
+	 * written together do not expire together. 0.1 spreads expiry over the last 10% of the ttl.
+	 */
+	private double defaultTtlJitter = 0;
+
+	/**
+	 * Whether null results are cached (as a marker) in caches without a setting of their own.
+	 */
+	private boolean nullValues = true;
+
+	/**
+	 * Whether a backend failure is treated as a cache miss (logged, counted) instead of failing
+	 * the call.
+	 */
+	private boolean failOpen = true;
+
+	/**
+	 * Names of the only caches to create, at startup. Unset: caches are created on first use.
+	 */
+	private List<String> cacheNames = new ArrayList<>();
+
+	/**
+	 * Settings of individual caches, by cache name; unset values fall back to the defaults.
+	 */
+	private Map<String, CacheSpec> caches = new LinkedHashMap<>();
+
+	private final Caffeine caffeine = new Caffeine();
+
+	private final Serialization serialization = new Serialization();
+
+	public Backend getBackend() {
+		return this.backend;
+	}
+
+	public void setBackend(Backend backend) {
+		this.backend = backend;
+	}
+
+	public String getKeyPrefix() {
+		return this.keyPrefix;
+	}
+
+	public void setKeyPrefix(@Nullable String keyPrefix) {
+		this.keyPrefix = (keyPrefix != null) ? keyPrefix : "";
+	}
+
+	public Duration getDefaultTtl() {
+		return this.defaultTtl;
+	}
+
+	public void setDefaultTtl(@Nullable Duration defaultTtl) {
+		this.defaultTtl = (defaultTtl != null) ? defaultTtl : Duration.ZERO;
+	}
+
+	public double getDefaultTtlJitter() {
+		return this.defaultTtlJitter;
+	}
+
+	public void setDefaultTtlJitter(double defaultTtlJitter) {
+		this.defaultTtlJitter = defaultTtlJitter;
+	}
+
+	public boolean isNullValues() {
+		return this.nullValues;
+	}
+
+	public void setNullValues(boolean nullValues) {
+		this.nullValues = nullValues;
+	}
+
+	public boolean isFailOpen() {
+		return this.failOpen;
+	}
+
+	public void setFailOpen(boolean failOpen) {
+		this.failOpen = failOpen;
+	}
+
+	public List<String> getCacheNames() {
+		return this.cacheNames;
+	}
+
+	public void setCacheNames(List<String> cacheNames) {
+		this.cacheNames = cacheNames;
+	}
+
+	public Map<String, CacheSpec> getCaches() {
+		return this.caches;
+	}
+
+	public void setCaches(Map<String, CacheSpec> caches) {
+		this.caches = caches;
+	}
+
+	public Caffeine getCaffeine() {
+		return this.caffeine;
+	}
+
+	public Serialization getSerialization() {
+		return this.serialization;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return LarderProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		PropertyChecks checks = new PropertyChecks(errors);
+		LarderProperties properties = (LarderProperties) target;
+		checks.ttl("defaultTtl", properties.getDefaultTtl());
+		checks.jitter("defaultTtlJitter", properties.getDefaultTtlJitter());
+		properties.getCaches().forEach((name, spec) -> {
+			String path = "caches[" + name + "].";
+			checks.ttl(path + "ttl", spec.getTtl());
+			checks.jitter(path + "ttlJitter", spec.getTtlJitter());
+			checks.maxSize(path + "maxSize", spec.getMaxSize());
+		});
+		checks.caffeineSpec("caffeine.spec", properties.getCaffeine().getSpec());
+	}
+
+	/**
+	 * Settings of one cache. Each unset value falls back to the corresponding default.
+	 */
+	public static class CacheSpec {
+
+		/**
+		 * Time-to-live of this cache's entries. Zero: no expiry.
+		 */
+		private @Nullable Duration ttl;
+
+		/**
+		 * Fraction (0 to 1) by which each entry's ttl is randomly shortened.
+		 */
+		private @Nullable Double ttlJitter;
+
+		/**
+		 * Whether null results are cached.
+		 */
+		private @Nullable Boolean nullValues;
+
+		/**
+		 * Most entries kept, for bounded backends (Caffeine). Zero: unbounded.
+		 */
+		private @Nullable Long maxSize;
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public @Nullable Double getTtlJitter() {
+			return this.ttlJitter;
+		}
+
+		public void setTtlJitter(@Nullable Double ttlJitter) {
+			this.ttlJitter = ttlJitter;
+		}
+
+		public @Nullable Boolean getNullValues() {
+			return this.nullValues;
+		}
+
+		public void setNullValues(@Nullable Boolean nullValues) {
+			this.nullValues = nullValues;
+		}
+
+		public @Nullable Long getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable Long maxSize) {
+			this.maxSize = maxSize;
+		}
+
+	}
+
+	/**
+	 * Caffeine backend settings.
+	 */
+	public static class Caffeine {
+
+		/**
+		 * Caffeine spec applied to every cache, e.g. {@code maximumSize=10000,recordStats}.
+		 * A cache's own max-size replaces the spec's size bound.
+		 */
+		private @Nullable String spec;
+
+		/**
+		 * Whether values are serialized on the way in and out, so callers get copies instead of
+		 * the cached objects themselves.
+		 */
+		private boolean storeByValue = false;
+
+		public @Nullable String getSpec() {
+			return this.spec;
+		}
+
+		public void setSpec(@Nullable String spec) {
+			this.spec = spec;
+		}
+
+		public boolean isStoreByValue() {
+			return this.storeByValue;
+		}
+
+		public void setStoreByValue(boolean storeByValue) {
+			this.storeByValue = storeByValue;
+		}
+
+	}
+
+	/**
+	 * How values are turned into bytes for backends that store bytes.
+	 */
+	public static class Serialization {
+
+		/**
+		 * Format of stored values: json (safe by default) or jdk (Java serialization, opt-in).
+		 */
+		private Format format = Format.JSON;
+
+		/**
+		 * Packages whose types may be read back from cached bytes, in addition to the
+		 * application's own packages and the JDK's value types.
+		 */
+		private List<String> allowedPackages = new ArrayList<>();
+
+		public Format getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(Format format) {
+			this.format = format;
+		}
+
+		public List<String> getAllowedPackages() {
+			return this.allowedPackages;
+		}
+
+		public void setAllowedPackages(List<String> allowedPackages) {
+			this.allowedPackages = allowedPackages;
+		}
+
+		/**
+		 * Serialization formats.
+		 */
+		public enum Format {
+
+			/** JSON carrying each value's type, checked against an allow-list. */
+			JSON,
+
+			/** Java serialization; needs Serializable values. Still checked against the allow-list. */
+			JDK
+
+		}
+
+	}
+
+}

@@ -1,0 +1,286 @@
+package dev.larder.autoconfigure;
+
+import java.time.Duration;
+
+import dev.larder.cache.CacheSettings;
+import dev.larder.cache.LarderCache;
+import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.caffeine.CaffeineBackend;
+import dev.larder.cache.serialization.JdkValueSerializer;
+import dev.larder.cache.serialization.JsonValueSerializer;
+import dev.larder.cache.serialization.UntrustedTypeException;
+import dev.larder.cache.serialization.ValueSerializer;
+import dev.larder.cache.testing.BrokenBackend;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.support.NoOpCacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class LarderCacheAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class, CacheAutoConfiguration.class))
+		.withUserConfiguration(CachingConfiguration.class);
+
+	@Test
+	void cachingEnabledGetsALarderCacheManagerOnCaffeineByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(CacheManager.class);
+			LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+			assertThat(manager.getBackend()).isInstanceOf(CaffeineBackend.class);
+			assertThat(manager.isDynamic()).isTrue();
+			LarderCache cache = manager.getCache("anything");
+			assertThat(cache.getSettings()).isEqualTo(CacheSettings.defaults());
+			assertThat(context.getBean(ValueSerializer.class)).isInstanceOf(JsonValueSerializer.class);
+		});
+	}
+
+	@Test
+	void withoutEnableCachingNothingIsConfigured() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CacheManager.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesACacheManager() {
+		this.runner.withUserConfiguration(OwnCacheManagerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(CacheManager.class);
+			assertThat(context.getBean(CacheManager.class)).isInstanceOf(ConcurrentMapCacheManager.class);
+			assertThat(context).doesNotHaveBean(LarderCacheManager.class);
+		});
+	}
+
+	@Test
+	void stepsAsideWhenSpringCacheTypeIsSet() {
+		this.runner.withPropertyValues("spring.cache.type=none").run((context) -> {
+			assertThat(context).doesNotHaveBean(LarderCacheManager.class);
+			assertThat(context.getBean(CacheManager.class)).isInstanceOf(NoOpCacheManager.class);
+		});
+	}
+
+	@Test
+	void defaultsApplyToEveryCache() {
+		this.runner
+			.withPropertyValues("larder.default-ttl=10m", "larder.default-ttl-jitter=0.2", "larder.null-values=false")
+			.run((context) -> {
+				CacheSettings settings = context.getBean(LarderCacheManager.class).getCache("any").getSettings();
+				assertThat(settings.ttl()).isEqualTo(Duration.ofMinutes(10));
+				assertThat(settings.ttlJitter()).isEqualTo(0.2);
+				assertThat(settings.allowNullValues()).isFalse();
+			});
+	}
+
+	@Test
+	void perCacheSettingsOverrideTheDefaults() {
+		this.runner
+			.withPropertyValues("larder.default-ttl=10m", "larder.caches.products.ttl=30s",
+					"larder.caches.products.ttl-jitter=0.1", "larder.caches.products.null-values=false",
+					"larder.caches.products.max-size=500")
+			.run((context) -> {
+				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+				assertThat(manager.getCacheNames()).containsExactly("products");
+				assertThat(manager.getCache("products").getSettings())
+					.isEqualTo(new CacheSettings(Duration.ofSeconds(30), 0.1, false, 500));
+				assertThat(manager.getCache("other").getSettings().ttl()).isEqualTo(Duration.ofMinutes(10));
+			});
+	}
+
+	@Test
+	void cacheNamesFixTheSetOfCaches() {
+		this.runner.withPropertyValues("larder.cache-names=products,prices").run((context) -> {
+			LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+			assertThat(manager.getCacheNames()).containsExactly("products", "prices");
+			assertThat(manager.getCache("unknown")).isNull();
+		});
+	}
+
+	@Test
+	void caffeineSpecAndMaxSizeShapeTheCaffeineCaches() {
+		this.runner.withPropertyValues("larder.caffeine.spec=maximumSize=2", "larder.caches.big.max-size=1000")
+			.run((context) -> {
+				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+				assertThat(((CaffeineBackend) manager.getBackend()).getSpec()).isEqualTo("maximumSize=2");
+				var small = (com.github.benmanes.caffeine.cache.Cache<?, ?>) manager.getCache("small").getNativeCache();
+				var big = (com.github.benmanes.caffeine.cache.Cache<?, ?>) manager.getCache("big").getNativeCache();
+				assertThat(small.policy().eviction().orElseThrow().getMaximum()).isEqualTo(2);
+				assertThat(big.policy().eviction().orElseThrow().getMaximum()).isEqualTo(1000);
+			});
+	}
+
+	@Test
+	void storeByValueGivesCopies() {
+		this.runner.withPropertyValues("larder.caffeine.store-by-value=true").run((context) -> {
+			LarderCache cache = context.getBean(LarderCacheManager.class).getCache("copies");
+			java.util.ArrayList<String> value = new java.util.ArrayList<>(java.util.List.of("a"));
+			cache.put("k", value);
+			value.add("changed after put");
+			assertThat(cache.get("k").get()).isEqualTo(java.util.List.of("a"));
+		});
+	}
+
+	@Test
+	void keyPrefixIsUsedByBackendsThatRenderKeys() {
+		this.runner.withPropertyValues("larder.key-prefix=app1:", "larder.caffeine.store-by-value=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void jdkSerializationIsOptIn() {
+		this.runner.withPropertyValues("larder.serialization.format=jdk")
+			.run((context) -> assertThat(context.getBean(ValueSerializer.class)).isInstanceOf(JdkValueSerializer.class));
+	}
+
+	@Test
+	void allowedPackagesWidenTheAllowList() {
+		this.runner.withPropertyValues("larder.caffeine.store-by-value=true").run((context) -> {
+			LarderCache cache = context.getBean(LarderCacheManager.class).getCache("refused");
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(UntrustedTypeException.class)
+				.isThrownBy(() -> cache.put("k", new java.awt.Point(1, 2)))
+				.withMessageContaining("java.awt.Point")
+				.withMessageContaining("larder.serialization.allowed-packages");
+		});
+		this.runner.withPropertyValues("larder.caffeine.store-by-value=true",
+				"larder.serialization.allowed-packages=java.awt")
+			.run((context) -> {
+				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("allowed");
+				cache.put("k", new java.awt.Point(1, 2));
+				assertThat(cache.get("k").get()).isEqualTo(new java.awt.Point(1, 2));
+			});
+	}
+
+	@Test
+	void failOpenTurnsBackendFailuresIntoMisses() {
+		BrokenBackend backend = new BrokenBackend();
+		this.runner.withBean(CacheBackend.class, () -> backend).run((context) -> {
+			LarderCache cache = context.getBean(LarderCacheManager.class).getCache("fragile");
+			cache.put("k", "v");
+			backend.goDown();
+			assertThat(cache.get("k")).isNull();
+			assertThat(cache.get("k", () -> "from source")).isEqualTo("from source");
+			assertThat(cache.getStatistics().errorCount()).isGreaterThanOrEqualTo(2);
+			backend.comeBack();
+			assertThat(cache.get("k", String.class)).isEqualTo("v");
+		});
+	}
+
+	@Test
+	void failOpenFalsePropagatesBackendFailures() {
+		BrokenBackend backend = new BrokenBackend();
+		this.runner.withBean(CacheBackend.class, () -> backend).withPropertyValues("larder.fail-open=false")
+			.run((context) -> {
+				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("fragile");
+				backend.goDown();
+				assertThatIllegalStateException().isThrownBy(() -> cache.get("k")).withMessage("backend is down");
+			});
+	}
+
+	@Test
+	void customizersAdjustTheManager() {
+		this.runner
+			.withBean(LarderCacheManagerCustomizer.class,
+					() -> (builder) -> builder.cache("custom", CacheSettings.defaults().withMaxSize(7)))
+			.run((context) -> assertThat(context.getBean(LarderCacheManager.class).getCache("custom").getSettings().maxSize())
+				.isEqualTo(7));
+	}
+
+	@Test
+	void negativeTtlFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("larder.caches.products.ttl=-5s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(bindFailure(context.getStartupFailure()).getMessage())
+				.contains("larder.caches.products.ttl")
+				.contains("zero (no expiry) or positive");
+		});
+	}
+
+	@Test
+	void jitterOverOneFailsStartupNamingThePropertyAndTheRange() {
+		this.runner.withPropertyValues("larder.default-ttl-jitter=1.5").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(bindFailure(context.getStartupFailure()).getMessage()).contains("larder.default-ttl-jitter")
+				.contains("between 0 and 1");
+		});
+	}
+
+	@Test
+	void unknownBackendFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("larder.backend=hazelcast").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(bindFailure(context.getStartupFailure()).getMessage()).contains("larder.backend");
+		});
+	}
+
+	@Test
+	void aBackendNotYetAvailableFailsStartupInsteadOfFallingBack() {
+		this.runner.withPropertyValues("larder.backend=memcached").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(BackendUnavailableException.class)
+				.hasMessageContaining("larder.backend=memcached")
+				.hasMessageContaining("larder.backend=caffeine");
+		});
+	}
+
+	@Test
+	void malformedCaffeineSpecFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("larder.caffeine.spec=maximumSize=lots").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(bindFailure(context.getStartupFailure()).getMessage()).contains("larder.caffeine.spec")
+				.contains("maximumSize");
+		});
+	}
+
+	@Test
+	void caffeineSpecExpiryAndATtlTogetherFailStartup() {
+		this.runner.withPropertyValues("larder.caffeine.spec=expireAfterWrite=5m", "larder.caches.products.ttl=1m")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("products")
+					.hasMessageContaining("expireAfterWrite");
+			});
+	}
+
+	private static Throwable bindFailure(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof BindValidationException || t instanceof BindException && t.getCause() == null) {
+				return t;
+			}
+			if (t instanceof BindException bind && !(bind.getCause() instanceof BindValidationException)) {
+				return bind;
+			}
+		}
+		throw new AssertionError("No BindException in " + failure, failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableCaching
+	static class CachingConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnCacheManagerConfiguration {
+
+		@Bean
+		CacheManager myCacheManager() {
+			return new ConcurrentMapCacheManager();
+		}
+
+	}
+
+}
