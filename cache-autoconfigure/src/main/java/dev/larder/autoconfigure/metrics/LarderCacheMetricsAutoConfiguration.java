@@ -1,7 +1,6 @@
 package dev.larder.autoconfigure.metrics;
 
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
-import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.metrics.LarderCacheMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,33 +9,24 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.cache.metrics.CacheMeterBinderProvider;
-import org.springframework.boot.cache.metrics.CacheMetricsRegistrar;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Publishes Larder caches as Spring Boot's standard cache meters. Boot's own registrar binds
- * the caches that exist at startup through the {@link CacheMeterBinderProvider}; caches created
- * later, which Boot misses, are bound as they are created.
+ * Publishes every Larder cache as Spring Boot's standard cache meters, including caches created
+ * after startup, which Boot's own registrar (it binds once, at startup) would miss. Larder binds
+ * its caches itself and offers Boot no binder for them, so each cache has exactly one set of
+ * meters.
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" },
-		beforeName = "org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration")
-@ConditionalOnClass({ MeterRegistry.class, CacheMeterBinderProvider.class, LarderCacheMeterBinder.class })
-@ConditionalOnBean(LarderCacheManager.class)
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass({ MeterRegistry.class, LarderCacheMeterBinder.class })
+@ConditionalOnBean({ LarderCacheManager.class, MeterRegistry.class })
 public final class LarderCacheMetricsAutoConfiguration {
 
 	@Bean
-	CacheMeterBinderProvider<LarderCache> larderCacheMeterBinderProvider() {
-		return LarderCacheMeterBinder::new;
-	}
-
-	@Bean
-	@ConditionalOnBean(MeterRegistry.class)
-	RuntimeCacheMetricsBinder larderRuntimeCacheMetricsBinder(ObjectProvider<LarderCacheManager> managers,
-			ObjectProvider<CacheMetricsRegistrar> registrar, MeterRegistry registry) {
-		return new RuntimeCacheMetricsBinder(managers, registrar, registry);
+	static LarderCacheMetricsBinder larderCacheMetricsBinder(ObjectProvider<MeterRegistry> registry) {
+		return new LarderCacheMetricsBinder(registry);
 	}
 
 }

@@ -1,0 +1,69 @@
+package dev.larder.autoconfigure.metrics;
+
+import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
+import dev.larder.cache.LarderCache;
+import dev.larder.cache.LarderCacheManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LarderCacheMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class,
+				LarderCacheMetricsAutoConfiguration.class))
+		.withUserConfiguration(CachingConfiguration.class);
+
+	@Test
+	void cachesCreatedAtStartupAndAtRuntimeAreBoundWithBootsTags() {
+		this.runner.withBean(SimpleMeterRegistry.class).withPropertyValues("larder.caches.startup.ttl=1m")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+				LarderCache runtime = manager.getCache("runtime");
+				runtime.put("k", "v");
+				runtime.get("k");
+				runtime.get("missing");
+				runtime.evict("k");
+				manager.getCache("startup").get("k");
+				assertThat(registry.get("cache.gets").tags("cache", "runtime", "result", "hit").functionCounter().count())
+					.isEqualTo(1);
+				assertThat(registry.get("cache.gets").tags("cache", "runtime", "result", "miss").functionCounter().count())
+					.isEqualTo(1);
+				assertThat(registry.get("cache.puts").tags("cache", "runtime").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cache.removals").tags("cache", "runtime").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cache.size").tags("cache", "runtime").gauge().value()).isZero();
+				assertThat(registry.get("cache.gets")
+					.tags("cache", "startup", "result", "miss", "cache.manager", "cacheManager", "name", "startup")
+					.functionCounter()
+					.count()).isEqualTo(1);
+				assertThat(registry.find("cache.errors").tags("cache", "runtime").functionCounter()).isNotNull();
+				assertThat(registry.find("cache.load.duration").tags("cache", "runtime").functionTimer()).isNotNull();
+			});
+	}
+
+	@Test
+	void withoutAMeterRegistryNothingIsBound() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(LarderCacheMetricsBinder.class));
+	}
+
+	@Test
+	void cacheManagerTagFollowsBootsNaming() {
+		assertThat(LarderCacheMetricsBinder.managerName("cacheManager")).isEqualTo("cacheManager");
+		assertThat(LarderCacheMetricsBinder.managerName("secondaryCacheManager")).isEqualTo("secondary");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableCaching
+	static class CachingConfiguration {
+
+	}
+
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of Larder: installs what the tests start as real processes (redis-server,
+# redis-sentinel, redis-cli and memcached, from Debian's packages) when missing, then builds
+# and verifies all modules.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v redis-server   >/dev/null 2>&1 || need+=(redis-server)
+command -v redis-cli      >/dev/null 2>&1 || need+=(redis-tools)
+command -v redis-sentinel >/dev/null 2>&1 || need+=(redis-sentinel)
+command -v memcached      >/dev/null 2>&1 || need+=(memcached)
+if ((${#need[@]})); then
+  echo "Installing test dependencies: ${need[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+  # The packages start system-wide daemons on the default ports; the tests start their own.
+  for service in redis-server redis-sentinel memcached; do
+    "${sudo_cmd[@]}" service "$service" stop >/dev/null 2>&1 || true
+  done
+fi
+
+exec mvn -B -ntp verify "$@"
