@@ -10,6 +10,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import tools.jackson.databind.jsontype.impl.DefaultTypeResolverBuilder;
@@ -37,6 +38,9 @@ public final class JsonValueSerializer implements ValueSerializer {
 		ObjectMapper mapper = JsonMapper.builder()
 			.setDefaultTyping(new TypedValues(new AllowListValidator(allowList)))
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+			// A cached OffsetDateTime/ZonedDateTime comes back with the offset and zone it went in with.
+			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+			.enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
 			.build();
 		this.writer = mapper.writerFor(Object.class);
 		this.reader = mapper.readerFor(Object.class);
@@ -47,6 +51,7 @@ public final class JsonValueSerializer implements ValueSerializer {
 		if (value != null) {
 			// Refuse on the way in: a value that could never be read back should fail at put().
 			this.allowList.check(value.getClass().getName());
+			checkMapKeys(value);
 		}
 		try {
 			return this.writer.writeValueAsBytes(value);
@@ -68,6 +73,24 @@ public final class JsonValueSerializer implements ValueSerializer {
 				throw untrusted;
 			}
 			throw new SerializationException("Could not read a cached JSON value: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * JSON object keys are strings, and a map that is the whole value has no declared key type
+	 * to convert them back with: a {@code Map<Long, V>} would return as a {@code Map<String, V>}.
+	 * Refusing it beats handing the application a map whose keys changed type.
+	 */
+	private static void checkMapKeys(Object value) {
+		if (value instanceof java.util.Map<?, ?> map) {
+			for (Object key : map.keySet()) {
+				if (key != null && !(key instanceof String)) {
+					throw new SerializationException("A " + value.getClass().getName() + " with "
+							+ key.getClass().getName() + " keys cannot be cached as JSON: JSON keys are strings and "
+							+ "would come back as strings. Cache a record or bean that holds the map (its declared "
+							+ "Map<K, V> type keeps the keys' type), or set larder.serialization.format=jdk.");
+				}
+			}
 		}
 	}
 
