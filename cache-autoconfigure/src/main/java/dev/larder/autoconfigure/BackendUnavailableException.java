@@ -11,12 +11,20 @@ public class BackendUnavailableException extends RuntimeException {
 
 	private final Backend backend;
 
+	private final String description;
+
 	private final String action;
 
 	BackendUnavailableException(Backend backend, String reason, String action) {
 		super("larder.backend=" + backend.propertyValue() + " cannot be used: " + reason + ". " + action);
 		this.backend = backend;
+		this.description = "larder.backend=" + backend.propertyValue() + " cannot be used: " + reason + ".";
 		this.action = action;
+	}
+
+	/** What is wrong, without the fix. */
+	public String getDescription() {
+		return this.description;
 	}
 
 	public Backend getBackend() {

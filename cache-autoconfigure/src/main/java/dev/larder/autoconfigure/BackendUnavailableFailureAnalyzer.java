@@ -11,7 +11,7 @@ class BackendUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<BackendU
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, BackendUnavailableException cause) {
-		return new FailureAnalysis(cause.getMessage(), cause.getAction(), cause);
+		return new FailureAnalysis(cause.getDescription(), cause.getAction(), cause);
 	}
 
 }

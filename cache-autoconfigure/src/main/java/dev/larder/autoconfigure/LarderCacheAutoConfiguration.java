@@ -13,6 +13,7 @@ import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
 import dev.larder.cache.serialization.ValueSerializer;
 import dev.larder.autoconfigure.LarderProperties.Serialization.Format;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,7 @@ import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -63,12 +65,13 @@ public final class LarderCacheAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	LarderCacheManager cacheManager(LarderProperties properties, ObjectProvider<CacheBackend> backend,
-			ValueSerializer serializer, ObjectProvider<LarderCacheManagerCustomizer> customizers) {
+			ValueSerializer serializer, ObjectProvider<LarderCacheManagerCustomizer> customizers,
+			ResourceLoader resourceLoader) {
 		CacheSettings defaults = CacheSettings.defaults()
 			.withTtl(properties.getDefaultTtl())
 			.withTtlJitter(properties.getDefaultTtlJitter())
 			.withAllowNullValues(properties.isNullValues());
-		LarderCacheManager.Builder builder = LarderCacheManager.builder(requireBackend(properties, backend))
+		LarderCacheManager.Builder builder = LarderCacheManager.builder(requireBackend(properties, backend, resourceLoader.getClassLoader()))
 			.defaultSettings(defaults)
 			.serializer(serializer)
 			.keyPrefix(properties.getKeyPrefix())
@@ -100,20 +103,21 @@ public final class LarderCacheAutoConfiguration {
 		return settings;
 	}
 
-	private static CacheBackend requireBackend(LarderProperties properties, ObjectProvider<CacheBackend> backends) {
+	private static CacheBackend requireBackend(LarderProperties properties, ObjectProvider<CacheBackend> backends,
+			@Nullable ClassLoader classLoader) {
 		CacheBackend backend = backends.getIfAvailable();
 		if (backend != null) {
 			return backend;
 		}
 		Backend selected = properties.getBackend();
-		if (selected == Backend.CAFFEINE) {
-			throw new BackendUnavailableException(selected, "Caffeine is not on the classpath",
-					"Add com.github.ben-manes.caffeine:caffeine (the Larder starter brings it), or choose another "
-							+ "larder.backend.");
+		if (!ClassUtils.isPresent(selected.clientClass(), classLoader)) {
+			throw new BackendUnavailableException(selected, "its client library is not on the classpath",
+					"Add " + selected.clientArtifact() + " (larder-spring-boot-starter brings it), or choose "
+							+ "another larder.backend.");
 		}
 		throw new BackendUnavailableException(selected, "this version of Larder does not have the "
 				+ selected.propertyValue() + " backend yet",
-				"Set larder.backend=caffeine (available now), or remove the property.");
+				"Choose an available larder.backend (caffeine is), or remove the property.");
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
@@ -230,8 +231,28 @@ class LarderCacheAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(BackendUnavailableException.class)
-				.hasMessageContaining("larder.backend=memcached")
-				.hasMessageContaining("larder.backend=caffeine");
+				.hasMessageContaining("larder.backend=memcached");
+		});
+	}
+
+	@Test
+	void aBackendWhoseClientIsMissingFailsStartupNamingTheArtifact() {
+		this.runner.withClassLoader(new FilteredClassLoader(com.github.benmanes.caffeine.cache.Caffeine.class))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(BackendUnavailableException.class)
+					.hasMessageContaining("larder.backend=caffeine")
+					.hasMessageContaining("com.github.ben-manes.caffeine:caffeine");
+			});
+	}
+
+	@Test
+	void backendUnavailableFailureAnalysisSaysWhatToDo() {
+		this.runner.withPropertyValues("larder.backend=memcached").run((context) -> {
+			var analysis = new BackendUnavailableFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("larder.backend=memcached");
+			assertThat(analysis.getAction()).contains("larder.backend");
 		});
 	}
 
