@@ -1,0 +1,146 @@
+package dev.larder.engine;
+
+import dev.larder.engine.command.ClientSession;
+import dev.larder.engine.command.CommandExecutor;
+import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.expiry.ActiveExpiryCycle;
+import dev.larder.engine.server.RespServer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The embedded Redis-compatible engine. {@link #execute(byte[]...)} runs any command in-process on the
+ * caller's thread; when the config has a port, the same commands are also served over RESP2/RESP3.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.start(EngineConfig.defaults())) {
+ *     engine.execute("SET", "user:1", "alice", "PX", "60000");
+ *     Reply r = engine.execute("GET", "user:1");   // Reply.BulkString
+ * }
+ * }</pre>
+ *
+ * Thread-safe. {@code execute} always addresses database 0 with no connection state; use
+ * {@link #openSession()} for SELECT, HELLO or CLIENT SETNAME that persist across calls.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final EngineCore core;
+    private final CommandExecutor executor;
+    private final ActiveExpiryCycle expiry;
+    private final RespServer server;
+    private volatile boolean closed;
+
+    private Engine(EngineConfig config) {
+        this.core = new EngineCore(config);
+        this.executor = new CommandExecutor(core);
+        this.expiry = new ActiveExpiryCycle(core);
+        if (config.activeExpiry()) {
+            expiry.start();
+        }
+        RespServer started = null;
+        if (config.hasPort()) {
+            try {
+                started = RespServer.start(core, executor);
+            } catch (RuntimeException e) {
+                expiry.close();
+                throw e;
+            }
+        }
+        this.server = started;
+    }
+
+    /** Creates the engine and, if the config has a port, binds its RESP server before returning. */
+    public static Engine start(EngineConfig config) {
+        return new Engine(Objects.requireNonNull(config, "config"));
+    }
+
+    /** Runs a command (name first) in database 0 and returns its reply; errors are {@link Reply.ErrorReply}. */
+    public Reply execute(byte[]... args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("a command needs at least its name");
+        }
+        return executor.execute(core.newEmbeddedSession(), args);
+    }
+
+    public Reply execute(List<byte[]> args) {
+        return execute(args.toArray(new byte[0][]));
+    }
+
+    /** Convenience for tests and tools: arguments are encoded as UTF-8. */
+    public Reply execute(String... args) {
+        byte[][] bytes = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return execute(bytes);
+    }
+
+    /** A stateful in-process connection (selected database, protocol, name). Not for concurrent use. */
+    public EngineSession openSession() {
+        return new EngineSession(executor, core.newEmbeddedSession());
+    }
+
+    /** The RESP server's bound port, or -1 when the engine serves in-process only. */
+    public int port() {
+        return server == null ? -1 : server.port();
+    }
+
+    public EngineConfig config() {
+        return core.config();
+    }
+
+    /** Runs one active-expiry cycle now (for tests that disable the background cycle); returns keys expired. */
+    public long expireCycle() {
+        return expiry.runCycle(Long.MAX_VALUE);
+    }
+
+    /** Stops accepting connections, lets in-flight commands finish and their replies flush, stops expiry. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (server != null) {
+            server.close();
+        }
+        expiry.close();
+    }
+
+    /** A stateful in-process client of the engine. */
+    public static final class EngineSession {
+        private final CommandExecutor executor;
+        private final ClientSession session;
+
+        private EngineSession(CommandExecutor executor, ClientSession session) {
+            this.executor = executor;
+            this.session = session;
+        }
+
+        public Reply execute(byte[]... args) {
+            if (args.length == 0) {
+                throw new IllegalArgumentException("a command needs at least its name");
+            }
+            return executor.execute(session, args);
+        }
+
+        public Reply execute(String... args) {
+            byte[][] bytes = new byte[args.length][];
+            for (int i = 0; i < args.length; i++) {
+                bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
+            }
+            return execute(bytes);
+        }
+
+        /** The database SELECT chose. */
+        public int database() {
+            return session.db();
+        }
+
+        /** 2 or 3, as set by HELLO; decides shapes such as HRANDFIELD WITHVALUES. */
+        public int protocol() {
+            return session.protocol();
+        }
+    }
+}

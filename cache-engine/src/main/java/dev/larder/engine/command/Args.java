@@ -1,0 +1,44 @@
+package dev.larder.engine.command;
+
+import dev.larder.engine.keyspace.Bytes;
+import java.util.Locale;
+
+/** Argument parsing with Redis's error replies. */
+final class Args {
+
+    private Args() {
+    }
+
+    /** getLongLongFromObjectOrReply. */
+    static long parseLong(byte[] b) {
+        long[] out = new long[1];
+        if (!Bytes.parseLong(b, out)) {
+            throw new ReplyException(Errors.NOT_INTEGER);
+        }
+        return out[0];
+    }
+
+    static int parseInt(byte[] b) {
+        long v = parseLong(b);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new ReplyException(Errors.NOT_INTEGER);
+        }
+        return (int) v;
+    }
+
+    static boolean is(byte[] arg, String lowerAscii) {
+        return Bytes.equalsIgnoreCase(arg, lowerAscii);
+    }
+
+    static String lower(byte[] arg) {
+        return Bytes.string(arg).toLowerCase(Locale.ROOT);
+    }
+
+    /** Redis's checkStringLength: a string may not grow past proto-max-bulk-len. */
+    static void checkStringLength(CommandContext c, long size, long append) {
+        long total = size + append;
+        if (total > c.core().protoMaxBulkLen() || total < size || total < append) {
+            throw new ReplyException(Errors.STRING_TOO_LONG);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.larder.engine.command;
+
+/**
+ * Per-connection state (Redis's client struct): selected database, protocol version, authentication, name.
+ * Owned by one thread at a time (a Netty event loop or an in-process caller); the fields CLIENT LIST reads
+ * from other threads are volatile.
+ */
+public final class ClientSession {
+
+    private final long id;
+    private final long createdMillis;
+    private final String address;
+    private final String localAddress;
+    private volatile int db;
+    private volatile int protocol = 2;
+    private volatile boolean authenticated;
+    private volatile String name;
+    private volatile String libName;
+    private volatile String libVersion;
+    private volatile long lastInteractionMillis;
+    private volatile String lastCommand = "NULL";
+    private boolean closeRequested;
+
+    public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
+        this.id = id;
+        this.authenticated = authenticated;
+        this.address = address;
+        this.localAddress = localAddress;
+        this.createdMillis = nowMillis;
+        this.lastInteractionMillis = nowMillis;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public int db() {
+        return db;
+    }
+
+    public void db(int db) {
+        this.db = db;
+    }
+
+    /** 2 or 3, switched by HELLO. */
+    public int protocol() {
+        return protocol;
+    }
+
+    public void protocol(int protocol) {
+        this.protocol = protocol;
+    }
+
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public void authenticated(boolean authenticated) {
+        this.authenticated = authenticated;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void name(String name) {
+        this.name = name;
+    }
+
+    public String libName() {
+        return libName;
+    }
+
+    public void libName(String libName) {
+        this.libName = libName;
+    }
+
+    public String libVersion() {
+        return libVersion;
+    }
+
+    public void libVersion(String libVersion) {
+        this.libVersion = libVersion;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String localAddress() {
+        return localAddress;
+    }
+
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    public long lastInteractionMillis() {
+        return lastInteractionMillis;
+    }
+
+    public String lastCommand() {
+        return lastCommand;
+    }
+
+    void touched(String command, long nowMillis) {
+        this.lastCommand = command;
+        this.lastInteractionMillis = nowMillis;
+    }
+
+    /** Set by QUIT: the server closes the connection once the reply is written. */
+    public boolean closeRequested() {
+        return closeRequested;
+    }
+
+    public void requestClose() {
+        this.closeRequested = true;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.larder.engine.command;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A row of the command table, with Redis's meanings: arity (negative = at least |arity|, counting the name),
+ * flags as COMMAND reports them, and key positions (first, last (negative counts from the end), step) that
+ * decide which shards the executor locks. Container commands (CLIENT, CONFIG, COMMAND) hold subcommands
+ * named "container|sub".
+ */
+public final class CommandSpec {
+
+    private final String name;
+    private final int arity;
+    private final List<String> flags;
+    private final int firstKey;
+    private final int lastKey;
+    private final int step;
+    private final String group;
+    private final String summary;
+    private final String since;
+    private final CommandHandler handler;
+    private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
+    private final boolean noAuth;
+    private final byte[] nameBytes;
+
+    private CommandSpec(String name, int arity, String flags, int firstKey, int lastKey, int step, String group,
+            String since, String summary, CommandHandler handler) {
+        this.name = name;
+        this.arity = arity;
+        this.flags = flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
+        this.firstKey = firstKey;
+        this.lastKey = lastKey;
+        this.step = step;
+        this.group = group;
+        this.since = since;
+        this.summary = summary;
+        this.handler = handler;
+        this.noAuth = this.flags.contains("no_auth");
+        this.nameBytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A keyless command. */
+    public static CommandSpec keyless(String name, int arity, String flags, String group, String since,
+            String summary, CommandHandler handler) {
+        return new CommandSpec(name, arity, flags, 0, 0, 0, group, since, summary, handler);
+    }
+
+    public static CommandSpec keyed(String name, int arity, String flags, int firstKey, int lastKey, int step,
+            String group, String since, String summary, CommandHandler handler) {
+        return new CommandSpec(name, arity, flags, firstKey, lastKey, step, group, since, summary, handler);
+    }
+
+    /** Adds a subcommand; its name becomes "container|sub" as in Redis 7. */
+    public CommandSpec sub(String subName, int subArity, String subFlags, String subSince, String subSummary,
+            CommandHandler subHandler) {
+        subcommands.put(subName, new CommandSpec(name + "|" + subName, subArity, subFlags, 0, 0, 0, group,
+                subSince, subSummary, subHandler));
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    byte[] nameBytes() {
+        return nameBytes;
+    }
+
+    public int arity() {
+        return arity;
+    }
+
+    public List<String> flags() {
+        return flags;
+    }
+
+    public int firstKey() {
+        return firstKey;
+    }
+
+    public int lastKey() {
+        return lastKey;
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String since() {
+        return since;
+    }
+
+    public CommandHandler handler() {
+        return handler;
+    }
+
+    public Map<String, CommandSpec> subcommands() {
+        return subcommands;
+    }
+
+    public boolean hasSubcommands() {
+        return !subcommands.isEmpty();
+    }
+
+    public boolean noAuth() {
+        return noAuth;
+    }
+
+    /** The container's part of the name, for "Try CLIENT HELP." */
+    public String containerName() {
+        int bar = name.indexOf('|');
+        return bar < 0 ? name : name.substring(0, bar);
+    }
+
+    public boolean arityOk(int argc) {
+        return arity >= 0 ? argc == arity : argc >= -arity;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.larder.engine.command;
+
+import dev.larder.engine.EngineConfig;
+import dev.larder.engine.keyspace.EngineStats;
+import dev.larder.engine.keyspace.Keyspace;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * State shared by all commands: the keyspace, the command table, counters, connected clients and the
+ * settings CONFIG SET may change at run time.
+ */
+public final class EngineCore {
+
+    private final EngineConfig config;
+    private final Keyspace keyspace;
+    private final EngineStats stats = new EngineStats();
+    private final CommandTable table = new CommandTable();
+    private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
+    private final AtomicLong nextClientId = new AtomicLong();
+    private volatile String requirePass;
+    private volatile long protoMaxBulkLen;
+    private volatile int hz;
+    private volatile int boundPort;
+
+    public EngineCore(EngineConfig config) {
+        this.config = config;
+        this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
+        this.requirePass = config.requirePass();
+        this.protoMaxBulkLen = config.protoMaxBulkLen();
+        this.hz = config.hz();
+        this.boundPort = config.hasPort() ? config.port() : 0;
+        StringCommands.register(table);
+        KeyCommands.register(table);
+        HashCommands.register(table);
+        ConnectionCommands.register(table);
+        ServerCommands.register(table);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public EngineStats stats() {
+        return stats;
+    }
+
+    public CommandTable table() {
+        return table;
+    }
+
+    public long now() {
+        return config.clock().millis();
+    }
+
+    /** A new session; it starts authenticated only when no password is required. */
+    public ClientSession newSession(String address, String localAddress) {
+        return new ClientSession(nextClientId.incrementAndGet(), requirePass == null, address, localAddress, now());
+    }
+
+    /** A session for in-process callers: trusted, so authenticated whatever requirepass says. */
+    public ClientSession newEmbeddedSession() {
+        return new ClientSession(nextClientId.incrementAndGet(), true, "embedded", "embedded", now());
+    }
+
+    /** Makes a connected client visible to CLIENT LIST and INFO clients. */
+    public void register(ClientSession s) {
+        clients.put(s.id(), s);
+        stats.connectedClients.incrementAndGet();
+        stats.connectionsReceived.increment();
+    }
+
+    public void unregister(ClientSession s) {
+        if (clients.remove(s.id()) != null) {
+            stats.connectedClients.decrementAndGet();
+        }
+    }
+
+    public Iterable<ClientSession> clients() {
+        return clients.values();
+    }
+
+    public String requirePass() {
+        return requirePass;
+    }
+
+    public void requirePass(String requirePass) {
+        this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
+    }
+
+    public long protoMaxBulkLen() {
+        return protoMaxBulkLen;
+    }
+
+    public void protoMaxBulkLen(long protoMaxBulkLen) {
+        this.protoMaxBulkLen = protoMaxBulkLen;
+    }
+
+    public int hz() {
+        return hz;
+    }
+
+    public void hz(int hz) {
+        this.hz = hz;
+    }
+
+    public int boundPort() {
+        return boundPort;
+    }
+
+    public void boundPort(int boundPort) {
+        this.boundPort = boundPort;
+    }
+}

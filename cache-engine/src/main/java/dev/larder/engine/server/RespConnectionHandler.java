@@ -1,0 +1,218 @@
+package dev.larder.engine.server;
+
+import dev.larder.engine.Reply;
+import dev.larder.engine.command.ClientSession;
+import dev.larder.engine.command.CommandExecutor;
+import dev.larder.engine.command.EngineCore;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client connection: accumulates input, parses and executes every complete command on the event loop
+ * (commands are short and non-blocking), and batches all replies of one read into a single flush — that is
+ * what makes pipelining cheap. Backpressure: when the socket stops draining, reading and executing pause
+ * until it is writable again, so a client that does not read its replies cannot grow the output buffer
+ * without bound. Input is bounded per connection (client-query-buffer-limit) and across all connections.
+ */
+final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    // JDK platform logging: no logging dependency for the engine; Spring apps bridge it anyway.
+    private static final System.Logger log = System.getLogger(RespConnectionHandler.class.getName());
+    private static final int LARGE_BULK = 16 * 1024;
+    private static final int OUT_CHUNK = 64 * 1024;
+
+    private final EngineCore core;
+    private final CommandExecutor executor;
+    private final AtomicLong globalBuffered;
+    private final long globalLimit;
+    private ClientSession session;
+    private RespParser parser;
+    private ByteBuf cumulation;
+    private ByteBuf out;
+    private long accounted;
+    private boolean paused;
+    private boolean closing;
+
+    RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
+        this.core = core;
+        this.executor = executor;
+        this.globalBuffered = globalBuffered;
+        this.globalLimit = globalLimit;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session = core.newSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
+        core.register(session);
+        parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
+                core::protoMaxBulkLen, () -> !session.authenticated());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        if (closing) {
+            in.release();
+            return;
+        }
+        cumulation = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
+        process(ctx);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flushOut(ctx);
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (paused && ctx.channel().isWritable()) {
+            paused = false;
+            ctx.channel().config().setAutoRead(true);
+            process(ctx);
+            flushOut(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void process(ChannelHandlerContext ctx) {
+        try {
+            while (!paused && !closing && cumulation != null) {
+                byte[][] args = parser.parse(cumulation);
+                if (args == null) {
+                    break;
+                }
+                if (args.length == 0) {
+                    continue;
+                }
+                Reply reply = executor.execute(session, args);
+                writeReply(ctx, reply);
+                if (session.closeRequested()) {
+                    closeAfterFlush(ctx);
+                    return;
+                }
+                if (!ctx.channel().isWritable()) {
+                    flushOut(ctx);
+                    if (!ctx.channel().isWritable()) {
+                        paused = true;
+                        ctx.channel().config().setAutoRead(false);
+                    }
+                }
+            }
+        } catch (ProtocolException e) {
+            writeReply(ctx, Reply.error(e.getMessage()));
+            closeAfterFlush(ctx);
+            return;
+        }
+        compactAndAccount(ctx);
+    }
+
+    private void writeReply(ChannelHandlerContext ctx, Reply reply) {
+        if (out == null) {
+            out = ctx.alloc().ioBuffer(256);
+        }
+        boolean resp3 = session.protocol() == 3;
+        if (reply instanceof Reply.BulkString b && b.value().length >= LARGE_BULK) {
+            // Stored values are never mutated in place, so big ones go out without a copy.
+            out.writeByte('$');
+            RespWriter.writeLong(out, b.value().length);
+            out.writeByte('\r').writeByte('\n');
+            ctx.write(out);
+            ctx.write(Unpooled.wrappedBuffer(b.value()));
+            out = ctx.alloc().ioBuffer(256);
+            out.writeByte('\r').writeByte('\n');
+            return;
+        }
+        RespWriter.write(out, reply, resp3);
+        if (out.readableBytes() >= OUT_CHUNK) {
+            ctx.write(out);
+            out = null;
+        }
+    }
+
+    private void flushOut(ChannelHandlerContext ctx) {
+        if (out != null && out.isReadable()) {
+            ctx.write(out);
+            out = null;
+        }
+        ctx.flush();
+    }
+
+    private void closeAfterFlush(ChannelHandlerContext ctx) {
+        closing = true;
+        if (out != null) {
+            ctx.write(out);
+            out = null;
+        }
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        releaseInput();
+    }
+
+    /** Drops consumed bytes and enforces the per-connection and global input limits. */
+    private void compactAndAccount(ChannelHandlerContext ctx) {
+        if (cumulation == null) {
+            return;
+        }
+        if (!cumulation.isReadable()) {
+            cumulation.release();
+            cumulation = null;
+        } else if (cumulation.readerIndex() > 0 && cumulation.refCnt() == 1) {
+            cumulation.discardSomeReadBytes();
+        }
+        long buffered = (cumulation == null ? 0 : cumulation.readableBytes()) + parser.pendingArgBytes();
+        long total = globalBuffered.addAndGet(buffered - accounted);
+        accounted = buffered;
+        if (buffered > core.config().clientQueryBufferLimit() || total > globalLimit) {
+            log.log(System.Logger.Level.WARNING, "Closing client {0} that reached the query buffer limit ({1} bytes "
+                    + "buffered, {2} across clients)", session.address(), buffered, total);
+            closing = true;
+            releaseInput();
+            ctx.close();
+        }
+    }
+
+    private void releaseInput() {
+        if (cumulation != null) {
+            cumulation.release();
+            cumulation = null;
+        }
+        globalBuffered.addAndGet(-accounted);
+        accounted = 0;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseInput();
+        if (out != null) {
+            out.release();
+            out = null;
+        }
+        core.unregister(session);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof java.io.IOException)) {
+            log.log(System.Logger.Level.WARNING, "Closing client " + (session == null ? "?" : session.address())
+                    + " after an unexpected error", cause);
+        }
+        ctx.close();
+    }
+
+    private static String address(SocketAddress a) {
+        if (a instanceof InetSocketAddress inet) {
+            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+        }
+        return String.valueOf(a);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.larder.engine.server;
+
+import dev.larder.engine.command.CommandExecutor;
+import dev.larder.engine.command.EngineCore;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse, execute and reply. */
+public final class RespServer implements AutoCloseable {
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+    private RespServer(EngineCore core, CommandExecutor executor) {
+        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true),
+                NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
+                new DefaultThreadFactory("larder-io", true), NioIoHandler.newFactory());
+        AtomicLong buffered = new AtomicLong();
+        // All connections together may buffer at most a quarter of the heap of unexecuted input.
+        long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+        try {
+            ServerBootstrap b = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024,
+                            1024 * 1024))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            clients.add(ch);
+                            ch.pipeline().addLast(new RespConnectionHandler(core, executor, buffered, globalLimit));
+                        }
+                    });
+            ChannelFuture bound = b.bind(new InetSocketAddress(core.config().bind(), core.config().port()))
+                    .syncUninterruptibly();
+            serverChannel = bound.channel();
+            core.boundPort(port());
+        } catch (RuntimeException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    public static RespServer start(EngineCore core, CommandExecutor executor) {
+        return new RespServer(core, executor);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Stops accepting, then closes each connection after its already-produced replies are flushed (the
+     * flush marker is queued on the connection's event loop, behind the command it may be running).
+     */
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        for (Channel ch : clients) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        clients.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        clients.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
