@@ -175,6 +175,18 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	public @Nullable CompletableFuture<?> retrieve(Object key) {
+		return findAsync(key).thenApply((storeValue) -> {
+			if (storeValue == null) {
+				this.statistics.recordMiss();
+				return null;
+			}
+			this.statistics.recordHit();
+			return isAllowNullValues() ? toValueWrapper(storeValue) : fromStoreValue(storeValue);
+		});
+	}
+
+	/** {@link #find} without blocking: completes with the store value, or null on a miss. */
+	private CompletableFuture<@Nullable Object> findAsync(Object key) {
 		CompletableFuture<@Nullable Object> stored;
 		try {
 			stored = this.store.getAsync(this.keyMapper.apply(key));
@@ -187,13 +199,6 @@ public class LarderCache extends AbstractValueAdaptingCache {
 				return failed("get", asRuntimeException(ex), null);
 			}
 			return (value != null) ? decode(value) : null;
-		}).thenApply((storeValue) -> {
-			if (storeValue == null) {
-				this.statistics.recordMiss();
-				return null;
-			}
-			this.statistics.recordHit();
-			return isAllowNullValues() ? toValueWrapper(storeValue) : fromStoreValue(storeValue);
 		});
 	}
 
@@ -210,13 +215,48 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		});
 	}
 
-	private <T> CompletableFuture<T> loadAsyncAndStore(Object key, Supplier<CompletableFuture<T>> valueLoader) {
-		long start = System.nanoTime();
-		return valueLoader.get().whenComplete((value, ex) -> {
-			this.statistics.recordLoad(ex == null, System.nanoTime() - start);
-			if (ex == null) {
-				storeLoaded(key, value);
+	/**
+	 * Loads and stores without blocking: these continuations may run on a client's I/O thread,
+	 * where a blocking call would wait for a reply only that thread can read.
+	 */
+	private <T> CompletableFuture<@Nullable Object> loadAsyncAndStore(Object key,
+			Supplier<CompletableFuture<T>> valueLoader) {
+		return findAsync(key).thenCompose((raced) -> {
+			if (raced != null) {
+				// Another caller's load finished between our miss and winning this one.
+				return CompletableFuture.completedFuture(fromStoreValue(raced));
 			}
+			long start = System.nanoTime();
+			CompletableFuture<T> loaded;
+			try {
+				loaded = valueLoader.get();
+			}
+			catch (RuntimeException ex) {
+				loaded = CompletableFuture.failedFuture(ex);
+			}
+			return loaded.whenComplete((value, ex) -> this.statistics.recordLoad(ex == null, System.nanoTime() - start))
+				.thenCompose((value) -> storeLoadedAsync(key, value).thenApply((stored) -> value));
+		});
+	}
+
+	private CompletableFuture<Void> storeLoadedAsync(Object key, @Nullable Object value) {
+		if (value == null && !isAllowNullValues()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		Object encoded = encode(value);
+		CompletableFuture<Void> written;
+		try {
+			written = this.store.putAsync(this.keyMapper.apply(key), encoded, this.ttlPolicy.nextTtl());
+		}
+		catch (RuntimeException ex) {
+			written = CompletableFuture.failedFuture(ex);
+		}
+		return written.handle((ignored, ex) -> {
+			if (ex != null) {
+				return failed("put", asRuntimeException(ex), null);
+			}
+			this.statistics.recordPut();
+			return null;
 		});
 	}
 

@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.StoreContext;
 import dev.larder.cache.key.CacheKeyRenderer;
 import dev.larder.cache.serialization.ValueSerializer;
 import dev.larder.cache.stats.CacheStatistics;
@@ -94,7 +95,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	private LarderCache createCache(String name) {
 		CacheSettings settings = settingsFor(name);
 		CacheStatistics statistics = new CacheStatistics();
-		CacheStore store = this.backend.createStore(name, settings, statistics::recordEviction);
+		CacheStore store = this.backend
+			.createStore(new StoreContext(name, this.keyRenderer.namespace(name), settings, statistics::recordEviction));
 		Function<Object, Object> keyMapper = this.backend.requiresStringKeys()
 				? (key) -> this.keyRenderer.render(name, key) : Function.identity();
 		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()

@@ -1,7 +1,5 @@
 package dev.larder.cache.backend;
 
-import dev.larder.cache.CacheSettings;
-
 /**
  * One of Larder's storage technologies. It creates a {@link CacheStore} per cache and says how
  * the cache must prepare keys and values for it.
@@ -11,13 +9,8 @@ public interface CacheBackend extends AutoCloseable {
 	/** A short name for logs, metrics and errors: {@code caffeine}, {@code redis}, ... */
 	String type();
 
-	/**
-	 * Creates the store for one cache.
-	 * @param name the cache name
-	 * @param settings the cache's resolved settings
-	 * @param evictionListener to call whenever the backend itself drops an entry (size or expiry)
-	 */
-	CacheStore createStore(String name, CacheSettings settings, Runnable evictionListener);
+	/** Creates the store for one cache. */
+	CacheStore createStore(StoreContext context);
 
 	/**
 	 * Whether the store keeps value objects as they are (a local cache by reference). When
@@ -30,6 +23,19 @@ public interface CacheBackend extends AutoCloseable {
 	 * per-cache store can use the method keys as they are.
 	 */
 	boolean requiresStringKeys();
+
+	/**
+	 * The backend's own client, for what Larder does not wrap: the Lettuce connection, the
+	 * Memcached client, the engine. {@code null} for backends without a shared client.
+	 */
+	default Object nativeClient() {
+		return null;
+	}
+
+	/** A live check of the backend, for health endpoints; local backends are always up. */
+	default BackendHealth health() {
+		return BackendHealth.up(java.util.Map.of("backend", type()));
+	}
 
 	/** Releases connections and threads. */
 	@Override

@@ -44,6 +44,15 @@ public interface CacheStore {
 		return CompletableFuture.completedFuture(get(key));
 	}
 
+	/**
+	 * Asynchronous {@link #put}. Stores with an asynchronous client override it: the default
+	 * blocks, which must never happen on a client's I/O thread.
+	 */
+	default CompletableFuture<Void> putAsync(Object key, Object value, Duration ttl) {
+		put(key, value, ttl);
+		return CompletableFuture.completedFuture(null);
+	}
+
 	/** The backend's own object for this cache, returned by {@code Cache.getNativeCache()}. */
 	Object nativeStore();
 

@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.StoreContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,10 @@ public final class CaffeineBackend implements CacheBackend {
 	}
 
 	@Override
-	public CacheStore createStore(String name, CacheSettings settings, Runnable evictionListener) {
+	public CacheStore createStore(StoreContext context) {
+		String name = context.cacheName();
+		CacheSettings settings = context.settings();
+		Runnable evictionListener = context.evictionListener();
 		String effectiveSpec = (settings.bounded()) ? withoutOptions(this.spec, SIZE_OPTIONS) : this.spec;
 		if (settings.expires() && hasAnyOption(effectiveSpec, EXPIRY_OPTIONS)) {
 			throw new IllegalStateException("Cache '" + name + "' has a ttl, but the Caffeine spec '" + this.spec

@@ -3,9 +3,9 @@ package dev.larder.cache.testing;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.larder.cache.CacheSettings;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.StoreContext;
 import dev.larder.cache.caffeine.CaffeineBackend;
 
 /**
@@ -32,8 +32,8 @@ public final class BrokenBackend implements CacheBackend {
 	}
 
 	@Override
-	public CacheStore createStore(String name, CacheSettings settings, Runnable evictionListener) {
-		CacheStore store = this.healthy.createStore(name, settings, evictionListener);
+	public CacheStore createStore(StoreContext context) {
+		CacheStore store = this.healthy.createStore(context);
 		return new CacheStore() {
 
 			@Override

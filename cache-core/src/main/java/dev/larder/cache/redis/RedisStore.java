@@ -1,0 +1,143 @@
+package dev.larder.cache.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.support.CircuitBreaker;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One cache's keys in Redis: each a string key {@code <prefix><cache>::<key>} holding the
+ * serialized value, with a PX expiry when the cache has a ttl.
+ *
+ * <p>{@code putIfAbsent} is one {@code SET NX GET} (atomic, one round trip, Redis 7+).
+ * {@code clear} never runs {@code KEYS}: it walks the cache's namespace with {@code SCAN MATCH}
+ * and removes what it finds with {@code UNLINK} in batches, on every node of a Cluster.
+ */
+final class RedisStore implements CacheStore {
+
+	private static final int CLEAR_BATCH = 1000;
+
+	private final RedisBackend backend;
+
+	private final String pattern;
+
+	RedisStore(RedisBackend backend, String namespace) {
+		this.backend = backend;
+		this.pattern = escapeGlob(namespace) + "*";
+	}
+
+	/** SCAN MATCH takes a glob; a cache name or prefix containing glob characters is matched literally. */
+	static String escapeGlob(String literal) {
+		return literal.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+	}
+
+	@Override
+	public @Nullable Object get(Object key) {
+		return call((redis) -> redis.get((String) key));
+	}
+
+	@Override
+	public CompletableFuture<@Nullable Object> getAsync(Object key) {
+		return callAsync((redis) -> redis.get((String) key).toCompletableFuture().thenApply((value) -> value));
+	}
+
+	@Override
+	public CompletableFuture<Void> putAsync(Object key, Object value, Duration ttl) {
+		return callAsync((redis) -> (ttl.isZero() ? redis.set((String) key, (byte[]) value)
+				: redis.set((String) key, (byte[]) value, SetArgs.Builder.px(ttl)))
+			.toCompletableFuture()
+			.thenApply((ok) -> null));
+	}
+
+	@Override
+	public void put(Object key, Object value, Duration ttl) {
+		call((redis) -> ttl.isZero() ? redis.set((String) key, (byte[]) value)
+				: redis.set((String) key, (byte[]) value, SetArgs.Builder.px(ttl)));
+	}
+
+	@Override
+	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
+		SetArgs args = ttl.isZero() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ttl);
+		return call((redis) -> redis.setGet((String) key, (byte[]) value, args));
+	}
+
+	@Override
+	public boolean delete(Object key) {
+		Long removed = call((redis) -> redis.unlink((String) key));
+		return removed != null && removed > 0;
+	}
+
+	@Override
+	public void clear() {
+		call((redis) -> {
+			ScanArgs match = ScanArgs.Builder.matches(this.pattern).limit(CLEAR_BATCH);
+			KeyScanCursor<String> cursor = redis.scan(match);
+			unlink(redis, cursor.getKeys());
+			while (!cursor.isFinished()) {
+				cursor = redis.scan(cursor, match);
+				unlink(redis, cursor.getKeys());
+			}
+			return null;
+		});
+	}
+
+	private static void unlink(RedisClusterCommands<String, byte[]> redis, List<String> keys) {
+		if (!keys.isEmpty()) {
+			redis.unlink(keys.toArray(String[]::new));
+		}
+	}
+
+	@Override
+	public Object nativeStore() {
+		return this.backend.nativeClient();
+	}
+
+	private <T> CompletableFuture<T> callAsync(
+			Function<RedisClusterAsyncCommands<String, byte[]>, CompletableFuture<T>> command) {
+		CircuitBreaker breaker = this.backend.breaker();
+		if (!breaker.allowsCall()) {
+			return CompletableFuture.failedFuture(new CircuitBreaker.OpenException("redis"));
+		}
+		CompletableFuture<T> result;
+		try {
+			result = command.apply(this.backend.handle().async());
+		}
+		catch (RuntimeException ex) {
+			result = CompletableFuture.failedFuture(ex);
+		}
+		return result.whenComplete((value, ex) -> {
+			if (ex != null) {
+				breaker.recordFailure();
+			}
+			else {
+				breaker.recordSuccess();
+			}
+		});
+	}
+
+	private <T> T call(Function<RedisClusterCommands<String, byte[]>, T> command) {
+		CircuitBreaker breaker = this.backend.breaker();
+		if (!breaker.allowsCall()) {
+			throw new CircuitBreaker.OpenException("redis");
+		}
+		try {
+			T result = command.apply(this.backend.handle().sync());
+			breaker.recordSuccess();
+			return result;
+		}
+		catch (RuntimeException ex) {
+			breaker.recordFailure();
+			throw ex;
+		}
+	}
+
+}

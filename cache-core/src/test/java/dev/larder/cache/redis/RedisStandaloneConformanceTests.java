@@ -1,0 +1,29 @@
+package dev.larder.cache.redis;
+
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.testing.RedisProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The cache contract on a real standalone redis-server. */
+class RedisStandaloneConformanceTests extends CacheConformanceTests {
+
+	private static RedisProcess redis;
+
+	@BeforeAll
+	static void startRedis() {
+		redis = RedisProcess.start();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.stop();
+	}
+
+	@Override
+	protected CacheBackend createBackend() {
+		return RedisTestBackends.standalone(redis);
+	}
+
+}
