@@ -1,0 +1,257 @@
+package dev.larder.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.larder.engine.Engine;
+import dev.larder.engine.EngineConfig;
+import dev.larder.testing.Resp;
+import dev.larder.testing.RespClient;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** RESP over real sockets. Expected bytes for bad input were taken from redis-server 7.0.15. */
+class RespProtocolTest {
+
+    private static Engine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = Engine.start(EngineConfig.builder().port(0).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static RespClient client() {
+        return new RespClient(engine.port());
+    }
+
+    @Test
+    void resp2Framing() {
+        try (RespClient c = client()) {
+            assertThat(c.call("SET", "r2", "v").toString()).isEqualTo("+\"OK\"");
+            assertThat(c.call("GET", "r2").toString()).isEqualTo("$\"v\"");
+            assertThat(c.call("GET", "missing").toString()).isEqualTo("$nil");
+            assertThat(c.call("INCR", "r2n").toString()).isEqualTo(":\"1\"");
+            assertThat(c.call("HSET", "r2h", "f", "v").toString()).isEqualTo(":\"1\"");
+            assertThat(c.call("HGETALL", "r2h").toString()).isEqualTo("*[$\"f\", $\"v\"]");
+            assertThat(c.call("GET").toString()).isEqualTo("-\"ERR wrong number of arguments for 'get' command\"");
+            assertThat(c.call("MGET", "r2", "missing").toString()).isEqualTo("*[$\"v\", $nil]");
+        }
+    }
+
+    @Test
+    void resp3AfterHello() {
+        try (RespClient c = client()) {
+            Resp hello = c.call("HELLO", "3");
+            assertThat(hello.type()).isEqualTo('%');
+            assertThat(hello.items().get(5).text()).isEqualTo("3");
+            assertThat(c.call("GET", "missing").toString()).isEqualTo("_nil");
+            c.call("HSET", "r3h", "f", "v");
+            assertThat(c.call("HGETALL", "r3h").toString()).isEqualTo("%[$\"f\", $\"v\"]");
+            assertThat(c.call("HRANDFIELD", "r3h", "1", "WITHVALUES").toString()).isEqualTo("*[*[$\"f\", $\"v\"]]");
+            assertThat(c.call("CLIENT", "INFO").type()).isEqualTo('=');
+            assertThat(c.call("COMMAND", "INFO", "get").items().get(0).items().get(2).type()).isEqualTo('~');
+            assertThat(c.call("HELLO", "2").type()).isEqualTo('*');
+            assertThat(c.call("GET", "missing").toString()).isEqualTo("$nil");
+        }
+    }
+
+    @Test
+    void pipelinedCommandsAnswerInOrder() {
+        try (RespClient c = client()) {
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            for (int i = 0; i < 2000; i++) {
+                batch.writeBytes(RespClient.encode("SET", "pipe:" + i, "v" + i));
+                batch.writeBytes(RespClient.encode("GET", "pipe:" + i));
+            }
+            c.send(batch.toByteArray());
+            for (int i = 0; i < 2000; i++) {
+                assertThat(c.read().text()).isEqualTo("OK");
+                assertThat(c.read().text()).isEqualTo("v" + i);
+            }
+        }
+    }
+
+    @Test
+    void framesSplitAcrossWrites() {
+        try (RespClient c = client()) {
+            byte[] frame = RespClient.encode("SET", "split", "x".repeat(5000));
+            for (byte b : frame) {
+                c.send(new byte[] {b});
+            }
+            assertThat(c.read().text()).isEqualTo("OK");
+            byte[] two = (new String(RespClient.encode("GET", "split"), StandardCharsets.ISO_8859_1)
+                    + "PING\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            for (int i = 0; i < two.length; i += 3) {
+                c.send(java.util.Arrays.copyOfRange(two, i, Math.min(two.length, i + 3)));
+            }
+            assertThat(c.read().text()).hasSize(5000);
+            assertThat(c.read().text()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void inlineCommands() {
+        try (RespClient c = client()) {
+            c.send("PING\r\n");
+            assertThat(c.read().text()).isEqualTo("PONG");
+            c.send("SET inline \"hello world\"\n");
+            assertThat(c.read().text()).isEqualTo("OK");
+            c.send("get inline\r\n\r\n");
+            assertThat(c.read().text()).isEqualTo("hello world");
+            c.send("ECHO \"a\\x41\\n\" 'it\\'s'\r\n");
+            assertThat(c.read().text()).isEqualTo("ERR wrong number of arguments for 'echo' command");
+            c.send("ECHO \"a\\x41\\n\"\r\n");
+            assertThat(c.read().text()).isEqualTo("aA\n");
+        }
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of("*1\r\n$536870913\r\n", "ERR Protocol error: invalid bulk length"),
+                Arguments.of("*1\r\n$-1\r\n", "ERR Protocol error: invalid bulk length"),
+                Arguments.of("*1\r\nfoo\r\n", "ERR Protocol error: expected '$', got 'f'"),
+                Arguments.of("*abc\r\n", "ERR Protocol error: invalid multibulk length"),
+                Arguments.of("*2147483648\r\n", "ERR Protocol error: invalid multibulk length"),
+                Arguments.of("A".repeat(70_000), "ERR Protocol error: too big inline request"),
+                Arguments.of("SET \"a b\r\n", "ERR Protocol error: unbalanced quotes in request"),
+                Arguments.of("SET k 'it''s'\r\n", "ERR Protocol error: unbalanced quotes in request"),
+                Arguments.of("*" + "1".repeat(70_000), "ERR Protocol error: too big mbulk count string"),
+                Arguments.of("*1\r\n$" + "1".repeat(70_000), "ERR Protocol error: too big bulk count string"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputGetsRedisProtocolErrorAndClosesOnlyThatConnection(String input, String error) {
+        try (RespClient bystander = client(); RespClient c = client()) {
+            assertThat(bystander.call("PING").text()).isEqualTo("PONG");
+            c.send(input);
+            Resp reply = c.read();
+            assertThat(reply.isError()).isTrue();
+            assertThat(reply.text()).isEqualTo(error);
+            assertThat(c.isClosedByServer()).isTrue();
+            assertThat(bystander.call("PING").text()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void commandsBeforeAProtocolErrorStillRun() {
+        try (RespClient c = client()) {
+            c.send("PING\r\n*1\r\n$x\r\n");
+            assertThat(c.read().text()).isEqualTo("PONG");
+            assertThat(c.read().text()).isEqualTo("ERR Protocol error: invalid bulk length");
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void emptyCommandsAreIgnored() {
+        try (RespClient c = client()) {
+            c.send("*-1\r\n*0\r\n\r\nPING\r\n");
+            assertThat(c.read().text()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void quitRepliesThenCloses() {
+        try (RespClient c = client()) {
+            assertThat(c.call("QUIT").text()).isEqualTo("OK");
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void requirePassOverTheWire() {
+        try (Engine secured = Engine.start(EngineConfig.builder().port(0).requirePass("s3cret").build());
+                RespClient c = new RespClient(secured.port())) {
+            assertThat(c.call("GET", "k").text()).isEqualTo("NOAUTH Authentication required.");
+            assertThat(c.call("GET").text()).isEqualTo("ERR wrong number of arguments for 'get' command");
+            assertThat(c.call("HELLO", "3").text()).startsWith("NOAUTH HELLO must be called");
+            assertThat(c.call("AUTH", "nope").text())
+                    .isEqualTo("WRONGPASS invalid username-password pair or user is disabled.");
+            assertThat(c.call("HELLO", "3", "AUTH", "default", "s3cret").type()).isEqualTo('%');
+            assertThat(c.call("SET", "k", "v").text()).isEqualTo("OK");
+            assertThat(c.call("RESET").text()).isEqualTo("RESET");
+            assertThat(c.call("GET", "k").text()).isEqualTo("NOAUTH Authentication required.");
+            c.send("*11\r\n");
+            assertThat(c.read().text()).isEqualTo("ERR Protocol error: unauthenticated multibulk length");
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void manyConcurrentClients() throws Exception {
+        int clients = 200;
+        int increments = 50;
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    int id = i;
+                    futures.add(pool.submit(() -> {
+                        try (RespClient c = client()) {
+                            for (int n = 0; n < increments; n++) {
+                                c.call("INCR", "shared-counter");
+                                c.call("SET", "own:" + id, Integer.toString(n));
+                            }
+                            assertThat(c.call("GET", "own:" + id).text()).isEqualTo(Integer.toString(increments - 1));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+        try (RespClient c = client()) {
+            assertThat(c.call("GET", "shared-counter").text()).isEqualTo(Integer.toString(clients * increments));
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadRepliesDoesNotStallOthers() {
+        try (RespClient hog = client(); RespClient other = client()) {
+            hog.call("SET", "big", "x".repeat(64 * 1024));
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            for (int i = 0; i < 2000; i++) {
+                batch.writeBytes(RespClient.encode("GET", "big"));
+            }
+            byte[] bytes = batch.toByteArray();
+            Thread writer = new Thread(() -> {
+                try {
+                    hog.send(bytes); // ~128 MB of replies that nobody reads
+                } catch (RuntimeException ignored) {
+                    // the socket may be closed by the test's end
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                for (int i = 0; i < 100; i++) {
+                    assertThat(other.call("PING").text()).isEqualTo("PONG");
+                }
+            });
+        }
+    }
+}
