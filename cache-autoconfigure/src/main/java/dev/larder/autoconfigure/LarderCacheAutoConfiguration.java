@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
+import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
@@ -40,7 +41,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(OnSpringCacheTypeUnsetCondition.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import(CaffeineBackendConfiguration.class)
+@Import({ CaffeineBackendConfiguration.class, RedisBackendConfiguration.class })
 public final class LarderCacheAutoConfiguration {
 
 	@Bean

@@ -135,6 +135,14 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		return this.backend;
 	}
 
+	/**
+	 * The backend's own client, for what Larder does not wrap (see
+	 * {@link CacheBackend#nativeClient()}).
+	 */
+	public @Nullable Object nativeClient() {
+		return this.backend.nativeClient();
+	}
+
 	public boolean isDynamic() {
 		return this.dynamic;
 	}

@@ -1,0 +1,244 @@
+package dev.larder.autoconfigure.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.larder.cache.redis.LettuceConnectors;
+import dev.larder.cache.redis.RedisConnector;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.lettuce.core.ReadFrom;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@link RedisSettings} into a Lettuce {@link RedisConnector} for the configured topology,
+ * refusing contradictory or malformed settings with a message that names the property.
+ */
+final class LettuceConnectorFactory {
+
+	private final RedisSettings settings;
+
+	private final RedisBackendProperties properties;
+
+	private final @Nullable SslBundles sslBundles;
+
+	LettuceConnectorFactory(RedisSettings settings, @Nullable SslBundles sslBundles) {
+		this.settings = settings;
+		this.properties = settings.properties();
+		this.sslBundles = sslBundles;
+	}
+
+	RedisConnector create() {
+		RedisBackendProperties.Sentinel sentinel = this.properties.getSentinel();
+		RedisBackendProperties.Cluster cluster = this.properties.getCluster();
+		boolean sentinelSet = sentinel.getMaster() != null || !sentinel.getNodes().isEmpty();
+		if (sentinelSet && !cluster.getNodes().isEmpty()) {
+			throw invalid(this.settings.propertyName("sentinel.nodes") + " and "
+					+ this.settings.propertyName("cluster.nodes")
+					+ " are both set, but Redis runs either with Sentinels or as a Cluster. Keep one.");
+		}
+		ClientOptions options = clientOptions();
+		ReadFrom readFrom = readFrom();
+		if (!cluster.getNodes().isEmpty()) {
+			List<RedisURI> seeds = new ArrayList<>();
+			for (String node : cluster.getNodes()) {
+				HostAndPort address = HostAndPort.parse(node, this.settings.propertyName("cluster.nodes"));
+				seeds.add(authenticated(RedisURI.builder().withHost(address.host()).withPort(address.port())));
+			}
+			return LettuceConnectors.cluster(seeds, clusterOptions(options), readFrom);
+		}
+		if (sentinelSet) {
+			return LettuceConnectors.standalone(sentinelUri(), options, readFrom);
+		}
+		return LettuceConnectors.standalone(standaloneUri(), options, readFrom);
+	}
+
+	private RedisURI standaloneUri() {
+		String url = this.properties.getUrl();
+		if (url == null) {
+			return authenticated(RedisURI.builder()
+				.withHost(this.properties.getHost())
+				.withPort(this.properties.getPort())
+				.withDatabase(this.properties.getDatabase()));
+		}
+		if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+			throw invalid(this.settings.propertyName("url") + " '" + redact(url)
+					+ "' is not a Redis URL: use redis://[username:password@]host[:port][/database], or rediss:// for TLS.");
+		}
+		RedisURI uri;
+		try {
+			uri = RedisURI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(this.settings.propertyName("url") + " '" + redact(url) + "' is not a valid Redis URL ("
+					+ ex.getMessage() + "): use redis://[username:password@]host[:port][/database].");
+		}
+		if (!StringUtils.hasText(uri.getHost())) {
+			throw invalid(this.settings.propertyName("url") + " '" + redact(url) + "' has no host.");
+		}
+		uri.setTimeout(this.properties.getTimeout());
+		if (this.properties.getClientName() != null) {
+			uri.setClientName(this.properties.getClientName());
+		}
+		if (this.properties.getSsl().isEnabled()) {
+			uri.setSsl(true);
+		}
+		return uri;
+	}
+
+	private RedisURI sentinelUri() {
+		RedisBackendProperties.Sentinel sentinel = this.properties.getSentinel();
+		if (!StringUtils.hasText(sentinel.getMaster())) {
+			throw invalid(this.settings.propertyName("sentinel.master")
+					+ " must name the master the Sentinels watch (e.g. mymaster) when Sentinel nodes are set.");
+		}
+		if (sentinel.getNodes().isEmpty()) {
+			throw invalid(this.settings.propertyName("sentinel.nodes")
+					+ " must list the Sentinels (host:port) when a Sentinel master is set.");
+		}
+		RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(sentinel.getMaster());
+		for (String node : sentinel.getNodes()) {
+			HostAndPort address = HostAndPort.parse(node, this.settings.propertyName("sentinel.nodes"));
+			RedisURI.Builder sentinelUri = RedisURI.builder().withHost(address.host()).withPort(address.port());
+			withCredentials(sentinelUri, sentinel.getUsername(), sentinel.getPassword());
+			builder.withSentinel(sentinelUri.build());
+		}
+		builder.withDatabase(this.properties.getDatabase());
+		return authenticated(builder);
+	}
+
+	/** Adds what every data-node URI carries: credentials, TLS, timeout, client name. */
+	private RedisURI authenticated(RedisURI.Builder builder) {
+		withCredentials(builder, this.properties.getUsername(), this.properties.getPassword());
+		builder.withSsl(this.properties.getSsl().isEnabled());
+		builder.withTimeout(this.properties.getTimeout());
+		if (this.properties.getClientName() != null) {
+			builder.withClientName(this.properties.getClientName());
+		}
+		return builder.build();
+	}
+
+	private static void withCredentials(RedisURI.Builder builder, @Nullable String username,
+			@Nullable String password) {
+		if (password == null) {
+			return;
+		}
+		if (username != null) {
+			builder.withAuthentication(username, password.toCharArray());
+		}
+		else {
+			builder.withPassword(password.toCharArray());
+		}
+	}
+
+	private ClientOptions clientOptions() {
+		ClientOptions.Builder builder = ClientOptions.builder();
+		applyCommonOptions(builder);
+		return builder.build();
+	}
+
+	private void applyCommonOptions(ClientOptions.Builder builder) {
+		// A cache must not queue commands for a server that is gone: fail fast, count a miss.
+		builder.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
+			.autoReconnect(true)
+			.timeoutOptions(TimeoutOptions.enabled(this.properties.getTimeout()))
+			.socketOptions(SocketOptions.builder().connectTimeout(this.properties.getConnectTimeout()).build());
+		SslOptions ssl = sslOptions();
+		if (ssl != null) {
+			builder.sslOptions(ssl);
+		}
+	}
+
+	private ClusterClientOptions clusterOptions(ClientOptions base) {
+		RedisBackendProperties.Cluster cluster = this.properties.getCluster();
+		ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder();
+		Duration period = cluster.getRefresh().getPeriod();
+		if (period != null) {
+			refresh.enablePeriodicRefresh(period);
+		}
+		if (cluster.getRefresh().isAdaptive()) {
+			refresh.enableAllAdaptiveRefreshTriggers();
+		}
+		ClusterClientOptions.Builder builder = ClusterClientOptions.builder(base).topologyRefreshOptions(refresh.build());
+		if (cluster.getMaxRedirects() != null) {
+			builder.maxRedirects(cluster.getMaxRedirects());
+		}
+		return builder.build();
+	}
+
+	private @Nullable SslOptions sslOptions() {
+		String bundleName = this.properties.getSsl().getBundle();
+		if (bundleName == null) {
+			return null;
+		}
+		if (this.sslBundles == null) {
+			throw invalid(this.settings.propertyName("ssl.bundle") + " is set but no SslBundles bean exists; "
+					+ "define the bundle under spring.ssl.bundle.*.");
+		}
+		SslBundle bundle;
+		try {
+			bundle = this.sslBundles.getBundle(bundleName);
+		}
+		catch (RuntimeException ex) {
+			throw invalid(this.settings.propertyName("ssl.bundle") + " names SSL bundle '" + bundleName
+					+ "', which is not defined: " + ex.getMessage());
+		}
+		return SslOptions.builder()
+			.jdkSslProvider()
+			.keyManager(bundle.getManagers().getKeyManagerFactory())
+			.trustManager(bundle.getManagers().getTrustManagerFactory())
+			.build();
+	}
+
+	private @Nullable ReadFrom readFrom() {
+		String readFrom = this.properties.getReadFrom();
+		if (readFrom == null) {
+			return null;
+		}
+		try {
+			return ReadFrom.valueOf(readFrom);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(this.settings.propertyName("read-from") + " '" + readFrom + "' is not a Lettuce ReadFrom; "
+					+ "use upstream, upstreamPreferred, replica, replicaPreferred, lowestLatency or any.");
+		}
+	}
+
+	private static String redact(String url) {
+		return url.replaceAll("//[^@/]*@", "//***@");
+	}
+
+	private static InvalidRedisConfigurationException invalid(String message) {
+		return new InvalidRedisConfigurationException(message);
+	}
+
+	/** A host:port pair from a node list. */
+	record HostAndPort(String host, int port) {
+
+		static HostAndPort parse(String node, String property) {
+			int colon = node.lastIndexOf(':');
+			if (colon <= 0 || colon == node.length() - 1) {
+				throw invalid(property + " entry '" + node + "' must be host:port.");
+			}
+			try {
+				return new HostAndPort(node.substring(0, colon).trim(), Integer.parseInt(node.substring(colon + 1).trim()));
+			}
+			catch (NumberFormatException ex) {
+				throw invalid(property + " entry '" + node + "' has a port that is not a number.");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.larder.autoconfigure.redis;
+
+import dev.larder.autoconfigure.Backend;
+import dev.larder.autoconfigure.ConditionalOnLarderBackend;
+import dev.larder.autoconfigure.LarderProperties;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.redis.RedisBackend;
+import dev.larder.cache.redis.RedisConnector;
+import dev.larder.cache.support.CircuitBreaker;
+import io.lettuce.core.RedisClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The Redis backend, when {@code larder.backend=redis} and Lettuce is on the classpath.
+ *
+ * <p>When the cache fails open (the default) the connection opens on first use, so the
+ * application starts while Redis is down. With {@code larder.fail-open=false} it connects at
+ * startup and a Redis that cannot be reached stops the application.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(RedisClient.class)
+@ConditionalOnLarderBackend(Backend.REDIS)
+public class RedisBackendConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(CacheBackend.class)
+	RedisBackend larderRedisBackend(Environment environment, LarderProperties larder,
+			ObjectProvider<SslBundles> sslBundles) {
+		RedisSettings settings = RedisSettings.resolve(environment);
+		RedisBackendProperties.CircuitBreaker breaker = settings.properties().getCircuitBreaker();
+		if (breaker.getFailureThreshold() < 1) {
+			throw new InvalidRedisConfigurationException(
+					"larder.redis.circuit-breaker.failure-threshold must be at least 1, got "
+							+ breaker.getFailureThreshold());
+		}
+		RedisConnector connector = new LettuceConnectorFactory(settings, sslBundles.getIfAvailable()).create();
+		RedisBackend backend = new RedisBackend(connector,
+				new CircuitBreaker(breaker.getFailureThreshold(), breaker.getOpenFor()));
+		if (!larder.isFailOpen()) {
+			connectOrFail(backend, connector);
+		}
+		return backend;
+	}
+
+	private static void connectOrFail(RedisBackend backend, RedisConnector connector) {
+		try {
+			backend.connect();
+		}
+		catch (RuntimeException ex) {
+			backend.close();
+			throw new IllegalStateException("Could not connect to Redis (" + connector.topology() + " "
+					+ connector.describe() + ") at startup, and larder.fail-open=false requires it. Check "
+					+ "larder.redis.* (or spring.data.redis.*), or let the cache fail open.", ex);
+		}
+	}
+
+}
