@@ -2,7 +2,6 @@ package dev.larder.engine.command;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
@@ -189,17 +188,36 @@ public final class LongDoubles {
         return c >= '0' && c <= '9';
     }
 
-    /** strtold also reads C99 hex floats; Java parses them too once a binary exponent is present. */
+    /** strtold also reads C99 hex floats (0x1.8p3); parsed exactly, then rounded like any other input. */
     private static BigDecimal parseHex(String s) {
         String t = s.toLowerCase(java.util.Locale.ROOT);
-        if (t.indexOf('p') < 0) {
-            t = t + "p0";
+        boolean negative = t.startsWith("-");
+        if (t.startsWith("-") || t.startsWith("+")) {
+            t = t.substring(1);
         }
-        try {
-            double d = Double.parseDouble(t);
-            return Double.isInfinite(d) ? null : new BigDecimal(d, MathContext.UNLIMITED);
-        } catch (NumberFormatException e) {
+        t = t.substring(2);
+        int p = t.indexOf('p');
+        String digits = p < 0 ? t : t.substring(0, p);
+        long exponent = 0;
+        if (p >= 0) {
+            String e = t.substring(p + 1);
+            if (!e.matches("[+-]?[0-9]{1,9}")) {
+                return null;
+            }
+            exponent = Long.parseLong(e.startsWith("+") ? e.substring(1) : e);
+        }
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot) + digits.substring(dot + 1);
+        if (whole.isEmpty() || !whole.matches("[0-9a-f]+") || digits.indexOf('.', dot + 1) > 0 && dot >= 0) {
             return null;
         }
+        if (dot >= 0) {
+            exponent -= 4L * (digits.length() - dot - 1);
+        }
+        if (exponent > MAX_EXPONENT * 2L || exponent < MIN_EXPONENT * 2L) {
+            return null;
+        }
+        BigDecimal v = scaleByPowerOfTwo(new BigDecimal(new BigInteger(whole, 16)), (int) exponent);
+        return negative ? v.negate() : v;
     }
 }

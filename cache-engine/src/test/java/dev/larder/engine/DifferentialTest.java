@@ -1,0 +1,557 @@
+package dev.larder.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.larder.testing.RedisServerExtension;
+import dev.larder.testing.Resp;
+import dev.larder.testing.RespClient;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs seeded random command sequences against the engine and a real redis-server and requires equal replies
+ * (the fakeredis approach). Both sides run with active expiry off, so expired-but-unread keys behave the same.
+ * Replies whose order or value is inherently unspecified are normalised: KEYS and hash listings are sorted,
+ * SCAN/HSCAN are iterated to the end and compared as sorted sets, HRANDFIELD is compared by shape, TTLs
+ * within a small tolerance.
+ *
+ * <p>Bounded by default (200 sequences x 200 commands). Raise with {@code -Dlarder.diff.sequences=N
+ * -Dlarder.diff.commands=M}; replay one failing sequence with {@code -Dlarder.diff.seed=S}.
+ */
+class DifferentialTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static Engine engine;
+    private static RespClient engineClient;
+    private static RespClient redisClient;
+
+    @BeforeAll
+    static void start() {
+        engine = Engine.start(EngineConfig.builder().port(0).activeExpiry(false).build());
+        engineClient = new RespClient(engine.port());
+        redisClient = new RespClient(REDIS.port());
+        assertThat(redisClient.call("DEBUG", "SET-ACTIVE-EXPIRE", "0").text()).isEqualTo("OK");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engineClient != null) {
+            engineClient.close();
+            redisClient.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void randomCommandSequencesReplyLikeRedis() {
+        int commands = Integer.getInteger("larder.diff.commands", 200);
+        String single = System.getProperty("larder.diff.seed");
+        if (single != null && !single.isBlank()) {
+            runSequence(Long.parseLong(single.trim()), commands);
+            return;
+        }
+        int sequences = Integer.getInteger("larder.diff.sequences", 200);
+        long base = Long.getLong("larder.diff.baseSeed", 1L);
+        for (long seed = base; seed < base + sequences; seed++) {
+            runSequence(seed, commands);
+        }
+    }
+
+    static Stream<String> badInput() {
+        return Stream.of("*1\r\n$536870913\r\n", "*1\r\n$-1\r\n", "*1\r\nfoo\r\n", "*abc\r\n", "*2147483648\r\n",
+                "A".repeat(70_000), "SET \"a b\r\n", "SET k 'it''s'\r\n", "*" + "1".repeat(70_000),
+                "*1\r\n$" + "1".repeat(70_000), "PING\r\n*1\r\n$x\r\n", "*-1\r\n*0\r\nECHO \"a\\x41\\n\"\r\n",
+                "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nvXX*1\r\n$4\r\nPING\r\n");
+    }
+
+    /** The protocol layer too: bad frames get the same bytes back, and the same connection fate. */
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputIsAnsweredLikeRedis(String input) {
+        assertThat(rawExchange(engine.port(), input)).isEqualTo(rawExchange(REDIS.port(), input));
+    }
+
+    private static List<String> rawExchange(int port, String input) {
+        List<String> out = new ArrayList<>();
+        try (RespClient c = new RespClient("127.0.0.1", port, 2000)) {
+            c.send(input);
+            try {
+                while (true) {
+                    out.add(c.read().toString());
+                    if (out.get(out.size() - 1).startsWith("-\"ERR Protocol error")) {
+                        out.add(c.isClosedByServer() ? "<closed>" : "<open>");
+                        break;
+                    }
+                }
+            } catch (java.io.UncheckedIOException timeoutOrEof) {
+                out.add(timeoutOrEof.getCause() instanceof java.net.SocketTimeoutException ? "<open>" : "<closed>");
+            }
+        }
+        return out;
+    }
+
+    private void runSequence(long seed, int commands) {
+        Random rnd = new Random(seed);
+        for (RespClient c : List.of(engineClient, redisClient)) {
+            c.call("RESET");
+            c.call("FLUSHALL");
+        }
+        boolean resp3 = rnd.nextBoolean();
+        if (resp3) {
+            engineClient.call("HELLO", "3");
+            redisClient.call("HELLO", "3");
+        }
+        CommandGenerator gen = new CommandGenerator(rnd);
+        List<String> history = new ArrayList<>();
+        for (int step = 0; step < commands; step++) {
+            String[] cmd = gen.next();
+            history.add(String.join(" ", quote(cmd)));
+            Resp mine = exchange(engineClient, cmd);
+            Resp theirs = exchange(redisClient, cmd);
+            if (!equivalent(cmd[0].toLowerCase(Locale.ROOT), mine, theirs)) {
+                fail("Engine and Redis disagree (seed " + seed + ", step " + step + ", " + (resp3 ? "RESP3" : "RESP2")
+                        + ")\n  command: " + history.get(step) + "\n  engine:  " + mine + "\n  redis:   " + theirs
+                        + "\nReplay with -Dlarder.diff.seed=" + seed + " -Dlarder.diff.commands=" + commands
+                        + "\nSequence:\n  " + String.join("\n  ", history));
+            }
+        }
+    }
+
+    /** Sends a command; SCAN and HSCAN are iterated to completion and folded into one sorted reply. */
+    private static Resp exchange(RespClient c, String[] cmd) {
+        String name = cmd[0].toLowerCase(Locale.ROOT);
+        int cursorIndex = name.equals("scan") ? 1 : name.equals("hscan") ? 2 : -1;
+        if (cursorIndex < 0 || cmd.length <= cursorIndex || !cmd[cursorIndex].equals("0")) {
+            return c.call(cmd);
+        }
+        List<Resp> all = new ArrayList<>();
+        String[] call = cmd.clone();
+        for (int i = 0; i < 10_000; i++) {
+            Resp r = c.call(call);
+            if (r.items() == null || r.items().size() != 2) {
+                return r;
+            }
+            List<Resp> items = r.items().get(1).items();
+            if (name.equals("hscan")) {
+                for (int j = 0; j + 1 < items.size(); j += 2) {
+                    all.add(new Resp('*', "2", List.of(items.get(j), items.get(j + 1))));
+                }
+            } else {
+                all.addAll(items);
+            }
+            call[cursorIndex] = r.items().get(0).text();
+            if (call[cursorIndex].equals("0")) {
+                break;
+            }
+        }
+        List<Resp> unique = all.stream().distinct().sorted(Comparator.comparing(Resp::toString)).toList();
+        return new Resp('*', "scan", unique);
+    }
+
+    private static boolean equivalent(String name, Resp mine, Resp theirs) {
+        if (mine.isError() || theirs.isError()) {
+            return mine.equals(theirs);
+        }
+        switch (name) {
+            case "keys", "hkeys", "hvals" -> {
+                return sorted(mine).equals(sorted(theirs));
+            }
+            case "hgetall" -> {
+                return pairs(mine).equals(pairs(theirs));
+            }
+            case "hrandfield" -> {
+                return shape(mine).equals(shape(theirs));
+            }
+            case "ttl", "expiretime" -> {
+                return close(mine, theirs, 2);
+            }
+            case "pttl", "pexpiretime" -> {
+                return close(mine, theirs, 2000);
+            }
+            default -> {
+                return mine.equals(theirs);
+            }
+        }
+    }
+
+    private static List<String> sorted(Resp r) {
+        return r.items() == null ? List.of(r.toString()) : r.items().stream().map(Resp::toString).sorted().toList();
+    }
+
+    private static List<String> pairs(Resp r) {
+        if (r.items() == null) {
+            return List.of(r.toString());
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < r.items().size(); i += 2) {
+            out.add(r.items().get(i) + "=" + r.items().get(i + 1));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String shape(Resp r) {
+        if (r.items() == null) {
+            return r.type() + (r.text() == null ? "nil" : "value");
+        }
+        StringBuilder sb = new StringBuilder().append(r.type()).append(r.items().size()).append('[');
+        r.items().forEach(i -> sb.append(shape(i)));
+        return sb.append(']').toString();
+    }
+
+    private static boolean close(Resp a, Resp b, long tolerance) {
+        if (a.type() != ':' || b.type() != ':') {
+            return a.equals(b);
+        }
+        long x = Long.parseLong(a.text());
+        long y = Long.parseLong(b.text());
+        return x < 0 || y < 0 ? x == y : Math.abs(x - y) <= tolerance;
+    }
+
+    private static List<String> quote(String[] cmd) {
+        List<String> out = new ArrayList<>();
+        for (String s : cmd) {
+            out.add(s.isEmpty() || s.contains(" ") ? '"' + s + '"' : s);
+        }
+        return out;
+    }
+
+    /** Random commands over a small shared key space, so types collide, keys expire and edge values recur. */
+    static final class CommandGenerator {
+        private static final String[] STRING_KEYS = {"a", "b", "c", "counter", "k:1", "{tag}x"};
+        private static final String[] HASH_KEYS = {"h1", "h2", "user:1"};
+        private static final String[] FIELDS = {"f1", "f2", "f3", "n", "x", ""};
+        private static final String[] VALUES = {"", "0", "1", "-1", "10", "01", " 1", "abc", "3.14", "-2.5", "1e3",
+            "9223372036854775807", "-9223372036854775808", "9223372036854775806", "0.1", "inf", "nan", "été",
+            "hello world", "xxxxxxxxxx", "1.0e-3", "+5", "00", "0x10"};
+        private static final String[] INTS = {"0", "1", "-1", "5", "100", "-100", "9223372036854775807",
+            "-9223372036854775808", "abc", "", "1.5", "+1", "007", "3"};
+        private static final String[] FLOATS = {"0.1", "-0.1", "1", "1.5e2", "-3", "abc", "", "inf", "-inf", "nan",
+            "1e308", "0.0001", "+2", "5.0e3", "1.0e-3"};
+        private static final String[] RELATIVE = {"100", "1000", "-1", "0", "abc", "9223372036854775807",
+            "9223372036854775", "99999999", "86400"};
+        private static final String[] ABS_SECONDS = {"1", "1000000000", "4000000000", "-5", "abc"};
+        private static final String[] ABS_MILLIS = {"1", "1000000000000", "4000000000000", "0", "abc"};
+        private static final String[] PATTERNS = {"*", "a*", "h?", "*1", "[ab]", "[^a]*", "user:*", "\\{*", "k:[0-9]"};
+
+        private final Random rnd;
+
+        CommandGenerator(Random rnd) {
+            this.rnd = rnd;
+        }
+
+        private String pick(String[] options) {
+            return options[rnd.nextInt(options.length)];
+        }
+
+        private String key() {
+            return rnd.nextInt(100) < 70 ? pick(STRING_KEYS) : pick(HASH_KEYS);
+        }
+
+        private String hashKey() {
+            return rnd.nextInt(100) < 85 ? pick(HASH_KEYS) : pick(STRING_KEYS);
+        }
+
+        String[] next() {
+            List<String> c = generate();
+            int mutate = rnd.nextInt(100);
+            if (mutate < 2 && c.size() > 1) {
+                c.remove(c.size() - 1);
+            } else if (mutate < 4) {
+                c.add("extra");
+            } else if (mutate < 5) {
+                c.set(0, "no" + c.get(0));
+            }
+            if (rnd.nextInt(10) == 0) {
+                c.set(0, c.get(0).toUpperCase(Locale.ROOT));
+            }
+            return c.toArray(new String[0]);
+        }
+
+        private List<String> cmd(String... parts) {
+            return new ArrayList<>(List.of(parts));
+        }
+
+        private List<String> generate() {
+            int r = rnd.nextInt(100);
+            if (r < 45) {
+                return stringCommand();
+            } else if (r < 70) {
+                return keyCommand();
+            } else if (r < 95) {
+                return hashCommand();
+            }
+            return connectionCommand();
+        }
+
+        private List<String> stringCommand() {
+            switch (rnd.nextInt(20)) {
+                case 0 -> {
+                    return cmd("get", key());
+                }
+                case 1, 2 -> {
+                    List<String> c = cmd("set", key(), pick(VALUES));
+                    int options = rnd.nextInt(3);
+                    String[] flags = {"NX", "XX", "GET", "KEEPTTL", "EX", "PX", "EXAT", "PXAT"};
+                    for (int i = 0; i < options; i++) {
+                        String f = pick(flags);
+                        c.add(f);
+                        switch (f) {
+                            case "EX", "PX" -> c.add(pick(RELATIVE));
+                            case "EXAT" -> c.add(pick(ABS_SECONDS));
+                            case "PXAT" -> c.add(pick(ABS_MILLIS));
+                            default -> {
+                            }
+                        }
+                    }
+                    return c;
+                }
+                case 3 -> {
+                    return cmd("setnx", key(), pick(VALUES));
+                }
+                case 4 -> {
+                    return cmd(rnd.nextBoolean() ? "setex" : "psetex", key(), pick(RELATIVE), pick(VALUES));
+                }
+                case 5 -> {
+                    return cmd("mget", key(), key(), key());
+                }
+                case 6 -> {
+                    return cmd(rnd.nextBoolean() ? "mset" : "msetnx", key(), pick(VALUES), key(), pick(VALUES));
+                }
+                case 7 -> {
+                    return cmd("getdel", key());
+                }
+                case 8 -> {
+                    List<String> c = cmd("getex", key());
+                    switch (rnd.nextInt(6)) {
+                        case 0 -> c.addAll(List.of("EX", pick(RELATIVE)));
+                        case 1 -> c.addAll(List.of("PX", pick(RELATIVE)));
+                        case 2 -> c.addAll(List.of("EXAT", pick(ABS_SECONDS)));
+                        case 3 -> c.addAll(List.of("PXAT", pick(ABS_MILLIS)));
+                        case 4 -> c.add("PERSIST");
+                        default -> {
+                        }
+                    }
+                    return c;
+                }
+                case 9 -> {
+                    return cmd("append", key(), pick(VALUES));
+                }
+                case 10 -> {
+                    return cmd("strlen", key());
+                }
+                case 11, 12 -> {
+                    return cmd(rnd.nextBoolean() ? "incr" : "decr", key());
+                }
+                case 13 -> {
+                    return cmd(rnd.nextBoolean() ? "incrby" : "decrby", key(), pick(INTS));
+                }
+                case 14, 15 -> {
+                    return cmd("incrbyfloat", key(), pick(FLOATS));
+                }
+                case 16 -> {
+                    return cmd("getrange", key(), pick(INTS), pick(INTS));
+                }
+                case 17 -> {
+                    String offset = rnd.nextBoolean() ? Integer.toString(rnd.nextInt(20)) : pick(INTS);
+                    return cmd("setrange", key(), offset.equals("9223372036854775807") ? "536870912" : offset,
+                            pick(VALUES));
+                }
+                case 18 -> {
+                    return cmd("getset", key(), pick(VALUES));
+                }
+                default -> {
+                    return cmd("getdel", key());
+                }
+            }
+        }
+
+        private List<String> keyCommand() {
+            switch (rnd.nextInt(18)) {
+                case 0 -> {
+                    return cmd(rnd.nextBoolean() ? "del" : "unlink", key(), key());
+                }
+                case 1 -> {
+                    return cmd(rnd.nextBoolean() ? "exists" : "touch", key(), key(), key());
+                }
+                case 2, 3 -> {
+                    String[] names = {"expire", "pexpire", "expireat", "pexpireat"};
+                    String name = pick(names);
+                    String when = name.endsWith("at") ? (name.startsWith("p") ? pick(ABS_MILLIS) : pick(ABS_SECONDS))
+                            : pick(RELATIVE);
+                    List<String> c = cmd(name, key(), when);
+                    String[] flags = {"NX", "XX", "GT", "LT", "FOO"};
+                    for (int i = rnd.nextInt(3); i > 0; i--) {
+                        c.add(pick(flags));
+                    }
+                    return c;
+                }
+                case 4 -> {
+                    String[] names = {"ttl", "pttl", "expiretime", "pexpiretime"};
+                    return cmd(pick(names), key());
+                }
+                case 5 -> {
+                    return cmd("persist", key());
+                }
+                case 6 -> {
+                    return cmd("type", key());
+                }
+                case 7 -> {
+                    return cmd("keys", pick(PATTERNS));
+                }
+                case 8 -> {
+                    List<String> c = cmd("scan", "0");
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("MATCH", pick(PATTERNS)));
+                    }
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("COUNT", rnd.nextInt(5) == 0 ? pick(INTS) : "2"));
+                    }
+                    if (rnd.nextInt(3) == 0) {
+                        c.addAll(List.of("TYPE", rnd.nextBoolean() ? "string" : "hash"));
+                    }
+                    return c;
+                }
+                case 9 -> {
+                    return cmd(rnd.nextBoolean() ? "rename" : "renamenx", key(), key());
+                }
+                case 10 -> {
+                    List<String> c = cmd("copy", key(), key());
+                    if (rnd.nextBoolean()) {
+                        c.add("REPLACE");
+                    }
+                    if (rnd.nextInt(3) == 0) {
+                        c.addAll(List.of("DB", pick(new String[] {"0", "1", "16", "x"})));
+                    }
+                    return c;
+                }
+                case 11 -> {
+                    return cmd("dbsize");
+                }
+                case 12 -> {
+                    return rnd.nextInt(4) == 0 ? cmd("flushdb", pick(new String[] {"ASYNC", "SYNC", "LATER"}))
+                            : cmd("dbsize");
+                }
+                case 13 -> {
+                    return cmd("select", pick(new String[] {"0", "0", "1", "16", "x", "-1"}));
+                }
+                case 14 -> {
+                    return cmd("scan", pick(new String[] {"x", "-", "abc", "1 "}));
+                }
+                default -> {
+                    return cmd("exists", key());
+                }
+            }
+        }
+
+        private List<String> hashCommand() {
+            switch (rnd.nextInt(18)) {
+                case 0, 1 -> {
+                    List<String> c = cmd(rnd.nextInt(4) == 0 ? "hmset" : "hset", hashKey());
+                    for (int i = rnd.nextInt(3) + 1; i > 0; i--) {
+                        c.add(pick(FIELDS));
+                        c.add(pick(VALUES));
+                    }
+                    return c;
+                }
+                case 2 -> {
+                    return cmd("hsetnx", hashKey(), pick(FIELDS), pick(VALUES));
+                }
+                case 3 -> {
+                    return cmd("hget", hashKey(), pick(FIELDS));
+                }
+                case 4 -> {
+                    return cmd("hmget", hashKey(), pick(FIELDS), pick(FIELDS));
+                }
+                case 5 -> {
+                    return cmd("hgetall", hashKey());
+                }
+                case 6 -> {
+                    return cmd(rnd.nextBoolean() ? "hkeys" : "hvals", hashKey());
+                }
+                case 7 -> {
+                    return cmd("hdel", hashKey(), pick(FIELDS), pick(FIELDS));
+                }
+                case 8 -> {
+                    return cmd(rnd.nextBoolean() ? "hexists" : "hstrlen", hashKey(), pick(FIELDS));
+                }
+                case 9 -> {
+                    return cmd("hlen", hashKey());
+                }
+                case 10, 11 -> {
+                    return cmd("hincrby", hashKey(), pick(FIELDS), pick(INTS));
+                }
+                case 12, 13 -> {
+                    return cmd("hincrbyfloat", hashKey(), pick(FIELDS), pick(FLOATS));
+                }
+                case 14 -> {
+                    List<String> c = cmd("hrandfield", hashKey());
+                    if (rnd.nextBoolean()) {
+                        c.add(pick(new String[] {"0", "1", "2", "5", "-3", "-1", "x", "-9223372036854775808"}));
+                        if (rnd.nextBoolean()) {
+                            c.add(rnd.nextInt(4) == 0 ? "WITHSCORES" : "WITHVALUES");
+                        }
+                    }
+                    return c;
+                }
+                case 15 -> {
+                    List<String> c = cmd("hscan", hashKey(), rnd.nextInt(6) == 0 ? "x" : "0");
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("MATCH", pick(new String[] {"f*", "*", "n", "[fx]*"})));
+                    }
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("COUNT", pick(new String[] {"1", "10", "0", "x"})));
+                    }
+                    return c;
+                }
+                default -> {
+                    return cmd("hget", hashKey(), pick(FIELDS));
+                }
+            }
+        }
+
+        private List<String> connectionCommand() {
+            switch (rnd.nextInt(8)) {
+                case 0 -> {
+                    return rnd.nextBoolean() ? cmd("ping") : cmd("ping", pick(VALUES));
+                }
+                case 1 -> {
+                    return cmd("echo", pick(VALUES));
+                }
+                case 2 -> {
+                    return cmd("client", "setname", pick(new String[] {"app", "a b", "", "x\ny"}));
+                }
+                case 3 -> {
+                    return cmd("client", "getname");
+                }
+                case 4 -> {
+                    return cmd("auth", pick(new String[] {"x", "default"}), "pw");
+                }
+                case 5 -> {
+                    return cmd("auth", "pw");
+                }
+                case 6 -> {
+                    return cmd("client", pick(new String[] {"nosuch", "Kill-All"}));
+                }
+                default -> {
+                    return cmd("unknowncmd", pick(VALUES), pick(VALUES));
+                }
+            }
+        }
+    }
+}
