@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
+import dev.larder.autoconfigure.embedded.EmbeddedBackendConfiguration;
 import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
@@ -41,7 +42,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(OnSpringCacheTypeUnsetCondition.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import({ CaffeineBackendConfiguration.class, RedisBackendConfiguration.class })
+@Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class })
 public final class LarderCacheAutoConfiguration {
 
 	@Bean

@@ -22,9 +22,10 @@ import org.springframework.validation.Validator;
 public class LarderProperties implements Validator {
 
 	/**
-	 * Where cached values live: caffeine (local, in this JVM), embedded, redis or memcached.
+	 * Where cached values live: embedded (a Redis-compatible engine in this JVM), redis,
+	 * memcached or caffeine (local, by reference).
 	 */
-	private Backend backend = Backend.CAFFEINE;
+	private Backend backend = Backend.EMBEDDED;
 
 	/**
 	 * Prefix of every key a remote backend stores; keys read {@code <prefix><cache>::<key>}.

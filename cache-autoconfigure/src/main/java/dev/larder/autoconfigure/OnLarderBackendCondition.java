@@ -15,7 +15,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 class OnLarderBackendCondition extends SpringBootCondition {
 
-	static final Backend DEFAULT_BACKEND = Backend.CAFFEINE;
+	static final Backend DEFAULT_BACKEND = Backend.EMBEDDED;
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

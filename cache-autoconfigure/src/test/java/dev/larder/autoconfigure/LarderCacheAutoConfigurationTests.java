@@ -34,10 +34,25 @@ class LarderCacheAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class, CacheAutoConfiguration.class))
-		.withUserConfiguration(CachingConfiguration.class);
+		.withUserConfiguration(CachingConfiguration.class)
+		.withPropertyValues("larder.backend=caffeine");
 
 	@Test
-	void cachingEnabledGetsALarderCacheManagerOnCaffeineByDefault() {
+	void cachingEnabledGetsALarderCacheManagerOnTheEmbeddedEngineByDefault() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class, CacheAutoConfiguration.class))
+			.withUserConfiguration(CachingConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CacheManager.class);
+				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+				assertThat(manager.getBackend()).isInstanceOf(dev.larder.cache.embedded.EmbeddedBackend.class);
+				assertThat(context).hasSingleBean(dev.larder.engine.Engine.class);
+				assertThat(context.getBean(dev.larder.engine.Engine.class).port()).as("no socket unless asked").isEqualTo(-1);
+			});
+	}
+
+	@Test
+	void caffeineIsChosenByProperty() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(CacheManager.class);
 			LarderCacheManager manager = context.getBean(LarderCacheManager.class);

@@ -1,13 +1,16 @@
 package dev.larder.sample;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 
 import dev.larder.cache.LarderCacheManager;
+import dev.larder.engine.Engine;
 import dev.larder.sample.catalog.ProductRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample over real HTTP: the second read of a product is served from the cache (the slow
  * repository is called once), and updates and deletes keep the cache truthful.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "catalog.repository-delay=0ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "catalog.repository-delay=0ms", "larder.embedded.port=0" })
 class CatalogHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -44,8 +47,21 @@ class CatalogHttpTests {
 	}
 
 	@Test
-	void larderIsTheCacheManager() {
+	void larderOnTheEmbeddedEngineIsTheCacheManager() {
 		assertThat(this.cacheManager).isInstanceOf(LarderCacheManager.class);
+		assertThat(((LarderCacheManager) this.cacheManager).getBackend().type()).isEqualTo("embedded");
+	}
+
+	@Test
+	void cachedEntriesAreVisibleOverResp() throws Exception {
+		send("GET", "/products/1", null);
+		Engine engine = (Engine) ((LarderCacheManager) this.cacheManager).nativeClient();
+		try (Socket socket = new Socket("127.0.0.1", engine.port())) {
+			socket.getOutputStream().write("EXISTS products::1\r\n".getBytes(StandardCharsets.UTF_8));
+			byte[] reply = new byte[4];
+			int read = socket.getInputStream().readNBytes(reply, 0, 4);
+			assertThat(new String(reply, 0, read, StandardCharsets.UTF_8)).isEqualTo(":1\r\n");
+		}
 	}
 
 	@Test

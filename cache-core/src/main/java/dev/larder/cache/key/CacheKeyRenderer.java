@@ -35,6 +35,14 @@ public final class CacheKeyRenderer {
 		return this.prefix + cacheName + "::";
 	}
 
+	/**
+	 * A {@code SCAN MATCH} glob for every key of a namespace, its glob characters escaped so
+	 * that a cache called {@code a*} does not match cache {@code ab}.
+	 */
+	public static String scanPattern(String namespace) {
+		return namespace.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
+	}
+
 	public String render(String cacheName, Object key) {
 		return namespace(cacheName) + keyPart(key);
 	}

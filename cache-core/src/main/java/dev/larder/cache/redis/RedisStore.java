@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.key.CacheKeyRenderer;
 import dev.larder.cache.support.CircuitBreaker;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -32,13 +33,9 @@ final class RedisStore implements CacheStore {
 
 	RedisStore(RedisBackend backend, String namespace) {
 		this.backend = backend;
-		this.pattern = escapeGlob(namespace) + "*";
+		this.pattern = CacheKeyRenderer.scanPattern(namespace);
 	}
 
-	/** SCAN MATCH takes a glob; a cache name or prefix containing glob characters is matched literally. */
-	static String escapeGlob(String literal) {
-		return literal.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
-	}
 
 	@Override
 	public @Nullable Object get(Object key) {

@@ -29,6 +29,11 @@ class CacheKeyRendererTests {
 	}
 
 	@Test
+	void scanPatternsMatchTheNamespaceLiterally() {
+		assertThat(CacheKeyRenderer.scanPattern("app:a*b?[c]\\d::")).isEqualTo("app:a\\*b\\?\\[c\\]\\\\d::*");
+	}
+
+	@Test
 	void keysWithoutAStableStringFormAreRefusedWithTheFix() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.renderer.render("c", new Object()))
 			.withMessageContaining("java.lang.Object")

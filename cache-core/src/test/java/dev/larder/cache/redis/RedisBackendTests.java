@@ -78,11 +78,6 @@ class RedisBackendTests {
 	}
 
 	@Test
-	void escapesGlobCharacters() {
-		assertThat(RedisStore.escapeGlob("a*b?[c]\\d")).isEqualTo("a\\*b\\?\\[c\\]\\\\d");
-	}
-
-	@Test
 	void healthReportsTopologyAndLatency() {
 		manager(CacheSettings.defaults());
 		BackendHealth health = this.manager.getBackend().health();

@@ -1,0 +1,81 @@
+package dev.larder.autoconfigure.embedded;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import dev.larder.autoconfigure.Backend;
+import dev.larder.autoconfigure.ConditionalOnLarderBackend;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.embedded.EmbeddedBackend;
+import dev.larder.engine.Engine;
+import dev.larder.engine.EngineConfig;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded engine and the backend over it, when {@code larder.backend=embedded} (the
+ * default). The engine starts with the context and closes with it, finishing in-flight commands.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(Engine.class)
+@ConditionalOnLarderBackend(Backend.EMBEDDED)
+@EnableConfigurationProperties(EmbeddedEngineProperties.class)
+public class EmbeddedBackendConfiguration {
+
+	private static final Log logger = LogFactory.getLog(EmbeddedBackendConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	Engine larderEngine(EmbeddedEngineProperties properties) {
+		EngineConfig.Builder config = EngineConfig.builder()
+			.bind(properties.getBind())
+			.databases(properties.getDatabases())
+			.protoMaxBulkLen(properties.getProtoMaxBulkLen().toBytes());
+		if (properties.getPassword() != null) {
+			config.requirePass(properties.getPassword());
+		}
+		if (properties.getPort() != null) {
+			config.port(properties.getPort());
+		}
+		Engine engine;
+		try {
+			engine = Engine.start(config.build());
+		}
+		catch (Exception ex) { // Netty rethrows a failed bind's checked BindException unchecked
+			throw new IllegalStateException("The embedded engine could not serve RESP on " + properties.getBind() + ":"
+					+ properties.getPort() + " (" + ex.getMessage() + "). Choose a free larder.embedded.port, "
+					+ "0 for any free port, or leave it unset to cache in-process only.", ex);
+		}
+		if (engine.port() > 0) {
+			logger.info("Larder's embedded engine serves RESP on " + properties.getBind() + ":" + engine.port()
+					+ " (redis-cli -p " + engine.port() + ")");
+			if (properties.getPassword() == null && !isLoopback(properties.getBind())) {
+				logger.warn("Larder's embedded engine listens on " + properties.getBind()
+						+ " without a password: anyone who can reach it can read the cache. Set larder.embedded.password.");
+			}
+		}
+		return engine;
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(CacheBackend.class)
+	EmbeddedBackend larderEmbeddedBackend(Engine engine) {
+		return new EmbeddedBackend(engine, false);
+	}
+
+	private static boolean isLoopback(String bind) {
+		try {
+			return InetAddress.getByName(bind).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+}

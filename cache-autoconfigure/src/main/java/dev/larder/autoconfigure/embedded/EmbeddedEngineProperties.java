@@ -1,0 +1,104 @@
+package dev.larder.autoconfigure.embedded;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The embedded engine, for {@code larder.backend=embedded} (the default).
+ */
+@ConfigurationProperties("larder.embedded")
+public class EmbeddedEngineProperties implements Validator {
+
+	/**
+	 * Port on which the engine also serves RESP (redis-cli, Lettuce, any Redis client). Unset:
+	 * in-process only, no socket. 0: a free port.
+	 */
+	private @Nullable Integer port;
+
+	/**
+	 * Address the RESP server binds. Anything but a loopback address exposes the cache to the
+	 * network: set a password.
+	 */
+	private String bind = "127.0.0.1";
+
+	/**
+	 * Password RESP clients must give with AUTH (requirepass). In-process calls need none.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Number of logical databases (SELECT 0 to n-1).
+	 */
+	private int databases = 16;
+
+	/**
+	 * Largest bulk string a RESP client may send (proto-max-bulk-len); at least 1MB.
+	 */
+	private DataSize protoMaxBulkLen = DataSize.ofMegabytes(512);
+
+	public @Nullable Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(@Nullable Integer port) {
+		this.port = port;
+	}
+
+	public String getBind() {
+		return this.bind;
+	}
+
+	public void setBind(String bind) {
+		this.bind = bind;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public int getDatabases() {
+		return this.databases;
+	}
+
+	public void setDatabases(int databases) {
+		this.databases = databases;
+	}
+
+	public DataSize getProtoMaxBulkLen() {
+		return this.protoMaxBulkLen;
+	}
+
+	public void setProtoMaxBulkLen(DataSize protoMaxBulkLen) {
+		this.protoMaxBulkLen = protoMaxBulkLen;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return EmbeddedEngineProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		EmbeddedEngineProperties properties = (EmbeddedEngineProperties) target;
+		if (properties.getPort() != null && (properties.getPort() < 0 || properties.getPort() > 65535)) {
+			errors.rejectValue("port", "larder.invalid",
+					"larder.embedded.port must be between 0 (a free port) and 65535, or unset (no RESP server)");
+		}
+		if (properties.getDatabases() < 1) {
+			errors.rejectValue("databases", "larder.invalid", "larder.embedded.databases must be at least 1");
+		}
+		if (properties.getProtoMaxBulkLen().toBytes() < DataSize.ofMegabytes(1).toBytes()) {
+			errors.rejectValue("protoMaxBulkLen", "larder.invalid",
+					"larder.embedded.proto-max-bulk-len must be at least 1MB, as in Redis");
+		}
+	}
+
+}

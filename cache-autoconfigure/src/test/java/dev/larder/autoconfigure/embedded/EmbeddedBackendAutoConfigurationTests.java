@@ -1,0 +1,119 @@
+package dev.larder.autoconfigure.embedded;
+
+import java.net.ServerSocket;
+
+import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
+import dev.larder.autoconfigure.health.LarderHealthContributorAutoConfiguration;
+import dev.larder.cache.LarderCache;
+import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.testing.RedisProcess;
+import dev.larder.engine.Engine;
+import dev.larder.engine.Reply;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default backend: the embedded engine, in-process, with an optional RESP port. */
+class EmbeddedBackendAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class,
+				LarderHealthContributorAutoConfiguration.class))
+		.withUserConfiguration(CachingConfiguration.class);
+
+	@Test
+	void cachesInProcessWithoutASocketByDefault() {
+		this.runner.run((context) -> {
+			LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+			LarderCache cache = manager.getCache("products");
+			cache.put(1L, "tea");
+			assertThat(cache.get(1L, String.class)).isEqualTo("tea");
+			Engine engine = (Engine) manager.nativeClient();
+			assertThat(engine.port()).isEqualTo(-1);
+			assertThat(engine.execute("EXISTS", "products::1")).isEqualTo(new Reply.IntegerReply(1));
+		});
+	}
+
+	@Test
+	void withAPortRedisCliReadsTheCachedKeys() {
+		int port = RedisProcess.freePort();
+		this.runner.withPropertyValues("larder.embedded.port=" + port, "larder.key-prefix=app:").run((context) -> {
+			context.getBean(LarderCacheManager.class).getCache("products").put(7L, "jam");
+			assertThat(RedisProcess.cli("-p", String.valueOf(port), "KEYS", "*").trim()).isEqualTo("app:products::7");
+			assertThat(RedisProcess.cli("-p", String.valueOf(port), "GET", "app:products::7")).contains("jam");
+		});
+		assertThat(RedisProcess.cli("-p", String.valueOf(port), "PING")).as("closed with the context")
+			.doesNotContain("PONG");
+	}
+
+	@Test
+	void aPasswordGuardsTheRespPort() {
+		int port = RedisProcess.freePort();
+		this.runner.withPropertyValues("larder.embedded.port=" + port, "larder.embedded.password=s3cret")
+			.run((context) -> {
+				assertThat(RedisProcess.cli("-p", String.valueOf(port), "GET", "x")).contains("NOAUTH");
+				assertThat(RedisProcess.cli("-p", String.valueOf(port), "-a", "s3cret", "--no-auth-warning", "PING"))
+					.contains("PONG");
+			});
+	}
+
+	@Test
+	void portZeroPicksAFreePort() {
+		this.runner.withPropertyValues("larder.embedded.port=0")
+			.run((context) -> assertThat(context.getBean(Engine.class).port()).isPositive());
+	}
+
+	@Test
+	void aPortInUseFailsStartupWithTheFix() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			this.runner.withPropertyValues("larder.embedded.port=" + taken.getLocalPort())
+				.run((context) -> assertThat(context).getFailure()
+					.hasStackTraceContaining("larder.embedded.port")
+					.hasStackTraceContaining(String.valueOf(taken.getLocalPort())));
+		}
+	}
+
+	@Test
+	void invalidValuesFailStartupNamingTheProperty() {
+		this.runner.withPropertyValues("larder.embedded.port=70000")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("larder.embedded.port"));
+		this.runner.withPropertyValues("larder.embedded.databases=0")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("larder.embedded.databases"));
+		this.runner.withPropertyValues("larder.embedded.proto-max-bulk-len=1KB")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("larder.embedded.proto-max-bulk-len"));
+	}
+
+	@Test
+	void databasesAndBulkLimitReachTheEngine() {
+		this.runner.withPropertyValues("larder.embedded.databases=4", "larder.embedded.proto-max-bulk-len=8MB")
+			.run((context) -> {
+				Engine engine = context.getBean(Engine.class);
+				assertThat(engine.config().databases()).isEqualTo(4);
+				assertThat(engine.config().protoMaxBulkLen()).isEqualTo(8L * 1024 * 1024);
+			});
+	}
+
+	@Test
+	void healthIsUp() {
+		this.runner.run((context) -> {
+			var health = context.getBean("larderHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("backend", "embedded");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableCaching
+	static class CachingConfiguration {
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.larder.cache.embedded;
+
+import java.util.Map;
+
+import dev.larder.cache.backend.BackendHealth;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.StoreContext;
+import dev.larder.engine.Engine;
+
+/**
+ * Caches in Larder's embedded Redis-compatible engine, called in-process on the caller's thread:
+ * no socket, no event loop, no connection to lose. Entries are laid out exactly as the Redis
+ * backend lays them out, so with the engine's port open {@code redis-cli} shows them, and an
+ * application can move to a real Redis without changing a key.
+ */
+public final class EmbeddedBackend implements CacheBackend {
+
+	private final Engine engine;
+
+	private final boolean ownsEngine;
+
+	/**
+	 * @param engine the engine to cache in
+	 * @param ownsEngine whether closing the backend closes the engine
+	 */
+	public EmbeddedBackend(Engine engine, boolean ownsEngine) {
+		this.engine = engine;
+		this.ownsEngine = ownsEngine;
+	}
+
+	@Override
+	public String type() {
+		return "embedded";
+	}
+
+	@Override
+	public CacheStore createStore(StoreContext context) {
+		return new EmbeddedStore(this.engine, context.namespace());
+	}
+
+	@Override
+	public boolean storesReferences() {
+		return false;
+	}
+
+	@Override
+	public boolean requiresStringKeys() {
+		return true;
+	}
+
+	/** The {@link Engine}: {@code engine.execute("ZADD", ...)} runs any command in-process. */
+	@Override
+	public Engine nativeClient() {
+		return this.engine;
+	}
+
+	@Override
+	public BackendHealth health() {
+		int port = this.engine.port();
+		return BackendHealth.up(Map.of("backend", type(), "port", (port > 0) ? port : "none (in-process only)"));
+	}
+
+	@Override
+	public void close() {
+		if (this.ownsEngine) {
+			this.engine.close();
+		}
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.larder.cache.embedded;
+
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.engine.Engine;
+import dev.larder.engine.EngineConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The cache contract on the embedded engine, in-process. */
+class EmbeddedConformanceTests extends CacheConformanceTests {
+
+	private static Engine engine;
+
+	@BeforeAll
+	static void startEngine() {
+		engine = Engine.start(EngineConfig.defaults());
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		engine.close();
+	}
+
+	@Override
+	protected CacheBackend createBackend() {
+		return new EmbeddedBackend(engine, false);
+	}
+
+}
