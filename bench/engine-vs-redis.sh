@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Throughput of the Larder engine vs a real redis-server, measured the same way: redis-benchmark,
+# 50 clients, pipeline depths 1 and 16, tests SET GET INCR MSET HSET. Prints rps for each and the
+# engine/redis ratio. Both servers run on this machine, one benchmark at a time (never concurrently).
+#
+# Env: REQUESTS (default 200000), CLIENTS (50), PIPELINES ("1 16"), TESTS (set,get,incr,mset,hset),
+#      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC").
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+REQUESTS="${REQUESTS:-200000}"
+CLIENTS="${CLIENTS:-50}"
+PIPELINES="${PIPELINES:-1 16}"
+TESTS="${TESTS:-set,get,incr,mset,hset}"
+ENGINE_JAVA_OPTS="${ENGINE_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
+ENGINE_ARGS="${ENGINE_ARGS:-}"
+
+for tool in redis-server redis-benchmark redis-cli java python3; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install redis-server redis-tools)" >&2; exit 1; }
+done
+
+JAR="$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)"
+if [[ -z "$JAR" ]]; then
+  (cd "$ROOT" && mvn -q -pl cache-engine -am package -DskipTests)
+  JAR="$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar | grep -v -- '-tests.jar' | head -1)"
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+ENGINE_PORT="$(free_port)"
+REDIS_PORT="$(free_port)"
+WORKDIR="$(mktemp -d)"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORKDIR"; }
+trap cleanup EXIT
+
+# shellcheck disable=SC2086
+java $ENGINE_JAVA_OPTS -jar "$JAR" --port "$ENGINE_PORT" $ENGINE_ARGS >"$WORKDIR/engine.log" 2>&1 &
+PIDS+=($!)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORKDIR" >"$WORKDIR/redis.log" 2>&1 &
+PIDS+=($!)
+
+wait_ready() {
+  for _ in $(seq 1 200); do
+    [[ "$(redis-cli -p "$1" PING 2>/dev/null)" == "PONG" ]] && return 0
+    sleep 0.05
+  done
+  echo "server on port $1 did not start" >&2; cat "$WORKDIR"/*.log >&2; exit 1
+}
+wait_ready "$ENGINE_PORT"
+wait_ready "$REDIS_PORT"
+
+bench() { # port pipeline -> lines "TEST,rps"
+  redis-benchmark -h 127.0.0.1 -p "$1" -c "$CLIENTS" -n "$REQUESTS" -P "$2" -t "$TESTS" -r 100000 --csv 2>/dev/null \
+    | tail -n +2 | awk -F'","' '{ gsub(/"/, "", $1); gsub(/"/, "", $2); print $1 "," $2 }'
+}
+
+# JIT warm-up for the engine (and the same courtesy for Redis).
+bench "$ENGINE_PORT" 16 >/dev/null
+bench "$ENGINE_PORT" 1 >/dev/null
+bench "$REDIS_PORT" 1 >/dev/null
+
+echo "redis-benchmark -c $CLIENTS -n $REQUESTS -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS; $(nproc) cores"
+printf '%-16s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
+for p in $PIPELINES; do
+  bench "$ENGINE_PORT" "$p" >"$WORKDIR/engine.csv"
+  bench "$REDIS_PORT" "$p" >"$WORKDIR/redis.csv"
+  join -t, <(sort "$WORKDIR/engine.csv") <(sort "$WORKDIR/redis.csv") | while IFS=, read -r test e r; do
+    printf '%-16s %4s %14.0f %14.0f %7.2fx\n' "$test" "$p" "$e" "$r" "$(echo "$e / $r" | bc -l)"
+  done
+done
