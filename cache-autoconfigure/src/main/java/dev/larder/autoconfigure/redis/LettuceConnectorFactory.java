@@ -15,6 +15,7 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -168,7 +169,8 @@ final class LettuceConnectorFactory {
 			refresh.enablePeriodicRefresh(period);
 		}
 		if (cluster.getRefresh().isAdaptive()) {
-			refresh.enableAllAdaptiveRefreshTriggers();
+			refresh.enableAdaptiveRefreshTrigger(RefreshTrigger.MOVED_REDIRECT, RefreshTrigger.ASK_REDIRECT,
+					RefreshTrigger.PERSISTENT_RECONNECTS, RefreshTrigger.UNCOVERED_SLOT, RefreshTrigger.UNKNOWN_NODE);
 		}
 		ClusterClientOptions.Builder builder = ClusterClientOptions.builder(base).topologyRefreshOptions(refresh.build());
 		if (cluster.getMaxRedirects() != null) {

@@ -19,7 +19,8 @@ class LarderCacheMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class,
 				LarderCacheMetricsAutoConfiguration.class))
-		.withUserConfiguration(CachingConfiguration.class);
+		.withUserConfiguration(CachingConfiguration.class)
+		.withPropertyValues("larder.backend=caffeine");
 
 	@Test
 	void cachesCreatedAtStartupAndAtRuntimeAreBoundWithBootsTags() {

@@ -108,10 +108,7 @@ public final class RedisBackend implements CacheBackend {
 
 	@Override
 	public void close() {
-		RedisHandle current = this.handle;
-		if (current != null) {
-			current.connection().close();
-		}
+		// Shutting the client down closes its connections.
 		this.connector.close();
 	}
 
