@@ -15,7 +15,6 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -168,9 +167,9 @@ final class LettuceConnectorFactory {
 		if (period != null) {
 			refresh.enablePeriodicRefresh(period);
 		}
-		if (cluster.getRefresh().isAdaptive()) {
-			refresh.enableAdaptiveRefreshTrigger(RefreshTrigger.MOVED_REDIRECT, RefreshTrigger.ASK_REDIRECT,
-					RefreshTrigger.PERSISTENT_RECONNECTS, RefreshTrigger.UNCOVERED_SLOT, RefreshTrigger.UNKNOWN_NODE);
+		if (!cluster.getRefresh().isAdaptive()) {
+			// Lettuce 7 refreshes on MOVED, ASK and reconnects by default; this turns that off.
+			refresh.disableAllAdaptiveRefreshTriggers();
 		}
 		ClusterClientOptions.Builder builder = ClusterClientOptions.builder(base).topologyRefreshOptions(refresh.build());
 		if (cluster.getMaxRedirects() != null) {
