@@ -1,6 +1,5 @@
 package dev.larder.cache;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -353,11 +352,6 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	@Override
 	public String toString() {
 		return "LarderCache[" + this.name + ", " + this.settings + "]";
-	}
-
-	/** The ttl the next write of this cache will get; exposed for tests of jitter. */
-	Duration nextTtl() {
-		return this.ttlPolicy.nextTtl();
 	}
 
 }
