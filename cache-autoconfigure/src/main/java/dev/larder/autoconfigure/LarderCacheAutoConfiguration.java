@@ -77,7 +77,8 @@ public final class LarderCacheAutoConfiguration {
 			.defaultSettings(defaults)
 			.serializer(serializer)
 			.keyPrefix(properties.getKeyPrefix())
-			.failOpen(properties.isFailOpen());
+			.failOpen(properties.isFailOpen())
+			.recordStatistics(properties.isStatistics());
 		for (Map.Entry<String, LarderProperties.CacheSpec> entry : properties.getCaches().entrySet()) {
 			builder.cache(entry.getKey(), settings(defaults, entry.getValue()));
 		}

@@ -55,6 +55,12 @@ public class LarderProperties implements Validator {
 	private boolean failOpen = true;
 
 	/**
+	 * Whether caches count hits, misses, puts, evictions, removals and loads, which the cache
+	 * metrics publish. Off saves a counter update per call on local caches.
+	 */
+	private boolean statistics = true;
+
+	/**
 	 * Names of the only caches to create, at startup. Unset: caches are created on first use.
 	 */
 	private List<String> cacheNames = new ArrayList<>();
@@ -114,6 +120,14 @@ public class LarderProperties implements Validator {
 
 	public void setFailOpen(boolean failOpen) {
 		this.failOpen = failOpen;
+	}
+
+	public boolean isStatistics() {
+		return this.statistics;
+	}
+
+	public void setStatistics(boolean statistics) {
+		this.statistics = statistics;
 	}
 
 	public List<String> getCacheNames() {

@@ -116,6 +116,19 @@ class LarderCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void statisticsCanBeSwitchedOff() {
+		this.runner.withPropertyValues("larder.statistics=false").run((context) -> {
+			LarderCache cache = context.getBean(LarderCacheManager.class).getCache("quiet");
+			cache.put("k", "v");
+			cache.get("k");
+			cache.get("missing");
+			assertThat(cache.getStatistics().isEnabled()).isFalse();
+			assertThat(cache.getStatistics().hitCount() + cache.getStatistics().missCount()
+					+ cache.getStatistics().putCount()).isZero();
+		});
+	}
+
+	@Test
 	void cacheNamesFixTheSetOfCaches() {
 		this.runner.withPropertyValues("larder.cache-names=products,prices").run((context) -> {
 			LarderCacheManager manager = context.getBean(LarderCacheManager.class);

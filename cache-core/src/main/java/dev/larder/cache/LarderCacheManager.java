@@ -50,6 +50,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 	private final boolean failOpen;
 
+	private final boolean recordStatistics;
+
 	private final List<Consumer<LarderCache>> creationListeners = new CopyOnWriteArrayList<>();
 
 	private final ConcurrentMap<String, LarderCache> caches = new ConcurrentHashMap<>();
@@ -64,6 +66,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		this.serializer = builder.serializer;
 		this.keyRenderer = new CacheKeyRenderer(builder.keyPrefix);
 		this.failOpen = builder.failOpen;
+		this.recordStatistics = builder.recordStatistics;
 		this.creationListeners.addAll(builder.creationListeners);
 		for (String name : builder.initialCacheNames) {
 			getCache(name);
@@ -94,9 +97,10 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 	private LarderCache createCache(String name) {
 		CacheSettings settings = settingsFor(name);
-		CacheStatistics statistics = new CacheStatistics();
+		CacheStatistics statistics = new CacheStatistics(this.recordStatistics);
 		CacheStore store = this.backend
-			.createStore(new StoreContext(name, this.keyRenderer.namespace(name), settings, statistics::recordEviction));
+			.createStore(new StoreContext(name, this.keyRenderer.namespace(name), settings,
+					statistics::recordEviction, statistics::recordSkippedWrite));
 		Function<Object, Object> keyMapper = this.backend.requiresStringKeys()
 				? (key) -> this.keyRenderer.render(name, key) : Function.identity();
 		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()
@@ -171,6 +175,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 		private boolean failOpen = true;
 
+		private boolean recordStatistics = true;
+
 		private final List<Consumer<LarderCache>> creationListeners = new ArrayList<>();
 
 		private Builder(CacheBackend backend) {
@@ -217,6 +223,15 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		/** Whether a backend failure is a miss ({@code true}, the default) or an exception. */
 		public Builder failOpen(boolean failOpen) {
 			this.failOpen = failOpen;
+			return this;
+		}
+
+		/**
+		 * Whether caches count hits, misses, puts, evictions, removals and loads (on by
+		 * default; the metrics read them). Errors and skipped writes are always counted.
+		 */
+		public Builder recordStatistics(boolean recordStatistics) {
+			this.recordStatistics = recordStatistics;
 			return this;
 		}
 

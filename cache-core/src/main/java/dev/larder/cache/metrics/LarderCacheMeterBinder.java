@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Publishes a Larder cache's statistics as Micrometer's standard cache meters
  * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.puts}, {@code cache.evictions},
  * {@code cache.size}), plus {@code cache.removals}, {@code cache.loads} with
- * {@code result=success|failure}, {@code cache.load.duration} and {@code cache.errors}.
+ * {@code result=success|failure}, {@code cache.load.duration}, {@code cache.errors} and {@code cache.puts.skipped}.
  */
 public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 
@@ -79,6 +79,10 @@ public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 		FunctionCounter.builder("cache.errors", stats, CacheStatistics::errorCount)
 			.tags(getTagsWithCacheName())
 			.description("Backend failures, turned into misses when the cache fails open")
+			.register(registry);
+		FunctionCounter.builder("cache.puts.skipped", stats, CacheStatistics::skippedWriteCount)
+			.tags(getTagsWithCacheName())
+			.description("Values the backend declined to store, e.g. over Memcached's item size")
 			.register(registry);
 	}
 

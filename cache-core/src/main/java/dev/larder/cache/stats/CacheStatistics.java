@@ -5,8 +5,14 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counters for one cache, cheap enough to update on every call (striped {@link LongAdder}s).
  * They back Spring Boot's standard cache meters and Larder's own.
+ *
+ * <p>Counting can be switched off, as Caffeine's {@code recordStats} can: on a local cache's hit
+ * path an increment is a measurable share of the cost (see docs/benchmarks.md). Errors and skipped
+ * writes are always counted: they are rare and they matter.
  */
 public final class CacheStatistics {
+
+	private final boolean enabled;
 
 	private final LongAdder hits = new LongAdder();
 
@@ -26,36 +32,75 @@ public final class CacheStatistics {
 
 	private final LongAdder errors = new LongAdder();
 
+	private final LongAdder skippedWrites = new LongAdder();
+
+	/** Counts everything. */
+	public CacheStatistics() {
+		this(true);
+	}
+
+	/**
+	 * @param enabled whether hits, misses, puts, evictions, removals and loads are counted
+	 */
+	public CacheStatistics(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
 	public void recordHit() {
-		this.hits.increment();
+		if (this.enabled) {
+			this.hits.increment();
+		}
 	}
 
 	public void recordMiss() {
-		this.misses.increment();
+		if (this.enabled) {
+			this.misses.increment();
+		}
 	}
 
 	public void recordPut() {
-		this.puts.increment();
+		if (this.enabled) {
+			this.puts.increment();
+		}
 	}
 
 	/** An entry the backend dropped on its own (size bound or expiry). */
 	public void recordEviction() {
-		this.evictions.increment();
+		if (this.enabled) {
+			this.evictions.increment();
+		}
 	}
 
 	/** An entry removed on request ({@code evict}). */
 	public void recordRemoval() {
-		this.removals.increment();
+		if (this.enabled) {
+			this.removals.increment();
+		}
 	}
 
 	public void recordLoad(boolean success, long nanos) {
-		(success ? this.loadSuccesses : this.loadFailures).increment();
-		this.totalLoadNanos.add(nanos);
+		if (this.enabled) {
+			(success ? this.loadSuccesses : this.loadFailures).increment();
+			this.totalLoadNanos.add(nanos);
+		}
 	}
 
 	/** A backend failure, whether it was turned into a miss or thrown. */
 	public void recordError() {
 		this.errors.increment();
+	}
+
+	/** A value the backend declined to store (too large for it); the call itself succeeded. */
+	public void recordSkippedWrite() {
+		this.skippedWrites.increment();
+	}
+
+	public long skippedWriteCount() {
+		return this.skippedWrites.sum();
 	}
 
 	public long hitCount() {
@@ -98,7 +143,7 @@ public final class CacheStatistics {
 	public String toString() {
 		return "CacheStatistics[hits=" + hitCount() + ", misses=" + missCount() + ", puts=" + putCount()
 				+ ", evictions=" + evictionCount() + ", removals=" + removalCount() + ", loads="
-				+ loadSuccessCount() + ", loadFailures=" + loadFailureCount() + ", errors=" + errorCount() + "]";
+				+ loadSuccessCount() + ", loadFailures=" + loadFailureCount() + ", errors=" + errorCount() + ", skippedWrites=" + skippedWriteCount() + "]";
 	}
 
 }

@@ -83,9 +83,8 @@ class CaffeineBackendTests {
 	void aSpecWithItsOwnExpiryAndATtlAreRefusedTogether() {
 		CaffeineBackend backend = new CaffeineBackend("expireAfterAccess=5m", false);
 		assertThatIllegalStateException()
-			.isThrownBy(() -> backend.createStore(new dev.larder.cache.backend.StoreContext("products", "products::",
-					CacheSettings.defaults().withTtl(Duration.ofMinutes(1)), () -> {
-					})))
+			.isThrownBy(() -> backend.createStore(dev.larder.cache.backend.StoreContext.of("products", "products::",
+					CacheSettings.defaults().withTtl(Duration.ofMinutes(1)))))
 			.withMessageContaining("products")
 			.withMessageContaining("expireAfterAccess=5m");
 	}

@@ -1,0 +1,105 @@
+package dev.larder.cache.memcached;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.larder.cache.backend.BackendHealth;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.StoreContext;
+import net.rubyeye.xmemcached.MemcachedClient;
+
+/**
+ * Caches in a Memcached pool through one XMemcached client (consistent hashing across nodes).
+ * See {@link MemcachedStore} for how keys, ttls, large values and {@code clear()} are handled.
+ */
+public final class MemcachedBackend implements CacheBackend {
+
+	/** Memcached's default item size limit ({@code -I 1m}). */
+	public static final int DEFAULT_MAX_ITEM_SIZE = 1024 * 1024;
+
+	private final MemcachedClient client;
+
+	private final List<InetSocketAddress> servers;
+
+	private final int maxItemSize;
+
+	private final MemcachedExpiry expiry = new MemcachedExpiry();
+
+	/**
+	 * @param client the client, owned by the backend from now on (closed with it)
+	 * @param servers the configured servers, for health reporting
+	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
+	 */
+	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize) {
+		this.client = client;
+		this.servers = List.copyOf(servers);
+		this.maxItemSize = maxItemSize;
+	}
+
+	@Override
+	public String type() {
+		return "memcached";
+	}
+
+	@Override
+	public CacheStore createStore(StoreContext context) {
+		return new MemcachedStore(this.client, context.cacheName(), context.namespace(), this.maxItemSize, this.expiry,
+				context.skippedWriteListener());
+	}
+
+	@Override
+	public boolean storesReferences() {
+		return false;
+	}
+
+	@Override
+	public boolean requiresStringKeys() {
+		return true;
+	}
+
+	/** The XMemcached {@link MemcachedClient}. */
+	@Override
+	public MemcachedClient nativeClient() {
+		return this.client;
+	}
+
+	/** Up while at least one node is connected; each node's status is in the details. */
+	@Override
+	public BackendHealth health() {
+		Collection<InetSocketAddress> available = this.client.getAvailableServers();
+		Map<String, Object> nodes = new LinkedHashMap<>();
+		int up = 0;
+		for (InetSocketAddress server : this.servers) {
+			boolean connected = available.stream()
+				.anyMatch((a) -> a.getPort() == server.getPort() && sameHost(a, server));
+			nodes.put(server.getHostString() + ":" + server.getPort(), connected ? "UP" : "DOWN");
+			up += connected ? 1 : 0;
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("backend", type());
+		details.put("nodes", nodes);
+		details.put("nodesUp", up + "/" + this.servers.size());
+		return new BackendHealth(up > 0, details);
+	}
+
+	private static boolean sameHost(InetSocketAddress a, InetSocketAddress b) {
+		return a.getHostString().equals(b.getHostString()) || a.getAddress() != null && b.getAddress() != null
+				&& a.getAddress().equals(b.getAddress());
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.client.shutdown();
+		}
+		catch (IOException ex) {
+			// Closing sockets of a pool we are done with; nothing to recover.
+		}
+	}
+
+}
