@@ -1,0 +1,51 @@
+package dev.larder.cache.memcached;
+
+import java.util.List;
+
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.testing.MemcachedProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** The cache contract on real memcached: one node (text protocol) and a 3-node pool (binary). */
+class MemcachedConformanceTests {
+
+	private static MemcachedProcess single;
+
+	private static List<MemcachedProcess> pool;
+
+	@BeforeAll
+	static void start() {
+		single = MemcachedProcess.start();
+		pool = MemcachedProcess.pool(3);
+	}
+
+	@AfterAll
+	static void stop() {
+		single.stop();
+		pool.forEach(MemcachedProcess::stop);
+	}
+
+	@Nested
+	class SingleNodeTextProtocol extends CacheConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend() {
+			return MemcachedTestBackends.backend(List.of(single), false, MemcachedBackend.DEFAULT_MAX_ITEM_SIZE);
+		}
+
+	}
+
+	@Nested
+	class ThreeNodePoolBinaryProtocol extends CacheConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend() {
+			return MemcachedTestBackends.backend(pool, true, MemcachedBackend.DEFAULT_MAX_ITEM_SIZE);
+		}
+
+	}
+
+}
