@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
 import dev.larder.autoconfigure.embedded.EmbeddedBackendConfiguration;
+import dev.larder.autoconfigure.memcached.MemcachedBackendConfiguration;
 import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
@@ -42,7 +43,8 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(OnSpringCacheTypeUnsetCondition.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class })
+@Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class,
+		MemcachedBackendConfiguration.class })
 public final class LarderCacheAutoConfiguration {
 
 	@Bean
@@ -118,9 +120,9 @@ public final class LarderCacheAutoConfiguration {
 					"Add " + selected.clientArtifact() + " (larder-spring-boot-starter brings it), or choose "
 							+ "another larder.backend.");
 		}
-		throw new BackendUnavailableException(selected, "this version of Larder does not have the "
-				+ selected.propertyValue() + " backend yet",
-				"Choose an available larder.backend (caffeine is), or remove the property.");
+		throw new BackendUnavailableException(selected, "no configuration provided a " + selected.propertyValue()
+				+ " backend (was its auto-configuration excluded?)",
+				"Define a CacheBackend bean, or choose another larder.backend.");
 	}
 
 }

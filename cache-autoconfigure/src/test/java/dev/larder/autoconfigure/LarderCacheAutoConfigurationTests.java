@@ -254,12 +254,15 @@ class LarderCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void aBackendNotYetAvailableFailsStartupInsteadOfFallingBack() {
-		this.runner.withPropertyValues("larder.backend=memcached").run((context) -> {
+	void aBackendThatCannotBeBuiltFailsStartupInsteadOfFallingBack() {
+		this.runner.withPropertyValues("larder.backend=memcached")
+			.withClassLoader(new FilteredClassLoader("net.rubyeye.xmemcached"))
+			.run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(BackendUnavailableException.class)
-				.hasMessageContaining("larder.backend=memcached");
+				.hasMessageContaining("larder.backend=memcached")
+				.hasMessageContaining("com.googlecode.xmemcached:xmemcached");
 		});
 	}
 
@@ -277,7 +280,9 @@ class LarderCacheAutoConfigurationTests {
 
 	@Test
 	void backendUnavailableFailureAnalysisSaysWhatToDo() {
-		this.runner.withPropertyValues("larder.backend=memcached").run((context) -> {
+		this.runner.withPropertyValues("larder.backend=memcached")
+			.withClassLoader(new FilteredClassLoader("net.rubyeye.xmemcached"))
+			.run((context) -> {
 			var analysis = new BackendUnavailableFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("larder.backend=memcached");
 			assertThat(analysis.getAction()).contains("larder.backend");

@@ -1,7 +1,9 @@
 package dev.larder.cache.memcached;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,8 @@ public final class MemcachedBackend implements CacheBackend {
 
 	/**
 	 * @param client the client, owned by the backend from now on (closed with it)
-	 * @param servers the configured servers, for health reporting
+	 * @param servers the configured servers, for health reporting (reported as given: pass
+	 * addresses the client does not share, so its lookups don't rename them)
 	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
 	 */
 	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize) {
@@ -87,9 +90,17 @@ public final class MemcachedBackend implements CacheBackend {
 		return new BackendHealth(up > 0, details);
 	}
 
-	private static boolean sameHost(InetSocketAddress a, InetSocketAddress b) {
-		return a.getHostString().equals(b.getHostString()) || a.getAddress() != null && b.getAddress() != null
-				&& a.getAddress().equals(b.getAddress());
+	private static boolean sameHost(InetSocketAddress connected, InetSocketAddress configured) {
+		if (connected.getHostString().equals(configured.getHostString())) {
+			return true;
+		}
+		try {
+			return connected.getAddress() != null
+					&& connected.getAddress().equals(InetAddress.getByName(configured.getHostString()));
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	@Override

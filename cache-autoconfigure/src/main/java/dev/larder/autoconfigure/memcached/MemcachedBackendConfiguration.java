@@ -1,0 +1,69 @@
+package dev.larder.autoconfigure.memcached;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import dev.larder.autoconfigure.Backend;
+import dev.larder.autoconfigure.ConditionalOnLarderBackend;
+import dev.larder.autoconfigure.LarderProperties;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.memcached.MemcachedBackend;
+import net.rubyeye.xmemcached.MemcachedClient;
+import net.rubyeye.xmemcached.XMemcachedClientBuilder;
+import net.rubyeye.xmemcached.auth.AuthInfo;
+import net.rubyeye.xmemcached.command.BinaryCommandFactory;
+import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Memcached backend, when {@code larder.backend=memcached} and XMemcached is on the
+ * classpath: one client over the pool, keys spread by consistent hashing (Ketama), a lost node's
+ * keys rehashed to the others (misses, not errors) until it is back.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(MemcachedClient.class)
+@ConditionalOnLarderBackend(Backend.MEMCACHED)
+@EnableConfigurationProperties(MemcachedProperties.class)
+public class MemcachedBackendConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(CacheBackend.class)
+	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder) throws IOException {
+		MemcachedServers servers = MemcachedServers.parse(properties.getServers());
+		List<InetSocketAddress> addresses = servers.resolved();
+		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(addresses, servers.weights());
+		builder.setSessionLocator(new KetamaMemcachedSessionLocator());
+		if (properties.getProtocol() == MemcachedProperties.Protocol.BINARY) {
+			builder.setCommandFactory(new BinaryCommandFactory());
+		}
+		if (properties.getUsername() != null) {
+			for (InetSocketAddress address : addresses) {
+				builder.addAuthInfo(address, AuthInfo.plain(properties.getUsername(), properties.getPassword()));
+			}
+		}
+		// Not failure mode: a dead node's keys move to the live ones instead of failing every call.
+		builder.setFailureMode(false);
+		builder.setConnectionPoolSize(properties.getConnectionPoolSize());
+		builder.setOpTimeout(properties.getOpTimeout().toMillis());
+		builder.setConnectTimeout(properties.getConnectTimeout().toMillis());
+		builder.setHealSessionInterval(properties.getReconnectInterval().toMillis());
+		builder.setName("larder");
+		MemcachedClient client = builder.build();
+		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(),
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()));
+		if (!larder.isFailOpen() && client.getAvailableServers().isEmpty()) {
+			backend.close();
+			throw new IllegalStateException("No Memcached server of larder.memcached.servers=" + properties.getServers()
+					+ " could be reached at startup, and larder.fail-open=false requires one. Check the servers, or "
+					+ "let the cache fail open.");
+		}
+		return backend;
+	}
+
+}

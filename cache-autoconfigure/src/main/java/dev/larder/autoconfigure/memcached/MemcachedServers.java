@@ -1,0 +1,65 @@
+package dev.larder.autoconfigure.memcached;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses {@code larder.memcached.servers}: {@code host:port[:weight]} entries separated by
+ * commas or spaces.
+ */
+record MemcachedServers(List<InetSocketAddress> addresses, int[] weights) {
+
+	static MemcachedServers parse(String servers) {
+		List<InetSocketAddress> addresses = new ArrayList<>();
+		List<Integer> weights = new ArrayList<>();
+		for (String entry : servers.trim().split("[,\\s]+")) {
+			String[] parts = entry.split(":");
+			if (parts.length < 2 || parts.length > 3 || parts[0].isBlank()) {
+				throw new IllegalArgumentException("entry '" + entry + "' must be host:port or host:port:weight");
+			}
+			int port = number(parts[1], entry, "port");
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException("entry '" + entry + "' has a port out of range");
+			}
+			int weight = (parts.length == 3) ? number(parts[2], entry, "weight") : 1;
+			if (weight < 1) {
+				throw new IllegalArgumentException("entry '" + entry + "' has a weight below 1");
+			}
+			addresses.add(InetSocketAddress.createUnresolved(parts[0], port));
+			weights.add(weight);
+		}
+		return new MemcachedServers(addresses, weights.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	/** What is wrong with the value, or null if it parses. */
+	static @Nullable String problem(String servers) {
+		if (servers == null || servers.isBlank()) {
+			return "must list at least one server (host:port)";
+		}
+		try {
+			parse(servers);
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	/** Addresses resolved for connecting. */
+	List<InetSocketAddress> resolved() {
+		return this.addresses.stream().map((a) -> new InetSocketAddress(a.getHostString(), a.getPort())).toList();
+	}
+
+	private static int number(String text, String entry, String what) {
+		try {
+			return Integer.parseInt(text.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("entry '" + entry + "' has a " + what + " that is not a number");
+		}
+	}
+
+}
