@@ -2,6 +2,8 @@ package dev.larder.cache.memcached;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.larder.cache.backend.CacheStore;
@@ -16,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Memcached cannot list keys, so {@code clear()} works by namespace generation: every data key
  * carries the cache's current generation number, kept in Memcached itself under one key per
  * cache; clearing increments it ({@code incr}, atomic, O(1)), after which old entries are never
- * read again and age out under Memcached's LRU. Every instance reads the generation on each
- * call, so a clear is visible to all of them at once. A generation that is lost (evicted) is
- * recreated from the clock, never from 0, so it cannot collide with an old one.
+ * read again and age out under Memcached's LRU. A generation that is lost (evicted) is recreated
+ * from the clock, never from 0, so it cannot collide with an old one.
+ *
+ * <p>Reads stay one round trip: a get fetches the generation key together with the data key of
+ * the last generation this instance saw, in one multi-get, and trusts the data only if the
+ * generation is still that one; so a clear by any instance is seen by every instance's next read.
+ * Plain writes use the last generation seen (a write into a generation cleared meanwhile is
+ * simply never read); evict and putIfAbsent, which must act on the live entry, read it first.
  */
 final class MemcachedStore implements CacheStore {
 
@@ -43,6 +50,9 @@ final class MemcachedStore implements CacheStore {
 
 	private final AtomicBoolean warnedOversized = new AtomicBoolean();
 
+	/** The generation this instance last saw; -1 until it has looked. */
+	private volatile long knownGeneration = -1;
+
 	MemcachedStore(MemcachedClient client, String cacheName, String namespace, int maxItemSize,
 			MemcachedExpiry expiry, Runnable skippedWriteListener) {
 		this.client = client;
@@ -56,14 +66,34 @@ final class MemcachedStore implements CacheStore {
 
 	@Override
 	public @Nullable Object get(Object key) {
-		String dataKey = dataKey(key);
+		long known = this.knownGeneration;
+		if (known < 0) {
+			String dataKey = dataKey(key, liveGeneration());
+			return call("get", () -> this.client.get(dataKey, BytesTranscoder.INSTANCE));
+		}
+		String guess = dataKey(key, known);
+		Map<String, byte[]> found = call("get",
+				() -> this.client.get(List.of(this.generationKey, guess), BytesTranscoder.INSTANCE));
+		byte[] generation = (found != null) ? found.get(this.generationKey) : null;
+		if (generation == null) {
+			// The generation was lost: start a fresh one; nothing older may be read.
+			liveGeneration();
+			return null;
+		}
+		long live = parse(generation);
+		if (live == known) {
+			return found.get(guess);
+		}
+		this.knownGeneration = live;
+		String dataKey = dataKey(key, live);
 		return call("get", () -> this.client.get(dataKey, BytesTranscoder.INSTANCE));
 	}
 
 	@Override
 	public void put(Object key, Object value, Duration ttl) {
 		byte[] bytes = (byte[]) value;
-		String dataKey = dataKey(key);
+		long known = this.knownGeneration;
+		String dataKey = dataKey(key, (known >= 0) ? known : liveGeneration());
 		if (tooLarge(dataKey, bytes)) {
 			return;
 		}
@@ -73,7 +103,7 @@ final class MemcachedStore implements CacheStore {
 	@Override
 	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
 		byte[] bytes = (byte[]) value;
-		String dataKey = dataKey(key);
+		String dataKey = dataKey(key, liveGeneration());
 		if (tooLarge(dataKey, bytes)) {
 			return null;
 		}
@@ -93,13 +123,13 @@ final class MemcachedStore implements CacheStore {
 
 	@Override
 	public boolean delete(Object key) {
-		String dataKey = dataKey(key);
+		String dataKey = dataKey(key, liveGeneration());
 		return call("delete", () -> this.client.delete(dataKey));
 	}
 
 	@Override
 	public void clear() {
-		call("incr", () -> this.client.incr(this.generationKey, 1, freshGeneration()));
+		this.knownGeneration = call("incr", () -> this.client.incr(this.generationKey, 1, freshGeneration()));
 	}
 
 	@Override
@@ -108,20 +138,23 @@ final class MemcachedStore implements CacheStore {
 	}
 
 	/** The Memcached key of a rendered cache key: namespace, generation, then the key itself. */
-	String dataKey(Object renderedKey) {
+	private String dataKey(Object renderedKey, long generation) {
 		String tail = ((String) renderedKey).substring(this.namespace.length());
-		return MemcachedKeys.legal(this.namespace + generation() + ":" + tail);
+		return MemcachedKeys.legal(this.namespace + generation + ":" + tail);
 	}
 
-	long generation() {
+	/** Reads the generation from Memcached (creating it if lost) and remembers it. */
+	private long liveGeneration() {
 		byte[] current = call("get", () -> this.client.get(this.generationKey, BytesTranscoder.INSTANCE));
-		if (current != null) {
-			return parse(current);
+		if (current == null) {
+			byte[] initial = Long.toString(freshGeneration()).getBytes(StandardCharsets.US_ASCII);
+			call("add", () -> this.client.add(this.generationKey, 0, initial, BytesTranscoder.INSTANCE));
+			byte[] winner = call("get", () -> this.client.get(this.generationKey, BytesTranscoder.INSTANCE));
+			current = (winner != null) ? winner : initial;
 		}
-		byte[] initial = Long.toString(freshGeneration()).getBytes(StandardCharsets.US_ASCII);
-		call("add", () -> this.client.add(this.generationKey, 0, initial, BytesTranscoder.INSTANCE));
-		byte[] winner = call("get", () -> this.client.get(this.generationKey, BytesTranscoder.INSTANCE));
-		return parse((winner != null) ? winner : initial);
+		long generation = parse(current);
+		this.knownGeneration = generation;
+		return generation;
 	}
 
 	private static long freshGeneration() {

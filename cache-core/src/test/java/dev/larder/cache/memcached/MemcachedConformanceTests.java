@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
-/** The cache contract on real memcached: one node (text protocol) and a 3-node pool (binary). */
+/** The cache contract on real memcached: one node and a 3-node pool, each in both protocols. */
 class MemcachedConformanceTests {
 
 	private static MemcachedProcess single;
@@ -34,6 +34,26 @@ class MemcachedConformanceTests {
 		@Override
 		protected CacheBackend createBackend() {
 			return MemcachedTestBackends.backend(List.of(single), false, MemcachedBackend.DEFAULT_MAX_ITEM_SIZE);
+		}
+
+	}
+
+	@Nested
+	class SingleNodeBinaryProtocol extends CacheConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend() {
+			return MemcachedTestBackends.backend(List.of(single), true, MemcachedBackend.DEFAULT_MAX_ITEM_SIZE);
+		}
+
+	}
+
+	@Nested
+	class ThreeNodePoolTextProtocol extends CacheConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend() {
+			return MemcachedTestBackends.backend(pool, false, MemcachedBackend.DEFAULT_MAX_ITEM_SIZE);
 		}
 
 	}
