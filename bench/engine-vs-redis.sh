@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Throughput of the Larder engine vs a real redis-server, measured the same way: redis-benchmark,
-# 50 clients, pipeline depths 1 and 16, tests SET GET INCR MSET HSET. Prints rps for each and the
+# 50 clients, pipeline depths 1 and 16, tests SET GET INCR MSET HSET plus the collection tests LPUSH RPUSH LPOP
+# RPOP SADD SPOP ZADD ZPOPMIN LRANGE_100 (first 100 elements). Prints rps for each and the
 # engine/redis ratio. Both servers run on this machine, one benchmark at a time (never concurrently).
 #
-# Env: REQUESTS (default 200000), CLIENTS (50), PIPELINES ("1 16"), TESTS (set,get,incr,mset,hset),
+# Env: REQUESTS (default 200000), CLIENTS (50), PIPELINES ("1 16"),
+#      TESTS (set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100),
 #      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC").
 set -euo pipefail
 
@@ -11,7 +13,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REQUESTS="${REQUESTS:-200000}"
 CLIENTS="${CLIENTS:-50}"
 PIPELINES="${PIPELINES:-1 16}"
-TESTS="${TESTS:-set,get,incr,mset,hset}"
+TESTS="${TESTS:-set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100}"
 ENGINE_JAVA_OPTS="${ENGINE_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
 ENGINE_ARGS="${ENGINE_ARGS:-}"
 
@@ -60,11 +62,11 @@ bench "$ENGINE_PORT" 1 >/dev/null
 bench "$REDIS_PORT" 1 >/dev/null
 
 echo "redis-benchmark -c $CLIENTS -n $REQUESTS -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS; $(nproc) cores"
-printf '%-16s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
+printf '%-34s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
 for p in $PIPELINES; do
   bench "$ENGINE_PORT" "$p" >"$WORKDIR/engine.csv"
   bench "$REDIS_PORT" "$p" >"$WORKDIR/redis.csv"
   join -t, <(sort "$WORKDIR/engine.csv") <(sort "$WORKDIR/redis.csv") | while IFS=, read -r test e r; do
-    printf '%-16s %4s %14.0f %14.0f %7.2fx\n' "$test" "$p" "$e" "$r" "$(echo "$e / $r" | bc -l)"
+    printf '%-34s %4s %14.0f %14.0f %7.2fx\n' "$test" "$p" "$e" "$r" "$(echo "$e / $r" | bc -l)"
   done
 done

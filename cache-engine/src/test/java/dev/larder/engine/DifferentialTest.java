@@ -44,6 +44,8 @@ class DifferentialTest {
         engineClient = new RespClient(engine.port());
         redisClient = new RespClient(REDIS.port());
         assertThat(redisClient.call("DEBUG", "SET-ACTIVE-EXPIRE", "0").text()).isEqualTo("OK");
+        // Redis checks blocked clients' timeouts on its hz tick: at 500 a 1 ms BLPOP returns in ~2 ms, not ~100.
+        assertThat(redisClient.call("CONFIG", "SET", "hz", "500").text()).isEqualTo("OK");
     }
 
     @AfterAll
@@ -135,7 +137,7 @@ class DifferentialTest {
     /** Sends a command; SCAN and HSCAN are iterated to completion and folded into one sorted reply. */
     private static Resp exchange(RespClient c, String[] cmd) {
         String name = cmd[0].toLowerCase(Locale.ROOT);
-        int cursorIndex = name.equals("scan") ? 1 : name.equals("hscan") ? 2 : -1;
+        int cursorIndex = name.equals("scan") ? 1 : name.matches("[hsz]scan") ? 2 : -1;
         if (cursorIndex < 0 || cmd.length <= cursorIndex || !cmd[cursorIndex].equals("0")) {
             return c.call(cmd);
         }
@@ -147,7 +149,7 @@ class DifferentialTest {
                 return r;
             }
             List<Resp> items = r.items().get(1).items();
-            if (name.equals("hscan")) {
+            if (name.equals("hscan") || name.equals("zscan")) {
                 for (int j = 0; j + 1 < items.size(); j += 2) {
                     all.add(new Resp('*', "2", List.of(items.get(j), items.get(j + 1))));
                 }
@@ -168,8 +170,19 @@ class DifferentialTest {
             return mine.equals(theirs);
         }
         switch (name) {
-            case "keys", "hkeys", "hvals" -> {
+            case "keys", "hkeys", "hvals", "smembers", "sinter", "sunion", "sdiff", "spop" -> {
                 return sorted(mine).equals(sorted(theirs));
+            }
+            case "srandmember" -> {
+                return mine.items() != null && mine.items().size() > 3 ? shape(mine).equals(shape(theirs))
+                        : sorted(mine).equals(sorted(theirs)) || shape(mine).equals(shape(theirs));
+            }
+            case "object" -> {
+                // String encodings (int/embstr/raw) are not tracked by the engine; collection encodings are.
+                return mine.equals(theirs) || isStringEncoding(mine) && isStringEncoding(theirs);
+            }
+            case "zrandmember" -> {
+                return shape(mine).equals(shape(theirs));
             }
             case "hgetall" -> {
                 return pairs(mine).equals(pairs(theirs));
@@ -187,6 +200,10 @@ class DifferentialTest {
                 return mine.equals(theirs);
             }
         }
+    }
+
+    private static boolean isStringEncoding(Resp r) {
+        return r.text() != null && r.text().matches("int|embstr|raw");
     }
 
     private static List<String> sorted(Resp r) {
@@ -247,6 +264,17 @@ class DifferentialTest {
             "9223372036854775", "99999999", "86400"};
         private static final String[] ABS_SECONDS = {"1", "1000000000", "4000000000", "-5", "abc"};
         private static final String[] ABS_MILLIS = {"1", "1000000000000", "4000000000000", "0", "abc"};
+        private static final String[] LIST_KEYS = {"l1", "l2", "q"};
+        private static final String[] SET_KEYS = {"s1", "s2", "s3"};
+        private static final String[] ZSET_KEYS = {"z1", "z2", "z3"};
+        private static final String[] MEMBERS = {"a", "b", "c", "m1", "m2", "1", "2", "10", "", "-3", "007"};
+        private static final String[] SCORES = {"0", "1", "-1", "1.5", "2", "inf", "-inf", "+inf", "1e308", "-0",
+            "0.1", "3.0000000000000004", "abc", "", "nan", "1e400", " 1", "0x10", "5", "1e-5", "123456789012345678"};
+        private static final String[] SCORE_BOUNDS = {"-inf", "+inf", "0", "(0", "1", "(1", "(1.5", "2.5", "x", "(",
+            "-1", "( 1", "inf", "(inf", "5", "1e308"};
+        private static final String[] LEX_BOUNDS = {"-", "+", "[a", "(a", "[b", "(c", "[", "a", "(", "[m2", "[1",
+            "(10"};
+        private static final String[] SMALL_INTS = {"0", "1", "-1", "2", "-2", "3", "10", "-100", "x", "100"};
         private static final String[] PATTERNS = {"*", "a*", "h?", "*1", "[ab]", "[^a]*", "user:*", "\\{*", "k:[0-9]"};
 
         private final Random rnd;
@@ -263,6 +291,23 @@ class DifferentialTest {
             return rnd.nextInt(100) < 70 ? pick(STRING_KEYS) : pick(HASH_KEYS);
         }
 
+        private String listKey() {
+            return rnd.nextInt(100) < 85 ? pick(LIST_KEYS) : anyKey();
+        }
+
+        private String setKey() {
+            return rnd.nextInt(100) < 85 ? pick(SET_KEYS) : anyKey();
+        }
+
+        private String zsetKey() {
+            return rnd.nextInt(100) < 80 ? pick(ZSET_KEYS) : rnd.nextBoolean() ? pick(SET_KEYS) : anyKey();
+        }
+
+        private String anyKey() {
+            String[][] pools = {STRING_KEYS, HASH_KEYS, LIST_KEYS, SET_KEYS, ZSET_KEYS};
+            return pick(pools[rnd.nextInt(pools.length)]);
+        }
+
         private String hashKey() {
             return rnd.nextInt(100) < 85 ? pick(HASH_KEYS) : pick(STRING_KEYS);
         }
@@ -277,6 +322,12 @@ class DifferentialTest {
             } else if (mutate < 5) {
                 c.set(0, "no" + c.get(0));
             }
+            if (c.size() == 2 && c.get(0).equals("spop")) {
+                c.add("100"); // a lone SPOP pops a random member: the two servers' contents would diverge
+            }
+            if (c.size() == 4 && c.get(0).matches("zrank|zrevrank")) {
+                c.remove(3); // ZRANK ... WITHSCORE is Redis 7.2's; the 7.0 reference rejects a fourth argument
+            }
             if (rnd.nextInt(10) == 0) {
                 c.set(0, c.get(0).toUpperCase(Locale.ROOT));
             }
@@ -289,12 +340,18 @@ class DifferentialTest {
 
         private List<String> generate() {
             int r = rnd.nextInt(100);
-            if (r < 45) {
+            if (r < 22) {
                 return stringCommand();
-            } else if (r < 70) {
+            } else if (r < 34) {
                 return keyCommand();
-            } else if (r < 95) {
+            } else if (r < 44) {
                 return hashCommand();
+            } else if (r < 60) {
+                return listCommand();
+            } else if (r < 74) {
+                return setCommand();
+            } else if (r < 97) {
+                return zsetCommand();
             }
             return connectionCommand();
         }
@@ -412,7 +469,9 @@ class DifferentialTest {
                     return cmd("persist", key());
                 }
                 case 6 -> {
-                    return cmd("type", key());
+                    return rnd.nextBoolean() ? cmd("type", anyKey())
+                            : cmd("object", "encoding", pick(new String[][] {HASH_KEYS, LIST_KEYS, SET_KEYS,
+                                ZSET_KEYS}[rnd.nextInt(4)]));
                 }
                 case 7 -> {
                     return cmd("keys", pick(PATTERNS));
@@ -426,15 +485,15 @@ class DifferentialTest {
                         c.addAll(List.of("COUNT", rnd.nextInt(5) == 0 ? pick(INTS) : "2"));
                     }
                     if (rnd.nextInt(3) == 0) {
-                        c.addAll(List.of("TYPE", rnd.nextBoolean() ? "string" : "hash"));
+                        c.addAll(List.of("TYPE", pick(new String[] {"string", "hash", "list", "set", "zset"})));
                     }
                     return c;
                 }
                 case 9 -> {
-                    return cmd(rnd.nextBoolean() ? "rename" : "renamenx", key(), key());
+                    return cmd(rnd.nextBoolean() ? "rename" : "renamenx", anyKey(), anyKey());
                 }
                 case 10 -> {
-                    List<String> c = cmd("copy", key(), key());
+                    List<String> c = cmd("copy", anyKey(), anyKey());
                     if (rnd.nextBoolean()) {
                         c.add("REPLACE");
                     }
@@ -524,6 +583,307 @@ class DifferentialTest {
                 }
                 default -> {
                     return cmd("hget", hashKey(), pick(FIELDS));
+                }
+            }
+        }
+
+        private List<String> listCommand() {
+            switch (rnd.nextInt(22)) {
+                case 0, 1, 2 -> {
+                    List<String> c = cmd(pick(new String[] {"lpush", "rpush", "lpushx", "rpushx"}), listKey());
+                    for (int i = rnd.nextInt(3) + 1; i > 0; i--) {
+                        c.add(pick(MEMBERS));
+                    }
+                    return c;
+                }
+                case 3, 4 -> {
+                    List<String> c = cmd(rnd.nextBoolean() ? "lpop" : "rpop", listKey());
+                    if (rnd.nextBoolean()) {
+                        c.add(pick(SMALL_INTS));
+                    }
+                    return c;
+                }
+                case 5 -> {
+                    return cmd("llen", listKey());
+                }
+                case 6, 7 -> {
+                    return cmd("lrange", listKey(), pick(SMALL_INTS), pick(SMALL_INTS));
+                }
+                case 8 -> {
+                    return cmd("lindex", listKey(), pick(SMALL_INTS));
+                }
+                case 9 -> {
+                    return cmd("lset", listKey(), pick(SMALL_INTS), pick(MEMBERS));
+                }
+                case 10 -> {
+                    return cmd("lrem", listKey(), pick(SMALL_INTS), pick(MEMBERS));
+                }
+                case 11 -> {
+                    return cmd("ltrim", listKey(), pick(SMALL_INTS), pick(SMALL_INTS));
+                }
+                case 12 -> {
+                    return cmd("linsert", listKey(), pick(new String[] {"BEFORE", "after", "middle"}), pick(MEMBERS),
+                            pick(MEMBERS));
+                }
+                case 13 -> {
+                    List<String> c = cmd("lpos", listKey(), pick(MEMBERS));
+                    for (int i = rnd.nextInt(3); i > 0; i--) {
+                        c.add(pick(new String[] {"RANK", "COUNT", "MAXLEN", "FOO"}));
+                        c.add(pick(SMALL_INTS));
+                    }
+                    return c;
+                }
+                case 14 -> {
+                    String[] ends = {"LEFT", "RIGHT", "up"};
+                    return cmd("lmove", listKey(), listKey(), pick(ends), pick(ends));
+                }
+                case 15 -> {
+                    return cmd("rpoplpush", listKey(), listKey());
+                }
+                case 16, 17 -> {
+                    List<String> c = cmd("lmpop", pick(new String[] {"1", "2", "2", "0", "x", "5"}), listKey(),
+                            listKey(), pick(new String[] {"LEFT", "RIGHT", "middle"}));
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("COUNT", pick(SMALL_INTS)));
+                    }
+                    return c;
+                }
+                case 18 -> {
+                    return cmd(rnd.nextBoolean() ? "blpop" : "brpop", listKey(), listKey(),
+                            pick(new String[] {"0.001", "-1", "x"}));
+                }
+                case 19 -> {
+                    String[] ends = {"LEFT", "RIGHT"};
+                    return cmd("blmove", listKey(), listKey(), pick(ends), pick(ends), "0.001");
+                }
+                case 20 -> {
+                    return cmd("blmpop", "0.001", "2", listKey(), listKey(), pick(new String[] {"LEFT", "RIGHT"}),
+                            "COUNT", pick(new String[] {"1", "3"}));
+                }
+                default -> {
+                    return cmd("lrange", listKey(), "0", "-1");
+                }
+            }
+        }
+
+        private List<String> setCommand() {
+            switch (rnd.nextInt(18)) {
+                case 0, 1, 2 -> {
+                    List<String> c = cmd("sadd", setKey());
+                    for (int i = rnd.nextInt(4) + 1; i > 0; i--) {
+                        c.add(pick(MEMBERS));
+                    }
+                    return c;
+                }
+                case 3 -> {
+                    return cmd("srem", setKey(), pick(MEMBERS), pick(MEMBERS));
+                }
+                case 4 -> {
+                    return cmd("smembers", setKey());
+                }
+                case 5 -> {
+                    return cmd("sismember", setKey(), pick(MEMBERS));
+                }
+                case 6 -> {
+                    return cmd("smismember", setKey(), pick(MEMBERS), pick(MEMBERS));
+                }
+                case 7 -> {
+                    return cmd("scard", setKey());
+                }
+                case 8 -> {
+                    return rnd.nextInt(4) == 0 ? cmd("spop", setKey(), pick(new String[] {"-1", "x", "0"}))
+                            : cmd("spop", setKey(), "100");
+                }
+                case 9 -> {
+                    return rnd.nextBoolean() ? cmd("srandmember", setKey())
+                            : cmd("srandmember", setKey(), pick(new String[] {"100", "-3", "0", "x",
+                                "-9223372036854775808"}));
+                }
+                case 10 -> {
+                    return cmd("smove", setKey(), setKey(), pick(MEMBERS));
+                }
+                case 11, 12 -> {
+                    return cmd(pick(new String[] {"sinter", "sunion", "sdiff"}), setKey(), setKey(), setKey());
+                }
+                case 13, 14 -> {
+                    return cmd(pick(new String[] {"sinterstore", "sunionstore", "sdiffstore"}), setKey(), setKey(),
+                            setKey());
+                }
+                case 15 -> {
+                    List<String> c = cmd("sintercard", pick(new String[] {"2", "1", "0", "3", "x"}), setKey(),
+                            setKey());
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("LIMIT", pick(SMALL_INTS)));
+                    }
+                    return c;
+                }
+                case 16 -> {
+                    List<String> c = cmd("sscan", setKey(), "0");
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("MATCH", pick(new String[] {"*", "m*", "1*"})));
+                    }
+                    return c;
+                }
+                default -> {
+                    return cmd("smembers", setKey());
+                }
+            }
+        }
+
+        private List<String> zsetCommand() {
+            switch (rnd.nextInt(30)) {
+                case 0, 1, 2, 3 -> {
+                    List<String> c = cmd("zadd", zsetKey());
+                    String[] flags = {"NX", "XX", "GT", "LT", "CH", "INCR"};
+                    for (int i = rnd.nextInt(4) == 0 ? rnd.nextInt(3) : 0; i > 0; i--) {
+                        c.add(pick(flags));
+                    }
+                    for (int i = rnd.nextInt(3) + 1; i > 0; i--) {
+                        c.add(pick(SCORES));
+                        c.add(pick(MEMBERS));
+                    }
+                    return c;
+                }
+                case 4 -> {
+                    return cmd("zincrby", zsetKey(), pick(SCORES), pick(MEMBERS));
+                }
+                case 5 -> {
+                    return cmd(rnd.nextBoolean() ? "zscore" : "zmscore", zsetKey(), pick(MEMBERS));
+                }
+                case 6 -> {
+                    return cmd(rnd.nextBoolean() ? "zrank" : "zrevrank", zsetKey(), pick(MEMBERS));
+                }
+                case 7 -> {
+                    return cmd("zcard", zsetKey());
+                }
+                case 8 -> {
+                    return cmd("zcount", zsetKey(), pick(SCORE_BOUNDS), pick(SCORE_BOUNDS));
+                }
+                case 9 -> {
+                    return cmd("zlexcount", zsetKey(), pick(LEX_BOUNDS), pick(LEX_BOUNDS));
+                }
+                case 10, 11, 12 -> {
+                    int kind = rnd.nextInt(3);
+                    List<String> c = kind == 0 ? cmd("zrange", zsetKey(), pick(SMALL_INTS), pick(SMALL_INTS))
+                            : kind == 1 ? cmd("zrange", zsetKey(), pick(SCORE_BOUNDS), pick(SCORE_BOUNDS), "BYSCORE")
+                            : cmd("zrange", zsetKey(), pick(LEX_BOUNDS), pick(LEX_BOUNDS), "BYLEX");
+                    rangeOptions(c);
+                    return c;
+                }
+                case 13 -> {
+                    List<String> c = cmd("zrangestore", zsetKey(), zsetKey(), pick(SCORE_BOUNDS), pick(SCORE_BOUNDS),
+                            "BYSCORE");
+                    rangeOptions(c);
+                    return c;
+                }
+                case 14 -> {
+                    List<String> c = cmd(rnd.nextBoolean() ? "zrangebyscore" : "zrevrangebyscore", zsetKey(),
+                            pick(SCORE_BOUNDS), pick(SCORE_BOUNDS));
+                    rangeOptions(c);
+                    return c;
+                }
+                case 15 -> {
+                    List<String> c = cmd(rnd.nextBoolean() ? "zrangebylex" : "zrevrangebylex", zsetKey(),
+                            pick(LEX_BOUNDS), pick(LEX_BOUNDS));
+                    rangeOptions(c);
+                    return c;
+                }
+                case 16 -> {
+                    List<String> c = cmd("zrevrange", zsetKey(), pick(SMALL_INTS), pick(SMALL_INTS));
+                    if (rnd.nextBoolean()) {
+                        c.add("WITHSCORES");
+                    }
+                    return c;
+                }
+                case 17 -> {
+                    return cmd("zrem", zsetKey(), pick(MEMBERS), pick(MEMBERS));
+                }
+                case 18 -> {
+                    int kind = rnd.nextInt(3);
+                    return kind == 0 ? cmd("zremrangebyrank", zsetKey(), pick(SMALL_INTS), pick(SMALL_INTS))
+                            : kind == 1 ? cmd("zremrangebyscore", zsetKey(), pick(SCORE_BOUNDS), pick(SCORE_BOUNDS))
+                            : cmd("zremrangebylex", zsetKey(), pick(LEX_BOUNDS), pick(LEX_BOUNDS));
+                }
+                case 19 -> {
+                    List<String> c = cmd(rnd.nextBoolean() ? "zpopmin" : "zpopmax", zsetKey());
+                    if (rnd.nextBoolean()) {
+                        c.add(pick(SMALL_INTS));
+                    }
+                    return c;
+                }
+                case 20 -> {
+                    List<String> c = cmd("zmpop", pick(new String[] {"1", "2", "2", "0", "x"}), zsetKey(), zsetKey(),
+                            pick(new String[] {"MIN", "MAX", "mid"}));
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("COUNT", pick(SMALL_INTS)));
+                    }
+                    return c;
+                }
+                case 21 -> {
+                    return cmd(rnd.nextBoolean() ? "bzpopmin" : "bzpopmax", zsetKey(), zsetKey(),
+                            pick(new String[] {"0.001", "-1", "x"}));
+                }
+                case 22, 23, 24 -> {
+                    String op = pick(new String[] {"zunion", "zinter", "zdiff", "zunionstore", "zinterstore",
+                        "zdiffstore"});
+                    List<String> c = cmd(op);
+                    if (op.endsWith("store")) {
+                        c.add(zsetKey());
+                    }
+                    c.add(pick(new String[] {"2", "2", "1", "0", "3", "x"}));
+                    c.add(zsetKey());
+                    c.add(zsetKey());
+                    if (rnd.nextInt(3) == 0) {
+                        c.addAll(List.of("WEIGHTS", pick(new String[] {"2", "0", "-1", "inf", "x"}),
+                                pick(new String[] {"1", "0.5", "nan"})));
+                    }
+                    if (rnd.nextInt(3) == 0) {
+                        c.addAll(List.of("AGGREGATE", pick(new String[] {"SUM", "MIN", "MAX", "AVG"})));
+                    }
+                    if (rnd.nextInt(3) == 0) {
+                        c.add("WITHSCORES");
+                    }
+                    return c;
+                }
+                case 25 -> {
+                    List<String> c = cmd("zintercard", pick(new String[] {"2", "1", "0", "3"}), zsetKey(),
+                            zsetKey());
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("LIMIT", pick(SMALL_INTS)));
+                    }
+                    return c;
+                }
+                case 26 -> {
+                    List<String> c = cmd("zrandmember", zsetKey());
+                    if (rnd.nextBoolean()) {
+                        c.add(pick(new String[] {"1", "-3", "0", "x", "100"}));
+                        if (rnd.nextBoolean()) {
+                            c.add("WITHSCORES");
+                        }
+                    }
+                    return c;
+                }
+                case 27 -> {
+                    List<String> c = cmd("zscan", zsetKey(), "0");
+                    if (rnd.nextBoolean()) {
+                        c.addAll(List.of("MATCH", pick(new String[] {"*", "m*", "1*"})));
+                    }
+                    return c;
+                }
+                default -> {
+                    return cmd("zrange", zsetKey(), "0", "-1", "WITHSCORES");
+                }
+            }
+        }
+
+        private void rangeOptions(List<String> c) {
+            String[] options = {"REV", "WITHSCORES", "LIMIT", "BYSCORE", "BYLEX"};
+            for (int i = rnd.nextInt(3); i > 0; i--) {
+                String o = pick(options);
+                c.add(o);
+                if (o.equals("LIMIT")) {
+                    c.add(pick(SMALL_INTS));
+                    c.add(pick(SMALL_INTS));
                 }
             }
         }

@@ -18,6 +18,15 @@ final class Args {
         return out[0];
     }
 
+    /** getLongFromObjectOrReply with a custom message (used for bad numbers and range failures alike). */
+    static long parseLong(byte[] b, String message) {
+        Long v = Bytes.parseLong(b);
+        if (v == null) {
+            throw new ReplyException(message);
+        }
+        return v;
+    }
+
     static int parseInt(byte[] b) {
         long v = parseLong(b);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {

@@ -20,6 +20,9 @@ public final class ClientSession {
     private volatile long lastInteractionMillis;
     private volatile String lastCommand = "NULL";
     private boolean closeRequested;
+    private volatile Blocking.Client blockClient;
+    private boolean noBlock;
+    private Blocking.Waiter parked;
 
     public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
         this.id = id;
@@ -115,5 +118,34 @@ public final class ClientSession {
 
     public void requestClose() {
         this.closeRequested = true;
+    }
+
+    /** The connection that can park this client's blocking commands; null for in-process sessions. */
+    public Blocking.Client blockClient() {
+        return blockClient;
+    }
+
+    public void blockClient(Blocking.Client client) {
+        this.blockClient = client;
+    }
+
+    /** True when a blocking command may park: a RESP connection, and not while a parked command is re-run. */
+    boolean canBlock() {
+        return blockClient != null && !noBlock;
+    }
+
+    void noBlock(boolean noBlock) {
+        this.noBlock = noBlock;
+    }
+
+    void parked(Blocking.Waiter w) {
+        this.parked = w;
+    }
+
+    /** The waiter the last command parked (once), so the connection can arm its timeout. */
+    public Blocking.Waiter takeParked() {
+        Blocking.Waiter w = parked;
+        parked = null;
+        return w;
     }
 }

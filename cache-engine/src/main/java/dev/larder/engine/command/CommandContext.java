@@ -1,5 +1,6 @@
 package dev.larder.engine.command;
 
+import dev.larder.engine.Reply;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
@@ -48,6 +49,46 @@ public final class CommandContext {
             now = core.now();
         }
         return now;
+    }
+
+    /**
+     * No data for a blocking command: parks the client on {@code keys} until {@code deadline} (engine-clock
+     * millis, 0 = for ever) and returns {@link CommandExecutor#BLOCKED}, or, where the session cannot block
+     * (in-process callers, a parked command being re-run), answers {@code timeoutReply} at once, as Redis
+     * does for blocking commands inside MULTI.
+     */
+    public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply) {
+        if (!session.canBlock()) {
+            return timeoutReply;
+        }
+        session.parked(core.blocking().park(session, args, session.db(), keys, deadline, timeoutReply));
+        return CommandExecutor.BLOCKED;
+    }
+
+    /** Redis's getTimeoutFromObjectOrReply (seconds, as a float): 0 means for ever, else an absolute time. */
+    public long timeoutDeadline(byte[] arg) {
+        java.math.BigDecimal v = LongDoubles.parse(arg);
+        if (v == null || LongDoubles.isInfinite(v)) {
+            throw new ReplyException("ERR timeout is not a float or out of range");
+        }
+        java.math.BigDecimal ms = v.multiply(java.math.BigDecimal.valueOf(1000));
+        long tval;
+        if (ms.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                || ms.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            tval = Long.MIN_VALUE; // x86's conversion of an out-of-range long double
+        } else {
+            tval = ms.setScale(0, java.math.RoundingMode.CEILING).longValue(); // Redis rounds up: 0.0001 is 1 ms
+        }
+        if (tval < 0) {
+            throw new ReplyException("ERR timeout is negative");
+        }
+        if (tval > 0) {
+            if (tval > Long.MAX_VALUE - now()) {
+                throw new ReplyException("ERR timeout is out of range");
+            }
+            tval += now();
+        }
+        return tval;
     }
 
     /** Looks a key up for reading and checks its type; null when absent. */

@@ -13,10 +13,27 @@ import java.util.Arrays;
  */
 public final class CommandExecutor {
 
+    /**
+     * Returned (by identity) when a blocking command parked its client in {@link Blocking}: the connection
+     * sends nothing now and stops reading commands until the client is served or times out.
+     */
+    public static final Reply BLOCKED = new Reply.NullReply(true);
+
     private final EngineCore core;
 
     public CommandExecutor(EngineCore core) {
         this.core = core;
+        core.blocking().executor(this);
+    }
+
+    /** Re-runs a parked command without letting it park again (Blocking's serve path). */
+    Reply executeUnblocking(ClientSession session, byte[][] args) {
+        session.noBlock(true);
+        try {
+            return execute(session, args);
+        } finally {
+            session.noBlock(false);
+        }
     }
 
     public Reply execute(ClientSession session, byte[][] args) {
@@ -51,6 +68,9 @@ public final class CommandExecutor {
         }
         if (reply.isError()) {
             core.stats().errorReplies.increment();
+        } else if (spec.write() && spec.firstKey() > 0 && !(reply instanceof Reply.NullReply)
+                && core.blocking().anyWaiting()) {
+            core.blocking().signal(session.db(), args, spec.firstKey());
         }
         return reply;
     }

@@ -26,6 +26,7 @@ public final class CommandSpec {
     private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
     private final boolean noAuth;
     private final byte[] nameBytes;
+    private final boolean write;
 
     private CommandSpec(String name, int arity, String flags, int firstKey, int lastKey, int step, String group,
             String since, String summary, CommandHandler handler) {
@@ -41,6 +42,7 @@ public final class CommandSpec {
         this.handler = handler;
         this.noAuth = this.flags.contains("no_auth");
         this.nameBytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        this.write = this.flags.contains("write");
     }
 
     /** A keyless command. */
@@ -112,6 +114,11 @@ public final class CommandSpec {
 
     public boolean hasSubcommands() {
         return !subcommands.isEmpty();
+    }
+
+    /** Flagged "write": after it runs, clients blocked on its keys may be served. */
+    public boolean write() {
+        return write;
     }
 
     public boolean noAuth() {

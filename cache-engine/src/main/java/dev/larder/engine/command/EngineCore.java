@@ -17,6 +17,7 @@ public final class EngineCore {
     private final Keyspace keyspace;
     private final EngineStats stats = new EngineStats();
     private final CommandTable table = new CommandTable();
+    private final Blocking blocking = new Blocking();
     private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
     private final AtomicLong nextClientId = new AtomicLong();
     private volatile String requirePass;
@@ -34,6 +35,9 @@ public final class EngineCore {
         StringCommands.register(table);
         KeyCommands.register(table);
         HashCommands.register(table);
+        ListCommands.register(table);
+        SetCommands.register(table);
+        ZSetCommands.register(table);
         ConnectionCommands.register(table);
         ServerCommands.register(table);
     }
@@ -44,6 +48,10 @@ public final class EngineCore {
 
     public Keyspace keyspace() {
         return keyspace;
+    }
+
+    public Blocking blocking() {
+        return blocking;
     }
 
     public EngineStats stats() {

@@ -57,6 +57,17 @@ final class KeyCommands {
                 "Removes the expiration time of a key.", KeyCommands::persist));
         t.register(keyed("type", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
                 "Determines the type of value stored at a key.", KeyCommands::type));
+        CommandSpec object = keyless("object", -2, "", GROUP, "2.2.3", "A container for object introspection "
+                + "commands.", null);
+        object.sub("encoding", 3, "readonly", "2.2.3", "Returns the internal encoding of a Redis object.",
+                c -> object(c, 0));
+        object.sub("refcount", 3, "readonly", "2.2.3", "Returns the reference count of a value of a key.",
+                c -> object(c, 1));
+        object.sub("idletime", 3, "readonly", "2.2.3", "Returns the time since the last access to a Redis object.",
+                c -> object(c, 2));
+        object.sub("help", 2, "loading stale", "6.2.0", "Returns helpful text about the different subcommands.",
+                c -> ConnectionCommands.help("OBJECT", "ENCODING <key>", "REFCOUNT <key>", "IDLETIME <key>"));
+        t.register(object);
         t.register(keyless("keys", 2, "readonly", GROUP, "1.0.0", "Returns all key names that match a pattern.",
                 KeyCommands::keys));
         t.register(keyless("scan", -2, "readonly", GROUP, "2.8.0", "Iterates over the key names in the database.",
@@ -179,6 +190,51 @@ final class KeyCommands {
         }
         c.db().persist(e);
         return Reply.integer(1);
+    }
+
+    /**
+     * OBJECT ENCODING reports Redis 7.0's names for what the value would be in Redis: strings int/embstr/raw;
+     * hashes listpack/hashtable; lists quicklist; sets intset/hashtable; sorted sets listpack/skiplist (see
+     * the value classes for where the engine's layout differs). REFCOUNT is 1, IDLETIME 0 (no LRU clock yet).
+     */
+    private static Reply object(CommandContext c, int what) {
+        Keyspace ks = c.core().keyspace();
+        Shard shard = ks.shard(ks.shardIndex(c.arg(2)));
+        shard.lock();
+        try {
+            KeyEntry e = c.db().lookup(c.arg(2));
+            if (e == null) {
+                return Reply.NULL;
+            }
+            if (what == 1) {
+                return Reply.integer(1);
+            }
+            if (what == 2) {
+                return Reply.integer(0);
+            }
+            return Reply.bulk(encoding(e.value()));
+        } finally {
+            shard.unlock();
+        }
+    }
+
+    static String encoding(Object v) {
+        if (v instanceof byte[] b) {
+            if (b.length <= 20 && dev.larder.engine.keyspace.Bytes.parseLong(b) != null) {
+                return "int";
+            }
+            return b.length <= 44 ? "embstr" : "raw";
+        }
+        if (v instanceof dev.larder.engine.keyspace.HashValue h) {
+            return h.isCompact() ? "listpack" : "hashtable";
+        }
+        if (v instanceof dev.larder.engine.keyspace.ListValue l) {
+            return l.encoding();
+        }
+        if (v instanceof dev.larder.engine.keyspace.SetValue s) {
+            return s.encoding();
+        }
+        return ((dev.larder.engine.keyspace.ZSetValue) v).encoding();
     }
 
     private static Reply type(CommandContext c) {

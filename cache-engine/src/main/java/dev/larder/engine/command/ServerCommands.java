@@ -119,7 +119,7 @@ final class ServerCommands {
                 sb.append("# Clients\r\n");
                 field(sb, "connected_clients", Integer.toString(stats.connectedClients.get()));
                 field(sb, "maxclients", "10000");
-                field(sb, "blocked_clients", "0");
+                field(sb, "blocked_clients", Integer.toString(c.core().blocking().blockedClients()));
                 field(sb, "tracking_clients", "0");
             }
             case "memory" -> {

@@ -1,6 +1,7 @@
 package dev.larder.engine.server;
 
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.Blocking;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * until it is writable again, so a client that does not read its replies cannot grow the output buffer
  * without bound. Input is bounded per connection (client-query-buffer-limit) and across all connections.
  */
-final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
+final class RespConnectionHandler extends ChannelInboundHandlerAdapter implements Blocking.Client {
 
     // JDK platform logging: no logging dependency for the engine; Spring apps bridge it anyway.
     private static final System.Logger log = System.getLogger(RespConnectionHandler.class.getName());
@@ -39,6 +41,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     private long accounted;
     private boolean paused;
     private boolean closing;
+    private ChannelHandlerContext ctx;
+    /** The parked blocking command, while this client is blocked; its timer, when it has a timeout. */
+    private Blocking.Waiter blocked;
+    private io.netty.util.concurrent.ScheduledFuture<?> blockTimer;
 
     RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
         this.core = core;
@@ -51,6 +57,8 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         session = core.newSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
         core.register(session);
+        this.ctx = ctx;
+        session.blockClient(this);
         parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
                 core::protoMaxBulkLen, () -> !session.authenticated());
         ctx.fireChannelActive();
@@ -86,7 +94,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void process(ChannelHandlerContext ctx) {
         try {
-            while (!paused && !closing && cumulation != null) {
+            while (!paused && !closing && blocked == null && cumulation != null) {
                 byte[][] args = parser.parse(cumulation);
                 if (args == null) {
                     break;
@@ -95,6 +103,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
                     continue;
                 }
                 Reply reply = executor.execute(session, args);
+                if (reply == CommandExecutor.BLOCKED) {
+                    park(ctx, session.takeParked());
+                    break;
+                }
                 writeReply(ctx, reply);
                 if (session.closeRequested()) {
                     closeAfterFlush(ctx);
@@ -114,6 +126,51 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         compactAndAccount(ctx);
+    }
+
+    /**
+     * The command parked: stop executing this connection's input (it keeps buffering, within the limits)
+     * and arm the timeout on the event loop. No thread waits and no lock is held meanwhile.
+     */
+    private void park(ChannelHandlerContext ctx, Blocking.Waiter w) {
+        blocked = w;
+        if (w.deadline() > 0) {
+            long delay = Math.max(0, w.deadline() - core.now());
+            blockTimer = ctx.executor().schedule(() -> {
+                if (blocked == w && core.blocking().cancel(w)) {
+                    resume(w, w.timeoutReply());
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Served by a writer on another thread (or this one): the reply is written on this event loop. */
+    @Override
+    public void unblocked(Reply reply) {
+        ChannelHandlerContext c = ctx;
+        c.executor().execute(() -> {
+            Blocking.Waiter w = blocked;
+            if (w != null) {
+                resume(w, reply);
+            }
+        });
+    }
+
+    private void resume(Blocking.Waiter w, Reply reply) {
+        if (blocked != w) {
+            return;
+        }
+        blocked = null;
+        if (blockTimer != null) {
+            blockTimer.cancel(false);
+            blockTimer = null;
+        }
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        writeReply(ctx, reply);
+        process(ctx);
+        flushOut(ctx);
     }
 
     private void writeReply(ChannelHandlerContext ctx, Reply reply) {
@@ -191,6 +248,14 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (blocked != null) {
+            core.blocking().cancel(blocked);
+            blocked = null;
+            if (blockTimer != null) {
+                blockTimer.cancel(false);
+            }
+        }
+        session.blockClient(null);
         releaseInput();
         if (out != null) {
             out.release();

@@ -131,18 +131,9 @@ final class RespWriter {
         out.writerIndex(start + digits);
     }
 
-    /** Redis prints doubles with %.17g; inf and nan as words. */
+    /** Redis 7.0 prints doubles with %.17g; inf and nan as words. */
     private static String formatDouble(double d) {
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e17) {
-            return Long.toString((long) d);
-        }
-        return Double.toString(d);
+        return dev.larder.engine.command.Scores.format(d);
     }
 
     private static String oneLine(String s) {

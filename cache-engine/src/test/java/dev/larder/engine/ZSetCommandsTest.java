@@ -1,0 +1,176 @@
+package dev.larder.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.larder.engine.keyspace.ZSetValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ZSetCommandsTest extends EngineTestSupport {
+
+    private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+
+    private static Reply score(double d) {
+        return new Reply.DoubleReply(d);
+    }
+
+    @Test
+    void addScoreRank() {
+        expect(integer(3), "ZADD", "z", "1", "a", "2", "b", "3", "c");
+        expect(integer(0), "ZADD", "z", "NX", "10", "a");
+        expect(integer(0), "ZADD", "z", "XX", "10", "nope");
+        expect(integer(1), "ZADD", "z", "XX", "CH", "10", "a");
+        expect(integer(0), "ZADD", "z", "GT", "CH", "5", "a");
+        expect(integer(1), "ZADD", "z", "LT", "CH", "5", "a");
+        expect(score(6), "ZADD", "z", "INCR", "1", "a");
+        expect(Reply.NULL, "ZADD", "z", "NX", "INCR", "1", "a");
+        expect(score(2.5), "ZINCRBY", "z", "0.5", "b");
+        expect(score(6), "ZSCORE", "z", "a");
+        expect(array(score(2.5), Reply.NULL), "ZMSCORE", "z", "b", "nope");
+        expect(integer(2), "ZRANK", "z", "a");
+        expect(integer(0), "ZREVRANK", "z", "a");
+        expect(array(integer(2), score(6)), "ZRANK", "z", "a", "WITHSCORE");
+        expect(Reply.NULL, "ZRANK", "z", "nope");
+        expect(integer(3), "ZCARD", "z");
+        expect(bulk("listpack"), "OBJECT", "ENCODING", "z");
+        expect(new Reply.SimpleString("zset"), "TYPE", "z");
+    }
+
+    @Test
+    void ranges() {
+        run("ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d");
+        expect(bulks("a", "b"), "ZRANGE", "z", "0", "1");
+        expect(array(bulk("d"), score(4), bulk("c"), score(3)), "ZRANGE", "z", "0", "1", "REV", "WITHSCORES");
+        expect(bulks("b", "c"), "ZRANGE", "z", "(1", "3", "BYSCORE");
+        expect(bulks("c"), "ZRANGE", "z", "+inf", "-inf", "BYSCORE", "REV", "LIMIT", "1", "1");
+        expect(bulks("d", "c"), "ZREVRANGEBYSCORE", "z", "inf", "(2");
+        expect(bulks("b", "c"), "ZRANGEBYSCORE", "z", "2", "3");
+        expect(integer(2), "ZCOUNT", "z", "(1", "3");
+        run("ZADD", "lex", "0", "a", "0", "b", "0", "c");
+        expect(bulks("b", "c"), "ZRANGEBYLEX", "lex", "(a", "+");
+        expect(bulks("c", "b"), "ZREVRANGEBYLEX", "lex", "+", "[b");
+        expect(integer(2), "ZLEXCOUNT", "lex", "[a", "(c");
+        expect(integer(2), "ZRANGESTORE", "dst", "z", "0", "1");
+        expect(bulks("a", "b"), "ZRANGE", "dst", "0", "-1");
+        expect(integer(1), "ZREMRANGEBYRANK", "z", "0", "0");
+        expect(integer(1), "ZREMRANGEBYSCORE", "z", "(3", "inf");
+        expect(integer(2), "ZREMRANGEBYLEX", "lex", "-", "[b");
+        expect(bulks("b", "c"), "ZRANGE", "z", "0", "-1");
+    }
+
+    @Test
+    void pops() {
+        run("ZADD", "z", "1", "a", "2", "b", "3", "c");
+        expect(array(bulk("a"), score(1)), "ZPOPMIN", "z");
+        expect(array(bulk("c"), score(3), bulk("b"), score(2)), "ZPOPMAX", "z", "5");
+        expect(Reply.EMPTY_ARRAY, "ZPOPMIN", "z");
+        run("ZADD", "y", "5", "m");
+        expect(array(bulk("y"), array(array(bulk("m"), score(5)))), "ZMPOP", "2", "z", "y", "MIN");
+        expect(Reply.NULL_ARRAY, "ZMPOP", "1", "y", "MAX");
+    }
+
+    @Test
+    void algebraAcceptsPlainSets() {
+        run("ZADD", "a", "1", "x", "2", "y");
+        run("SADD", "s", "y", "z");
+        expect(array(bulk("x"), score(1), bulk("z"), score(1), bulk("y"), score(3)), "ZUNION", "2", "a", "s",
+                "WITHSCORES");
+        expect(array(bulk("y"), score(4)), "ZINTER", "2", "a", "s", "WEIGHTS", "2", "0", "WITHSCORES");
+        expect(array(bulk("y"), score(1)), "ZINTER", "2", "a", "s", "AGGREGATE", "MIN", "WITHSCORES");
+        expect(bulks("x"), "ZDIFF", "2", "a", "s");
+        expect(integer(3), "ZUNIONSTORE", "u", "2", "a", "s");
+        expect(integer(0), "ZINTERSTORE", "u", "2", "a", "nothing");
+        expect(integer(0), "EXISTS", "u");
+        expect(integer(1), "ZINTERCARD", "2", "a", "s");
+        run("ZADD", "inf", "inf", "p", "-inf", "n");
+        run("ZADD", "inf2", "-inf", "p", "inf", "n");
+        expect(array(bulk("n"), score(0), bulk("p"), score(0)), "ZUNION", "2", "inf", "inf2", "WITHSCORES");
+    }
+
+    @Test
+    void scoresPrintLikeRedis70() {
+        run("ZADD", "z", "1.1", "a", "0.1", "b", "1e20", "c", "-inf", "d", "1e-5", "e", "123456789012345678", "f");
+        expect(array(bulk("d"), score(Double.NEGATIVE_INFINITY), bulk("e"), score(1e-5), bulk("b"), score(0.1),
+                bulk("a"), score(1.1), bulk("f"), score(123456789012345678d), bulk("c"), score(1e20)),
+                "ZRANGE", "z", "0", "-1", "WITHSCORES");
+        assertThat(dev.larder.engine.command.Scores.format(1.1)).isEqualTo("1.1000000000000001");
+        assertThat(dev.larder.engine.command.Scores.format(0.1)).isEqualTo("0.10000000000000001");
+        assertThat(dev.larder.engine.command.Scores.format(1e20)).isEqualTo("1e+20");
+        assertThat(dev.larder.engine.command.Scores.format(1e-5)).isEqualTo("1.0000000000000001e-05");
+        assertThat(dev.larder.engine.command.Scores.format(123456789012345678d)).isEqualTo("1.2345678901234568e+17");
+        assertThat(dev.larder.engine.command.Scores.format(2)).isEqualTo("2");
+        assertThat(dev.larder.engine.command.Scores.format(Double.POSITIVE_INFINITY)).isEqualTo("inf");
+        assertThat(dev.larder.engine.command.Scores.format(4.9e-324)).isEqualTo("4.9406564584124654e-324");
+    }
+
+    @Test
+    void errors() {
+        expectError("ERR value is not a valid float", "ZADD", "z", "nan", "a");
+        expectError("ERR value is not a valid float", "ZADD", "z", " 1", "a");
+        expectError("ERR XX and NX options at the same time are not compatible", "ZADD", "z", "NX", "XX", "1",
+                "a");
+        expectError("ERR GT, LT, and/or NX options at the same time are not compatible", "ZADD", "z", "GT", "LT",
+                "1", "a");
+        expectError("ERR INCR option supports a single increment-element pair", "ZADD", "z", "INCR", "1", "a",
+                "2", "b");
+        expectError("ERR syntax error", "ZADD", "z", "1", "a", "2");
+        run("ZADD", "z", "inf", "a");
+        expectError("ERR resulting score is not a number (NaN)", "ZINCRBY", "z", "-inf", "a");
+        expectError("ERR min or max is not a float", "ZCOUNT", "z", "x", "1");
+        expectError("ERR min or max not valid string range item", "ZLEXCOUNT", "z", "a", "+");
+        expectError("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX",
+                "ZRANGE", "z", "0", "1", "LIMIT", "0", "1");
+        expectError("ERR syntax error, WITHSCORES not supported in combination with BYLEX", "ZRANGE", "z", "-",
+                "+", "BYLEX", "WITHSCORES");
+        expectError("ERR at least 1 input key is needed for 'zunionstore' command", "ZUNIONSTORE", "d", "0", "z");
+        expectError("ERR weight value is not a float", "ZUNION", "1", "z", "WEIGHTS", "x");
+        expectError("ERR syntax error", "ZDIFF", "1", "z", "AGGREGATE", "SUM");
+        expectError("ERR numkeys should be greater than 0", "ZMPOP", "0", "z", "MIN");
+        expectError("ERR timeout is not a float or out of range", "BZPOPMIN", "z", "x");
+        run("SET", "str", "v");
+        for (String[] cmd : new String[][] {{"ZADD", "str", "1", "a"}, {"ZSCORE", "str", "a"}, {"ZCARD", "str"},
+            {"ZRANGE", "str", "0", "1"}, {"ZRANK", "str", "a"}, {"ZREM", "str", "a"}, {"ZPOPMIN", "str"},
+            {"ZUNION", "1", "str"}, {"ZINCRBY", "str", "1", "a"}, {"ZSCAN", "str", "0"},
+            {"ZRANGESTORE", "d", "str", "0", "1"}, {"ZRANDMEMBER", "str"}}) {
+            expectError(WRONGTYPE, cmd);
+        }
+    }
+
+    /** Rank, select-by-rank and score ranges checked against a sorted model, past the listpack size. */
+    @Test
+    void skipListMatchesASortedModel() {
+        ZSetValue z = new ZSetValue();
+        TreeMap<String, Double> byMember = new TreeMap<>();
+        Random rnd = new Random(7);
+        for (int step = 0; step < 20_000; step++) {
+            String m = "m" + rnd.nextInt(2000);
+            byte[] mb = m.getBytes(StandardCharsets.UTF_8);
+            if (rnd.nextInt(4) == 0) {
+                assertThat(z.remove(mb)).isEqualTo(byMember.remove(m) != null);
+            } else {
+                double s = rnd.nextInt(50);
+                z.put(mb, s);
+                byMember.put(m, s);
+            }
+        }
+        List<String> model = new ArrayList<>(byMember.keySet());
+        model.sort((a, b) -> {
+            int c = Double.compare(byMember.get(a), byMember.get(b));
+            return c != 0 ? c : a.compareTo(b);
+        });
+        assertThat(z.size()).isEqualTo(model.size());
+        assertThat(z.encoding()).isEqualTo("skiplist");
+        for (int i = 0; i < model.size(); i++) {
+            byte[] mb = model.get(i).getBytes(StandardCharsets.UTF_8);
+            assertThat(z.rank(z.get(mb))).isEqualTo(i);
+            assertThat(new String(z.byRank(i).member(), StandardCharsets.UTF_8)).isEqualTo(model.get(i));
+        }
+        ZSetValue.Node first = z.firstAtLeast(10, true);
+        assertThat(first.score()).isGreaterThan(10);
+        assertThat(first.prev() == null || first.prev().score() <= 10).isTrue();
+    }
+}
