@@ -32,6 +32,15 @@ public interface CacheBackend extends AutoCloseable {
 		return null;
 	}
 
+	/**
+	 * The sorted sets, locks and rate limiters this backend carries. Backends that carry none
+	 * throw {@link dev.larder.cache.structure.UnsupportedStructureException}.
+	 */
+	default dev.larder.cache.structure.Structures structures() {
+		throw new dev.larder.cache.structure.UnsupportedStructureException("The " + type()
+				+ " backend carries no sorted sets, locks or rate limiters; the embedded, redis and caffeine backends do (larder.backend)");
+	}
+
 	/** A live check of the backend, for health endpoints; local backends are always up. */
 	default BackendHealth health() {
 		return BackendHealth.up(java.util.Map.of("backend", type()));
