@@ -3,7 +3,6 @@ package dev.larder.engine.command;
 import dev.larder.engine.Reply;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Keyspace;
-import dev.larder.engine.keyspace.Shard;
 import java.util.Arrays;
 
 /**
@@ -136,7 +135,7 @@ public final class CommandExecutor {
      * error texts (scriptCall in script.c): unknown command, arity, noscript, writes from a read-only script.
      *
      * <p>It takes no locks: the script already holds the shards of the keys it declared, and every key the
-     * command names must be in one of those shards (checked with {@link Shard#isHeldByCurrentThread()}).
+     * command names must be in one of those shards (checked with {@link dev.larder.engine.keyspace.Shard#isHeldByCurrentThread()}).
      * A key elsewhere is refused with Redis Cluster's error for undeclared keys rather than locked: locking
      * it now, out of ascending order, could deadlock against a multi-key command holding it and waiting for
      * one of ours. For the same reason a script that holds locks may not run commands that walk the whole
@@ -172,14 +171,8 @@ public final class CommandExecutor {
                     + "declared keys (the engine locks their shards); call it from a script with numkeys 0");
         }
         int first = spec.firstKey();
-        if (first > 0 && first < args.length) {
-            int last = spec.lastKey() < 0 ? args.length + spec.lastKey() : Math.min(spec.lastKey(), args.length - 1);
-            Keyspace ks = core.keyspace();
-            for (int i = first; i <= last; i += spec.step()) {
-                if (!ks.shard(ks.shardIndex(args[i])).isHeldByCurrentThread()) {
-                    return Reply.error("ERR Script attempted to access a non local key in a cluster node");
-                }
-            }
+        if (!keysLockedByScript(spec, args)) {
+            return Reply.error("ERR Script attempted to access a non local key in a cluster node");
         }
         core.stats().commandsProcessed.increment();
         CommandContext context = new CommandContext(core, session, args);
@@ -195,6 +188,42 @@ public final class CommandExecutor {
             outer.afterUnlock(() -> core.blocking().signal(db, args, first));
         }
         return reply;
+    }
+
+    /** Whether this thread holds the shard lock of every key the command names. */
+    private boolean keysLockedByScript(CommandSpec spec, byte[][] args) {
+        int idx = spec.scriptNumKeysIndex();
+        if (idx > 0) {
+            Long n = idx < args.length ? Bytes.parseLong(args[idx]) : null;
+            int fixedFrom = spec.numKeysIndex() > 0 ? idx : spec.firstKey();
+            if (!locked(args, fixedFrom, Math.min(idx, args.length) - 1)) {
+                return false;
+            }
+            // a bad numkeys touches no key: the handler answers its error
+            return n == null || n <= 0 || n > args.length - idx - 1 || locked(args, idx + 1, idx + n.intValue());
+        }
+        int first = spec.firstKey();
+        if (first <= 0 || first >= args.length) {
+            return true;
+        }
+        int last = spec.lastKey() < 0 ? args.length + spec.lastKey() : Math.min(spec.lastKey(), args.length - 1);
+        Keyspace ks = core.keyspace();
+        for (int i = first; i <= last; i += spec.step()) {
+            if (!ks.shard(ks.shardIndex(args[i])).isHeldByCurrentThread()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean locked(byte[][] args, int from, int to) {
+        Keyspace ks = core.keyspace();
+        for (int i = from; i <= to; i++) {
+            if (!ks.shard(ks.shardIndex(args[i])).isHeldByCurrentThread()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Distinct shard indexes of the keys, ascending: the global lock order. */

@@ -30,6 +30,7 @@ public final class CommandSpec {
     private final boolean readonly;
     private final boolean noScript;
     private int numKeysIndex;
+    private int scriptNumKeysIndex;
     private boolean locksShardsItself;
 
     private CommandSpec(String name, int arity, String flags, int firstKey, int lastKey, int step, String group,
@@ -71,7 +72,23 @@ public final class CommandSpec {
             String since, String summary, CommandHandler handler) {
         CommandSpec spec = new CommandSpec(name, arity, flags, 0, 0, 0, group, since, summary, handler);
         spec.numKeysIndex = numKeysIndex;
+        spec.scriptNumKeysIndex = numKeysIndex;
         return spec;
+    }
+
+    /**
+     * For a command whose row over-approximates its keys (LMPOP's 1..-1 also covers numkeys and options,
+     * which only makes the executor lock a few shards too many): where its numkeys argument is, so a script's
+     * redis.call can check exactly the keys (the ones from firstKey up to numkeys, then numkeys of them).
+     */
+    public CommandSpec keysFromNumKeys(int index) {
+        this.scriptNumKeysIndex = index;
+        return this;
+    }
+
+    /** See {@link #keysFromNumKeys}; 0 when the key positions are exact. */
+    public int scriptNumKeysIndex() {
+        return scriptNumKeysIndex;
     }
 
     /**

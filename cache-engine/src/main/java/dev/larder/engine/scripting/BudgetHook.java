@@ -22,12 +22,23 @@ final class BudgetHook extends DebugLib {
     private long deadlineNanos;
     private boolean armed;
     private int countdown = CHECK_EVERY;
+    private int lastPc = -1;
 
     /** Starts the clock of one run; {@code limitNanos <= 0} means no limit. */
     void arm(long limitNanos) {
         armed = limitNanos > 0;
         deadlineNanos = armed ? System.nanoTime() + limitNanos : Long.MAX_VALUE;
         countdown = CHECK_EVERY;
+        lastPc = -1;
+    }
+
+    /**
+     * The program counter of the last Lua instruction run. LuaJ evaluates a tail call of the main chunk
+     * ({@code return redis.call(...)}) after the chunk returned, so an error there carries no position;
+     * this pc (the TAILCALL) gives Redis's line for it.
+     */
+    int lastPc() {
+        return lastPc;
     }
 
     void disarm() {
@@ -43,6 +54,7 @@ final class BudgetHook extends DebugLib {
 
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
+        lastPc = pc;
         if (--countdown <= 0) {
             countdown = CHECK_EVERY;
             check();

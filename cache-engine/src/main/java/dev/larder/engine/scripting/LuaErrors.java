@@ -67,14 +67,19 @@ final class LuaErrors {
         return obj;
     }
 
-    /** The reply for a script that failed with {@code e}. */
-    static Reply reply(LuaError e, String sha) {
+    /**
+     * The reply for a script that failed with {@code e}; {@code fallbackLine} is used when LuaJ attached no
+     * position (an error in a tail call of the main chunk).
+     */
+    static Reply reply(LuaError e, String sha, int fallbackLine) {
         String raw = e.getMessage();
-        String line = null;
+        String line = fallbackLine > 0 ? Integer.toString(fallbackLine) : null;
+        boolean positioned = false;
         if (raw != null) {
             Matcher m = POSITION.matcher(raw);
             if (m.find()) {
                 line = m.group(1);
+                positioned = true;
             }
         }
         LuaValue obj = e.getMessageObject();
@@ -87,7 +92,7 @@ final class LuaErrors {
         } else {
             String text = stripTraceback(obj.tojstring());
             // error() with nil: LuaJ has no message at all and its hook renders it "null", without position
-            message = "ERR " + (line == null && text.equals("null") ? "nil" : lua51Message(text));
+            message = "ERR " + (!positioned && text.equals("null") ? "nil" : lua51Message(text));
         }
         return withScript(message, sha, line);
     }

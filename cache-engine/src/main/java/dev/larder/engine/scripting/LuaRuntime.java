@@ -58,7 +58,9 @@ final class LuaRuntime {
                 "getn", new Length()));
         globals.rawset(LuaValue.valueOf("table"), table);
         globals.rawset(LuaValue.valueOf("unpack"), table.get("unpack"));
-        globals.rawset(LuaValue.valueOf("loadstring"), globals.get("load"));
+        LuaValue load = new LoadText(globals.get("load"));
+        globals.rawset(LuaValue.valueOf("load"), load);
+        globals.rawset(LuaValue.valueOf("loadstring"), load);
         globals.rawset(LuaValue.valueOf("math"), ReadOnlyTable.copyOf(withEntries(globals.get("math"),
                 "random", new Random(random), "randomseed", new RandomSeed(random))));
         globals.rawset(LuaValue.valueOf("tostring"), new ToString(globals.get("tostring")));
@@ -79,7 +81,9 @@ final class LuaRuntime {
             LuaValue result = new LuaClosure(script.prototype(), globals).call();
             return LuaConversions.toReply(result, run.resp3());
         } catch (LuaError e) {
-            return LuaErrors.reply(e, script.sha());
+            int[] lines = script.prototype().lineinfo;
+            int pc = hook.lastPc();
+            return LuaErrors.reply(e, script.sha(), lines != null && pc >= 0 && pc < lines.length ? lines[pc] : 0);
         } catch (ScriptTimeoutError e) {
             return LuaErrors.timeout(script.sha(), limitMillis);
         } catch (StackOverflowError e) {
@@ -107,7 +111,9 @@ final class LuaRuntime {
         g.load(new BaseLib());
         g.load(new PackageLib());
         g.load(new StringLib());
-        ReadOnlyTable string = ReadOnlyTable.copyOf(g.get("string"));
+        LuaTable lib = withEntries(g.get("string"));
+        lib.rawset(LuaValue.valueOf("format"), new StringFormat(lib.get("format")));
+        ReadOnlyTable string = ReadOnlyTable.copyOf(lib);
         // StringLib just installed a mutable metatable shared by every string in the JVM; a script could
         // otherwise change what ("x"):upper() means for the scripts after it
         LuaString.s_metatable = ReadOnlyTable.of(LuaValue.INDEX, string);
@@ -144,6 +150,21 @@ final class LuaRuntime {
                 String m = e.getMessage();
                 return LuaValue.varargsOf(LuaValue.FALSE, LuaValue.valueOf(m != null ? m : e.toString()));
             }
+        }
+    }
+
+    /** load/loadstring of source text only: precompiled bytecode can break out of the sandbox. */
+    private static final class LoadText extends VarArgFunction {
+        private final LuaValue base;
+
+        LoadText(LuaValue base) {
+            this.base = base;
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            return base.invoke(LuaValue.varargsOf(new LuaValue[] {args.arg1(), args.arg(2), LuaValue.valueOf("t"),
+                args.arg(4)}));
         }
     }
 
