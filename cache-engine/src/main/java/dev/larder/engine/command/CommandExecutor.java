@@ -135,7 +135,8 @@ public final class CommandExecutor {
      * error texts (scriptCall in script.c): unknown command, arity, noscript, writes from a read-only script.
      *
      * <p>It takes no locks: the script already holds the shards of the keys it declared, and every key the
-     * command names must be in one of those shards (checked with {@link dev.larder.engine.keyspace.Shard#isHeldByCurrentThread()}).
+     * command names must be in one of those shards (checked with
+     * {@link dev.larder.engine.keyspace.Shard#isHeldByCurrentThread()}).
      * A key elsewhere is refused with Redis Cluster's error for undeclared keys rather than locked: locking
      * it now, out of ascending order, could deadlock against a multi-key command holding it and waiting for
      * one of ours. For the same reason a script that holds locks may not run commands that walk the whole
