@@ -85,6 +85,8 @@ public class MemcachedCacheableBenchmark {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
+		// A failed trial skips its teardown; the hook stops memcached when the fork ends anyway.
+		Runtime.getRuntime().addShutdownHook(new Thread(this.memcached::destroy));
 		awaitPort(port);
 		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(List.of(new InetSocketAddress("127.0.0.1", port)));
 		builder.setCommandFactory(new BinaryCommandFactory());

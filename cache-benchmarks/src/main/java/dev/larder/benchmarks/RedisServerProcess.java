@@ -24,6 +24,9 @@ final class RedisServerProcess implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
+		// A trial that fails skips its teardown, and JMH then ends the fork: without this hook the
+		// server would outlive the benchmark.
+		Runtime.getRuntime().addShutdownHook(new Thread(this.process::destroy));
 		awaitPort(this.port);
 	}
 
