@@ -7,6 +7,10 @@ import dev.larder.cache.structure.conformance.RateLimiterConformanceTests;
 import dev.larder.cache.structure.conformance.SortedSetConformanceTests;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The structures contract on the Caffeine backend's local engine. Its structures are local to
@@ -14,6 +18,23 @@ import org.junit.jupiter.api.Nested;
  * instance from many threads.
  */
 class CaffeineStructuresTests {
+
+	@Test
+	void eachBackendHasStructuresOfItsOwn() {
+		try (CaffeineBackend one = new CaffeineBackend(); CaffeineBackend two = new CaffeineBackend()) {
+			one.structures().sortedSets().set("board").add("ana", 1);
+			assertThat(one.structures().sortedSets().set("board").size()).isEqualTo(1);
+			assertThat(two.structures().sortedSets().set("board").size()).isZero();
+		}
+	}
+
+	@Test
+	void aClosedBackendHasNoStructures() {
+		CaffeineBackend backend = new CaffeineBackend();
+		backend.structures().sortedSets().set("board").add("ana", 1);
+		backend.close();
+		assertThatIllegalStateException().isThrownBy(backend::structures).withMessageContaining("closed");
+	}
 
 	@Nested
 	class SortedSets extends SortedSetConformanceTests {
