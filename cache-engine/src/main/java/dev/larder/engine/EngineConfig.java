@@ -27,6 +27,7 @@ public final class EngineConfig {
     private final int activeExpireCycleBudgetPercent;
     private final int ioThreads;
     private final EngineClock clock;
+    private final long scriptTimeLimitMillis;
 
     private EngineConfig(Builder b) {
         this.port = b.port;
@@ -45,6 +46,7 @@ public final class EngineConfig {
         this.activeExpireCycleBudgetPercent = b.activeExpireCycleBudgetPercent;
         this.ioThreads = b.ioThreads > 0 ? b.ioThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
         this.clock = b.clock;
+        this.scriptTimeLimitMillis = b.scriptTimeLimitMillis;
     }
 
     public static Builder builder() {
@@ -130,6 +132,15 @@ public final class EngineConfig {
         return clock;
     }
 
+    /**
+     * How long a Lua script may run before it is aborted with an error reply; 0 means no limit. Like Redis's
+     * lua-time-limit (5 s), except that Redis only starts answering BUSY then, while the engine stops the
+     * script so that the shards it locked are released.
+     */
+    public long scriptTimeLimitMillis() {
+        return scriptTimeLimitMillis;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.port = port;
@@ -148,6 +159,7 @@ public final class EngineConfig {
         b.activeExpireCycleBudgetPercent = activeExpireCycleBudgetPercent;
         b.ioThreads = ioThreads;
         b.clock = clock;
+        b.scriptTimeLimitMillis = scriptTimeLimitMillis;
         return b;
     }
 
@@ -168,6 +180,7 @@ public final class EngineConfig {
         private int activeExpireCycleBudgetPercent = 25;
         private int ioThreads;
         private EngineClock clock = EngineClock.SYSTEM;
+        private long scriptTimeLimitMillis = 5000;
 
         private Builder() {
         }
@@ -283,6 +296,15 @@ public final class EngineConfig {
 
         public Builder clock(EngineClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** See {@link EngineConfig#scriptTimeLimitMillis()}; 0 disables the limit. */
+        public Builder scriptTimeLimitMillis(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("scriptTimeLimitMillis must not be negative");
+            }
+            this.scriptTimeLimitMillis = millis;
             return this;
         }
 

@@ -12,6 +12,7 @@ public final class CommandContext {
     final ClientSession session;
     final byte[][] args;
     private long now = -1;
+    private java.util.List<Runnable> afterUnlock;
 
     CommandContext(EngineCore core, ClientSession session, byte[][] args) {
         this.core = core;
@@ -89,6 +90,27 @@ public final class CommandContext {
             tval += now();
         }
         return tval;
+    }
+
+    /**
+     * Work to run once the executor has released this command's shard locks, on the same thread: a script
+     * uses it to wake clients blocked on keys it wrote, which must not happen while it still holds locks
+     * (serving them locks other shards, out of order).
+     */
+    public void afterUnlock(Runnable task) {
+        if (afterUnlock == null) {
+            afterUnlock = new java.util.ArrayList<>(2);
+        }
+        afterUnlock.add(task);
+    }
+
+    void runAfterUnlock() {
+        if (afterUnlock != null) {
+            for (Runnable task : afterUnlock) {
+                task.run();
+            }
+            afterUnlock = null;
+        }
     }
 
     /** Looks a key up for reading and checks its type; null when absent. */

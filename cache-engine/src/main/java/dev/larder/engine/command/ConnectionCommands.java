@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Connection state: PING ECHO HELLO AUTH SELECT QUIT RESET CLIENT (networking.c, acl.c). */
-final class ConnectionCommands {
+public final class ConnectionCommands {
 
-    static final String REDIS_VERSION = "7.0.15";
+    /** The Redis version the engine reports (INFO, HELLO, redis.REDIS_VERSION in scripts). */
+    public static final String REDIS_VERSION = "7.0.15";
     private static final String GROUP = "connection";
     private static final byte[] DEFAULT_USER = Bytes.utf8("default");
 

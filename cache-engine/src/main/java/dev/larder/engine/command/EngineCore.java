@@ -3,6 +3,8 @@ package dev.larder.engine.command;
 import dev.larder.engine.EngineConfig;
 import dev.larder.engine.keyspace.EngineStats;
 import dev.larder.engine.keyspace.Keyspace;
+import dev.larder.engine.scripting.ScriptCommands;
+import dev.larder.engine.scripting.Scripting;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,8 @@ public final class EngineCore {
     private volatile long protoMaxBulkLen;
     private volatile int hz;
     private volatile int boundPort;
+    private final Scripting scripting;
+    private CommandExecutor executor;
 
     public EngineCore(EngineConfig config) {
         this.config = config;
@@ -40,6 +44,22 @@ public final class EngineCore {
         ZSetCommands.register(table);
         ConnectionCommands.register(table);
         ServerCommands.register(table);
+        this.scripting = new Scripting(config);
+        ScriptCommands.register(table);
+    }
+
+    /** The script cache and Lua runtimes of EVAL. */
+    public Scripting scripting() {
+        return scripting;
+    }
+
+    /** The executor serving this core (scripts run their redis.call through it). */
+    public CommandExecutor executor() {
+        return executor;
+    }
+
+    void executor(CommandExecutor executor) {
+        this.executor = executor;
     }
 
     public EngineConfig config() {

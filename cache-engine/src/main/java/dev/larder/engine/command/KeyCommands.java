@@ -67,11 +67,11 @@ final class KeyCommands {
                 c -> object(c, 2));
         object.sub("help", 2, "loading stale", "6.2.0", "Returns helpful text about the different subcommands.",
                 c -> ConnectionCommands.help("OBJECT", "ENCODING <key>", "REFCOUNT <key>", "IDLETIME <key>"));
-        t.register(object);
+        t.register(object.locksShardsItself());
         t.register(keyless("keys", 2, "readonly", GROUP, "1.0.0", "Returns all key names that match a pattern.",
-                KeyCommands::keys));
+                KeyCommands::keys).locksShardsItself());
         t.register(keyless("scan", -2, "readonly", GROUP, "2.8.0", "Iterates over the key names in the database.",
-                KeyCommands::scan));
+                KeyCommands::scan).locksShardsItself());
         t.register(keyed("rename", 3, "write", 1, 2, 1, GROUP, "1.0.0", "Renames a key and overwrites the destination.",
                 c -> rename(c, false)));
         t.register(keyed("renamenx", 3, "write fast", 1, 2, 1, GROUP, "1.0.0",
@@ -79,13 +79,13 @@ final class KeyCommands {
         t.register(keyed("copy", -3, "write denyoom", 1, 2, 1, GROUP, "6.2.0", "Copies the value of a key to a new key.",
                 KeyCommands::copy));
         t.register(keyless("randomkey", 1, "readonly", GROUP, "1.0.0", "Returns a random key name from the database.",
-                KeyCommands::randomkey));
+                KeyCommands::randomkey).locksShardsItself());
         t.register(keyless("dbsize", 1, "readonly fast", GROUP, "1.0.0",
-                "Returns the number of keys in the database.", KeyCommands::dbsize));
+                "Returns the number of keys in the database.", KeyCommands::dbsize).locksShardsItself());
         t.register(keyless("flushdb", -1, "write", "server", "1.0.0", "Remove all keys from the current database.",
-                KeyCommands::flushdb));
+                KeyCommands::flushdb).locksShardsItself());
         t.register(keyless("flushall", -1, "write", "server", "1.0.0", "Removes all keys from all databases.",
-                KeyCommands::flushall));
+                KeyCommands::flushall).locksShardsItself());
     }
 
     private static Reply del(CommandContext c) {

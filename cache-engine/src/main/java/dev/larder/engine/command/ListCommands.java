@@ -68,7 +68,7 @@ final class ListCommands {
         t.register(keyed("lmpop", -4, "write", 1, -1, 1, GROUP, "7.0.0",
                 "Returns multiple elements from a list after removing them. Deletes the list if the last element "
                         + "was popped.",
-                c -> lmpop(c, 1, -1)));
+                c -> lmpop(c, 1, -1)).keysFromNumKeys(1));
         t.register(keyed("blpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
                 "Removes and returns the first element in a list. Blocks until an element is available otherwise. "
                         + "Deletes the list if the last element was popped.",
@@ -88,7 +88,7 @@ final class ListCommands {
         t.register(keyed("blmpop", -5, "write blocking", 2, -1, 1, GROUP, "7.0.0",
                 "Pops the first element from one of multiple lists. Blocks until an element is available otherwise. "
                         + "Deletes the list if the last element was popped.",
-                c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1)))));
+                c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1)))).keysFromNumKeys(2));
     }
 
     private static ListValue list(KeyEntry e) {

@@ -27,7 +27,7 @@ final class ServerCommands {
 
     static void register(CommandTable t) {
         t.register(keyless("info", -1, "loading stale sentinel", GROUP, "1.0.0",
-                "Returns information and statistics about the server.", ServerCommands::info));
+                "Returns information and statistics about the server.", ServerCommands::info).locksShardsItself());
         t.register(keyless("time", 1, "loading stale fast", GROUP, "2.6.0", "Returns the server time.",
                 ServerCommands::time));
         CommandSpec command = keyless("command", -1, "loading stale", GROUP, "2.8.13",

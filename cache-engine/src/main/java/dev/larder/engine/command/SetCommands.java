@@ -56,7 +56,8 @@ final class SetCommands {
         t.register(keyed("sdiffstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
                 "Stores the difference of multiple sets in a key.", c -> algebra(c, 2, Op.DIFF, true)));
         t.register(keyed("sintercard", -3, "readonly", 1, -1, 1, GROUP, "7.0.0",
-                "Returns the number of members of the intersect of multiple sets.", SetCommands::sintercard));
+                "Returns the number of members of the intersect of multiple sets.",
+                SetCommands::sintercard).keysFromNumKeys(1));
         t.register(keyed("sscan", -3, "readonly", 1, 1, 1, GROUP, "2.0.0", "Iterates over members of a set.",
                 SetCommands::sscan));
     }

@@ -102,7 +102,7 @@ final class ZSetCommands {
         t.register(keyed("zmpop", -4, "write", 1, -1, 1, GROUP, "7.0.0",
                 "Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. "
                         + "Deletes the sorted set if the last member was popped.",
-                c -> zmpop(c, 1, -1)));
+                c -> zmpop(c, 1, -1)).keysFromNumKeys(1));
         t.register(keyed("bzpopmin", -3, "write noscript blocking fast", 1, -2, 1, GROUP, "5.0.0",
                 "Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a "
                         + "member is available otherwise. Deletes the sorted set if the last element was popped.",
@@ -114,23 +114,28 @@ final class ZSetCommands {
         t.register(keyed("bzmpop", -5, "write blocking", 2, -1, 1, GROUP, "7.0.0",
                 "Removes and returns a member by score from one or more sorted sets. Blocks until a member is "
                         + "available otherwise. Deletes the sorted set if the last element was popped.",
-                c -> zmpop(c, 2, c.timeoutDeadline(c.arg(1)))));
+                c -> zmpop(c, 2, c.timeoutDeadline(c.arg(1)))).keysFromNumKeys(2));
         t.register(keyed("zunion", -3, "readonly", 1, -1, 1, GROUP, "6.2.0",
-                "Returns the union of multiple sorted sets.", c -> setop(c, 1, SetCommands.Op.UNION, false)));
+                "Returns the union of multiple sorted sets.",
+                c -> setop(c, 1, SetCommands.Op.UNION, false)).keysFromNumKeys(1));
         t.register(keyed("zinter", -3, "readonly", 1, -1, 1, GROUP, "6.2.0",
-                "Returns the intersect of multiple sorted sets.", c -> setop(c, 1, SetCommands.Op.INTER, false)));
+                "Returns the intersect of multiple sorted sets.",
+                c -> setop(c, 1, SetCommands.Op.INTER, false)).keysFromNumKeys(1));
         t.register(keyed("zdiff", -3, "readonly", 1, -1, 1, GROUP, "6.2.0",
-                "Returns the difference between multiple sorted sets.", c -> setop(c, 1, SetCommands.Op.DIFF, false)));
+                "Returns the difference between multiple sorted sets.",
+                c -> setop(c, 1, SetCommands.Op.DIFF, false)).keysFromNumKeys(1));
         t.register(keyed("zunionstore", -4, "write denyoom", 1, -1, 1, GROUP, "2.0.0",
-                "Stores the union of multiple sorted sets in a key.", c -> setop(c, 2, SetCommands.Op.UNION, true)));
+                "Stores the union of multiple sorted sets in a key.",
+                c -> setop(c, 2, SetCommands.Op.UNION, true)).keysFromNumKeys(2));
         t.register(keyed("zinterstore", -4, "write denyoom", 1, -1, 1, GROUP, "2.0.0",
                 "Stores the intersect of multiple sorted sets in a key.",
-                c -> setop(c, 2, SetCommands.Op.INTER, true)));
+                c -> setop(c, 2, SetCommands.Op.INTER, true)).keysFromNumKeys(2));
         t.register(keyed("zdiffstore", -4, "write denyoom", 1, -1, 1, GROUP, "6.2.0",
                 "Stores the difference of multiple sorted sets in a key.",
-                c -> setop(c, 2, SetCommands.Op.DIFF, true)));
+                c -> setop(c, 2, SetCommands.Op.DIFF, true)).keysFromNumKeys(2));
         t.register(keyed("zintercard", -3, "readonly", 1, -1, 1, GROUP, "7.0.0",
-                "Returns the number of members of the intersect of multiple sorted sets.", ZSetCommands::zintercard));
+                "Returns the number of members of the intersect of multiple sorted sets.",
+                ZSetCommands::zintercard).keysFromNumKeys(1));
         t.register(keyed("zrandmember", -2, "readonly random", 1, 1, 1, GROUP, "6.2.0",
                 "Returns one or more random members from a sorted set.", ZSetCommands::zrandmember));
         t.register(keyed("zscan", -3, "readonly", 1, 1, 1, GROUP, "2.8.0",
