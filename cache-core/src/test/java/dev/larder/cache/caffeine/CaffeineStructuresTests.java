@@ -5,7 +5,6 @@ import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.conformance.LockConformanceTests;
 import dev.larder.cache.structure.conformance.RateLimiterConformanceTests;
 import dev.larder.cache.structure.conformance.SortedSetConformanceTests;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +51,6 @@ class CaffeineStructuresTests {
 	}
 
 	@Nested
-	@Disabled("Needs EVAL in the engine (branch engine)")
 	class Locks extends LockConformanceTests {
 
 		@Override
@@ -68,7 +66,6 @@ class CaffeineStructuresTests {
 	}
 
 	@Nested
-	@Disabled("Needs EVAL in the engine (branch engine)")
 	class RateLimiters extends RateLimiterConformanceTests {
 
 		@Override

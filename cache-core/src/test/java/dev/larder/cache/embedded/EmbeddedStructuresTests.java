@@ -9,7 +9,6 @@ import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -45,7 +44,6 @@ class EmbeddedStructuresTests {
 	}
 
 	@Nested
-	@Disabled("Needs EVAL in the engine (branch engine)")
 	class Locks extends LockConformanceTests {
 
 		@Override
@@ -56,7 +54,6 @@ class EmbeddedStructuresTests {
 	}
 
 	@Nested
-	@Disabled("Needs EVAL in the engine (branch engine)")
 	class RateLimiters extends RateLimiterConformanceTests {
 
 		@Override
