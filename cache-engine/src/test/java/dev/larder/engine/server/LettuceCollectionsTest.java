@@ -60,8 +60,7 @@ class LettuceCollectionsTest {
         try (StatefulRedisConnection<String, String> conn = connect(version)) {
             RedisCommands<String, String> redis = conn.sync();
             String k = version + ":board";
-            assertThat(redis.zadd(k, ScoredValue.just(10, "ann"), ScoredValue.just(20, "bob"),
-                    ScoredValue.just(15.5, "cy"))).isEqualTo(3);
+            assertThat(redis.zadd(k, 10.0, "ann", 20.0, "bob", 15.5, "cy")).isEqualTo(3);
             assertThat(redis.zadd(k, ZAddArgs.Builder.gt().ch(), 5, "ann")).isZero();
             assertThat(redis.zadd(k, ZAddArgs.Builder.lt().ch(), 5, "ann")).isEqualTo(1);
             assertThat(redis.zaddincr(k, 1.25, "cy")).isEqualTo(16.75);
