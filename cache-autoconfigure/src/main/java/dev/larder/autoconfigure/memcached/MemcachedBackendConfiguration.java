@@ -2,6 +2,7 @@ package dev.larder.autoconfigure.memcached;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.InstantSource;
 import java.util.List;
 
 import dev.larder.autoconfigure.Backend;
@@ -15,6 +16,8 @@ import net.rubyeye.xmemcached.auth.AuthInfo;
 import net.rubyeye.xmemcached.command.BinaryCommandFactory;
 import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,9 +35,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MemcachedProperties.class)
 public class MemcachedBackendConfiguration {
 
+	/**
+	 * The name of an optional {@link InstantSource} bean that times Memcached's rate limiters instead
+	 * of the system clock (Memcached has no clock to offer): a hook for tests that move time by hand.
+	 */
+	public static final String STRUCTURE_CLOCK = "larderStructureClock";
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
-	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder) throws IOException {
+	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder,
+			@Qualifier(STRUCTURE_CLOCK) ObjectProvider<InstantSource> structureClock) throws IOException {
 		MemcachedServers servers = MemcachedServers.parse(properties.getServers());
 		List<InetSocketAddress> addresses = servers.resolved();
 		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(addresses, servers.weights());
@@ -56,7 +66,8 @@ public class MemcachedBackendConfiguration {
 		builder.setName("larder");
 		MemcachedClient client = builder.build();
 		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()));
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()), larder.getKeyPrefix(),
+				structureClock.getIfAvailable(InstantSource::system));
 		if (!larder.isFailOpen() && client.getAvailableServers().isEmpty()) {
 			backend.close();
 			throw new IllegalStateException("No Memcached server of larder.memcached.servers=" + properties.getServers()
