@@ -19,7 +19,7 @@
 #
 # Results: JSON to cache-benchmarks/target/jmh/results-<UTC timestamp>.json, unless the
 # arguments choose their own result file (-rf / -rff). The path is printed at the end, followed
-# (if python3 is installed) by a table of medians and Larder/Spring ratios taken from that file.
+# (if python3 is installed) by a table of medians and ratios against the reference implementation.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -79,14 +79,21 @@ for r in json.load(open(sys.argv[1])):
     if r["threads"] != 1:
         name += " (%d threads)" % r["threads"]
     impl = r.get("params", {}).get("implementation", "-")
-    rows.setdefault(name, {})[impl] = (statistics.median(raw), r["primaryMetric"]["scoreUnit"])
-print("\n| benchmark | Spring median | Larder median | Larder/Spring |")
-print("|---|---:|---:|---:|")
+    rows.setdefault(name, {})[impl] = (statistics.median(raw), r["primaryMetric"]["scoreUnit"],
+                                       r["mode"] in ("thrpt",))
+# Ratios are against the reference of each benchmark (spring, else bare), oriented so that
+# above 1.0 means faster than the reference, for throughput and time modes alike.
+print("\n| benchmark | implementation | median | vs reference |")
+print("|---|---|---:|---:|")
 for name, by_impl in rows.items():
-    spring, larder = by_impl.get("spring"), by_impl.get("larder")
-    fmt = lambda v: "%.0f %s" % v if v else "-"
-    ratio = "%.2f" % (larder[0] / spring[0]) if spring and larder else "-"
-    print("| %s | %s | %s | %s |" % (name, fmt(spring), fmt(larder), ratio))
+    ref_name = next((n for n in ("spring", "bare") if n in by_impl), None)
+    ref = by_impl.get(ref_name)
+    for impl, (median, unit, higher_is_better) in by_impl.items():
+        if ref and impl != ref_name:
+            ratio = "%.2f" % (median / ref[0] if higher_is_better else ref[0] / median)
+        else:
+            ratio = "reference" if ref else "-"
+        print("| %s | %s | %.1f %s | %s |" % (name, impl, median, unit, ratio))
 PY
   fi
 fi

@@ -3,6 +3,11 @@ package dev.larder.benchmarks;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.caffeine.CaffeineBackend;
+import dev.larder.cache.embedded.EmbeddedBackend;
+import dev.larder.cache.serialization.JsonValueSerializer;
+import dev.larder.cache.serialization.TypeAllowList;
+import dev.larder.engine.Engine;
+import dev.larder.engine.EngineConfig;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
@@ -29,6 +34,34 @@ public enum CacheImplementation {
 		CacheManager cacheManager(String caffeineSpec) {
 			return LarderCacheManager.builder(new CaffeineBackend(caffeineSpec, false))
 				.defaultSettings(CacheSettings.defaults())
+				.build();
+		}
+	},
+
+	/**
+	 * Larder on Caffeine with statistics off ({@code larder.statistics=false}): what Spring's
+	 * manager does, which records none either.
+	 */
+	LARDER_NOSTATS {
+		@Override
+		CacheManager cacheManager(String caffeineSpec) {
+			return LarderCacheManager.builder(new CaffeineBackend(caffeineSpec, false))
+				.defaultSettings(CacheSettings.defaults())
+				.recordStatistics(false)
+				.build();
+		}
+	},
+
+	/**
+	 * Larder on the embedded engine, the default backend: values serialized to JSON and kept in
+	 * the engine in this JVM (no socket), so it pays what Caffeine by reference does not.
+	 */
+	EMBEDDED {
+		@Override
+		CacheManager cacheManager(String caffeineSpec) {
+			return LarderCacheManager.builder(new EmbeddedBackend(Engine.start(EngineConfig.defaults()), true))
+				.defaultSettings(CacheSettings.defaults())
+				.serializer(new JsonValueSerializer(TypeAllowList.of(java.util.List.of("dev.larder.benchmarks"))))
 				.build();
 		}
 	};

@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code @Cacheable} through a real Spring proxy: Larder on Caffeine against Spring's
- * {@code CaffeineCacheManager}, same Caffeine spec ({@value CacheImplementation#CAFFEINE_SPEC}),
- * in one run ({@link #implementation} is a parameter).
+ * {@code @Cacheable} through a real Spring proxy: Larder on Caffeine (statistics on, the default,
+ * and off) and Larder on the embedded engine against Spring's {@code CaffeineCacheManager}, same
+ * Caffeine spec ({@value CacheImplementation#CAFFEINE_SPEC}), in one run ({@link #implementation}
+ * is a parameter, see {@link CacheImplementation}).
  *
  * <ul>
  * <li>{@code hit}: cycles through {@value #HOT_KEYS} keys loaded at setup; every call is a hit.
@@ -50,7 +51,7 @@ public class CacheableBenchmark {
 
 	private static final int HOT_MASK = HOT_KEYS - 1;
 
-	@Param({ "spring", "larder" })
+	@Param({ "spring", "larder", "larder_nostats", "embedded" })
 	public String implementation;
 
 	private BenchmarkContext context;

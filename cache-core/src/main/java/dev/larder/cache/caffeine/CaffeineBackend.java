@@ -11,7 +11,12 @@ import dev.larder.cache.CacheSettings;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
+import dev.larder.cache.structure.StructureSettings;
+import dev.larder.cache.structure.Structures;
+import dev.larder.cache.structure.UnsupportedStructureException;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Local caches in Caffeine, one Caffeine cache per Larder cache (as Spring's
@@ -21,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * replaces the spec's size bound, and its ttl is applied per entry. A spec that sets its own
  * expiry cannot be combined with a Larder ttl (Caffeine allows one expiry policy per cache), and
  * saying so at startup beats one of them being silently ignored.
+ *
+ * <p>{@link #structures() Structures} (sorted sets, locks, rate limiters) live in a private
+ * in-process engine started on first use: they are local to this JVM, like the caches, so a lock
+ * excludes only this instance's threads and a rate limit counts only this instance's requests.
  */
 public final class CaffeineBackend implements CacheBackend {
 
@@ -32,16 +41,32 @@ public final class CaffeineBackend implements CacheBackend {
 
 	private final boolean storeByValue;
 
+	private final StructureSettings structureSettings;
+
+	private @Nullable LocalEngineStructures structures;
+
+	private boolean closed;
+
 	/**
 	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m}, or null
 	 * @param storeByValue whether values are serialized (copies) instead of kept by reference
 	 */
 	public CaffeineBackend(@Nullable String spec, boolean storeByValue) {
+		this(spec, storeByValue, StructureSettings.defaults());
+	}
+
+	/**
+	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m}, or null
+	 * @param storeByValue whether values are serialized (copies) instead of kept by reference
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks and rate limiters
+	 */
+	public CaffeineBackend(@Nullable String spec, boolean storeByValue, StructureSettings structureSettings) {
 		if (spec != null && !spec.isBlank()) {
 			CaffeineSpec.parse(spec); // fail fast on a malformed spec
 		}
 		this.spec = (spec != null && !spec.isBlank()) ? spec.trim() : null;
 		this.storeByValue = storeByValue;
+		this.structureSettings = structureSettings;
 	}
 
 	/** Caffeine with no spec, storing references. */
@@ -93,6 +118,35 @@ public final class CaffeineBackend implements CacheBackend {
 
 	public @Nullable String getSpec() {
 		return this.spec;
+	}
+
+	/**
+	 * Sorted sets, locks and rate limiters for this JVM only, in a private engine started on first
+	 * call; needs {@code dev.larder:larder-cache-engine} on the classpath (the starter has it).
+	 */
+	@Override
+	public synchronized Structures structures() {
+		if (this.closed) {
+			throw new IllegalStateException("The caffeine backend is closed");
+		}
+		if (this.structures == null) {
+			if (!ClassUtils.isPresent("dev.larder.engine.Engine", CaffeineBackend.class.getClassLoader())) {
+				throw new UnsupportedStructureException("The caffeine backend keeps sorted sets, locks and rate limiters "
+						+ "in Larder's local engine, which is not on the classpath: add the dependency "
+						+ "dev.larder:larder-cache-engine (larder-spring-boot-starter includes it)");
+			}
+			this.structures = new LocalEngineStructures(this.structureSettings);
+		}
+		return this.structures.structures();
+	}
+
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		if (this.structures != null) {
+			this.structures.close();
+			this.structures = null;
+		}
 	}
 
 	private static @Nullable String withoutOptions(@Nullable String spec, String[] options) {

@@ -6,6 +6,9 @@ import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
+import dev.larder.cache.structure.StructureSettings;
+import dev.larder.cache.structure.Structures;
+import dev.larder.cache.structure.script.ScriptedStructures;
 import dev.larder.engine.Engine;
 
 /**
@@ -20,13 +23,25 @@ public final class EmbeddedBackend implements CacheBackend {
 
 	private final boolean ownsEngine;
 
+	private final Structures structures;
+
 	/**
 	 * @param engine the engine to cache in
 	 * @param ownsEngine whether closing the backend closes the engine
 	 */
 	public EmbeddedBackend(Engine engine, boolean ownsEngine) {
+		this(engine, ownsEngine, StructureSettings.defaults());
+	}
+
+	/**
+	 * @param engine the engine to cache in
+	 * @param ownsEngine whether closing the backend closes the engine
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks and rate limiters
+	 */
+	public EmbeddedBackend(Engine engine, boolean ownsEngine, StructureSettings structureSettings) {
 		this.engine = engine;
 		this.ownsEngine = ownsEngine;
+		this.structures = new ScriptedStructures(new EngineRespCommands(engine), structureSettings, type());
 	}
 
 	@Override
@@ -53,6 +68,15 @@ public final class EmbeddedBackend implements CacheBackend {
 	@Override
 	public Engine nativeClient() {
 		return this.engine;
+	}
+
+	/**
+	 * Sorted sets, locks and rate limiters in the engine: the same commands and scripts as on
+	 * Redis, each atomic in-process. Shared with other processes only through the engine's port.
+	 */
+	@Override
+	public Structures structures() {
+		return this.structures;
 	}
 
 	@Override

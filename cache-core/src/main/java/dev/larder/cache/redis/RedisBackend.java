@@ -8,6 +8,9 @@ import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
+import dev.larder.cache.structure.StructureSettings;
+import dev.larder.cache.structure.Structures;
+import dev.larder.cache.structure.script.ScriptedStructures;
 import dev.larder.cache.support.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +21,18 @@ import org.jspecify.annotations.Nullable;
  * <p>The connection is opened on first use, not at construction, so an application starts while
  * Redis is down (its cache calls are misses until Redis is back). A circuit breaker shared by all
  * caches of the backend stops every call from waiting on a dead server.
+ *
+ * <p>Its {@link #structures() structures} are native sorted sets and one Lua script per lock or
+ * rate-limiter operation, on the same connection; they do not go through the breaker, since a
+ * lock or a limit that silently did nothing would be worse than an error.
  */
 public final class RedisBackend implements CacheBackend {
 
 	private final RedisConnector connector;
 
 	private final CircuitBreaker breaker;
+
+	private final Structures structures;
 
 	private volatile @Nullable RedisHandle handle;
 
@@ -32,8 +41,18 @@ public final class RedisBackend implements CacheBackend {
 	}
 
 	public RedisBackend(RedisConnector connector, CircuitBreaker breaker) {
+		this(connector, breaker, StructureSettings.defaults());
+	}
+
+	/**
+	 * @param connector opens the connection
+	 * @param breaker shared by every cache of the backend
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks and rate limiters
+	 */
+	public RedisBackend(RedisConnector connector, CircuitBreaker breaker, StructureSettings structureSettings) {
 		this.connector = connector;
 		this.breaker = breaker;
+		this.structures = new ScriptedStructures(new LettuceRespCommands(this::handle), structureSettings, type());
 	}
 
 	@Override
@@ -82,6 +101,12 @@ public final class RedisBackend implements CacheBackend {
 	@Override
 	public Object nativeClient() {
 		return handle().connection();
+	}
+
+	/** Sorted sets, locks and rate limiters in this Redis, shared by every instance that uses it. */
+	@Override
+	public Structures structures() {
+		return this.structures;
 	}
 
 	@Override

@@ -1,0 +1,122 @@
+package dev.larder.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code @Cacheable} through a Spring proxy: Larder on Redis against Spring Data Redis's
+ * {@code RedisCacheManager}, on one redis-server started for the trial, same values, same JSON
+ * shape (see {@link RedisCacheManagers}). A hit is one GET; a miss is a GET, the method, a SET.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Threads(1)
+@State(Scope.Benchmark)
+public class RedisCacheableBenchmark {
+
+	private static final int HOT_KEYS = 1024;
+
+	private static final long FIRST_MISS_KEY = 1L << 40;
+
+	@Param({ "spring", "larder" })
+	public String implementation;
+
+	private RedisServerProcess redis;
+
+	private RedisCacheManagers.Managed managed;
+
+	private AnnotationConfigApplicationContext context;
+
+	private Loader loader;
+
+	private final LongAdder loads = new LongAdder();
+
+	private long nextMissKey = FIRST_MISS_KEY;
+
+	private int hot;
+
+	@Setup(Level.Trial)
+	public void start() throws Exception {
+		this.redis = new RedisServerProcess();
+		this.managed = RedisCacheManagers.create(this.implementation, this.redis.port());
+		this.context = new AnnotationConfigApplicationContext();
+		this.context.registerBean(CacheManager.class, this.managed::cacheManager);
+		this.context.registerBean(Loader.class, () -> new Loader(this.loads));
+		this.context.register(CachingConfiguration.class);
+		this.context.refresh();
+		this.loader = this.context.getBean(Loader.class);
+		for (long i = 0; i < HOT_KEYS; i++) {
+			this.loader.find(i);
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() throws Exception {
+		this.context.close();
+		this.managed.close();
+		this.redis.close();
+		long expected = HOT_KEYS + (this.nextMissKey - FIRST_MISS_KEY);
+		if (this.loads.sum() != expected) {
+			throw new IllegalStateException(this.implementation + " loaded " + this.loads.sum() + " times, expected "
+					+ expected + ": a hit loaded or a miss hit");
+		}
+	}
+
+	@Benchmark
+	public Product hit() {
+		return this.loader.find((long) (this.hot++ & (HOT_KEYS - 1)));
+	}
+
+	@Benchmark
+	public Product miss() {
+		return this.loader.find(this.nextMissKey++);
+	}
+
+	/** The method behind the cache: counts its runs so the trial can check hits and misses. */
+	public static class Loader {
+
+		private final LongAdder loads;
+
+		public Loader(LongAdder loads) {
+			this.loads = loads;
+		}
+
+		@Cacheable("products")
+		public Product find(Long id) {
+			this.loads.increment();
+			return new Product(id, "Larder benchmark product", 100 + (id & 1023));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableCaching
+	static class CachingConfiguration {
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.larder.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** A throw-away redis-server on a free loopback port, without persistence, for one trial. */
+final class RedisServerProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path dir;
+
+	private final int port;
+
+	RedisServerProcess() throws IOException, InterruptedException {
+		this.port = freePort();
+		this.dir = Files.createTempDirectory("larder-bench-redis");
+		this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no", "--dir", this.dir.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		awaitPort(this.port);
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	@Override
+	public void close() throws InterruptedException, IOException {
+		this.process.destroy();
+		this.process.waitFor();
+		try (var files = Files.list(this.dir)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Files.deleteIfExists(file);
+			}
+		}
+		Files.deleteIfExists(this.dir);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static void awaitPort(int port) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(20);
+			}
+		}
+		throw new IllegalStateException("redis-server did not start on port " + port);
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.larder.cache.structure.script;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import dev.larder.cache.structure.lock.DistributedLock;
+import dev.larder.cache.structure.lock.LockHandle;
+
+/**
+ * One named lock. Waiting polls with a jittered, doubling back-off (capped, and never past the
+ * holder's remaining lease or the caller's wait): no pub/sub channel is needed, which keeps the
+ * lock to plain commands that every backend of the family runs, at the cost of up to one back-off
+ * step of latency after a release.
+ */
+final class ScriptedLock implements DistributedLock {
+
+	private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+	private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+	private final String name;
+
+	private final String key;
+
+	private final String fenceKey;
+
+	private final RespCommands commands;
+
+	ScriptedLock(String name, String key, String fenceKey, RespCommands commands) {
+		this.name = name;
+		this.key = key;
+		this.fenceKey = fenceKey;
+		this.commands = commands;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public Optional<LockHandle> tryAcquire(Duration wait, Duration lease) {
+		return acquire(wait, lease).map((handle) -> handle);
+	}
+
+	@Override
+	public Optional<LockHandle> tryAcquireWithWatchdog(Duration wait, Duration lease) {
+		Optional<ScriptedLockHandle> handle = acquire(wait, lease);
+		handle.ifPresent((held) -> LockWatchdog.shared().watch(held, Thread.currentThread(), lease));
+		return handle.map((held) -> held);
+	}
+
+	private Optional<ScriptedLockHandle> acquire(Duration wait, Duration lease) {
+		if (wait == null || wait.isNegative()) {
+			throw new IllegalArgumentException("Lock '" + this.name + "': wait must be zero or positive, got " + wait);
+		}
+		byte[] leaseMillis = leaseMillis(this.name, lease);
+		String token = UUID.randomUUID().toString();
+		List<byte[]> args = List.of(token.getBytes(StandardCharsets.UTF_8), leaseMillis);
+		long deadline = System.nanoTime() + wait.toNanos();
+		long backoff = FIRST_BACKOFF_NANOS;
+		while (true) {
+			List<?> reply = Replies.list(this.commands.run(LockScripts.ACQUIRE, List.of(this.key, this.fenceKey), args));
+			if (Replies.integer(reply.get(0)) == 1) {
+				return Optional.of(new ScriptedLockHandle(this.name, this.key, token, Replies.integer(reply.get(1)),
+						this.commands));
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return Optional.empty();
+			}
+			long holderLeft = TimeUnit.MILLISECONDS.toNanos(Math.max(1, Replies.integer(reply.get(1))));
+			long pause = Math.min(ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1),
+					Math.min(left, holderLeft));
+			try {
+				TimeUnit.NANOSECONDS.sleep(pause);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+		}
+	}
+
+	@Override
+	public boolean isLocked() {
+		return Replies.integer(this.commands.execute("EXISTS", this.key)) > 0;
+	}
+
+	static byte[] leaseMillis(String name, Duration lease) {
+		if (lease == null || lease.toMillis() < 1) {
+			throw new IllegalArgumentException("Lock '" + name + "': the lease must be at least 1ms, got " + lease);
+		}
+		return Long.toString(lease.toMillis()).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	@Override
+	public String toString() {
+		return "DistributedLock[" + this.name + " at " + this.key + "]";
+	}
+
+}
