@@ -2,7 +2,6 @@ package dev.larder.autoconfigure.memcached;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.InstantSource;
 import java.util.List;
 
 import dev.larder.autoconfigure.Backend;
@@ -10,6 +9,7 @@ import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.autoconfigure.LarderProperties;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.memcached.MemcachedBackend;
+import dev.larder.cache.structure.StructureSettings;
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 import net.rubyeye.xmemcached.auth.AuthInfo;
@@ -17,7 +17,6 @@ import net.rubyeye.xmemcached.command.BinaryCommandFactory;
 import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,16 +34,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MemcachedProperties.class)
 public class MemcachedBackendConfiguration {
 
-	/**
-	 * The name of an optional {@link InstantSource} bean that times Memcached's rate limiters instead
-	 * of the system clock (Memcached has no clock to offer): a hook for tests that move time by hand.
-	 */
-	public static final String STRUCTURE_CLOCK = "larderStructureClock";
-
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
 	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder,
-			@Qualifier(STRUCTURE_CLOCK) ObjectProvider<InstantSource> structureClock) throws IOException {
+			ObjectProvider<StructureSettings> structureSettings) throws IOException {
 		MemcachedServers servers = MemcachedServers.parse(properties.getServers());
 		List<InetSocketAddress> addresses = servers.resolved();
 		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(addresses, servers.weights());
@@ -66,8 +59,8 @@ public class MemcachedBackendConfiguration {
 		builder.setName("larder");
 		MemcachedClient client = builder.build();
 		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()), larder.getKeyPrefix(),
-				structureClock.getIfAvailable(InstantSource::system));
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()),
+				structureSettings.getIfAvailable(StructureSettings::defaults));
 		if (!larder.isFailOpen() && client.getAvailableServers().isEmpty()) {
 			backend.close();
 			throw new IllegalStateException("No Memcached server of larder.memcached.servers=" + properties.getServers()

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.embedded.EmbeddedBackend;
 import dev.larder.cache.memcached.MemcachedBackend;
 import dev.larder.cache.structure.UnsupportedStructureException;
 import dev.larder.cache.structure.annotation.RateLimited;
@@ -13,8 +14,12 @@ import dev.larder.cache.structure.lock.LockHandle;
 import dev.larder.cache.structure.lock.Locks;
 import dev.larder.cache.structure.ratelimit.RateLimitExceededException;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
+import dev.larder.cache.structure.sortedset.ScoredMember;
+import dev.larder.cache.structure.sortedset.ScoredSet;
 import dev.larder.cache.structure.sortedset.SortedSets;
 import dev.larder.cache.testing.MemcachedProcess;
+import dev.larder.engine.Engine;
+import dev.larder.engine.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +42,8 @@ class LarderStructuresAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class,
 				LarderStructuresAutoConfiguration.class))
-		.withPropertyValues("larder.backend=memcached");
+		.withPropertyValues("larder.backend=memcached",
+				"larder.serialization.allowed-packages=dev.larder.autoconfigure.structure");
 
 	@BeforeAll
 	static void start() {
@@ -112,6 +118,35 @@ class LarderStructuresAutoConfigurationTests {
 	@Test
 	void withoutAWebApplicationThereIsNo429Handler() {
 		onMemcached().run((context) -> assertThat(context).doesNotHaveBean(RateLimitExceededHandler.class));
+	}
+
+	@Test
+	void onTheEmbeddedBackendSortedSetsUseTheKeyPrefixAndTheValueSerializer() {
+		this.runner.withPropertyValues("larder.backend=embedded", "larder.key-prefix=shop:").run((context) -> {
+			SortedSets sortedSets = context.getBean(SortedSets.class);
+			ScoredSet<String> board = sortedSets.set("board");
+			board.add("ana", 42);
+			board.add("bob", 7);
+			assertThat(board.top(1)).containsExactly(new ScoredMember<>("ana", 42));
+			Engine engine = ((EmbeddedBackend) context.getBean(CacheBackend.class)).nativeClient();
+			assertThat(engine.execute("ZCARD", "shop:zset:board")).isEqualTo(new Reply.IntegerReply(2));
+			ScoredSet<Player> typed = sortedSets.set("players", Player.class);
+			typed.add(new Player("ana"), 3);
+			assertThat(typed.top(1)).containsExactly(new ScoredMember<>(new Player("ana"), 3));
+		});
+	}
+
+	@Test
+	void onCaffeineSortedSetsWork() {
+		this.runner.withPropertyValues("larder.backend=caffeine").run((context) -> {
+			ScoredSet<String> board = context.getBean(SortedSets.class).set("board");
+			board.add("ana", 1);
+			assertThat(board.rank("ana")).hasValue(0);
+		});
+	}
+
+	/** A typed sorted-set member, in a package the value serializer is told to allow. */
+	public record Player(String name) {
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,11 +1,12 @@
 package dev.larder.autoconfigure.structure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 
-import dev.larder.autoconfigure.memcached.MemcachedBackendConfiguration;
+import dev.larder.autoconfigure.StructureSettingsConfiguration;
 import dev.larder.cache.structure.annotation.RateLimited;
-import dev.larder.cache.testing.ManualClock;
+import dev.larder.cache.structure.conformance.TestClock;
 import dev.larder.cache.testing.MemcachedProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,11 +29,11 @@ class RateLimitExceededHandlerTests {
 
 	private static MemcachedProcess memcached;
 
-	private final ManualClock clock = new ManualClock();
+	private final TestClock clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LarderStructuresAutoConfiguration.class))
-		.withBean(MemcachedBackendConfiguration.STRUCTURE_CLOCK, InstantSource.class, () -> this.clock)
+		.withBean(StructureSettingsConfiguration.STRUCTURE_CLOCK, InstantSource.class, () -> this.clock)
 		.withUserConfiguration(Web.class, LimitedController.class)
 		.withPropertyValues("larder.backend=memcached", "larder.key-prefix=web-" + System.nanoTime() + ":");
 

@@ -1,6 +1,7 @@
 package dev.larder.autoconfigure.structure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.larder.autoconfigure.memcached.MemcachedBackendConfiguration;
+import dev.larder.autoconfigure.StructureSettingsConfiguration;
 import dev.larder.cache.structure.annotation.RateLimited;
 import dev.larder.cache.structure.lock.LockHandle;
 import dev.larder.cache.structure.lock.Locks;
@@ -21,7 +22,7 @@ import dev.larder.cache.structure.ratelimit.RateLimit;
 import dev.larder.cache.structure.ratelimit.RateLimitExceededException;
 import dev.larder.cache.structure.ratelimit.RateLimiter;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
-import dev.larder.cache.testing.ManualClock;
+import dev.larder.cache.structure.conformance.TestClock;
 import dev.larder.cache.testing.MemcachedProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,11 +47,11 @@ class StructuresAcrossInstancesTests {
 
 	private static MemcachedProcess memcached;
 
-	private final ManualClock clock = new ManualClock();
+	private final TestClock clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LarderStructuresAutoConfiguration.class))
-		.withBean(MemcachedBackendConfiguration.STRUCTURE_CLOCK, InstantSource.class, () -> this.clock)
+		.withBean(StructureSettingsConfiguration.STRUCTURE_CLOCK, InstantSource.class, () -> this.clock)
 		.withUserConfiguration(LimitedApi.class);
 
 	@BeforeAll

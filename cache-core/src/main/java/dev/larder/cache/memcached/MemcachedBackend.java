@@ -14,7 +14,7 @@ import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
-import dev.larder.cache.structure.StructureKeys;
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.Structures;
 import net.rubyeye.xmemcached.MemcachedClient;
 
@@ -45,24 +45,25 @@ public final class MemcachedBackend implements CacheBackend {
 	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
 	 */
 	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize) {
-		this(client, servers, maxItemSize, "", InstantSource.system());
+		this(client, servers, maxItemSize, StructureSettings.defaults());
 	}
 
 	/**
 	 * @param client the client, owned by the backend from now on (closed with it)
 	 * @param servers the configured servers, for health reporting
 	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
-	 * @param keyPrefix the prefix of structure keys ({@code larder.key-prefix})
-	 * @param structureClock the clock of rate limiters: Memcached has no clock of its own to offer,
-	 * so instances sharing limits should have synchronized clocks; tests may pass a fixed one
+	 * @param structureSettings the key prefix of locks and rate limiters, and their clock: Memcached
+	 * has no clock to offer, so without one the limiters count with this JVM's clock (instances
+	 * sharing limits should keep their clocks synchronized); tests may pass one they move by hand
 	 */
-	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize, String keyPrefix,
-			InstantSource structureClock) {
+	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize,
+			StructureSettings structureSettings) {
 		this.client = client;
 		this.servers = List.copyOf(servers);
 		this.maxItemSize = maxItemSize;
-		this.structures = new MemcachedStructures(new MemcachedCalls(client), new StructureKeys(keyPrefix), this.expiry,
-				structureClock, maxItemSize);
+		InstantSource clock = (structureSettings.clock() != null) ? structureSettings.clock() : InstantSource.system();
+		this.structures = new MemcachedStructures(new MemcachedCalls(client), structureSettings.keys(), this.expiry,
+				clock, maxItemSize);
 	}
 
 	@Override

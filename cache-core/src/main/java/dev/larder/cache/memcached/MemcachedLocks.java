@@ -63,8 +63,9 @@ final class MemcachedLocks implements Locks {
 	}
 
 	int leaseExpiry(Duration lease) {
-		if (lease.isNegative() || lease.isZero()) {
-			throw new IllegalArgumentException("A lock lease must be positive, got " + lease);
+		if (lease == null || lease.toMillis() < 1) {
+			// As on the other backends, though Memcached itself counts whole seconds.
+			throw new IllegalArgumentException("A lock lease must be at least 1ms, got " + lease);
 		}
 		return this.expiry.of(lease.plusSeconds(1));
 	}
@@ -105,8 +106,8 @@ final class MemcachedLocks implements Locks {
 		}
 
 		private Optional<LockHandle> acquire(Duration wait, Duration lease, boolean withWatchdog) {
-			if (wait.isNegative()) {
-				throw new IllegalArgumentException("A lock wait cannot be negative, got " + wait);
+			if (wait == null || wait.isNegative()) {
+				throw new IllegalArgumentException("Lock '" + this.name + "': wait must be zero or positive, got " + wait);
 			}
 			int exp = leaseExpiry(lease);
 			long deadline = System.nanoTime() + wait.toNanos();

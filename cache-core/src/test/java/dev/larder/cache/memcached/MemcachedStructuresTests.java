@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.Structures;
 import dev.larder.cache.structure.UnsupportedStructureException;
 import dev.larder.cache.structure.lock.DistributedLock;
@@ -24,7 +26,7 @@ import dev.larder.cache.structure.lock.LockHandle;
 import dev.larder.cache.structure.ratelimit.RateLimit;
 import dev.larder.cache.structure.ratelimit.RateLimitDecision;
 import dev.larder.cache.structure.ratelimit.RateLimiter;
-import dev.larder.cache.testing.ManualClock;
+import dev.larder.cache.structure.conformance.TestClock;
 import dev.larder.cache.testing.MemcachedProcess;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 import net.rubyeye.xmemcached.command.BinaryCommandFactory;
@@ -52,7 +54,7 @@ class MemcachedStructuresTests {
 
 	private final List<MemcachedBackend> backends = new ArrayList<>();
 
-	private final ManualClock clock = new ManualClock();
+	private final TestClock clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
 
 	@BeforeAll
 	static void start() {
@@ -78,7 +80,8 @@ class MemcachedStructuresTests {
 		builder.setOpTimeout(5000);
 		try {
 			MemcachedBackend backend = new MemcachedBackend(builder.build(), servers,
-					MemcachedBackend.DEFAULT_MAX_ITEM_SIZE, "test:", clock);
+					MemcachedBackend.DEFAULT_MAX_ITEM_SIZE,
+					StructureSettings.defaults().withKeyPrefix("test:").withClock(clock));
 			this.backends.add(backend);
 			return backend.structures();
 		}

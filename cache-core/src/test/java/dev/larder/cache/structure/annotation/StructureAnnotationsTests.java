@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.larder.cache.memcached.MemcachedBackend;
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.Structures;
 import dev.larder.cache.structure.lock.LockHandle;
 import dev.larder.cache.structure.lock.LockNotAcquiredException;
@@ -15,7 +16,6 @@ import dev.larder.cache.structure.lock.Locks;
 import dev.larder.cache.structure.ratelimit.RateLimitAlgorithm;
 import dev.larder.cache.structure.ratelimit.RateLimitExceededException;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
-import dev.larder.cache.testing.ManualClock;
 import dev.larder.cache.testing.MemcachedProcess;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +54,8 @@ class StructureAnnotationsTests {
 		memcached = MemcachedProcess.start();
 		List<InetSocketAddress> servers = List.of(new InetSocketAddress("127.0.0.1", memcached.port()));
 		backend = new MemcachedBackend(new XMemcachedClientBuilder(servers).build(), servers,
-				MemcachedBackend.DEFAULT_MAX_ITEM_SIZE, "annotations-" + System.nanoTime() + ":", new ManualClock());
+				MemcachedBackend.DEFAULT_MAX_ITEM_SIZE,
+				StructureSettings.defaults().withKeyPrefix("annotations-" + System.nanoTime() + ":"));
 	}
 
 	@AfterAll
