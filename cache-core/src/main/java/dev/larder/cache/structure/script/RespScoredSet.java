@@ -24,6 +24,14 @@ final class RespScoredSet<T> implements ScoredSet<T> {
 
 	private static final byte[] CH = ascii("CH");
 
+	private static final byte[] NX = ascii("NX");
+
+	private static final byte[] XX = ascii("XX");
+
+	private static final byte[] GT = ascii("GT");
+
+	private static final byte[] LT = ascii("LT");
+
 	private static final byte[] WITHSCORES = ascii("WITHSCORES");
 
 	private static final byte[] BYSCORE = ascii("BYSCORE");
@@ -60,10 +68,10 @@ final class RespScoredSet<T> implements ScoredSet<T> {
 		// CH: count updated scores too, so "changed" means what it says for every condition.
 		Object reply = switch (condition) {
 			case ALWAYS -> this.commands.execute("ZADD", this.key, CH, scoreText, encoded);
-			case IF_ABSENT -> this.commands.execute("ZADD", this.key, ascii("NX"), CH, scoreText, encoded);
-			case IF_PRESENT -> this.commands.execute("ZADD", this.key, ascii("XX"), CH, scoreText, encoded);
-			case IF_GREATER -> this.commands.execute("ZADD", this.key, ascii("GT"), CH, scoreText, encoded);
-			case IF_LESS -> this.commands.execute("ZADD", this.key, ascii("LT"), CH, scoreText, encoded);
+			case IF_ABSENT -> this.commands.execute("ZADD", this.key, NX, CH, scoreText, encoded);
+			case IF_PRESENT -> this.commands.execute("ZADD", this.key, XX, CH, scoreText, encoded);
+			case IF_GREATER -> this.commands.execute("ZADD", this.key, GT, CH, scoreText, encoded);
+			case IF_LESS -> this.commands.execute("ZADD", this.key, LT, CH, scoreText, encoded);
 		};
 		return Replies.integer(reply) > 0;
 	}

@@ -4,6 +4,16 @@
 -- ARGV[1] permits per period, ARGV[2] period, ARGV[3] permits asked,
 -- ARGV[4] now, or '' to read the server's clock, ARGV[5] a token unique to this request
 -- Returns {1 allowed / 0 denied, permits left now, microseconds until the request would pass}.
+-- Integers as digits: tostring writes 1.7e+15 (%.14g), and %d is 32-bit in some Lua runtimes.
+local function digits(n)
+	if n < 0 then
+		return '-' .. digits(-n)
+	end
+	if n < 1000000000 then
+		return string.format('%d', n)
+	end
+	return string.format('%d%09d', math.floor(n / 1000000000), n % 1000000000)
+end
 local limit = tonumber(ARGV[1])
 local period = tonumber(ARGV[2])
 local asked = tonumber(ARGV[3])
@@ -14,9 +24,8 @@ else
 	local time = redis.call('TIME')
 	now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 end
--- Integers as digits: Lua's default number format (%.14g) would round microsecond timestamps.
-local nowText = string.format('%d', now)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%d', now - period))
+local nowText = digits(now)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', digits(now - period))
 local used = redis.call('ZCARD', KEYS[1])
 if used + asked > limit then
 	-- Denied: the request passes once the oldest (used + asked - limit) grants have left the window.
