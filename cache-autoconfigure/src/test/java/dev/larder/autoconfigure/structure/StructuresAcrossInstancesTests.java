@@ -23,9 +23,6 @@ import dev.larder.cache.structure.ratelimit.RateLimitExceededException;
 import dev.larder.cache.structure.ratelimit.RateLimiter;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.conformance.TestClock;
-import dev.larder.cache.testing.MemcachedProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,16 +33,15 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application contexts on one Memcached, as two instances of an application: many threads in
+ * Two application contexts on one server, as two instances of an application: many threads in
  * each contend for one lock and one rate limit. No two holders ever overlap, fencing tokens rise
  * in grant order, a dead instance's lock frees with its lease, and each window grants exactly its
- * limit. Time for the limits is a clock both instances share and the test moves.
+ * limit. Time for the limits is a clock both instances share and the test moves. Run on
+ * Memcached and on Redis.
  */
-class StructuresAcrossInstancesTests {
+abstract class StructuresAcrossInstancesTests {
 
 	private static final int THREADS_PER_INSTANCE = 4;
-
-	private static MemcachedProcess memcached;
 
 	private final TestClock clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
 
@@ -54,19 +50,15 @@ class StructuresAcrossInstancesTests {
 		.withBean(StructureSettingsConfiguration.STRUCTURE_CLOCK, InstantSource.class, () -> this.clock)
 		.withUserConfiguration(LimitedApi.class);
 
-	@BeforeAll
-	static void start() {
-		memcached = MemcachedProcess.start();
-	}
+	/** The properties that point an instance at the shared server. */
+	protected abstract String[] backendProperties();
 
-	@AfterAll
-	static void stop() {
-		memcached.stop();
+	private ApplicationContextRunner instance() {
+		return this.runner.withPropertyValues(backendProperties()).withPropertyValues("larder.key-prefix=two-instances:");
 	}
 
 	private void twoInstances(Consumer<List<AssertableApplicationContext>> test) {
-		ApplicationContextRunner instance = this.runner.withPropertyValues("larder.backend=memcached",
-				"larder.memcached.servers=" + memcached.address(), "larder.key-prefix=two-instances:");
+		ApplicationContextRunner instance = instance();
 		instance.run((first) -> instance.run((second) -> test.accept(List.of(first, second))));
 	}
 
@@ -102,8 +94,7 @@ class StructuresAcrossInstancesTests {
 	@Test
 	void aDeadInstancesLockFreesWithItsLease() {
 		String name = "dead-holder-" + System.nanoTime();
-		ApplicationContextRunner instance = this.runner.withPropertyValues("larder.backend=memcached",
-				"larder.memcached.servers=" + memcached.address());
+		ApplicationContextRunner instance = instance();
 		AtomicLong deadToken = new AtomicLong();
 		// The first instance takes the lock and stops without releasing it, as a crashed one would.
 		instance.run((dying) -> deadToken.set(dying.getBean(Locks.class)
