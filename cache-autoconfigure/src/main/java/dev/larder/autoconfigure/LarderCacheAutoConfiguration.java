@@ -1,7 +1,5 @@
 package dev.larder.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
@@ -11,17 +9,11 @@ import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
-import dev.larder.cache.serialization.JdkValueSerializer;
-import dev.larder.cache.serialization.JsonValueSerializer;
-import dev.larder.cache.serialization.TypeAllowList;
 import dev.larder.cache.serialization.ValueSerializer;
-import dev.larder.autoconfigure.LarderProperties.Serialization.Format;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,28 +36,8 @@ import org.springframework.util.ClassUtils;
 @Conditional(OnSpringCacheTypeUnsetCondition.class)
 @EnableConfigurationProperties(LarderProperties.class)
 @Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class,
-		MemcachedBackendConfiguration.class })
+		MemcachedBackendConfiguration.class, ValueSerializerConfiguration.class, StructureSettingsConfiguration.class })
 public final class LarderCacheAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	ValueSerializer larderValueSerializer(LarderProperties properties, BeanFactory beanFactory) {
-		LarderProperties.Serialization serialization = properties.getSerialization();
-		List<String> packages = new ArrayList<>(serialization.getAllowedPackages());
-		if (AutoConfigurationPackages.has(beanFactory)) {
-			packages.addAll(AutoConfigurationPackages.get(beanFactory));
-		}
-		TypeAllowList allowList = TypeAllowList.of(packages);
-		if (serialization.getFormat() == Format.JDK) {
-			return new JdkValueSerializer(allowList);
-		}
-		if (!ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper", null)) {
-			throw new IllegalStateException("larder.serialization.format=json needs Jackson 3 "
-					+ "(tools.jackson.core:jackson-databind) on the classpath; add it, or set "
-					+ "larder.serialization.format=jdk");
-		}
-		return new JsonValueSerializer(allowList);
-	}
 
 	@Bean(destroyMethod = "close")
 	LarderCacheManager cacheManager(LarderProperties properties, ObjectProvider<CacheBackend> backend,

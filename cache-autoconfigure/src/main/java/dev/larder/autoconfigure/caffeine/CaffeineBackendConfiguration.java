@@ -6,7 +6,9 @@ import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.autoconfigure.LarderProperties;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.caffeine.CaffeineBackend;
+import dev.larder.cache.structure.StructureSettings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +24,11 @@ public class CaffeineBackendConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CacheBackend.class)
-	CaffeineBackend larderCaffeineBackend(LarderProperties properties) {
+	CaffeineBackend larderCaffeineBackend(LarderProperties properties,
+			ObjectProvider<StructureSettings> structureSettings) {
 		LarderProperties.Caffeine caffeine = properties.getCaffeine();
-		return new CaffeineBackend(caffeine.getSpec(), caffeine.isStoreByValue());
+		return new CaffeineBackend(caffeine.getSpec(), caffeine.isStoreByValue(),
+				structureSettings.getIfAvailable(StructureSettings::defaults));
 	}
 
 }

@@ -7,11 +7,13 @@ import dev.larder.autoconfigure.Backend;
 import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.embedded.EmbeddedBackend;
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,8 +67,8 @@ public class EmbeddedBackendConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
-	EmbeddedBackend larderEmbeddedBackend(Engine engine) {
-		return new EmbeddedBackend(engine, false);
+	EmbeddedBackend larderEmbeddedBackend(Engine engine, ObjectProvider<StructureSettings> structureSettings) {
+		return new EmbeddedBackend(engine, false, structureSettings.getIfAvailable(StructureSettings::defaults));
 	}
 
 	private static boolean isLoopback(String bind) {

@@ -9,12 +9,14 @@ import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.autoconfigure.LarderProperties;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.memcached.MemcachedBackend;
+import dev.larder.cache.structure.StructureSettings;
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 import net.rubyeye.xmemcached.auth.AuthInfo;
 import net.rubyeye.xmemcached.command.BinaryCommandFactory;
 import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +36,8 @@ public class MemcachedBackendConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
-	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder) throws IOException {
+	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder,
+			ObjectProvider<StructureSettings> structureSettings) throws IOException {
 		MemcachedServers servers = MemcachedServers.parse(properties.getServers());
 		List<InetSocketAddress> addresses = servers.resolved();
 		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(addresses, servers.weights());
@@ -56,7 +59,8 @@ public class MemcachedBackendConfiguration {
 		builder.setName("larder");
 		MemcachedClient client = builder.build();
 		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(),
-				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()));
+				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()),
+				structureSettings.getIfAvailable(StructureSettings::defaults));
 		if (!larder.isFailOpen() && client.getAvailableServers().isEmpty()) {
 			backend.close();
 			throw new IllegalStateException("No Memcached server of larder.memcached.servers=" + properties.getServers()

@@ -5,6 +5,7 @@ import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.autoconfigure.LarderProperties;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.redis.RedisBackend;
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.redis.RedisConnector;
 import dev.larder.cache.support.CircuitBreaker;
 import io.lettuce.core.RedisClient;
@@ -32,7 +33,7 @@ public class RedisBackendConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
 	RedisBackend larderRedisBackend(Environment environment, LarderProperties larder,
-			ObjectProvider<SslBundles> sslBundles) {
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<StructureSettings> structureSettings) {
 		RedisSettings settings = RedisSettings.resolve(environment);
 		RedisBackendProperties.CircuitBreaker breaker = settings.properties().getCircuitBreaker();
 		if (breaker.getFailureThreshold() < 1) {
@@ -42,7 +43,8 @@ public class RedisBackendConfiguration {
 		}
 		RedisConnector connector = new LettuceConnectorFactory(settings, sslBundles.getIfAvailable()).create();
 		RedisBackend backend = new RedisBackend(connector,
-				new CircuitBreaker(breaker.getFailureThreshold(), breaker.getOpenFor()));
+				new CircuitBreaker(breaker.getFailureThreshold(), breaker.getOpenFor()),
+				structureSettings.getIfAvailable(StructureSettings::defaults));
 		if (!larder.isFailOpen()) {
 			connectOrFail(backend, connector);
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,14 @@ import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
+import dev.larder.cache.structure.StructureSettings;
+import dev.larder.cache.structure.Structures;
 import net.rubyeye.xmemcached.MemcachedClient;
 
 /**
  * Caches in a Memcached pool through one XMemcached client (consistent hashing across nodes).
  * See {@link MemcachedStore} for how keys, ttls, large values and {@code clear()} are handled.
+ * It also carries locks and rate limiters (not sorted sets): see {@link #structures()}.
  */
 public final class MemcachedBackend implements CacheBackend {
 
@@ -32,6 +36,8 @@ public final class MemcachedBackend implements CacheBackend {
 
 	private final MemcachedExpiry expiry = new MemcachedExpiry();
 
+	private final MemcachedStructures structures;
+
 	/**
 	 * @param client the client, owned by the backend from now on (closed with it)
 	 * @param servers the configured servers, for health reporting (reported as given: pass
@@ -39,9 +45,25 @@ public final class MemcachedBackend implements CacheBackend {
 	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
 	 */
 	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize) {
+		this(client, servers, maxItemSize, StructureSettings.defaults());
+	}
+
+	/**
+	 * @param client the client, owned by the backend from now on (closed with it)
+	 * @param servers the configured servers, for health reporting
+	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
+	 * @param structureSettings the key prefix of locks and rate limiters, and their clock: Memcached
+	 * has no clock to offer, so without one the limiters count with this JVM's clock (instances
+	 * sharing limits should keep their clocks synchronized); tests may pass one they move by hand
+	 */
+	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize,
+			StructureSettings structureSettings) {
 		this.client = client;
 		this.servers = List.copyOf(servers);
 		this.maxItemSize = maxItemSize;
+		InstantSource clock = (structureSettings.clock() != null) ? structureSettings.clock() : InstantSource.system();
+		this.structures = new MemcachedStructures(new MemcachedCalls(client), structureSettings.keys(), this.expiry,
+				clock, maxItemSize);
 	}
 
 	@Override
@@ -65,7 +87,21 @@ public final class MemcachedBackend implements CacheBackend {
 		return true;
 	}
 
-	/** The XMemcached {@link MemcachedClient}. */
+	/**
+	 * Locks ({@code add} + {@code cas}, fencing tokens from {@code incr}) and rate limiters
+	 * ({@code gets}/{@code cas} on one small value per key, timed by the structure clock).
+	 * {@link Structures#sortedSets()} throws
+	 * {@link dev.larder.cache.structure.UnsupportedStructureException}: Memcached has no sorted sets.
+	 */
+	@Override
+	public Structures structures() {
+		return this.structures;
+	}
+
+	/**
+	 * The XMemcached {@link MemcachedClient}, for what Larder does not wrap, e.g.
+	 * {@code client.touch(key, 3600)} to extend an item's expiry without reading it.
+	 */
 	@Override
 	public MemcachedClient nativeClient() {
 		return this.client;
@@ -105,6 +141,7 @@ public final class MemcachedBackend implements CacheBackend {
 
 	@Override
 	public void close() {
+		this.structures.close();
 		try {
 			this.client.shutdown();
 		}

@@ -1,0 +1,81 @@
+package dev.larder.autoconfigure.structure;
+
+import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
+import dev.larder.autoconfigure.LarderProperties;
+import dev.larder.autoconfigure.StructureSettingsConfiguration;
+import dev.larder.autoconfigure.ValueSerializerConfiguration;
+import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
+import dev.larder.autoconfigure.embedded.EmbeddedBackendConfiguration;
+import dev.larder.autoconfigure.memcached.MemcachedBackendConfiguration;
+import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
+import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.structure.annotation.RateLimited;
+import dev.larder.cache.structure.annotation.StructureAnnotationAdvisor;
+import dev.larder.cache.structure.annotation.WithLock;
+import dev.larder.cache.structure.lock.Locks;
+import dev.larder.cache.structure.ratelimit.RateLimiters;
+import dev.larder.cache.structure.sortedset.SortedSets;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+
+/**
+ * The escape hatches as beans, {@link SortedSets}, {@link Locks} and {@link RateLimiters}, carried
+ * by the backend {@code larder.backend} selects, and the {@link RateLimited @RateLimited} and
+ * {@link WithLock @WithLock} annotations. They need no {@code @EnableCaching}: the backend is
+ * created for them if caching did not create it.
+ *
+ * <p>The beans exist on every backend and ask it for the structure when a handle is made: on
+ * Memcached, {@code sortedSets.set(name)} throws
+ * {@link dev.larder.cache.structure.UnsupportedStructureException} saying which backends carry
+ * sorted sets. So an application that reads a leaderboard only behind a feature switch still
+ * starts on Memcached.
+ */
+@AutoConfiguration(after = LarderCacheAutoConfiguration.class)
+@EnableConfigurationProperties(LarderProperties.class)
+@Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class,
+		MemcachedBackendConfiguration.class, ValueSerializerConfiguration.class, StructureSettingsConfiguration.class,
+		StructureAnnotationProxyRegistrar.class,
+		RateLimitExceededHandlerConfiguration.class })
+public final class LarderStructuresAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SortedSets larderSortedSets(ObjectProvider<CacheBackend> backend) {
+		return new BackendStructures.BackendSortedSets(backend);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Locks larderLocks(ObjectProvider<CacheBackend> backend) {
+		return new BackendStructures.BackendLocks(backend);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimiters larderRateLimiters(ObjectProvider<CacheBackend> backend) {
+		return new BackendStructures.BackendRateLimiters(backend);
+	}
+
+	/** Static and lazy: advisors are created early, by the auto-proxy creator, before other beans. */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean(name = "larderRateLimitedAdvisor")
+	static StructureAnnotationAdvisor larderRateLimitedAdvisor(ObjectProvider<RateLimiters> rateLimiters) {
+		return StructureAnnotationAdvisor.rateLimited(rateLimiters::getObject);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean(name = "larderWithLockAdvisor")
+	static StructureAnnotationAdvisor larderWithLockAdvisor(ObjectProvider<Locks> locks) {
+		return StructureAnnotationAdvisor.withLock(locks::getObject);
+	}
+
+}

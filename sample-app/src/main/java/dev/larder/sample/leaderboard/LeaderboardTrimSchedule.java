@@ -1,0 +1,36 @@
+package dev.larder.sample.leaderboard;
+
+import dev.larder.cache.structure.lock.LockNotAcquiredException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every instance schedules the trim; the lock lets one of them run it and the others skip.
+ */
+@Component
+class LeaderboardTrimSchedule {
+
+	private static final Log logger = LogFactory.getLog(LeaderboardTrimSchedule.class);
+
+	private final LeaderboardTrimJob job;
+
+	LeaderboardTrimSchedule(LeaderboardTrimJob job) {
+		this.job = job;
+	}
+
+	@Scheduled(initialDelayString = "${sample.leaderboard.trim-every:5m}",
+			fixedDelayString = "${sample.leaderboard.trim-every:5m}")
+	void trim() {
+		try {
+			int removed = this.job.trim();
+			logger.info("Leaderboard trimmed: " + removed + " players removed");
+		}
+		catch (LockNotAcquiredException ex) {
+			logger.debug("Another instance is trimming the leaderboard; skipped here");
+		}
+	}
+
+}
