@@ -262,7 +262,8 @@ public class MemcachedCacheableBenchmark {
 	private static void awaitPort(int port) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
+			try {
+				new Socket("127.0.0.1", port).close();
 				return;
 			}
 			catch (IOException ex) {

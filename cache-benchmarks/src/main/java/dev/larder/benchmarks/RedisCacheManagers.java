@@ -37,11 +37,10 @@ final class RedisCacheManagers {
 	}
 
 	/** A cache manager and what has to be shut down with it. */
-	record Managed(CacheManager cacheManager, AutoCloseable resources) implements AutoCloseable {
+	record Managed(CacheManager cacheManager, Runnable shutdown) {
 
-		@Override
-		public void close() throws Exception {
-			this.resources.close();
+		void stop() {
+			this.shutdown.run();
 		}
 
 	}

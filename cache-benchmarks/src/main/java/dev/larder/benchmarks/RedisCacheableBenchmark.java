@@ -77,8 +77,8 @@ public class RedisCacheableBenchmark {
 	@TearDown(Level.Trial)
 	public void stop() throws Exception {
 		this.context.close();
-		this.managed.close();
-		this.redis.close();
+		this.managed.stop();
+		this.redis.stop();
 		long expected = HOT_KEYS + (this.nextMissKey - FIRST_MISS_KEY);
 		if (this.loads.sum() != expected) {
 			throw new IllegalStateException(this.implementation + " loaded " + this.loads.sum() + " times, expected "

@@ -99,8 +99,8 @@ public class RedisClearBenchmark {
 	public void stop() throws Exception {
 		this.fillerConnection.close();
 		this.filler.shutdown();
-		this.managed.close();
-		this.redis.close();
+		this.managed.stop();
+		this.redis.stop();
 	}
 
 	/**
@@ -118,11 +118,11 @@ public class RedisClearBenchmark {
 		for (int i = 0; i < entries; i++) {
 			pending.add(async.set(key(cacheName, i), this.value));
 			if (pending.size() == 1000) {
-				LettuceFutures.awaitAll(10, TimeUnit.SECONDS, pending.toArray(new RedisFuture[0]));
+				LettuceFutures.awaitAll(10, TimeUnit.SECONDS, pending.toArray(new RedisFuture<?>[0]));
 				pending.clear();
 			}
 		}
-		LettuceFutures.awaitAll(10, TimeUnit.SECONDS, pending.toArray(new RedisFuture[0]));
+		LettuceFutures.awaitAll(10, TimeUnit.SECONDS, pending.toArray(new RedisFuture<?>[0]));
 	}
 
 	private static byte[] key(String cacheName, long id) {

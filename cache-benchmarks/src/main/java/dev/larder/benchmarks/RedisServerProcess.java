@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A throw-away redis-server on a free loopback port, without persistence, for one trial. */
-final class RedisServerProcess implements AutoCloseable {
+final class RedisServerProcess {
 
 	private final Process process;
 
@@ -34,8 +34,7 @@ final class RedisServerProcess implements AutoCloseable {
 		return this.port;
 	}
 
-	@Override
-	public void close() throws InterruptedException, IOException {
+	void stop() throws InterruptedException, IOException {
 		this.process.destroy();
 		this.process.waitFor();
 		try (var files = Files.list(this.dir)) {
@@ -55,7 +54,8 @@ final class RedisServerProcess implements AutoCloseable {
 	static void awaitPort(int port) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
+			try {
+				new Socket("127.0.0.1", port).close();
 				return;
 			}
 			catch (IOException ex) {
