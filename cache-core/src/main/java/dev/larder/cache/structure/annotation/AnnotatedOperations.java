@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -51,6 +52,12 @@ final class AnnotatedOperations<A extends Annotation, O> {
 	}
 
 	/** The operation of the annotated method, or {@code null} when the method is not annotated. */
+	/** The operation of the invoked method on its target's class, or null when it carries none. */
+	@Nullable O find(MethodInvocation invocation) {
+		Object target = invocation.getThis();
+		return find(invocation.getMethod(), (target != null) ? AopUtils.getTargetClass(target) : null);
+	}
+
 	@Nullable O find(Method method, @Nullable Class<?> targetClass) {
 		return this.operations.computeIfAbsent(new MethodClassKey(method, targetClass), (key) -> parse(method, targetClass))
 			.orElse(null);

@@ -13,7 +13,6 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -37,9 +36,7 @@ public final class WithLockInterceptor implements MethodInterceptor {
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		Object target = invocation.getThis();
-		Operation operation = this.operations.find(invocation.getMethod(),
-				(target != null) ? AopUtils.getTargetClass(target) : null);
+		Operation operation = this.operations.find(invocation);
 		if (operation == null) {
 			return invocation.proceed();
 		}
