@@ -1,6 +1,8 @@
 package dev.larder.autoconfigure.memcached;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,9 +50,27 @@ record MemcachedServers(List<InetSocketAddress> addresses, int[] weights) {
 		}
 	}
 
-	/** Addresses resolved for connecting. */
+	/**
+	 * Addresses resolved for connecting, each keeping the host exactly as configured. XMemcached
+	 * finds a server's SASL credentials by {@code getHostString():port}; an address made from an IP
+	 * literal changes its host string to the reverse-lookup name ("localhost") once anything asks for
+	 * its host name, after which the credentials are no longer found and the client never
+	 * authenticates. Pinning the host text keeps the lookup stable. A host that does not resolve now
+	 * stays unresolved, and the client keeps trying it.
+	 */
 	List<InetSocketAddress> resolved() {
-		return this.addresses.stream().map((a) -> new InetSocketAddress(a.getHostString(), a.getPort())).toList();
+		return this.addresses.stream().map(MemcachedServers::resolve).toList();
+	}
+
+	private static InetSocketAddress resolve(InetSocketAddress address) {
+		String host = address.getHostString();
+		try {
+			InetAddress ip = InetAddress.getByName(host);
+			return new InetSocketAddress(InetAddress.getByAddress(host, ip.getAddress()), address.getPort());
+		}
+		catch (UnknownHostException ex) {
+			return new InetSocketAddress(host, address.getPort());
+		}
 	}
 
 	private static int number(String text, String entry, String what) {

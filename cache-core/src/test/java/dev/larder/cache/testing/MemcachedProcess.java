@@ -3,11 +3,15 @@ package dev.larder.cache.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real {@code memcached} process on a free loopback port, started for a test and stopped after
@@ -19,18 +23,58 @@ public final class MemcachedProcess implements AutoCloseable {
 
 	private final List<String> extraArguments;
 
+	private final Map<String, String> environment;
+
 	private Process process;
 
-	private MemcachedProcess(int port, List<String> extraArguments) {
+	private MemcachedProcess(int port, List<String> extraArguments, Map<String, String> environment) {
 		this.port = port;
 		this.extraArguments = extraArguments;
+		this.environment = environment;
 	}
 
 	/** Starts memcached with 64 MB of memory, UDP off, and any extra arguments (e.g. -I 2m). */
 	public static MemcachedProcess start(String... extraArguments) {
-		MemcachedProcess memcached = new MemcachedProcess(RedisProcess.freePort(), List.of(extraArguments));
+		MemcachedProcess memcached = new MemcachedProcess(RedisProcess.freePort(), List.of(extraArguments), Map.of());
 		memcached.launch();
 		return memcached;
+	}
+
+	/**
+	 * Starts memcached with SASL authentication (-S) for one user, PLAIN mechanism, from a sasldb
+	 * made for the test with Cyrus SASL's {@code saslpasswd2} (Debian: sasl2-bin, installed by
+	 * run-tests.sh; Debian's memcached has no plain password file). Such a server speaks only the
+	 * binary protocol and refuses every command before authentication.
+	 */
+	public static MemcachedProcess startWithSasl(String username, String password) {
+		try {
+			Path dir = Files.createTempDirectory("larder-memcached-sasl");
+			Path sasldb = dir.resolve("sasldb2");
+			Process saslpasswd = new ProcessBuilder("saslpasswd2", "-p", "-c", "-a", "memcached", "-f", sasldb.toString(),
+					username)
+				.redirectErrorStream(true)
+				.start();
+			try (OutputStream stdin = saslpasswd.getOutputStream()) {
+				stdin.write(password.getBytes(StandardCharsets.UTF_8));
+			}
+			if (saslpasswd.waitFor() != 0) {
+				throw new IllegalStateException("saslpasswd2 failed: "
+						+ new String(saslpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			}
+			Files.writeString(dir.resolve("memcached.conf"), "mech_list: plain\nsasldb_path: " + sasldb + "\n");
+			MemcachedProcess memcached = new MemcachedProcess(RedisProcess.freePort(), List.of("-S"),
+					Map.of("SASL_CONF_PATH", dir.toString()));
+			memcached.launch();
+			return memcached;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not prepare a SASL memcached; install saslpasswd2 "
+					+ "(Debian: apt-get install sasl2-bin) or run ./run-tests.sh", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Starts {@code count} nodes, e.g. for a consistent-hashing pool. */
@@ -50,18 +94,33 @@ public final class MemcachedProcess implements AutoCloseable {
 		}
 		command.addAll(this.extraArguments);
 		try {
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+			builder.environment().putAll(this.environment);
+			this.process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(
 					"Could not start memcached; install it (Debian: apt-get install memcached) or run ./run-tests.sh", ex);
 		}
 		RedisProcess.awaitUntil("memcached on port " + this.port + " answers",
-				() -> command("version").startsWith("VERSION") || !this.process.isAlive());
+				() -> answers() || !this.process.isAlive());
 		if (!this.process.isAlive()) {
 			throw new IllegalStateException("memcached exited at startup: " + command);
+		}
+	}
+
+	/** A SASL server refuses text commands, so for it an accepted connection is the sign of life. */
+	private boolean answers() {
+		if (this.environment.isEmpty()) {
+			return command("version").startsWith("VERSION");
+		}
+		try {
+			new Socket("127.0.0.1", this.port).close();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
