@@ -4,7 +4,8 @@
 # RPOP SADD SPOP ZADD ZPOPMIN LRANGE_100 (first 100 elements). Prints rps for each and the
 # engine/redis ratio. Both servers run on this machine, one benchmark at a time (never concurrently).
 #
-# Env: REQUESTS (default 200000), CLIENTS (50), PIPELINES ("1 16"),
+# Env: REQUESTS (default 200000), PIPELINED_REQUESTS (requests at pipeline depths > 1, default REQUESTS; at
+#      pipeline 16 a test of 200000 requests lasts well under a second, so use more), CLIENTS (50), PIPELINES ("1 16"),
 #      TESTS (set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100),
 #      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC"), ENGINE_ARGS (extra engine options,
 #      e.g. "--io-threads 1"), ENGINE_JAR (default: cache-engine/target's jar, built when missing).
@@ -16,6 +17,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REQUESTS="${REQUESTS:-200000}"
+PIPELINED_REQUESTS="${PIPELINED_REQUESTS:-$REQUESTS}"
 CLIENTS="${CLIENTS:-50}"
 PIPELINES="${PIPELINES:-1 16}"
 TESTS="${TESTS:-set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100}"
@@ -64,7 +66,7 @@ wait_ready "$ENGINE_PORT"
 wait_ready "$REDIS_PORT"
 
 bench() { # port pipeline -> lines "TEST,rps"
-  "${CLIENT_PREFIX[@]}" redis-benchmark -h 127.0.0.1 -p "$1" -c "$CLIENTS" -n "$REQUESTS" -P "$2" -t "$TESTS" -r 100000 --csv 2>/dev/null \
+  "${CLIENT_PREFIX[@]}" redis-benchmark -h 127.0.0.1 -p "$1" -c "$CLIENTS" -n "$([[ "$2" -gt 1 ]] && echo "$PIPELINED_REQUESTS" || echo "$REQUESTS")" -P "$2" -t "$TESTS" -r 100000 --csv 2>/dev/null \
     | tail -n +2 | awk -F'","' '{ gsub(/"/, "", $1); gsub(/"/, "", $2); print $1 "," $2 }'
 }
 
@@ -73,7 +75,7 @@ bench "$ENGINE_PORT" 16 >/dev/null
 bench "$ENGINE_PORT" 1 >/dev/null
 bench "$REDIS_PORT" 1 >/dev/null
 
-echo "redis-benchmark -c $CLIENTS -n $REQUESTS -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS $ENGINE_ARGS; $(nproc) cores"
+echo "redis-benchmark -c $CLIENTS -n $REQUESTS (pipelined: $PIPELINED_REQUESTS) -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS $ENGINE_ARGS; $(nproc) cores"
 echo "servers on CPUs: ${SERVER_CPUS:-any}; client on CPUs: ${CLIENT_CPUS:-any} (nice $CLIENT_NICE)"
 grep -i 'transport' "$WORKDIR/engine.log" || true
 printf '%-34s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
