@@ -4,24 +4,38 @@
 # RPOP SADD SPOP ZADD ZPOPMIN LRANGE_100 (first 100 elements). Prints rps for each and the
 # engine/redis ratio. Both servers run on this machine, one benchmark at a time (never concurrently).
 #
-# Env: REQUESTS (default 200000), CLIENTS (50), PIPELINES ("1 16"),
+# Env: REQUESTS (default 200000), PIPELINED_REQUESTS (requests at pipeline depths > 1, default REQUESTS; at
+#      pipeline 16 a test of 200000 requests lasts well under a second, so use more), CLIENTS (50), PIPELINES ("1 16"),
 #      TESTS (set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100),
-#      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC").
+#      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC"), ENGINE_ARGS (extra engine options,
+#      e.g. "--io-threads 1"), ENGINE_JAR (default: cache-engine/target's jar, built when missing).
+#      SERVER_CPUS: CPU list both servers are pinned to with taskset (e.g. "1"); default: not pinned.
+#      CLIENT_CPUS: CPU list redis-benchmark is pinned to (e.g. "0"), run with CLIENT_NICE (default -10 when
+#      CLIENT_CPUS is set, else 0). On a shared 2-core machine: move every other process to CPU 0 first, then
+#      SERVER_CPUS=1 CLIENT_CPUS=0 bench/engine-vs-redis.sh, so the server under test has a core to itself.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REQUESTS="${REQUESTS:-200000}"
+PIPELINED_REQUESTS="${PIPELINED_REQUESTS:-$REQUESTS}"
 CLIENTS="${CLIENTS:-50}"
 PIPELINES="${PIPELINES:-1 16}"
 TESTS="${TESTS:-set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100}"
 ENGINE_JAVA_OPTS="${ENGINE_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
 ENGINE_ARGS="${ENGINE_ARGS:-}"
+SERVER_CPUS="${SERVER_CPUS:-}"
+CLIENT_CPUS="${CLIENT_CPUS:-}"
+CLIENT_NICE="${CLIENT_NICE:-$([[ -n "$CLIENT_CPUS" ]] && echo -10 || echo 0)}"
+SERVER_PREFIX=()
+CLIENT_PREFIX=(nice -n "$CLIENT_NICE")
+[[ -n "$SERVER_CPUS" ]] && SERVER_PREFIX=(taskset -c "$SERVER_CPUS")
+[[ -n "$CLIENT_CPUS" ]] && CLIENT_PREFIX+=(taskset -c "$CLIENT_CPUS")
 
 for tool in redis-server redis-benchmark redis-cli java python3; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install redis-server redis-tools)" >&2; exit 1; }
 done
 
-JAR="$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)"
+JAR="${ENGINE_JAR:-$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)}"
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && mvn -q -pl cache-engine -am package -DskipTests)
   JAR="$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar | grep -v -- '-tests.jar' | head -1)"
@@ -36,9 +50,9 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 # shellcheck disable=SC2086
-java $ENGINE_JAVA_OPTS -jar "$JAR" --port "$ENGINE_PORT" $ENGINE_ARGS >"$WORKDIR/engine.log" 2>&1 &
+"${SERVER_PREFIX[@]}" java $ENGINE_JAVA_OPTS -jar "$JAR" --port "$ENGINE_PORT" $ENGINE_ARGS >"$WORKDIR/engine.log" 2>&1 &
 PIDS+=($!)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORKDIR" >"$WORKDIR/redis.log" 2>&1 &
+"${SERVER_PREFIX[@]}" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORKDIR" >"$WORKDIR/redis.log" 2>&1 &
 PIDS+=($!)
 
 wait_ready() {
@@ -52,7 +66,7 @@ wait_ready "$ENGINE_PORT"
 wait_ready "$REDIS_PORT"
 
 bench() { # port pipeline -> lines "TEST,rps"
-  redis-benchmark -h 127.0.0.1 -p "$1" -c "$CLIENTS" -n "$REQUESTS" -P "$2" -t "$TESTS" -r 100000 --csv 2>/dev/null \
+  "${CLIENT_PREFIX[@]}" redis-benchmark -h 127.0.0.1 -p "$1" -c "$CLIENTS" -n "$([[ "$2" -gt 1 ]] && echo "$PIPELINED_REQUESTS" || echo "$REQUESTS")" -P "$2" -t "$TESTS" -r 100000 --csv 2>/dev/null \
     | tail -n +2 | awk -F'","' '{ gsub(/"/, "", $1); gsub(/"/, "", $2); print $1 "," $2 }'
 }
 
@@ -61,7 +75,9 @@ bench "$ENGINE_PORT" 16 >/dev/null
 bench "$ENGINE_PORT" 1 >/dev/null
 bench "$REDIS_PORT" 1 >/dev/null
 
-echo "redis-benchmark -c $CLIENTS -n $REQUESTS -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS; $(nproc) cores"
+echo "redis-benchmark -c $CLIENTS -n $REQUESTS (pipelined: $PIPELINED_REQUESTS) -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS $ENGINE_ARGS; $(nproc) cores"
+echo "servers on CPUs: ${SERVER_CPUS:-any}; client on CPUs: ${CLIENT_CPUS:-any} (nice $CLIENT_NICE)"
+grep -i 'transport' "$WORKDIR/engine.log" || true
 printf '%-34s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
 for p in $PIPELINES; do
   bench "$ENGINE_PORT" "$p" >"$WORKDIR/engine.csv"

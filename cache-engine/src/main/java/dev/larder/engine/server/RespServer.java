@@ -11,7 +11,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -23,26 +28,44 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse, execute and reply. */
+/**
+ * The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse, execute and reply. On Linux
+ * it uses Netty's native epoll transport (edge-triggered epoll, no JDK selector bookkeeping per wake-up);
+ * elsewhere, or when the native library cannot be loaded, JDK NIO.
+ */
 public final class RespServer implements AutoCloseable {
+
+    private static final System.Logger log = System.getLogger(RespServer.class.getName());
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
+    private final String transport;
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     private RespServer(EngineCore core, CommandExecutor executor) {
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true),
-                NioIoHandler.newFactory());
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        if (epoll) {
+            log.log(System.Logger.Level.INFO, "RESP transport: native epoll, {0} I/O threads",
+                    core.config().ioThreads());
+        } else {
+            log.log(System.Logger.Level.INFO, "RESP transport: JDK NIO, {0} I/O threads (native epoll unavailable: "
+                    + "{1})", core.config().ioThreads(), String.valueOf(Epoll.unavailabilityCause()));
+        }
+        transport = epoll ? "epoll" : "nio";
+        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
         workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
-                new DefaultThreadFactory("larder-io", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("larder-io", true), io);
         AtomicLong buffered = new AtomicLong();
         // All connections together may buffer at most a quarter of the heap of unexecuted input.
         long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
         try {
             ServerBootstrap b = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(channel)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -68,6 +91,11 @@ public final class RespServer implements AutoCloseable {
 
     public static RespServer start(EngineCore core, CommandExecutor executor) {
         return new RespServer(core, executor);
+    }
+
+    /** "epoll" or "nio": the transport the server runs on. */
+    public String transport() {
+        return transport;
     }
 
     public int port() {

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Sorted-set micro-benchmark (a small main rather than JMH, so cache-engine needs no annotation processor):
- * in-process ZADD of a new member, ZRANK of a random member and ZRANGE 0 9 (top-10) on sets of N members,
+ * in-process ZADD of a new member, ZADD of a new score for an existing member (what redis-benchmark's ZADD
+ * test mostly does: unlink and relink in the skip list), ZRANK of a random member and ZRANGE 0 9 (top-10) on sets of N members,
  * median of 5 timed rounds after 3 warm-up rounds, in ns/op; then, with {@code memory}, the retained heap
  * per member of an N-member set. O(log n) shows as a small growth in ns/op from 10K to 1M members
  * (log2 grows 1.5x), against 100x for O(n). bench/engine-zset.sh runs it and compares memory with Redis.
@@ -74,6 +75,7 @@ public final class ZSetBenchmark {
             double[] add = new double[5];
             double[] rank = new double[5];
             double[] top = new double[5];
+            double[] update = new double[5];
             long sink = 0;
             for (int round = -3; round < 5; round++) {
                 long t0 = System.nanoTime();
@@ -89,6 +91,10 @@ public final class ZSetBenchmark {
                     sink += ((Reply.ArrayReply) engine.execute(zrange, key, zero, nine)).items().size();
                 }
                 long t3 = System.nanoTime();
+                for (int i = 0; i < OPS; i++) {
+                    sink += engine.execute(zadd, key, scores[(i + round + 3) % OPS], existing[i]).hashCode();
+                }
+                long t4 = System.nanoTime();
                 for (int i = 0; i < OPS; i++) { // back to n members for the next round
                     engine.execute(zrem, key, extra[i]);
                 }
@@ -96,10 +102,11 @@ public final class ZSetBenchmark {
                     add[round] = (t1 - t0) / (double) OPS;
                     rank[round] = (t2 - t1) / (double) OPS;
                     top[round] = (t3 - t2) / (double) OPS;
+                    update[round] = (t4 - t3) / (double) OPS;
                 }
             }
-            System.out.printf("members=%d zadd_ns=%.0f zrank_ns=%.0f zrange_top10_ns=%.0f (sink %d)%n", n,
-                    median(add), median(rank), median(top), sink & 1);
+            System.out.printf("members=%d zadd_ns=%.0f zadd_update_ns=%.0f zrank_ns=%.0f zrange_top10_ns=%.0f "
+                    + "(sink %d)%n", n, median(add), median(update), median(rank), median(top), sink & 1);
         }
     }
 
