@@ -38,7 +38,8 @@ public class EmbeddedBackendConfiguration {
 		EngineConfig.Builder config = EngineConfig.builder()
 			.bind(properties.getBind())
 			.databases(properties.getDatabases())
-			.protoMaxBulkLen(properties.getProtoMaxBulkLen().toBytes());
+			.protoMaxBulkLen(properties.getProtoMaxBulkLen().toBytes())
+			.scriptTimeLimitMillis(properties.getScriptTimeLimit().toMillis());
 		if (properties.getPassword() != null) {
 			config.requirePass(properties.getPassword());
 		}

@@ -1,5 +1,7 @@
 package dev.larder.autoconfigure.embedded;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,6 +41,13 @@ public class EmbeddedEngineProperties implements Validator {
 	 * Largest bulk string a RESP client may send (proto-max-bulk-len); at least 1MB.
 	 */
 	private DataSize protoMaxBulkLen = DataSize.ofMegabytes(512);
+
+	/**
+	 * Longest a Lua script (EVAL, and the locks and rate limiters, which are scripts) may run
+	 * before the engine stops it with an error, so a runaway script cannot hold its keys
+	 * forever. 0: no limit.
+	 */
+	private Duration scriptTimeLimit = Duration.ofSeconds(5);
 
 	public @Nullable Integer getPort() {
 		return this.port;
@@ -80,6 +89,14 @@ public class EmbeddedEngineProperties implements Validator {
 		this.protoMaxBulkLen = protoMaxBulkLen;
 	}
 
+	public Duration getScriptTimeLimit() {
+		return this.scriptTimeLimit;
+	}
+
+	public void setScriptTimeLimit(Duration scriptTimeLimit) {
+		this.scriptTimeLimit = scriptTimeLimit;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return EmbeddedEngineProperties.class.isAssignableFrom(type);
@@ -98,6 +115,10 @@ public class EmbeddedEngineProperties implements Validator {
 		if (properties.getProtoMaxBulkLen().toBytes() < DataSize.ofMegabytes(1).toBytes()) {
 			errors.rejectValue("protoMaxBulkLen", "larder.invalid",
 					"larder.embedded.proto-max-bulk-len must be at least 1MB, as in Redis");
+		}
+		if (properties.getScriptTimeLimit().isNegative()) {
+			errors.rejectValue("scriptTimeLimit", "larder.invalid",
+					"larder.embedded.script-time-limit must be zero (no limit) or positive");
 		}
 	}
 

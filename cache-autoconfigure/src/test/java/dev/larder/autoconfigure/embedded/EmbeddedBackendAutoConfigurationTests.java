@@ -89,6 +89,19 @@ class EmbeddedBackendAutoConfigurationTests {
 		this.runner.withPropertyValues("larder.embedded.proto-max-bulk-len=1KB")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("larder.embedded.proto-max-bulk-len"));
+		this.runner.withPropertyValues("larder.embedded.script-time-limit=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("larder.embedded.script-time-limit"));
+	}
+
+	@Test
+	void scriptTimeLimitStopsARunawayScript() {
+		this.runner.withPropertyValues("larder.embedded.script-time-limit=100ms").run((context) -> {
+			Engine engine = context.getBean(Engine.class);
+			assertThat(engine.config().scriptTimeLimitMillis()).isEqualTo(100);
+			assertThat(engine.execute("EVAL", "while true do end", "0")).isInstanceOfSatisfying(Reply.ErrorReply.class,
+					(error) -> assertThat(error.message()).contains("ran longer than the script time limit (100 ms)"));
+		});
 	}
 
 	@Test
