@@ -1,5 +1,7 @@
 package dev.larder.benchmarks;
 
+import java.util.function.Supplier;
+
 import org.springframework.aop.support.AopUtils;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
@@ -19,9 +21,12 @@ final class BenchmarkContext implements AutoCloseable {
 	private final ProductService service;
 
 	BenchmarkContext(CacheImplementation implementation) {
+		this(() -> implementation.cacheManager(CacheImplementation.CAFFEINE_SPEC));
+	}
+
+	BenchmarkContext(Supplier<CacheManager> cacheManager) {
 		this.context = new AnnotationConfigApplicationContext();
-		this.context.registerBean(CacheManager.class,
-				() -> implementation.cacheManager(CacheImplementation.CAFFEINE_SPEC));
+		this.context.registerBean(CacheManager.class, cacheManager);
 		this.context.register(CachingConfiguration.class);
 		this.context.refresh();
 		this.service = this.context.getBean(ProductService.class);

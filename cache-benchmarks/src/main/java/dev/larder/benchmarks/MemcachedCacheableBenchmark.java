@@ -1,9 +1,6 @@
 package dev.larder.benchmarks;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -79,7 +76,7 @@ public class MemcachedCacheableBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		int port = freePort();
+		int port = LocalPorts.free();
 		this.memcached = new ProcessBuilder("memcached", "-p", String.valueOf(port), "-l", "127.0.0.1", "-U", "0",
 				"-m", "256", "-u", "root")
 			.redirectErrorStream(true)
@@ -87,7 +84,7 @@ public class MemcachedCacheableBenchmark {
 			.start();
 		// A failed trial skips its teardown; the hook stops memcached when the fork ends anyway.
 		Runtime.getRuntime().addShutdownHook(new Thread(this.memcached::destroy));
-		awaitPort(port);
+		LocalPorts.awaitListening(port, "memcached");
 		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(List.of(new InetSocketAddress("127.0.0.1", port)));
 		builder.setCommandFactory(new BinaryCommandFactory());
 		builder.setFailureMode(false);
@@ -251,26 +248,6 @@ public class MemcachedCacheableBenchmark {
 		public void setCompressionMode(CompressionMode mode) {
 		}
 
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void awaitPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() < deadline) {
-			try {
-				new Socket("127.0.0.1", port).close();
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(20);
-			}
-		}
-		throw new IllegalStateException("memcached did not start on port " + port);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.larder.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,16 +17,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.cache.CacheManager;
-import org.springframework.cache.annotation.Cacheable;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Configuration;
-
 /**
  * {@code @Cacheable} through a Spring proxy: Larder on Redis against Spring Data Redis's
  * {@code RedisCacheManager}, on one redis-server started for the trial, same values, same JSON
- * shape (see {@link RedisCacheManagers}). A hit is one GET; a miss is a GET, the method, a SET.
+ * shape (see {@link RedisCacheManagers}), through the same context and {@link ProductService} as
+ * {@link CacheableBenchmark}. A hit is one GET; a miss is a GET, the method, a SET.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -49,11 +43,9 @@ public class RedisCacheableBenchmark {
 
 	private RedisCacheManagers.Managed managed;
 
-	private AnnotationConfigApplicationContext context;
+	private BenchmarkContext context;
 
-	private Loader loader;
-
-	private final LongAdder loads = new LongAdder();
+	private ProductService service;
 
 	private long nextMissKey = FIRST_MISS_KEY;
 
@@ -63,60 +55,34 @@ public class RedisCacheableBenchmark {
 	public void start() throws Exception {
 		this.redis = new RedisServerProcess();
 		this.managed = RedisCacheManagers.create(this.implementation, this.redis.port());
-		this.context = new AnnotationConfigApplicationContext();
-		this.context.registerBean(CacheManager.class, this.managed::cacheManager);
-		this.context.registerBean(Loader.class, () -> new Loader(this.loads));
-		this.context.register(CachingConfiguration.class);
-		this.context.refresh();
-		this.loader = this.context.getBean(Loader.class);
+		this.context = new BenchmarkContext(this.managed::cacheManager);
+		this.service = this.context.service();
 		for (long i = 0; i < HOT_KEYS; i++) {
-			this.loader.find(i);
+			this.service.find(i);
 		}
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() throws Exception {
+		long loads = this.service.loadCount();
 		this.context.close();
 		this.managed.stop();
 		this.redis.stop();
 		long expected = HOT_KEYS + (this.nextMissKey - FIRST_MISS_KEY);
-		if (this.loads.sum() != expected) {
-			throw new IllegalStateException(this.implementation + " loaded " + this.loads.sum() + " times, expected "
+		if (loads != expected) {
+			throw new IllegalStateException(this.implementation + " loaded " + loads + " times, expected "
 					+ expected + ": a hit loaded or a miss hit");
 		}
 	}
 
 	@Benchmark
 	public Product hit() {
-		return this.loader.find((long) (this.hot++ & (HOT_KEYS - 1)));
+		return this.service.find((long) (this.hot++ & (HOT_KEYS - 1)));
 	}
 
 	@Benchmark
 	public Product miss() {
-		return this.loader.find(this.nextMissKey++);
-	}
-
-	/** The method behind the cache: counts its runs so the trial can check hits and misses. */
-	public static class Loader {
-
-		private final LongAdder loads;
-
-		public Loader(LongAdder loads) {
-			this.loads = loads;
-		}
-
-		@Cacheable("products")
-		public Product find(Long id) {
-			this.loads.increment();
-			return new Product(id, "Larder benchmark product", 100 + (id & 1023));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableCaching
-	static class CachingConfiguration {
-
+		return this.service.findUncached(this.nextMissKey++);
 	}
 
 }

@@ -1,11 +1,8 @@
 package dev.larder.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** A throw-away redis-server on a free loopback port, without persistence, for one trial. */
 final class RedisServerProcess {
@@ -17,7 +14,7 @@ final class RedisServerProcess {
 	private final int port;
 
 	RedisServerProcess() throws IOException, InterruptedException {
-		this.port = freePort();
+		this.port = LocalPorts.free();
 		this.dir = Files.createTempDirectory("larder-bench-redis");
 		this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no", "--dir", this.dir.toString())
@@ -27,7 +24,7 @@ final class RedisServerProcess {
 		// A trial that fails skips its teardown, and JMH then ends the fork: without this hook the
 		// server would outlive the benchmark.
 		Runtime.getRuntime().addShutdownHook(new Thread(this.process::destroy));
-		awaitPort(this.port);
+		LocalPorts.awaitListening(this.port, "redis-server");
 	}
 
 	int port() {
@@ -43,26 +40,6 @@ final class RedisServerProcess {
 			}
 		}
 		Files.deleteIfExists(this.dir);
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	static void awaitPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() < deadline) {
-			try {
-				new Socket("127.0.0.1", port).close();
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(20);
-			}
-		}
-		throw new IllegalStateException("redis-server did not start on port " + port);
 	}
 
 }

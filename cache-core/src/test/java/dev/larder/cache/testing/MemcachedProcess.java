@@ -112,7 +112,7 @@ public final class MemcachedProcess implements AutoCloseable {
 
 	/** A SASL server refuses text commands, so for it an accepted connection is the sign of life. */
 	private boolean answers() {
-		if (this.environment.isEmpty()) {
+		if (!this.extraArguments.contains("-S")) {
 			return command("version").startsWith("VERSION");
 		}
 		try {

@@ -428,38 +428,11 @@ final class ListCommands {
 
     /** LMPOP numkeys key... LEFT|RIGHT [COUNT n]; BLMPOP has the timeout first (numkeys at {@code at}). */
     private static Reply lmpop(CommandContext c, int at, long deadline) {
-        long numkeys = Args.parseLong(c.arg(at), "ERR numkeys should be greater than 0");
-        if (numkeys <= 0 || numkeys > Integer.MAX_VALUE) {
-            return Reply.error("ERR numkeys should be greater than 0");
-        }
-        int whereIdx = at + 1 + (int) numkeys;
-        if (whereIdx >= c.argc()) {
-            return Reply.error(Errors.SYNTAX);
-        }
-        boolean left;
-        if (Args.is(c.arg(whereIdx), "left")) {
-            left = true;
-        } else if (Args.is(c.arg(whereIdx), "right")) {
-            left = false;
-        } else {
-            return Reply.error(Errors.SYNTAX);
-        }
-        long count = -1;
-        for (int i = whereIdx + 1; i < c.argc(); i++) {
-            if (count == -1 && Args.is(c.arg(i), "count") && i + 1 < c.argc()) {
-                count = Args.parseLong(c.arg(++i), "ERR count should be greater than 0");
-                if (count <= 0) {
-                    return Reply.error("ERR count should be greater than 0");
-                }
-            } else {
-                return Reply.error(Errors.SYNTAX);
-            }
-        }
-        if (count == -1) {
-            count = 1;
-        }
+        MultiPopArgs args = MultiPopArgs.parse(c, at, "left", "right");
+        boolean left = !args.fromSecondEnd();
+        long count = args.count();
         List<byte[]> keys = new ArrayList<>();
-        for (int i = at + 1; i < whereIdx; i++) {
+        for (int i = args.firstKey(); i < args.endKey(); i++) {
             KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
             if (e != null) {
                 List<Reply> popped = popMany(list(e), left, count);
