@@ -9,6 +9,8 @@
 #      TESTS (set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100),
 #      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC"), ENGINE_ARGS (extra engine options,
 #      e.g. "--io-threads 1"), ENGINE_JAR (default: cache-engine/target's jar, built when missing).
+#      ROUNDS (default 1): runs of each benchmark per server, alternating engine and redis; the median of the rounds is
+#      reported (single runs on a shared machine move by +-20%).
 #      SERVER_CPUS: CPU list both servers are pinned to with taskset (e.g. "1"); default: not pinned.
 #      CLIENT_CPUS: CPU list redis-benchmark is pinned to (e.g. "0"), run with CLIENT_NICE (default -10 when
 #      CLIENT_CPUS is set, else 0). On a shared 2-core machine: move every other process to CPU 0 first, then
@@ -19,6 +21,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REQUESTS="${REQUESTS:-200000}"
 PIPELINED_REQUESTS="${PIPELINED_REQUESTS:-$REQUESTS}"
 CLIENTS="${CLIENTS:-50}"
+ROUNDS="${ROUNDS:-1}"
 PIPELINES="${PIPELINES:-1 16}"
 TESTS="${TESTS:-set,get,incr,mset,hset,lpush,rpush,lpop,rpop,sadd,spop,zadd,zpopmin,lrange_100}"
 ENGINE_JAVA_OPTS="${ENGINE_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
@@ -75,14 +78,27 @@ bench "$ENGINE_PORT" 16 >/dev/null
 bench "$ENGINE_PORT" 1 >/dev/null
 bench "$REDIS_PORT" 1 >/dev/null
 
-echo "redis-benchmark -c $CLIENTS -n $REQUESTS (pipelined: $PIPELINED_REQUESTS) -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS $ENGINE_ARGS; $(nproc) cores"
+echo "redis-benchmark -c $CLIENTS -n $REQUESTS (pipelined: $PIPELINED_REQUESTS, median of $ROUNDS rounds) -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS $ENGINE_ARGS; $(nproc) cores"
 echo "servers on CPUs: ${SERVER_CPUS:-any}; client on CPUs: ${CLIENT_CPUS:-any} (nice $CLIENT_NICE)"
 grep -i 'transport' "$WORKDIR/engine.log" || true
 printf '%-34s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
 for p in $PIPELINES; do
-  bench "$ENGINE_PORT" "$p" >"$WORKDIR/engine.csv"
-  bench "$REDIS_PORT" "$p" >"$WORKDIR/redis.csv"
-  join -t, <(sort "$WORKDIR/engine.csv") <(sort "$WORKDIR/redis.csv") | while IFS=, read -r test e r; do
-    printf '%-34s %4s %14.0f %14.0f %7.2fx\n' "$test" "$p" "$e" "$r" "$(echo "$e / $r" | bc -l)"
+  : >"$WORKDIR/engine.csv"
+  : >"$WORKDIR/redis.csv"
+  for _ in $(seq 1 "$ROUNDS"); do
+    bench "$ENGINE_PORT" "$p" >>"$WORKDIR/engine.csv"
+    bench "$REDIS_PORT" "$p" >>"$WORKDIR/redis.csv"
   done
+  python3 - "$WORKDIR/engine.csv" "$WORKDIR/redis.csv" "$p" <<'PY'
+import statistics, sys
+def medians(path):
+    runs = {}
+    for line in open(path):
+        test, rps = line.strip().rsplit(',', 1)
+        runs.setdefault(test, []).append(float(rps))
+    return {t: statistics.median(v) for t, v in runs.items()}
+engine, redis, pipe = medians(sys.argv[1]), medians(sys.argv[2]), sys.argv[3]
+for test in sorted(engine.keys() & redis.keys()):
+    print('%-34s %4s %14.0f %14.0f %7.2fx' % (test, pipe, engine[test], redis[test], engine[test] / redis[test]))
+PY
 done

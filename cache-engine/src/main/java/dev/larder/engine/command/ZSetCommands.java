@@ -442,7 +442,8 @@ final class ZSetCommands {
 
     /**
      * First node in a lex range. Lex ranges assume equal scores; with mixed scores Redis's answer depends on
-     * the encoding (a linear listpack scan or a skip-list walk), and so does this one.
+     * the encoding (a linear listpack scan or a skip-list walk), and so does this one (a linear scan or a
+     * binary search of the tree).
      */
     private static Node firstInLex(ZSetValue z, LexRange r) {
         if (!inLexRange(z, r)) {
@@ -455,8 +456,7 @@ final class ZSetCommands {
                 n = n.next();
             }
         } else {
-            Node x = z.walkWhile(m -> !r.aboveMin(m.member()));
-            n = x == null ? z.first() : x.next();
+            n = z.firstMemberWhere(r::aboveMin);
         }
         return n != null && r.belowMax(n.member()) ? n : null;
     }
@@ -472,7 +472,7 @@ final class ZSetCommands {
                 n = n.prev();
             }
         } else {
-            n = z.walkWhile(m -> r.belowMax(m.member()));
+            n = z.lastMemberWhere(r::belowMax);
         }
         return n != null && r.aboveMin(n.member()) ? n : null;
     }
