@@ -3,7 +3,8 @@ package dev.larder.engine.command;
 /**
  * Per-connection state (Redis's client struct): selected database, protocol version, authentication, name.
  * Owned by one thread at a time (a Netty event loop or an in-process caller); the fields CLIENT LIST reads
- * from other threads are volatile.
+ * from other threads are volatile, except the two written for every command or read, which use opaque
+ * access: a volatile write is a full fence on x86, and CLIENT LIST only needs a recent value.
  */
 public final class ClientSession {
 
@@ -17,8 +18,21 @@ public final class ClientSession {
     private volatile String name;
     private volatile String libName;
     private volatile String libVersion;
-    private volatile long lastInteractionMillis;
-    private volatile String lastCommand = "NULL";
+    private static final java.lang.invoke.VarHandle LAST_INTERACTION;
+    private static final java.lang.invoke.VarHandle LAST_COMMAND;
+
+    static {
+        try {
+            var lookup = java.lang.invoke.MethodHandles.lookup();
+            LAST_INTERACTION = lookup.findVarHandle(ClientSession.class, "lastInteractionMillis", long.class);
+            LAST_COMMAND = lookup.findVarHandle(ClientSession.class, "lastCommand", String.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private long lastInteractionMillis;
+    private String lastCommand = "NULL";
     private boolean closeRequested;
     private volatile Blocking.Client blockClient;
     private boolean noBlock;
@@ -30,7 +44,7 @@ public final class ClientSession {
         this.address = address;
         this.localAddress = localAddress;
         this.createdMillis = nowMillis;
-        this.lastInteractionMillis = nowMillis;
+        LAST_INTERACTION.setOpaque(this, nowMillis);
     }
 
     public long id() {
@@ -99,16 +113,20 @@ public final class ClientSession {
     }
 
     public long lastInteractionMillis() {
-        return lastInteractionMillis;
+        return (long) LAST_INTERACTION.getOpaque(this);
     }
 
     public String lastCommand() {
-        return lastCommand;
+        return (String) LAST_COMMAND.getOpaque(this);
     }
 
-    void touched(String command, long nowMillis) {
-        this.lastCommand = command;
-        this.lastInteractionMillis = nowMillis;
+    /** The client sent something (a read of its connection, not every command: CLIENT LIST's idle is in seconds). */
+    public void interacted(long nowMillis) {
+        LAST_INTERACTION.setOpaque(this, nowMillis);
+    }
+
+    void ran(String command) {
+        LAST_COMMAND.setOpaque(this, command);
     }
 
     /** Set by QUIT: the server closes the connection once the reply is written. */

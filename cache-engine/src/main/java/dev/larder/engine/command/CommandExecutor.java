@@ -61,7 +61,7 @@ public final class CommandExecutor {
         }
         core.stats().commandsProcessed.increment();
         CommandContext context = new CommandContext(core, session, args);
-        session.touched(spec.name(), context.now());
+        session.ran(spec.name());
         Reply reply;
         try {
             reply = runLocked(spec, context);

@@ -83,18 +83,24 @@ public final class Bytes {
 
     /** {@link #parseLong(byte[], long[])} over the first {@code len} bytes of {@code b}. */
     public static boolean parseLong(byte[] b, int len, long[] out) {
+        return parseLong(b, 0, len, out);
+    }
+
+    /** {@link #parseLong(byte[], long[])} over {@code len} bytes of {@code b} from {@code from}. */
+    public static boolean parseLong(byte[] b, int from, int len, long[] out) {
         if (len == 0 || len > 20) {
             return false;
         }
-        if (len == 1 && b[0] == '0') {
+        if (len == 1 && b[from] == '0') {
             out[0] = 0;
             return true;
         }
-        int i = 0;
+        int i = from;
+        int end = from + len;
         boolean negative = false;
-        if (b[0] == '-') {
+        if (b[i] == '-') {
             negative = true;
-            i = 1;
+            i++;
             if (len == 1) {
                 return false;
             }
@@ -103,7 +109,7 @@ public final class Bytes {
             return false;
         }
         long v = 0; // accumulated as a negative number so Long.MIN_VALUE fits
-        for (; i < len; i++) {
+        for (; i < end; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 return false;

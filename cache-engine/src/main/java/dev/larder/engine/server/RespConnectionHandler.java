@@ -10,7 +10,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,6 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     private final long globalLimit;
     private ClientSession session;
     private RespParser parser;
-    private ByteBuf cumulation;
     private ByteBuf out;
     private long accounted;
     private boolean paused;
@@ -67,11 +65,15 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
-        if (closing) {
+        try {
+            if (closing) {
+                return;
+            }
+            parser.append(in);
+            session.interacted(core.now());
+        } finally {
             in.release();
-            return;
         }
-        cumulation = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         process(ctx);
     }
 
@@ -94,8 +96,8 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 
     private void process(ChannelHandlerContext ctx) {
         try {
-            while (!paused && !closing && blocked == null && cumulation != null) {
-                byte[][] args = parser.parse(cumulation);
+            while (!paused && !closing && blocked == null) {
+                byte[][] args = parser.parse();
                 if (args == null) {
                     break;
                 }
@@ -125,7 +127,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
             closeAfterFlush(ctx);
             return;
         }
-        compactAndAccount(ctx);
+        account(ctx);
     }
 
     /**
@@ -214,18 +216,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
         releaseInput();
     }
 
-    /** Drops consumed bytes and enforces the per-connection and global input limits. */
-    private void compactAndAccount(ChannelHandlerContext ctx) {
-        if (cumulation == null) {
+    /** Enforces the per-connection and global input limits. */
+    private void account(ChannelHandlerContext ctx) {
+        if (closing) {
             return;
         }
-        if (!cumulation.isReadable()) {
-            cumulation.release();
-            cumulation = null;
-        } else if (cumulation.readerIndex() > 0 && cumulation.refCnt() == 1) {
-            cumulation.discardSomeReadBytes();
-        }
-        long buffered = (cumulation == null ? 0 : cumulation.readableBytes()) + parser.pendingArgBytes();
+        long buffered = parser.buffered();
         long total = globalBuffered.addAndGet(buffered - accounted);
         accounted = buffered;
         if (buffered > core.config().clientQueryBufferLimit() || total > globalLimit) {
@@ -238,9 +234,8 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     private void releaseInput() {
-        if (cumulation != null) {
-            cumulation.release();
-            cumulation = null;
+        if (parser != null) {
+            parser.release();
         }
         globalBuffered.addAndGet(-accounted);
         accounted = 0;

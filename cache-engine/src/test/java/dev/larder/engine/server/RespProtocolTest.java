@@ -89,6 +89,65 @@ class RespProtocolTest {
         }
     }
 
+    /**
+     * Values around and far above the size from which an argument is filled in place (RespParser.BIG_ARG),
+     * arriving in pieces of every size, with commands pipelined behind them: every byte round-trips.
+     */
+    @Test
+    void bigArgumentsArrivingInPiecesRoundTrip() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        try (RespClient c = client()) {
+            for (int size : new int[] {RespParser.BIG_ARG - 1, RespParser.BIG_ARG, RespParser.BIG_ARG + 1, 300_000,
+                    3 * 1024 * 1024 + 7}) {
+                byte[] value = new byte[size];
+                for (int i = 0; i < size; i++) {
+                    value[i] = (byte) rnd.nextInt(256);
+                }
+                byte[] key = ("big-" + size).getBytes(StandardCharsets.US_ASCII);
+                ByteArrayOutputStream batch = new ByteArrayOutputStream();
+                batch.writeBytes(RespClient.encode("SET".getBytes(StandardCharsets.US_ASCII), key, value));
+                batch.writeBytes(RespClient.encode("STRLEN".getBytes(StandardCharsets.US_ASCII), key));
+                batch.writeBytes(RespClient.encode("GET".getBytes(StandardCharsets.US_ASCII), key));
+                byte[] bytes = batch.toByteArray();
+                for (int from = 0; from < bytes.length; ) {
+                    int to = Math.min(bytes.length, from + 1 + rnd.nextInt(70_000));
+                    c.send(java.util.Arrays.copyOfRange(bytes, from, to));
+                    from = to;
+                }
+                assertThat(c.read().text()).isEqualTo("OK");
+                assertThat(c.read().text()).isEqualTo(Integer.toString(size));
+                assertThat(c.read().text().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(value);
+            }
+        }
+    }
+
+    /** A client that streams more unexecuted input than client-query-buffer-limit is closed; others go on. */
+    @Test
+    void aClientOverTheQueryBufferLimitIsClosedAlone() {
+        try (Engine small = Engine.start(EngineConfig.builder().port(0).clientQueryBufferLimit(1024 * 1024).build());
+                RespClient bystander = new RespClient(small.port());
+                RespClient greedy = new RespClient(small.port())) {
+            assertThat(bystander.call("SET", "kept", "v").text()).isEqualTo("OK");
+            greedy.send("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$100000000\r\n");
+            byte[] chunk = new byte[64 * 1024];
+            assertThat(sendUntilClosed(greedy, chunk, 64)).isTrue();
+            assertThat(bystander.call("GET", "kept").text()).isEqualTo("v");
+            assertThat(bystander.call("EXISTS", "k").text()).isEqualTo("0");
+        }
+    }
+
+    /** Sends up to {@code max} chunks; true once the server has closed the connection. */
+    private static boolean sendUntilClosed(RespClient c, byte[] chunk, int max) {
+        try {
+            for (int i = 0; i < max; i++) {
+                c.send(chunk);
+            }
+        } catch (RuntimeException closed) {
+            return true;
+        }
+        return c.isClosedByServer();
+    }
+
     @Test
     void framesSplitAcrossWrites() {
         try (RespClient c = client()) {
