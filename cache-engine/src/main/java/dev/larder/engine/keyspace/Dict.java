@@ -40,6 +40,29 @@ public final class Dict<E extends DictEntry> {
         return null;
     }
 
+    /**
+     * Loads the lines a lookup of {@code key} will need (its bucket, the entries of its chain, the matching
+     * entry's key and value) and returns a meaningless number made from them, so the loads are not optimised
+     * away. Called without the owning lock, for commands about to run: concurrent writers may change the
+     * chain under it, which is harmless for loads whose results are thrown away, and the walk is bounded so a
+     * chain seen mid-resize cannot hold it.
+     */
+    public int touch(byte[] key, int hash) {
+        DictEntry[] t = table;
+        if (t == null) {
+            return 0;
+        }
+        int sink = 0;
+        DictEntry e = t[hash & (t.length - 1)];
+        for (int steps = 0; e != null && steps < 4; steps++, e = e.next) {
+            if (e.hash == hash) {
+                Object v = e.value;
+                sink += e.key.length + (v instanceof byte[] b ? b.length : v == null ? 0 : 1);
+            }
+        }
+        return sink;
+    }
+
     /** Adds an entry whose key is known to be absent. */
     public void insert(E entry) {
         if (table == null) {

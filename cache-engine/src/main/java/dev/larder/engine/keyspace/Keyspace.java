@@ -77,6 +77,12 @@ public final class Keyspace {
         }
     }
 
+    /** {@link Dict#touch} for a key of a database: warms the cache for a command about to run, takes no lock. */
+    public int touch(int db, byte[] key) {
+        int h = Bytes.hash(key);
+        return slice(shardIndex(h), db).dict.touch(key, h);
+    }
+
     DbShard slice(int shard, int db) {
         return shards[shard].dbs[db];
     }

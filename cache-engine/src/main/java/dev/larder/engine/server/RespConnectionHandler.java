@@ -28,6 +28,8 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     private static final System.Logger log = System.getLogger(RespConnectionHandler.class.getName());
     private static final int LARGE_BULK = 16 * 1024;
     private static final int OUT_CHUNK = 64 * 1024;
+    /** Commands parsed ahead of execution, so their keys can be prefetched together. */
+    private static final int BATCH = 16;
 
     private final EngineCore core;
     private final CommandExecutor executor;
@@ -35,6 +37,13 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     private final long globalLimit;
     private ClientSession session;
     private RespParser parser;
+    /** Parsed commands not yet executed: batch[next..count). */
+    private final byte[][][] batch = new byte[BATCH][][];
+    private int next;
+    private int count;
+    private long batchBytes;
+    /** A protocol error met while parsing ahead: answered once the commands before it have run. */
+    private ProtocolException deferredError;
     private ByteBuf out;
     private long accounted;
     private boolean paused;
@@ -95,39 +104,82 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     private void process(ChannelHandlerContext ctx) {
+        while (!paused && !closing && blocked == null) {
+            if (next == count && !refill()) {
+                if (deferredError != null) {
+                    writeReply(ctx, Reply.error(deferredError.getMessage()));
+                    closeAfterFlush(ctx);
+                    return;
+                }
+                break;
+            }
+            byte[][] args = batch[next];
+            batch[next++] = null;
+            batchBytes -= sizeOf(args);
+            Reply reply = executor.execute(session, args);
+            if (reply == CommandExecutor.BLOCKED) {
+                park(ctx, session.takeParked());
+                break;
+            }
+            writeReply(ctx, reply);
+            if (session.closeRequested()) {
+                closeAfterFlush(ctx);
+                return;
+            }
+            if (!ctx.channel().isWritable()) {
+                flushOut(ctx);
+                if (!ctx.channel().isWritable()) {
+                    paused = true;
+                    ctx.channel().config().setAutoRead(false);
+                }
+            }
+        }
+        account(ctx);
+    }
+
+    /**
+     * Parses up to {@link #BATCH} commands and prefetches their keys; false when none is complete. What the
+     * parser accepts depends on whether the client has authenticated, so before authentication it parses one
+     * command at a time (a pipelined AUTH changes that), and a batch ends at RESET (which undoes it).
+     */
+    private boolean refill() {
+        next = 0;
+        count = 0;
+        int max = session.authenticated() ? BATCH : 1;
         try {
-            while (!paused && !closing && blocked == null) {
+            while (count < max && deferredError == null) {
                 byte[][] args = parser.parse();
                 if (args == null) {
                     break;
                 }
-                if (args.length == 0) {
-                    continue;
-                }
-                Reply reply = executor.execute(session, args);
-                if (reply == CommandExecutor.BLOCKED) {
-                    park(ctx, session.takeParked());
-                    break;
-                }
-                writeReply(ctx, reply);
-                if (session.closeRequested()) {
-                    closeAfterFlush(ctx);
-                    return;
-                }
-                if (!ctx.channel().isWritable()) {
-                    flushOut(ctx);
-                    if (!ctx.channel().isWritable()) {
-                        paused = true;
-                        ctx.channel().config().setAutoRead(false);
+                if (args.length > 0) {
+                    batch[count++] = args;
+                    batchBytes += sizeOf(args);
+                    if (isReset(args[0])) {
+                        break;
                     }
                 }
             }
         } catch (ProtocolException e) {
-            writeReply(ctx, Reply.error(e.getMessage()));
-            closeAfterFlush(ctx);
-            return;
+            deferredError = e;
         }
-        account(ctx);
+        if (count > 1) {
+            executor.prefetch(session, batch, 0, count);
+        }
+        return count > 0;
+    }
+
+    private static boolean isReset(byte[] name) {
+        return name.length == 5 && new String(name, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .equalsIgnoreCase("reset");
+    }
+
+    private static long sizeOf(byte[][] args) {
+        long n = 0;
+        for (byte[] a : args) {
+            n += a.length + 16;
+        }
+        return n;
     }
 
     /**
@@ -221,7 +273,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
         if (closing) {
             return;
         }
-        long buffered = parser.buffered();
+        long buffered = parser.buffered() + batchBytes;
         long total = globalBuffered.addAndGet(buffered - accounted);
         accounted = buffered;
         if (buffered > core.config().clientQueryBufferLimit() || total > globalLimit) {
@@ -237,6 +289,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
         if (parser != null) {
             parser.release();
         }
+        java.util.Arrays.fill(batch, null);
+        next = 0;
+        count = 0;
+        batchBytes = 0;
         globalBuffered.addAndGet(-accounted);
         accounted = 0;
     }

@@ -255,6 +255,35 @@ class RespProtocolTest {
         }
     }
 
+    /**
+     * The server parses pipelined commands ahead of running them, but what it accepts before authentication
+     * is limited: a command pipelined behind AUTH gets the authenticated limits, one behind RESET the
+     * unauthenticated ones, as in Redis, which parses each command after running the one before.
+     */
+    @Test
+    void pipelinedCommandsAreParsedWithTheAuthenticationOfTheCommandBefore() {
+        try (Engine secured = Engine.start(EngineConfig.builder().port(0).requirePass("s3cret").build());
+                RespClient c = new RespClient(secured.port())) {
+            String[] mset = new String[21];
+            mset[0] = "MSET";
+            for (int i = 1; i < mset.length; i += 2) {
+                mset[i] = "k" + i;
+                mset[i + 1] = "v".repeat(20_000);
+            }
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            batch.writeBytes(RespClient.encode("AUTH", "s3cret"));
+            batch.writeBytes(RespClient.encode(mset));
+            batch.writeBytes(RespClient.encode("RESET"));
+            batch.writeBytes(RespClient.encode(mset));
+            c.send(batch.toByteArray());
+            assertThat(c.read().text()).isEqualTo("OK");
+            assertThat(c.read().text()).isEqualTo("OK");
+            assertThat(c.read().text()).isEqualTo("RESET");
+            assertThat(c.read().text()).isEqualTo("ERR Protocol error: unauthenticated multibulk length");
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+    }
+
     @Test
     void manyConcurrentClients() throws Exception {
         int clients = 200;
