@@ -28,16 +28,16 @@ public final class CommandExecutor {
         core.executor(this);
     }
 
-    /** Where {@link #prefetch}'s loads end up, so the JIT cannot drop them. */
-    private int prefetched;
-
     /**
      * Warms the cache for pipelined commands about to run: loads the dict lines of each command's first key,
      * all before the first command runs. Run one by one, each lookup waits for its own cache misses in turn;
      * loads issued back to back for independent keys overlap (the idea behind Redis 8's key prefetching for
      * pipelined batches). Takes no locks and changes nothing.
+     *
+     * @return a meaningless number made from the loaded values: the caller keeps it (in a field of its own,
+     *         never shared between threads) so that the JIT cannot drop the loads
      */
-    public void prefetch(ClientSession session, byte[][][] commands, int from, int to) {
+    public int prefetch(ClientSession session, byte[][][] commands, int from, int to) {
         Keyspace ks = core.keyspace();
         int db = session.db();
         int sink = 0;
@@ -48,7 +48,7 @@ public final class CommandExecutor {
                 sink += ks.touch(db, args[spec.firstKey()]);
             }
         }
-        prefetched += sink;
+        return sink;
     }
 
     /** Re-runs a parked command without letting it park again (Blocking's serve path). */

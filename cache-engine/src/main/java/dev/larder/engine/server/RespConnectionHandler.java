@@ -44,6 +44,8 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
     private long batchBytes;
     /** A protocol error met while parsing ahead: answered once the commands before it have run. */
     private ProtocolException deferredError;
+    /** Keeps the prefetch loads alive (see CommandExecutor.prefetch). */
+    private int prefetchSink;
     private ByteBuf out;
     private long accounted;
     private boolean paused;
@@ -164,7 +166,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
             deferredError = e;
         }
         if (count > 1) {
-            executor.prefetch(session, batch, 0, count);
+            prefetchSink += executor.prefetch(session, batch, 0, count);
         }
         return count > 0;
     }
