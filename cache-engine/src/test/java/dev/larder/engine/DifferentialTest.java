@@ -123,14 +123,25 @@ class DifferentialTest {
         for (int step = 0; step < commands; step++) {
             String[] cmd = gen.next();
             history.add(String.join(" ", quote(cmd)));
-            Resp mine = exchange(engineClient, cmd);
-            Resp theirs = exchange(redisClient, cmd);
+            String where = "(seed " + seed + ", step " + step + ", " + (resp3 ? "RESP3" : "RESP2") + ")\n  command: "
+                    + history.get(step);
+            String replay = "\nReplay with -Dlarder.diff.seed=" + seed + " -Dlarder.diff.commands=" + commands
+                    + "\nSequence:\n  " + String.join("\n  ", history);
+            Resp mine = exchangeOrFail(engineClient, cmd, "The engine", where, replay);
+            Resp theirs = exchangeOrFail(redisClient, cmd, "Redis", where, replay);
             if (!equivalent(cmd[0].toLowerCase(Locale.ROOT), mine, theirs)) {
-                fail("Engine and Redis disagree (seed " + seed + ", step " + step + ", " + (resp3 ? "RESP3" : "RESP2")
-                        + ")\n  command: " + history.get(step) + "\n  engine:  " + mine + "\n  redis:   " + theirs
-                        + "\nReplay with -Dlarder.diff.seed=" + seed + " -Dlarder.diff.commands=" + commands
-                        + "\nSequence:\n  " + String.join("\n  ", history));
+                fail("Engine and Redis disagree " + where + "\n  engine:  " + mine + "\n  redis:   " + theirs
+                        + replay);
             }
+        }
+    }
+
+    /** A side that does not answer (a timeout) or hangs up fails the test with the seed that replays it. */
+    private static Resp exchangeOrFail(RespClient c, String[] cmd, String side, String where, String replay) {
+        try {
+            return exchange(c, cmd);
+        } catch (java.io.UncheckedIOException e) {
+            throw new AssertionError(side + " did not answer " + where + ": " + e.getCause() + replay, e);
         }
     }
 

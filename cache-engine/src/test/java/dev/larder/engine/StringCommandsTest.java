@@ -3,6 +3,7 @@ package dev.larder.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class StringCommandsTest extends EngineTestSupport {
 
@@ -178,6 +179,32 @@ class StringCommandsTest extends EngineTestSupport {
         expectError("ERR value is not a valid float", "INCRBYFLOAT", "s", "1");
         run("HSET", "h", "f", "v");
         expectError(WRONGTYPE, "INCRBYFLOAT", "h", "1");
+    }
+
+    /**
+     * strtold fails with ERANGE on overflow and on underflow to zero, but takes subnormals; every case here is
+     * what redis-server 7.0.15 answered. The far-out exponents once kept the engine busy for hours, so the test
+     * also bounds how long they may take.
+     */
+    @Test
+    @Timeout(30)
+    void incrbyfloatRejectsValuesOutsideTheLongDoubleRange() {
+        String notAFloat = "ERR value is not a valid float";
+        run("SET", "x", "9223371.0e-354775807");
+        expectError(notAFloat, "INCRBYFLOAT", "x", "-inf");
+        expectError(notAFloat, "INCRBYFLOAT", "x", "1");
+        expectError(notAFloat, "INCRBYFLOAT", "fresh", "1e-354775807");
+        expectError(notAFloat, "INCRBYFLOAT", "fresh", "1e999999999");
+        run("SET", "tiny", "1e-5000");
+        expectError(notAFloat, "INCRBYFLOAT", "tiny", "1");
+        run("SET", "subnormal", "1e-4950");
+        expect(bulk("1"), "INCRBYFLOAT", "subnormal", "1");
+        run("SET", "huge", "1e4933");
+        expectError(notAFloat, "INCRBYFLOAT", "huge", "1");
+        run("SET", "largest", "1e4932");
+        assertThat(((Reply.BulkString) run("INCRBYFLOAT", "largest", "1")).asString()).hasSize(4933);
+        run("SET", "zero", "0e999999999");
+        expect(bulk("1"), "INCRBYFLOAT", "zero", "1");
     }
 
     @Test

@@ -91,6 +91,71 @@ class ZSetCommandsTest extends EngineTestSupport {
         expect(array(bulk("n"), score(0), bulk("p"), score(0)), "ZUNION", "2", "inf", "inf2", "WITHSCORES");
     }
 
+    /**
+     * Redis 7.0's listpack stores an integral score as an integer and so turns -0 into 0; a skip list keeps -0,
+     * and so do ZUNION and its relatives until a store converts a small result to a listpack. Every reply here
+     * is what redis-server 7.0.15 answered.
+     */
+    @Test
+    void negativeZeroSurvivesOnlyOutsideAListpack() {
+        run("ZADD", "small", "-0", "m");
+        expect(score(0.0), "ZSCORE", "small", "m");
+        expect(score(-0.0), "ZINCRBY", "new", "-0", "m"); // the reply is the sum, the stored score is 0
+        expect(score(0.0), "ZSCORE", "new", "m");
+        expect(array(bulk("m"), score(-0.0)), "ZUNION", "1", "small", "WEIGHTS", "-1", "WITHSCORES");
+        expect(integer(1), "ZUNIONSTORE", "dst", "1", "small", "WEIGHTS", "-1");
+        expect(score(0.0), "ZSCORE", "dst", "m");
+
+        int size = ZSetValue.MAX_LISTPACK_ENTRIES + 1;
+        String[] big = new String[2 + 2 * size];
+        big[0] = "ZADD";
+        big[1] = "big";
+        for (int i = 1; i <= size; i++) {
+            big[2 * i] = Integer.toString(i);
+            big[2 * i + 1] = "m" + i;
+        }
+        run(big);
+        expect(integer(1), "ZADD", "big", "-0", "m0");
+        expect(bulk("skiplist"), "OBJECT", "ENCODING", "big");
+        expect(score(-0.0), "ZSCORE", "big", "m0");
+        expect(integer(0), "ZADD", "big", "CH", "0", "m0"); // 0 == -0: nothing changes
+        expect(score(-0.0), "ZSCORE", "big", "m0");
+        expect(integer(size + 1), "ZRANGESTORE", "copy", "big", "0", "-1");
+        expect(score(-0.0), "ZSCORE", "copy", "m0");
+        expect(integer(size + 1), "ZUNIONSTORE", "union", "1", "big");
+        expect(score(-0.0), "ZSCORE", "union", "m0");
+        expect(integer(1), "ZRANGESTORE", "one", "big", "0", "0");
+        expect(score(0.0), "ZSCORE", "one", "m0");
+        expect(integer(1), "ZRANGESTORE", "byscore", "big", "-inf", "0", "BYSCORE");
+        expect(score(0.0), "ZSCORE", "byscore", "m0");
+    }
+
+    /**
+     * Redis combines a union's or intersection's inputs from the smallest to the largest, so the order shows
+     * where infinities meet and in the sign of a zero; MIN and MAX keep the first of two equal scores.
+     */
+    @Test
+    void unionAndIntersectionCombineTheSmallestInputFirst() {
+        run("ZADD", "a", "-inf", "m", "1", "x", "2", "y");
+        run("ZADD", "b", "inf", "m");
+        expect(integer(3), "ZUNIONSTORE", "d", "3", "a", "b", "b"); // b, b, a: inf + inf + -inf = 0
+        expect(score(0.0), "ZSCORE", "d", "m");
+        expect(array(bulk("m"), score(0.0)), "ZINTER", "3", "a", "b", "b", "WITHSCORES");
+
+        run("ZADD", "p", "0", "m");
+        run("ZADD", "q", "0", "m", "1", "x");
+        expect(array(bulk("x"), score(-1), bulk("m"), score(0.0)), "ZUNION", "2", "p", "q", "WEIGHTS", "1", "-1",
+                "AGGREGATE", "MIN", "WITHSCORES");
+        expect(array(bulk("m"), score(-0.0), bulk("x"), score(1)), "ZUNION", "2", "p", "q", "WEIGHTS", "-1", "1",
+                "AGGREGATE", "MAX", "WITHSCORES");
+        expect(array(bulk("x"), score(-1), bulk("m"), score(0.0)), "ZUNION", "2", "q", "p", "WEIGHTS", "-1", "1",
+                "AGGREGATE", "MIN", "WITHSCORES");
+        expect(array(bulk("m"), score(0.0)), "ZINTER", "2", "p", "q", "WEIGHTS", "1", "-1", "AGGREGATE", "MIN",
+                "WITHSCORES");
+        expect(array(bulk("m"), score(-0.0)), "ZINTER", "2", "p", "q", "WEIGHTS", "-1", "1", "AGGREGATE", "MAX",
+                "WITHSCORES");
+    }
+
     @Test
     void scoresPrintLikeRedis70() {
         run("ZADD", "z", "1.1", "a", "0.1", "b", "1e20", "c", "-inf", "d", "1e-5", "e", "123456789012345678", "f");

@@ -58,6 +58,11 @@ public final class CommandContext {
      * (in-process callers, a parked command being re-run), answers {@code timeoutReply} at once, as Redis
      * does for blocking commands inside MULTI.
      */
+    /** False in process and inside MULTI, where a blocking command answers at once instead of parking. */
+    public boolean canBlock() {
+        return session.canBlock();
+    }
+
     public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply) {
         if (!session.canBlock()) {
             return timeoutReply;

@@ -386,7 +386,9 @@ final class ListCommands {
     private static Reply move(CommandContext c, boolean fromLeft, boolean toLeft, long deadline) {
         KeyEntry src = c.lookupWrite(c.arg(1), ValueType.LIST);
         if (src == null) {
-            return deadline < 0 ? Reply.NULL : c.block(List.of(c.arg(1)), deadline, Reply.NULL);
+            // Redis answers a null bulk when it cannot block, but the null array when a blocked BLMOVE times out.
+            return deadline < 0 || !c.canBlock()
+                    ? Reply.NULL : c.block(List.of(c.arg(1)), deadline, Reply.NULL_ARRAY);
         }
         KeyEntry dst = c.lookupWrite(c.arg(2), ValueType.LIST);
         ListValue from = list(src);

@@ -20,6 +20,9 @@ public final class LongDoubles {
     private static final int MAX_EXPONENT = 16384; // long double values stay below 2^16384
     private static final int MIN_EXPONENT = -16445; // smallest subnormal long double is 2^-16445
     private static final int MAX_CHARS = 5 * 1024; // Redis's MAX_LONG_DOUBLE_CHARS
+    /** Decimal exponents surely outside the long double range (max ~1.19e4932, min subnormal ~3.6e-4951). */
+    private static final int MAX_DECIMAL_EXPONENT = 4940;
+    private static final int MIN_DECIMAL_EXPONENT = -4960;
     private static final BigInteger TWO_63 = BigInteger.ONE.shiftLeft(63);
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -59,6 +62,13 @@ public final class LongDoubles {
             return null;
         }
         if (exact == null) {
+            return null;
+        }
+        long decimalExponent = (long) exact.precision() - exact.scale() - 1;
+        if (exact.signum() != 0
+                && (decimalExponent > MAX_DECIMAL_EXPONENT || decimalExponent < MIN_DECIMAL_EXPONENT)) {
+            // Far past the long double range (1e-400000000 parses as a BigDecimal, but rounding it would take
+            // hours): an overflow, or an underflow to zero, both ERANGE.
             return null;
         }
         BigDecimal rounded = round(exact);

@@ -11,8 +11,10 @@ import dev.larder.engine.keyspace.ZSetValue.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * The sorted-set family (t_zset.c) with Redis 7.0's parsing order, errors and reply shapes: scores are
@@ -231,7 +233,7 @@ final class ZSetCommands {
                     continue;
                 }
                 if (next != cur) {
-                    z.updateScore(n, next == 0 ? 0.0 : next);
+                    z.updateScore(n, next);
                     updated++;
                 }
                 incrResult = next;
@@ -239,7 +241,7 @@ final class ZSetCommands {
                 if (xx) {
                     continue;
                 }
-                z.insert(member, s == 0 ? 0.0 : s);
+                z.insert(member, s);
                 added++;
                 incrResult = s;
             }
@@ -260,14 +262,14 @@ final class ZSetCommands {
         }
         Node n = z.get(c.arg(3));
         if (n == null) {
-            z.insert(c.arg(3), by == 0 ? 0.0 : by);
+            z.insert(c.arg(3), by);
             return score(by);
         }
         double next = n.score() + by;
         if (Double.isNaN(next)) {
             return Reply.error(NAN_SCORE);
         }
-        z.updateScore(n, next == 0 ? 0.0 : next);
+        z.updateScore(n, next);
         return score(next);
     }
 
@@ -623,7 +625,10 @@ final class ZSetCommands {
         if (store) {
             c.db().delete(c.arg(1));
             if (!nodes.isEmpty()) {
-                ZSetValue dst = new ZSetValue();
+                // As zrangeResultBeginStore: a rank range's length is known up front and picks the encoding;
+                // a score or lex range starts as a listpack and converts as it grows.
+                ZSetValue dst = type == RANK && nodes.size() > ZSetValue.MAX_LISTPACK_ENTRIES
+                        ? ZSetValue.inSkiplistEncoding() : new ZSetValue();
                 for (Node n : nodes) {
                     dst.insert(n.member(), n.score());
                 }
@@ -871,10 +876,10 @@ final class ZSetCommands {
                 return Reply.error(Errors.SYNTAX);
             }
         }
-        ZSetValue result = new ZSetValue();
+        ZSetValue result = ZSetValue.inSkiplistEncoding();
         switch (op) {
             case UNION -> {
-                for (int i = 0; i < n; i++) {
+                for (int i : bySize(src)) {
                     ZSetValue s = src.get(i);
                     if (s == null) {
                         continue;
@@ -894,25 +899,16 @@ final class ZSetCommands {
             }
             case INTER -> {
                 if (!src.contains(null)) {
-                    int smallest = 0;
-                    for (int i = 1; i < n; i++) {
-                        if (src.get(i).size() < src.get(smallest).size()) {
-                            smallest = i;
-                        }
-                    }
-                    final int first = smallest;
+                    int[] order = bySize(src);
                     final int agg = aggregate;
-                    src.get(first).forEach(node -> {
-                        double v = weighted(weights[first], node.score());
-                        for (int i = 0; i < n; i++) {
-                            if (i == first) {
-                                continue;
-                            }
-                            Double other = src.get(i).score(node.member());
+                    src.get(order[0]).forEach(node -> {
+                        double v = weighted(weights[order[0]], node.score());
+                        for (int k = 1; k < n; k++) {
+                            Double other = src.get(order[k]).score(node.member());
                             if (other == null) {
                                 return;
                             }
-                            v = aggregate(agg, v, weighted(weights[i], other));
+                            v = aggregate(agg, v, weighted(weights[order[k]], other));
                         }
                         result.insert(node.member(), v);
                     });
@@ -935,7 +931,7 @@ final class ZSetCommands {
         if (store) {
             c.db().delete(c.arg(1));
             if (!result.isEmpty()) {
-                c.db().add(c.arg(1), result);
+                c.db().add(c.arg(1), result.convertToListpackIfSmall());
             }
             return Reply.integer(result.size());
         }
@@ -949,16 +945,31 @@ final class ZSetCommands {
         return Double.isNaN(v) ? 0 : v;
     }
 
-    private static double aggregate(int agg, double a, double b) {
+    /**
+     * The inputs' indexes from the smallest set to the largest (a missing key counts as empty), ties in the
+     * given order: Redis combines the inputs of a union or intersection in that order, and the order shows
+     * where infinities meet (inf + -inf becomes 0) and in the sign of a zero.
+     */
+    private static int[] bySize(List<ZSetValue> src) {
+        return IntStream.range(0, src.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> src.get(i) == null ? 0 : src.get(i).size()))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * zunionInterAggregate: the comparisons are C's, so of two equal scores (0 and -0) MIN and MAX keep the
+     * one already there, where Math.min and Math.max would prefer a sign.
+     */
+    private static double aggregate(int agg, double target, double val) {
         switch (agg) {
             case 1 -> {
-                return Math.min(a, b);
+                return val < target ? val : target;
             }
             case 2 -> {
-                return Math.max(a, b);
+                return val > target ? val : target;
             }
             default -> {
-                double s = a + b;
+                double s = target + val;
                 return Double.isNaN(s) ? 0.0 : s;
             }
         }

@@ -251,6 +251,16 @@ final class ZSetTree {
         return false;
     }
 
+    /**
+     * Replaces a node's score by one that compares equal to it (0 for -0): the order, and so every bound kept
+     * in the inner pages, stays as it is.
+     */
+    void replaceWithEqual(Node n, double score) {
+        assert score == n.score;
+        n.leaf.scores[n.leaf.indexOf(n)] = score;
+        n.score = score;
+    }
+
     /** 0-based rank of a node in the tree. */
     long rank(Node n) {
         Leaf leaf = n.leaf;

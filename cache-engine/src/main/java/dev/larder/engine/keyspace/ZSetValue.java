@@ -13,6 +13,11 @@ import java.util.random.RandomGenerator;
  * <p>Redis 7.0 keeps sets of up to 128 members of up to 64 bytes as a listpack; this class always uses the
  * tree but reports {@code listpack} while the set is within those limits (switching to
  * {@code skiplist} once, for good, as Redis converts), so OBJECT ENCODING and ZSCAN's one-shot reply match.
+ * A listpack stores an integral score as an integer, so it turns -0 into 0 while a skip list keeps -0; this
+ * class does the same, which ZSCORE and friends show.
+ *
+ * <p>ZUNIONSTORE and its relatives build their result in skip-list encoding and convert it only when it is
+ * complete ({@link #inSkiplistEncoding()}, {@link #convertToListpackIfSmall()}), as Redis does.
  */
 public final class ZSetValue implements CollectionValue {
 
@@ -54,6 +59,39 @@ public final class ZSetValue implements CollectionValue {
     private final ZSetTree tree = new ZSetTree();
     private boolean listpack = true;
 
+    /**
+     * An empty set in skip-list encoding, as zsetTypeCreate makes one for a result known to be big, and as the
+     * union, intersection and difference commands build theirs: it keeps every score as given, -0 included.
+     */
+    public static ZSetValue inSkiplistEncoding() {
+        ZSetValue z = new ZSetValue();
+        z.listpack = false;
+        return z;
+    }
+
+    /**
+     * What zsetConvertToListpackIfNeeded does to a store command's complete result: back to listpack encoding
+     * when it is small enough, where its -0 scores become 0.
+     */
+    public ZSetValue convertToListpackIfSmall() {
+        if (listpack || size() > MAX_LISTPACK_ENTRIES || longestMember() > MAX_LISTPACK_VALUE) {
+            return this;
+        }
+        listpack = true;
+        forEach(n -> {
+            if (n.score == 0) {
+                tree.replaceWithEqual(n, 0.0);
+            }
+        });
+        return this;
+    }
+
+    private int longestMember() {
+        int[] longest = {0};
+        forEach(n -> longest[0] = Math.max(longest[0], n.key.length));
+        return longest[0];
+    }
+
     @Override
     public ValueType type() {
         return ValueType.ZSET;
@@ -91,7 +129,7 @@ public final class ZSetValue implements CollectionValue {
         if (listpack && (dict.size() >= MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE)) {
             listpack = false;
         }
-        Node n = new Node(member, Bytes.hash(member), score);
+        Node n = new Node(member, Bytes.hash(member), listpack && score == 0 ? 0.0 : score);
         tree.insert(n);
         dict.insert(n);
     }
@@ -116,7 +154,11 @@ public final class ZSetValue implements CollectionValue {
         return true;
     }
 
+    /** Changes a member's score; a score equal to the old one (-0 for 0 included) changes nothing, as in Redis. */
     public void updateScore(Node n, double newScore) {
+        if (listpack && newScore == 0) {
+            newScore = 0.0;
+        }
         if (n.score == newScore || tree.updateInPlace(n, newScore)) {
             return;
         }
@@ -182,8 +224,8 @@ public final class ZSetValue implements CollectionValue {
     @Override
     public ZSetValue deepCopy() {
         ZSetValue copy = new ZSetValue();
-        forEach(n -> copy.insert(n.key, n.score));
         copy.listpack = listpack;
+        forEach(n -> copy.insert(n.key, n.score));
         return copy;
     }
 

@@ -112,6 +112,23 @@ class BlockingCommandsTest {
         }
     }
 
+    /**
+     * Redis 7.0 answers every blocking command that times out with the null array ({@code *-1} in RESP2), the
+     * single-value BLMOVE and BRPOPLPUSH included, although they answer a null bulk when they cannot block.
+     */
+    @Test
+    void everyBlockingCommandTimesOutWithTheNullArray() throws Exception {
+        try (RespClient waiter = new RespClient(engine.port())) {
+            for (String[] command : new String[][] {{"BLPOP", "none", "0.01"}, {"BRPOP", "none", "0.01"},
+                {"BLMOVE", "none", "dst", "LEFT", "LEFT", "0.01"}, {"BRPOPLPUSH", "none", "dst", "0.01"},
+                {"BLMPOP", "0.01", "1", "none", "LEFT"}, {"BZPOPMIN", "none", "0.01"},
+                {"BZPOPMAX", "none", "0.01"}, {"BZMPOP", "0.01", "1", "none", "MIN"}}) {
+                assertThat(waiter.call(command).toString()).as(command[0]).isEqualTo("*nil");
+            }
+        }
+        assertThat(engine.execute("BLMOVE", "none", "dst", "LEFT", "LEFT", "0")).isEqualTo(Reply.NULL);
+    }
+
     @Test
     void pipelinedCommandsWaitBehindTheBlockedOne() throws Exception {
         try (RespClient waiter = new RespClient(engine.port())) {
