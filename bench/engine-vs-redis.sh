@@ -10,7 +10,7 @@
 #      ENGINE_JAVA_OPTS (default "-Xms1g -Xmx1g -XX:+UseParallelGC"), ENGINE_ARGS (extra engine options,
 #      e.g. "--io-threads 1"), ENGINE_JAR (default: cache-engine/target's jar, built when missing).
 #      ROUNDS (default 1): runs of each benchmark per server, alternating engine and redis; the median of the rounds is
-#      reported (single runs on a shared machine move by +-20%).
+#      reported, with the range of the per-round engine/redis ratios (single runs on a shared machine move by +-20%).
 #      SERVER_CPUS: CPU list both servers are pinned to with taskset (e.g. "1"); default: not pinned.
 #      CLIENT_CPUS: CPU list redis-benchmark is pinned to (e.g. "0"), run with CLIENT_NICE (default -10 when
 #      CLIENT_CPUS is set, else 0). On a shared 2-core machine: move every other process to CPU 0 first, then
@@ -81,7 +81,7 @@ bench "$REDIS_PORT" 1 >/dev/null
 echo "redis-benchmark -c $CLIENTS -n $REQUESTS (pipelined: $PIPELINED_REQUESTS, median of $ROUNDS rounds) -r 100000 -t $TESTS; engine: java $ENGINE_JAVA_OPTS $ENGINE_ARGS; $(nproc) cores"
 echo "servers on CPUs: ${SERVER_CPUS:-any}; client on CPUs: ${CLIENT_CPUS:-any} (nice $CLIENT_NICE)"
 grep -i 'transport' "$WORKDIR/engine.log" || true
-printf '%-34s %4s %14s %14s %8s\n' test pipe engine_rps redis_rps ratio
+printf '%-34s %4s %14s %14s %8s %13s\n' test pipe engine_rps redis_rps ratio round_ratios
 for p in $PIPELINES; do
   : >"$WORKDIR/engine.csv"
   : >"$WORKDIR/redis.csv"
@@ -91,14 +91,19 @@ for p in $PIPELINES; do
   done
   python3 - "$WORKDIR/engine.csv" "$WORKDIR/redis.csv" "$p" <<'PY'
 import statistics, sys
-def medians(path):
+def rounds(path):
     runs = {}
     for line in open(path):
         test, rps = line.strip().rsplit(',', 1)
         runs.setdefault(test, []).append(float(rps))
-    return {t: statistics.median(v) for t, v in runs.items()}
-engine, redis, pipe = medians(sys.argv[1]), medians(sys.argv[2]), sys.argv[3]
+    return runs
+engine, redis, pipe = rounds(sys.argv[1]), rounds(sys.argv[2]), sys.argv[3]
 for test in sorted(engine.keys() & redis.keys()):
-    print('%-34s %4s %14.0f %14.0f %7.2fx' % (test, pipe, engine[test], redis[test], engine[test] / redis[test]))
+    e, r = engine[test], redis[test]
+    # Rounds alternate engine and redis, so round i of each ran under the same conditions: their ratios' range
+    # shows how far one run could be trusted.
+    paired = [a / b for a, b in zip(e, r)]
+    print('%-34s %4s %14.0f %14.0f %7.2fx %13s' % (test, pipe, statistics.median(e), statistics.median(r),
+          statistics.median(e) / statistics.median(r), '%.2f-%.2f' % (min(paired), max(paired))))
 PY
 done

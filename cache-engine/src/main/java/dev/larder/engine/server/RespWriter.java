@@ -2,6 +2,7 @@ package dev.larder.engine.server;
 
 import dev.larder.engine.Reply;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -17,6 +18,21 @@ final class RespWriter {
     private static final byte[] NULL_BULK = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL_ARRAY = "*-1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL3 = "_\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The elements of an array reply (LRANGE, SMEMBERS, MGET...) that are small bulk strings are assembled in a
+     * per-thread byte array and copied to the buffer in one go: five ByteBuf calls per element, each with its own
+     * bounds and reference-count checks, cost more than the bytes themselves.
+     */
+    private static final int SMALL_BULK = 1024;
+    /** {@code $}, at most four length digits, two CRLFs. */
+    private static final int BULK_FRAMING = 9;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[16 * 1024];
+        }
+    };
 
     private RespWriter() {
     }
@@ -88,9 +104,47 @@ final class RespWriter {
 
     private static void writeAggregate(ByteBuf out, char type, List<Reply> items, boolean resp3) {
         header(out, type, items.size());
+        byte[] scratch = null;
+        int pos = 0;
         for (Reply r : items) {
-            write(out, r, resp3);
+            if (r instanceof Reply.BulkString b && b.value().length <= SMALL_BULK) {
+                if (scratch == null) {
+                    scratch = SCRATCH.get();
+                }
+                if (pos + b.value().length + BULK_FRAMING > scratch.length) {
+                    out.writeBytes(scratch, 0, pos);
+                    pos = 0;
+                }
+                pos = putBulk(scratch, pos, b.value());
+            } else {
+                if (pos > 0) {
+                    out.writeBytes(scratch, 0, pos); // before write(), which may use the scratch itself
+                    pos = 0;
+                }
+                write(out, r, resp3);
+            }
         }
+        if (pos > 0) {
+            out.writeBytes(scratch, 0, pos);
+        }
+    }
+
+    /** {@code $<length>\r\n<value>\r\n} into a byte array; the caller has made room for it. */
+    private static int putBulk(byte[] to, int pos, byte[] value) {
+        int n = value.length;
+        to[pos++] = '$';
+        int digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : 4;
+        for (int i = pos + digits - 1, v = n; i >= pos; i--, v /= 10) {
+            to[i] = (byte) ('0' + v % 10);
+        }
+        pos += digits;
+        to[pos++] = '\r';
+        to[pos++] = '\n';
+        System.arraycopy(value, 0, to, pos, n);
+        pos += n;
+        to[pos++] = '\r';
+        to[pos++] = '\n';
+        return pos;
     }
 
     static void writeBulk(ByteBuf out, byte[] value) {

@@ -93,6 +93,43 @@ class RespProtocolTest {
      * Values around and far above the size from which an argument is filled in place (RespParser.BIG_ARG),
      * arriving in pieces of every size, with commands pipelined behind them: every byte round-trips.
      */
+    /**
+     * Array replies are assembled through a per-thread scratch buffer for small bulk strings: this crosses its
+     * size many times, mixes in bulks over the small limit, empty ones, nulls and nested arrays.
+     */
+    @Test
+    void arrayRepliesOfManyMixedElementsRoundTrip() {
+        try (RespClient c = client()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                int length = i % 50 == 7 ? 1000 + i : i % 97; // 1007 goes through the scratch, 1057 and up do not
+                values.add(String.valueOf((char) ('a' + i % 26)).repeat(length));
+            }
+            List<String> push = new ArrayList<>(List.of("RPUSH", "mixed"));
+            push.addAll(values);
+            assertThat(c.call(push.toArray(String[]::new)).text()).isEqualTo("600");
+            assertThat(c.call("LRANGE", "mixed", "0", "-1").items()).extracting(Resp::text)
+                    .containsExactlyElementsOf(values);
+
+            c.call("SET", "one", values.get(57));
+            Resp mget = c.call("MGET", "one", "absent", "one");
+            assertThat(mget.items()).extracting(Resp::text).containsExactly(values.get(57), null, values.get(57));
+            assertThat(mget.items().get(1).isNull()).isTrue();
+
+            c.call("HELLO", "3");
+            for (int i = 0; i < 300; i++) {
+                c.call("ZADD", "ranked", Integer.toString(i), values.get(i));
+            }
+            List<Resp> ranked = c.call("ZRANGE", "ranked", "0", "-1", "WITHSCORES").items();
+            assertThat(ranked).hasSize(values.subList(0, 300).stream().distinct().toList().size());
+            for (Resp pair : ranked) {
+                assertThat(pair.items()).hasSize(2);
+                assertThat(values.subList(0, 300).lastIndexOf(pair.items().get(0).text()))
+                        .isEqualTo(Integer.parseInt(pair.items().get(1).text()));
+            }
+        }
+    }
+
     @Test
     void bigArgumentsArrivingInPiecesRoundTrip() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
