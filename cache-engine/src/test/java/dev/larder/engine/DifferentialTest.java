@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,25 +124,31 @@ class DifferentialTest {
         for (int step = 0; step < commands; step++) {
             String[] cmd = gen.next();
             history.add(String.join(" ", quote(cmd)));
-            String where = "(seed " + seed + ", step " + step + ", " + (resp3 ? "RESP3" : "RESP2") + ")\n  command: "
-                    + history.get(step);
-            String replay = "\nReplay with -Dlarder.diff.seed=" + seed + " -Dlarder.diff.commands=" + commands
-                    + "\nSequence:\n  " + String.join("\n  ", history);
-            Resp mine = exchangeOrFail(engineClient, cmd, "The engine", where, replay);
-            Resp theirs = exchangeOrFail(redisClient, cmd, "Redis", where, replay);
+            int at = step;
+            Supplier<String> context = () -> "(seed " + seed + ", step " + at + ", " + (resp3 ? "RESP3" : "RESP2")
+                    + ")\n  command: " + history.get(at);
+            Supplier<String> replay = () -> "\nReplay with -Dlarder.diff.seed=" + seed + " -Dlarder.diff.commands="
+                    + commands + "\nSequence:\n  " + String.join("\n  ", history);
+            Resp mine = exchangeOrFail(engineClient, cmd, "The engine", context, replay);
+            Resp theirs = exchangeOrFail(redisClient, cmd, "Redis", context, replay);
             if (!equivalent(cmd[0].toLowerCase(Locale.ROOT), mine, theirs)) {
-                fail("Engine and Redis disagree " + where + "\n  engine:  " + mine + "\n  redis:   " + theirs
-                        + replay);
+                fail("Engine and Redis disagree " + context.get() + "\n  engine:  " + mine + "\n  redis:   "
+                        + theirs + replay.get());
             }
         }
     }
 
-    /** A side that does not answer (a timeout) or hangs up fails the test with the seed that replays it. */
-    private static Resp exchangeOrFail(RespClient c, String[] cmd, String side, String where, String replay) {
+    /**
+     * A side that does not answer (a timeout) or hangs up fails the test with the seed that replays it. The
+     * messages are built only then: joining the history at every step would cost more than the commands.
+     */
+    private static Resp exchangeOrFail(RespClient c, String[] cmd, String side, Supplier<String> context,
+            Supplier<String> replay) {
         try {
             return exchange(c, cmd);
         } catch (java.io.UncheckedIOException e) {
-            throw new AssertionError(side + " did not answer " + where + ": " + e.getCause() + replay, e);
+            throw new AssertionError(side + " did not answer " + context.get() + ": " + e.getCause() + replay.get(),
+                    e);
         }
     }
 

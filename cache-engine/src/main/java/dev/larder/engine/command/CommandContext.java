@@ -53,18 +53,21 @@ public final class CommandContext {
     }
 
     /**
+     * False for in-process callers and for a parked command being re-run: a blocking command then answers at
+     * once instead of parking.
+     */
+    public boolean canBlock() {
+        return session.canBlock();
+    }
+
+    /**
      * No data for a blocking command: parks the client on {@code keys} until {@code deadline} (engine-clock
      * millis, 0 = for ever) and returns {@link CommandExecutor#BLOCKED}, or, where the session cannot block
      * (in-process callers, a parked command being re-run), answers {@code timeoutReply} at once, as Redis
      * does for blocking commands inside MULTI.
      */
-    /** False in process and inside MULTI, where a blocking command answers at once instead of parking. */
-    public boolean canBlock() {
-        return session.canBlock();
-    }
-
     public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply) {
-        if (!session.canBlock()) {
+        if (!canBlock()) {
             return timeoutReply;
         }
         session.parked(core.blocking().park(session, args, session.db(), keys, deadline, timeoutReply));
