@@ -311,7 +311,9 @@ class RespProtocolTest {
             batch.writeBytes(RespClient.encode("AUTH", "s3cret"));
             batch.writeBytes(RespClient.encode(mset));
             batch.writeBytes(RespClient.encode("RESET"));
-            batch.writeBytes(RespClient.encode(mset));
+            // Only the header of the last MSET: the server hangs up on it, and a payload still being written
+            // then would fail the send with a broken pipe.
+            batch.writeBytes(("*" + mset.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
             c.send(batch.toByteArray());
             assertThat(c.read().text()).isEqualTo("OK");
             assertThat(c.read().text()).isEqualTo("OK");
