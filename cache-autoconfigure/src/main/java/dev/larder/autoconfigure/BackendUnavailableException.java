@@ -1,9 +1,10 @@
 package dev.larder.autoconfigure;
 
 /**
- * The backend chosen with {@code larder.backend} cannot be used: it is not part of this version,
- * or its client library is missing. Never answered with a silent fallback to another backend,
- * because caching somewhere else than configured hides a real misconfiguration.
+ * The backend chosen with {@code larder.backend} cannot be used: it is not part of this
+ * version, or its client library is missing. Never answered with a silent fallback to
+ * another backend, because caching somewhere else than configured hides a real
+ * misconfiguration.
  */
 public class BackendUnavailableException extends RuntimeException {
 

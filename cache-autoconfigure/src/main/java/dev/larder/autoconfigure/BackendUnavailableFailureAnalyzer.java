@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link BackendUnavailableException} into Boot's "APPLICATION FAILED TO START" report
- * with the property, the reason and the fix.
+ * Turns a {@link BackendUnavailableException} into Boot's "APPLICATION FAILED TO START"
+ * report with the property, the reason and the fix.
  */
 class BackendUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<BackendUnavailableException> {
 

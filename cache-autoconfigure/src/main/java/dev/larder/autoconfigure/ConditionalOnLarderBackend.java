@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@code larder.backend} selects the given backend (the embedded engine when unset).
+ * Matches when {@code larder.backend} selects the given backend (the embedded engine when
+ * unset).
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

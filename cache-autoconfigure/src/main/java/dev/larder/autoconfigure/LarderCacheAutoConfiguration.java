@@ -27,8 +27,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configures a {@link LarderCacheManager} for applications that enable caching with
- * {@code @EnableCaching}, unless they define their own {@link CacheManager} or choose one of
- * Boot's caches with {@code spring.cache.type}. The backend is picked by {@code larder.backend}.
+ * {@code @EnableCaching}, unless they define their own {@link CacheManager} or choose one
+ * of Boot's caches with {@code spring.cache.type}. The backend is picked by
+ * {@code larder.backend}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @ConditionalOnBean(CacheAspectSupport.class)
@@ -47,7 +48,8 @@ public final class LarderCacheAutoConfiguration {
 			.withTtl(properties.getDefaultTtl())
 			.withTtlJitter(properties.getDefaultTtlJitter())
 			.withAllowNullValues(properties.isNullValues());
-		LarderCacheManager.Builder builder = LarderCacheManager.builder(requireBackend(properties, backend, resourceLoader.getClassLoader()))
+		LarderCacheManager.Builder builder = LarderCacheManager
+			.builder(requireBackend(properties, backend, resourceLoader.getClassLoader()))
 			.defaultSettings(defaults)
 			.serializer(serializer)
 			.keyPrefix(properties.getKeyPrefix())
@@ -92,8 +94,9 @@ public final class LarderCacheAutoConfiguration {
 					"Add " + selected.clientArtifact() + " (larder-spring-boot-starter brings it), or choose "
 							+ "another larder.backend.");
 		}
-		throw new BackendUnavailableException(selected, "no configuration provided a " + selected.propertyValue()
-				+ " backend (was its auto-configuration excluded?)",
+		throw new BackendUnavailableException(selected,
+				"no configuration provided a " + selected.propertyValue()
+						+ " backend (was its auto-configuration excluded?)",
 				"Define a CacheBackend bean, or choose another larder.backend.");
 	}
 

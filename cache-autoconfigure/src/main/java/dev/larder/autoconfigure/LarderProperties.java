@@ -15,8 +15,9 @@ import org.springframework.validation.Validator;
 /**
  * Larder's configuration, under {@code larder.*}.
  *
- * <p>Boot validates the bound values through {@link #validate}, so a bad one fails startup with
- * an error that names the property, its value and what is allowed.
+ * <p>
+ * Boot validates the bound values through {@link #validate}, so a bad one fails startup
+ * with an error that names the property, its value and what is allowed.
  */
 @ConfigurationProperties("larder")
 public class LarderProperties implements Validator {
@@ -28,45 +29,51 @@ public class LarderProperties implements Validator {
 	private Backend backend = Backend.EMBEDDED;
 
 	/**
-	 * Prefix of every key a remote backend stores; keys read {@code <prefix><cache>::<key>}.
+	 * Prefix of every key a remote backend stores; keys read
+	 * {@code <prefix><cache>::<key>}.
 	 */
 	private String keyPrefix = "";
 
 	/**
-	 * Time-to-live of entries in caches without a ttl of their own. Zero or unset: no expiry.
+	 * Time-to-live of entries in caches without a ttl of their own. Zero or unset: no
+	 * expiry.
 	 */
 	private Duration defaultTtl = Duration.ZERO;
 
 	/**
 	 * Fraction (0 to 1) by which each entry's ttl is randomly shortened, so that entries
-	 * written together do not expire together. 0.1 spreads expiry over the last 10% of the ttl.
+	 * written together do not expire together. 0.1 spreads expiry over the last 10% of
+	 * the ttl.
 	 */
 	private double defaultTtlJitter = 0;
 
 	/**
-	 * Whether null results are cached (as a marker) in caches without a setting of their own.
+	 * Whether null results are cached (as a marker) in caches without a setting of their
+	 * own.
 	 */
 	private boolean nullValues = true;
 
 	/**
-	 * Whether a backend failure is treated as a cache miss (logged, counted) instead of failing
-	 * the call.
+	 * Whether a backend failure is treated as a cache miss (logged, counted) instead of
+	 * failing the call.
 	 */
 	private boolean failOpen = true;
 
 	/**
-	 * Whether caches count hits, misses, puts, evictions, removals and loads, which the cache
-	 * metrics publish. Off saves a counter update per call on local caches.
+	 * Whether caches count hits, misses, puts, evictions, removals and loads, which the
+	 * cache metrics publish. Off saves a counter update per call on local caches.
 	 */
 	private boolean statistics = true;
 
 	/**
-	 * Names of the only caches to create, at startup. Unset: caches are created on first use.
+	 * Names of the only caches to create, at startup. Unset: caches are created on first
+	 * use.
 	 */
 	private List<String> cacheNames = new ArrayList<>();
 
 	/**
-	 * Settings of individual caches, by cache name; unset values fall back to the defaults.
+	 * Settings of individual caches, by cache name; unset values fall back to the
+	 * defaults.
 	 */
 	private Map<String, CacheSpec> caches = new LinkedHashMap<>();
 
@@ -239,14 +246,15 @@ public class LarderProperties implements Validator {
 	public static class Caffeine {
 
 		/**
-		 * Caffeine spec applied to every cache, e.g. {@code maximumSize=10000,recordStats}.
-		 * A cache's own max-size replaces the spec's size bound.
+		 * Caffeine spec applied to every cache, e.g.
+		 * {@code maximumSize=10000,recordStats}. A cache's own max-size replaces the
+		 * spec's size bound.
 		 */
 		private @Nullable String spec;
 
 		/**
-		 * Whether values are serialized on the way in and out, so callers get copies instead of
-		 * the cached objects themselves.
+		 * Whether values are serialized on the way in and out, so callers get copies
+		 * instead of the cached objects themselves.
 		 */
 		private boolean storeByValue = false;
 
@@ -274,7 +282,8 @@ public class LarderProperties implements Validator {
 	public static class Serialization {
 
 		/**
-		 * Format of stored values: json (safe by default) or jdk (Java serialization, opt-in).
+		 * Format of stored values: json (safe by default) or jdk (Java serialization,
+		 * opt-in).
 		 */
 		private Format format = Format.JSON;
 
@@ -308,7 +317,10 @@ public class LarderProperties implements Validator {
 			/** JSON carrying each value's type, checked against an allow-list. */
 			JSON,
 
-			/** Java serialization; needs Serializable values. Still checked against the allow-list. */
+			/**
+			 * Java serialization; needs Serializable values. Still checked against the
+			 * allow-list.
+			 */
 			JDK
 
 		}

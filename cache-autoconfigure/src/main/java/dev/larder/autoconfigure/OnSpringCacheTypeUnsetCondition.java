@@ -7,9 +7,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches unless {@code spring.cache.type} is set. An application (or a Boot test slice, via
- * {@code @AutoConfigureCache}) that picks a cache type explicitly wants Boot's cache, so Larder
- * steps aside; {@code spring.cache.type=none} therefore still switches caching off.
+ * Matches unless {@code spring.cache.type} is set. An application (or a Boot test slice,
+ * via {@code @AutoConfigureCache}) that picks a cache type explicitly wants Boot's cache,
+ * so Larder steps aside; {@code spring.cache.type=none} therefore still switches caching
+ * off.
  */
 class OnSpringCacheTypeUnsetCondition extends SpringBootCondition {
 

@@ -9,8 +9,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.validation.Errors;
 
 /**
- * Checks of bound {@code larder.*} values. Each problem is reported against its field, which
- * Boot turns into the property name in the startup error, with a message saying what is allowed.
+ * Checks of bound {@code larder.*} values. Each problem is reported against its field,
+ * which Boot turns into the property name in the startup error, with a message saying
+ * what is allowed.
  */
 final class PropertyChecks {
 
@@ -54,7 +55,10 @@ final class PropertyChecks {
 		this.errors.rejectValue(field, "larder.invalid", propertyName(field) + " " + message);
 	}
 
-	/** {@code caches[products].ttlJitter} is set as {@code larder.caches.products.ttl-jitter}. */
+	/**
+	 * {@code caches[products].ttlJitter} is set as
+	 * {@code larder.caches.products.ttl-jitter}.
+	 */
 	static String propertyName(String field) {
 		String dotted = field.replaceAll("\\[([^\\]]*)\\]", ".$1");
 		return "larder." + dotted.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);

@@ -18,7 +18,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The serializer of cached values and of typed sorted-set members, from
- * {@code larder.serialization.*}; shared by the cache and the structures auto-configurations.
+ * {@code larder.serialization.*}; shared by the cache and the structures
+ * auto-configurations.
  */
 @Configuration(proxyBeanMethods = false)
 public class ValueSerializerConfiguration {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** IDEs complete {@code larder.*} from the metadata the configuration processor generates. */
+/**
+ * IDEs complete {@code larder.*} from the metadata the configuration processor generates.
+ */
 class ConfigurationMetadataTests {
 
 	@Test

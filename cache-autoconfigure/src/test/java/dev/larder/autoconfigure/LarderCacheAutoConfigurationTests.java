@@ -47,7 +47,8 @@ class LarderCacheAutoConfigurationTests {
 				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
 				assertThat(manager.getBackend()).isInstanceOf(dev.larder.cache.embedded.EmbeddedBackend.class);
 				assertThat(context).hasSingleBean(dev.larder.engine.Engine.class);
-				assertThat(context.getBean(dev.larder.engine.Engine.class).port()).as("no socket unless asked").isEqualTo(-1);
+				assertThat(context.getBean(dev.larder.engine.Engine.class).port()).as("no socket unless asked")
+					.isEqualTo(-1);
 			});
 	}
 
@@ -66,8 +67,7 @@ class LarderCacheAutoConfigurationTests {
 
 	@Test
 	void withoutEnableCachingNothingIsConfigured() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CacheManager.class));
 	}
 
@@ -124,7 +124,8 @@ class LarderCacheAutoConfigurationTests {
 			cache.get("missing");
 			assertThat(cache.getStatistics().isEnabled()).isFalse();
 			assertThat(cache.getStatistics().hitCount() + cache.getStatistics().missCount()
-					+ cache.getStatistics().putCount()).isZero();
+					+ cache.getStatistics().putCount())
+				.isZero();
 		});
 	}
 
@@ -170,7 +171,8 @@ class LarderCacheAutoConfigurationTests {
 	@Test
 	void jdkSerializationIsOptIn() {
 		this.runner.withPropertyValues("larder.serialization.format=jdk")
-			.run((context) -> assertThat(context.getBean(ValueSerializer.class)).isInstanceOf(JdkValueSerializer.class));
+			.run((context) -> assertThat(context.getBean(ValueSerializer.class))
+				.isInstanceOf(JdkValueSerializer.class));
 	}
 
 	@Test
@@ -182,8 +184,8 @@ class LarderCacheAutoConfigurationTests {
 				.withMessageContaining("java.awt.Point")
 				.withMessageContaining("larder.serialization.allowed-packages");
 		});
-		this.runner.withPropertyValues("larder.caffeine.store-by-value=true",
-				"larder.serialization.allowed-packages=java.awt")
+		this.runner
+			.withPropertyValues("larder.caffeine.store-by-value=true", "larder.serialization.allowed-packages=java.awt")
 			.run((context) -> {
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("allowed");
 				cache.put("k", new java.awt.Point(1, 2));
@@ -209,7 +211,8 @@ class LarderCacheAutoConfigurationTests {
 	@Test
 	void failOpenFalsePropagatesBackendFailures() {
 		BrokenBackend backend = new BrokenBackend();
-		this.runner.withBean(CacheBackend.class, () -> backend).withPropertyValues("larder.fail-open=false")
+		this.runner.withBean(CacheBackend.class, () -> backend)
+			.withPropertyValues("larder.fail-open=false")
 			.run((context) -> {
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("fragile");
 				backend.goDown();
@@ -222,7 +225,8 @@ class LarderCacheAutoConfigurationTests {
 		this.runner
 			.withBean(LarderCacheManagerCustomizer.class,
 					() -> (builder) -> builder.cache("custom", CacheSettings.defaults().withMaxSize(7)))
-			.run((context) -> assertThat(context.getBean(LarderCacheManager.class).getCache("custom").getSettings().maxSize())
+			.run((context) -> assertThat(
+					context.getBean(LarderCacheManager.class).getCache("custom").getSettings().maxSize())
 				.isEqualTo(7));
 	}
 
@@ -230,8 +234,7 @@ class LarderCacheAutoConfigurationTests {
 	void negativeTtlFailsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("larder.caches.products.ttl=-5s").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(bindFailure(context.getStartupFailure()).getMessage())
-				.contains("larder.caches.products.ttl")
+			assertThat(bindFailure(context.getStartupFailure()).getMessage()).contains("larder.caches.products.ttl")
 				.contains("zero (no expiry) or positive");
 		});
 	}
@@ -258,12 +261,12 @@ class LarderCacheAutoConfigurationTests {
 		this.runner.withPropertyValues("larder.backend=memcached")
 			.withClassLoader(new FilteredClassLoader("net.rubyeye.xmemcached"))
 			.run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(BackendUnavailableException.class)
-				.hasMessageContaining("larder.backend=memcached")
-				.hasMessageContaining("com.googlecode.xmemcached:xmemcached");
-		});
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(BackendUnavailableException.class)
+					.hasMessageContaining("larder.backend=memcached")
+					.hasMessageContaining("com.googlecode.xmemcached:xmemcached");
+			});
 	}
 
 	@Test
@@ -283,10 +286,10 @@ class LarderCacheAutoConfigurationTests {
 		this.runner.withPropertyValues("larder.backend=memcached")
 			.withClassLoader(new FilteredClassLoader("net.rubyeye.xmemcached"))
 			.run((context) -> {
-			var analysis = new BackendUnavailableFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("larder.backend=memcached");
-			assertThat(analysis.getAction()).contains("larder.backend");
-		});
+				var analysis = new BackendUnavailableFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("larder.backend=memcached");
+				assertThat(analysis.getAction()).contains("larder.backend");
+			});
 	}
 
 	@Test

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A plain Spring application context with {@code @EnableCaching}, one cache manager and the
- * {@link ProductService}, so calls go through the same cache interceptor and proxy as in an
- * application.
+ * A plain Spring application context with {@code @EnableCaching}, one cache manager and
+ * the {@link ProductService}, so calls go through the same cache interceptor and proxy as
+ * in an application.
  */
 final class BenchmarkContext implements AutoCloseable {
 

@@ -25,16 +25,19 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
 /**
- * The cache calls behind {@code @Cacheable}, made directly with no proxy or interceptor: the part
- * of each path that the cache implementation owns. Diagnostic companion of
- * {@link CacheableBenchmark}. A {@code @Cacheable} call spends most of its time in Spring's
- * interceptor, so a difference between the managers shows here far more clearly than there.
+ * The cache calls behind {@code @Cacheable}, made directly with no proxy or interceptor:
+ * the part of each path that the cache implementation owns. Diagnostic companion of
+ * {@link CacheableBenchmark}. A {@code @Cacheable} call spends most of its time in
+ * Spring's interceptor, so a difference between the managers shows here far more clearly
+ * than there.
  *
  * <ul>
  * <li>{@code get}: {@code Cache.get(key)} on a hit (the plain {@code @Cacheable} hit).
- * <li>{@code getWithLoaderHit}: {@code Cache.get(key, Callable)} on a hit ({@code sync = true}).
- * <li>{@code getWithLoaderMiss}: {@code Cache.get(key, Callable)} with a fresh key each call, so
- * the loader runs and the value is stored (and, once the cache is full, one entry evicted).
+ * <li>{@code getWithLoaderHit}: {@code Cache.get(key, Callable)} on a hit
+ * ({@code sync = true}).
+ * <li>{@code getWithLoaderMiss}: {@code Cache.get(key, Callable)} with a fresh key each
+ * call, so the loader runs and the value is stored (and, once the cache is full, one
+ * entry evicted).
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -89,8 +92,8 @@ public class CacheGetBenchmark {
 	@TearDown(Level.Trial)
 	public void stop() {
 		if (this.loads.sum() != this.missCalls.get()) {
-			throw new IllegalStateException(this.implementation + ": the loader ran " + this.loads.sum()
-					+ " times for " + this.missCalls.get() + " miss-path calls; a hit loaded or a miss hit");
+			throw new IllegalStateException(this.implementation + ": the loader ran " + this.loads.sum() + " times for "
+					+ this.missCalls.get() + " miss-path calls; a hit loaded or a miss hit");
 		}
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 
 /**
- * The cache managers compared, configured alike: one Caffeine spec, values stored by reference,
- * nulls allowed, caches created on first use.
+ * The cache managers compared, configured alike: one Caffeine spec, values stored by
+ * reference, nulls allowed, caches created on first use.
  */
 public enum CacheImplementation {
 
@@ -39,8 +39,8 @@ public enum CacheImplementation {
 	},
 
 	/**
-	 * Larder on Caffeine with statistics off ({@code larder.statistics=false}): what Spring's
-	 * manager does, which records none either.
+	 * Larder on Caffeine with statistics off ({@code larder.statistics=false}): what
+	 * Spring's manager does, which records none either.
 	 */
 	LARDER_NOSTATS {
 		@Override
@@ -53,8 +53,9 @@ public enum CacheImplementation {
 	},
 
 	/**
-	 * Larder on the embedded engine, the default backend: values serialized to JSON and kept in
-	 * the engine in this JVM (no socket), so it pays what Caffeine by reference does not.
+	 * Larder on the embedded engine, the default backend: values serialized to JSON and
+	 * kept in the engine in this JVM (no socket), so it pays what Caffeine by reference
+	 * does not.
 	 */
 	EMBEDDED {
 		@Override

@@ -20,23 +20,27 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code @Cacheable} through a real Spring proxy: Larder on Caffeine (statistics on, the default,
- * and off) and Larder on the embedded engine against Spring's {@code CaffeineCacheManager}, same
- * Caffeine spec ({@value CacheImplementation#CAFFEINE_SPEC}), in one run ({@link #implementation}
- * is a parameter, see {@link CacheImplementation}).
+ * {@code @Cacheable} through a real Spring proxy: Larder on Caffeine (statistics on, the
+ * default, and off) and Larder on the embedded engine against Spring's
+ * {@code CaffeineCacheManager}, same Caffeine spec
+ * ({@value CacheImplementation#CAFFEINE_SPEC}), in one run ({@link #implementation} is a
+ * parameter, see {@link CacheImplementation}).
  *
  * <ul>
- * <li>{@code hit}: cycles through {@value #HOT_KEYS} keys loaded at setup; every call is a hit.
- * <li>{@code miss}: a fresh key on every call (a per-thread counter), so every call misses,
- * runs the method and stores the result; once the cache is full each store also makes Caffeine
- * evict one entry. Both managers see the same key sequence and do the same work.
- * <li>{@code syncHit}, {@code syncMiss}: the same with {@code @Cacheable(sync = true)}, which
- * goes through {@code Cache.get(key, Callable)}.
+ * <li>{@code hit}: cycles through {@value #HOT_KEYS} keys loaded at setup; every call is
+ * a hit.
+ * <li>{@code miss}: a fresh key on every call (a per-thread counter), so every call
+ * misses, runs the method and stores the result; once the cache is full each store also
+ * makes Caffeine evict one entry. Both managers see the same key sequence and do the same
+ * work.
+ * <li>{@code syncHit}, {@code syncMiss}: the same with {@code @Cacheable(sync = true)},
+ * which goes through {@code Cache.get(key, Callable)}.
  * </ul>
  *
- * <p>Each trial checks at the end that the service loaded exactly as often as it should have:
- * never on the hit path, on every call on the miss path. A benchmark that silently stopped
- * missing (or hitting) fails instead of reporting a number.
+ * <p>
+ * Each trial checks at the end that the service loaded exactly as often as it should
+ * have: never on the hit path, on every call on the miss path. A benchmark that silently
+ * stopped missing (or hitting) fails instead of reporting a number.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -76,8 +80,8 @@ public class CacheableBenchmark {
 			this.service.find(key);
 		}
 		if (this.service.loadCount() != HOT_KEYS) {
-			throw new IllegalStateException("Hot keys did not stay cached: " + this.service.loadCount()
-					+ " loads for " + HOT_KEYS + " keys");
+			throw new IllegalStateException(
+					"Hot keys did not stay cached: " + this.service.loadCount() + " loads for " + HOT_KEYS + " keys");
 		}
 	}
 
@@ -87,13 +91,15 @@ public class CacheableBenchmark {
 		long loads = this.service.loadCount();
 		this.context.close();
 		if (loads != expected) {
-			throw new IllegalStateException(this.implementation + ": the service loaded " + loads
-					+ " times, expected " + expected + " (" + HOT_KEYS + " hot keys + " + this.missCalls.get()
+			throw new IllegalStateException(this.implementation + ": the service loaded " + loads + " times, expected "
+					+ expected + " (" + HOT_KEYS + " hot keys + " + this.missCalls.get()
 					+ " miss-path calls); a hit loaded or a miss hit");
 		}
 	}
 
-	/** Where one benchmark thread is in the hot keys and in its own range of fresh keys. */
+	/**
+	 * Where one benchmark thread is in the hot keys and in its own range of fresh keys.
+	 */
 	@State(Scope.Thread)
 	public static class Cursor {
 

@@ -38,9 +38,10 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Larder on Memcached ({@code @Cacheable} through a Spring proxy) against the same cache-aside
- * written by hand with a bare XMemcached client and the same JSON serializer, on one memcached
- * process started for the trial. Both do one get on a hit, and a get then a set on a miss.
+ * Larder on Memcached ({@code @Cacheable} through a Spring proxy) against the same
+ * cache-aside written by hand with a bare XMemcached client and the same JSON serializer,
+ * on one memcached process started for the trial. Both do one get on a hit, and a get
+ * then a set on a miss.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -54,8 +55,9 @@ public class MemcachedCacheableBenchmark {
 	private static final int HOT_KEYS = 1024;
 
 	/**
-	 * {@code bare-multiget} is the bare cache-aside fetching one more key in the same request, as
-	 * Larder does to check the cache's generation: it separates the cost of that from Larder's own.
+	 * {@code bare-multiget} is the bare cache-aside fetching one more key in the same
+	 * request, as Larder does to check the cache's generation: it separates the cost of
+	 * that from Larder's own.
 	 */
 	@Param({ "bare", "bare-multiget", "larder" })
 	public String implementation;
@@ -77,15 +79,17 @@ public class MemcachedCacheableBenchmark {
 	@Setup(Level.Trial)
 	public void start() throws Exception {
 		int port = LocalPorts.free();
-		this.memcached = new ProcessBuilder("memcached", "-p", String.valueOf(port), "-l", "127.0.0.1", "-U", "0",
-				"-m", "256", "-u", "root")
+		this.memcached = new ProcessBuilder("memcached", "-p", String.valueOf(port), "-l", "127.0.0.1", "-U", "0", "-m",
+				"256", "-u", "root")
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		// A failed trial skips its teardown; the hook stops memcached when the fork ends anyway.
+		// A failed trial skips its teardown; the hook stops memcached when the fork ends
+		// anyway.
 		Runtime.getRuntime().addShutdownHook(new Thread(this.memcached::destroy));
 		LocalPorts.awaitListening(port, "memcached");
-		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(List.of(new InetSocketAddress("127.0.0.1", port)));
+		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(
+				List.of(new InetSocketAddress("127.0.0.1", port)));
 		builder.setCommandFactory(new BinaryCommandFactory());
 		builder.setFailureMode(false);
 		this.client = builder.build();
@@ -145,7 +149,10 @@ public class MemcachedCacheableBenchmark {
 
 	}
 
-	/** The method behind the cache: counts its runs so the trial can check hits and misses. */
+	/**
+	 * The method behind the cache: counts its runs so the trial can check hits and
+	 * misses.
+	 */
 	public static class Loader {
 
 		private final LongAdder loads;
@@ -168,7 +175,10 @@ public class MemcachedCacheableBenchmark {
 
 	}
 
-	/** What an application writes without Larder: get, deserialize; or load, serialize, set. */
+	/**
+	 * What an application writes without Larder: get, deserialize; or load, serialize,
+	 * set.
+	 */
 	static final class BareCacheAside implements Lookup {
 
 		private final MemcachedClient client;

@@ -5,11 +5,13 @@ import java.util.concurrent.atomic.LongAdder;
 import org.springframework.cache.annotation.Cacheable;
 
 /**
- * The service behind the Spring proxy. Each method body runs only on a cache miss, and counts
- * that it ran so the benchmarks can prove afterwards that a hit path never loaded and a miss
- * path loaded on every call. The count is the same small cost for both cache managers.
+ * The service behind the Spring proxy. Each method body runs only on a cache miss, and
+ * counts that it ran so the benchmarks can prove afterwards that a hit path never loaded
+ * and a miss path loaded on every call. The count is the same small cost for both cache
+ * managers.
  *
- * <p>Two caches so hit and miss trials never share entries; {@code sync = true} variants go
+ * <p>
+ * Two caches so hit and miss trials never share entries; {@code sync = true} variants go
  * through {@code Cache.get(key, Callable)} instead of {@code get(key)} + {@code put}.
  */
 public class ProductService {

@@ -24,10 +24,11 @@ import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializ
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 
 /**
- * The cache managers compared on one redis-server, configured alike: keys {@code <cache>::<key>},
- * no TTL, nulls cached, values as JSON with type information and a type allow-list of the
- * benchmark's package (Spring Data Redis's {@code GenericJacksonJsonRedisSerializer}, Larder's
- * {@code JsonValueSerializer}), one shared Lettuce connection each.
+ * The cache managers compared on one redis-server, configured alike: keys
+ * {@code <cache>::<key>}, no TTL, nulls cached, values as JSON with type information and
+ * a type allow-list of the benchmark's package (Spring Data Redis's
+ * {@code GenericJacksonJsonRedisSerializer}, Larder's {@code JsonValueSerializer}), one
+ * shared Lettuce connection each.
  */
 final class RedisCacheManagers {
 
@@ -46,8 +47,8 @@ final class RedisCacheManagers {
 	}
 
 	/**
-	 * @param implementation {@code spring} (Spring Data Redis defaults: clear() with KEYS),
-	 * {@code spring-scan} (clear() with SCAN batches of 1000) or {@code larder}
+	 * @param implementation {@code spring} (Spring Data Redis defaults: clear() with
+	 * KEYS), {@code spring-scan} (clear() with SCAN batches of 1000) or {@code larder}
 	 */
 	static Managed create(String implementation, int port) {
 		return switch (implementation) {
@@ -59,7 +60,8 @@ final class RedisCacheManagers {
 	}
 
 	private static Managed spring(int port, boolean scan) {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port));
 		factory.afterPropertiesSet();
 		factory.start();
 		GenericJacksonJsonRedisSerializer serializer = GenericJacksonJsonRedisSerializer.builder()
@@ -81,7 +83,11 @@ final class RedisCacheManagers {
 	}
 
 	private static Managed larder(int port) {
-		RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(port).withTimeout(Duration.ofSeconds(5)).build();
+		RedisURI uri = RedisURI.builder()
+			.withHost("127.0.0.1")
+			.withPort(port)
+			.withTimeout(Duration.ofSeconds(5))
+			.build();
 		RedisBackend backend = new RedisBackend(LettuceConnectors.standalone(uri, ClientOptions.create(), null));
 		backend.connect();
 		LarderCacheManager manager = LarderCacheManager.builder(backend)

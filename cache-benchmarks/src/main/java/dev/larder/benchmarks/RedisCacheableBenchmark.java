@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code @Cacheable} through a Spring proxy: Larder on Redis against Spring Data Redis's
- * {@code RedisCacheManager}, on one redis-server started for the trial, same values, same JSON
- * shape (see {@link RedisCacheManagers}), through the same context and {@link ProductService} as
- * {@link CacheableBenchmark}. A hit is one GET; a miss is a GET, the method, a SET.
+ * {@code RedisCacheManager}, on one redis-server started for the trial, same values, same
+ * JSON shape (see {@link RedisCacheManagers}), through the same context and
+ * {@link ProductService} as {@link CacheableBenchmark}. A hit is one GET; a miss is a
+ * GET, the method, a SET.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -70,8 +71,8 @@ public class RedisCacheableBenchmark {
 		this.redis.stop();
 		long expected = HOT_KEYS + (this.nextMissKey - FIRST_MISS_KEY);
 		if (loads != expected) {
-			throw new IllegalStateException(this.implementation + " loaded " + loads + " times, expected "
-					+ expected + ": a hit loaded or a miss hit");
+			throw new IllegalStateException(this.implementation + " loaded " + loads + " times, expected " + expected
+					+ ": a hit loaded or a miss hit");
 		}
 	}
 

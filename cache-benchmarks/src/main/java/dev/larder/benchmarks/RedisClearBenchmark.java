@@ -28,11 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.cache.Cache;
 
 /**
- * Clearing a cache ({@code Cache.invalidate()}) holding {@value #ENTRIES} entries, beside {@value #OTHER_ENTRIES}
- * entries of another cache that must survive: Larder on Redis (SCAN + UNLINK in batches) against
- * Spring Data Redis's {@code RedisCacheManager} with its default batch strategy (KEYS + DEL) and
- * with SCAN batches. Each invocation refills the cache (pipelined SETs of the same serialized
- * value) outside the timed part; the time is one whole clear, from the call until it returns.
+ * Clearing a cache ({@code Cache.invalidate()}) holding {@value #ENTRIES} entries, beside
+ * {@value #OTHER_ENTRIES} entries of another cache that must survive: Larder on Redis
+ * (SCAN + UNLINK in batches) against Spring Data Redis's {@code RedisCacheManager} with
+ * its default batch strategy (KEYS + DEL) and with SCAN batches. Each invocation refills
+ * the cache (pipelined SETs of the same serialized value) outside the timed part; the
+ * time is one whole clear, from the call until it returns.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -69,7 +70,8 @@ public class RedisClearBenchmark {
 		Cache other = this.managed.cacheManager().getCache("customers");
 		this.filler = RedisClient.create("redis://127.0.0.1:" + this.redis.port());
 		this.fillerConnection = this.filler.connect(ByteArrayCodec.INSTANCE);
-		// The value exactly as this cache manager writes it, copied to every key by the filler.
+		// The value exactly as this cache manager writes it, copied to every key by the
+		// filler.
 		this.cache.put(0L, new Product(0, "Larder benchmark product", 100));
 		this.value = this.fillerConnection.sync().get(key("products", 0));
 		if (this.value == null) {
@@ -104,8 +106,9 @@ public class RedisClearBenchmark {
 	}
 
 	/**
-	 * {@code invalidate()}, the immediate form of {@code clear()}: Spring Data Redis 4 clears
-	 * asynchronously (the call returns before the keys are gone), so only this measures the work.
+	 * {@code invalidate()}, the immediate form of {@code clear()}: Spring Data Redis 4
+	 * clears asynchronously (the call returns before the keys are gone), so only this
+	 * measures the work.
 	 */
 	@Benchmark
 	public boolean clear() {

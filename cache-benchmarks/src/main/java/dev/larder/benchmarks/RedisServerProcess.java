@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A throw-away redis-server on a free loopback port, without persistence, for one trial. */
+/**
+ * A throw-away redis-server on a free loopback port, without persistence, for one trial.
+ */
 final class RedisServerProcess {
 
 	private final Process process;
@@ -21,7 +23,8 @@ final class RedisServerProcess {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		// A trial that fails skips its teardown, and JMH then ends the fork: without this hook the
+		// A trial that fails skips its teardown, and JMH then ends the fork: without this
+		// hook the
 		// server would outlive the benchmark.
 		Runtime.getRuntime().addShutdownHook(new Thread(this.process::destroy));
 		LocalPorts.awaitListening(this.port, "redis-server");

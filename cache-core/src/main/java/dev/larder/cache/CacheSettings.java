@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one cache behaves: its time-to-live, how much that is spread, whether it stores nulls and
- * how many entries a bounded backend keeps. Immutable; the {@code with*} methods return copies.
+ * How one cache behaves: its time-to-live, how much that is spread, whether it stores
+ * nulls and how many entries a bounded backend keeps. Immutable; the {@code with*}
+ * methods return copies.
  *
  * @param ttl how long an entry lives; {@link Duration#ZERO} means until evicted
- * @param ttlJitter fraction of the ttl, between 0 and 1, by which each entry's ttl is randomly
- * shortened so that entries written together do not all expire together
- * @param allowNullValues whether a {@code null} result is cached (as a marker) or not cached
+ * @param ttlJitter fraction of the ttl, between 0 and 1, by which each entry's ttl is
+ * randomly shortened so that entries written together do not all expire together
+ * @param allowNullValues whether a {@code null} result is cached (as a marker) or not
+ * cached
  * @param maxSize the most entries a bounded backend (Caffeine) keeps; 0 means unbounded
  */
 public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullValues, long maxSize) {
@@ -30,7 +32,10 @@ public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullVal
 		}
 	}
 
-	/** No expiry, no jitter, nulls cached, unbounded: the defaults of Spring's own cache managers. */
+	/**
+	 * No expiry, no jitter, nulls cached, unbounded: the defaults of Spring's own cache
+	 * managers.
+	 */
 	public static CacheSettings defaults() {
 		return DEFAULTS;
 	}

@@ -18,15 +18,17 @@ import org.springframework.cache.support.NullValue;
 
 /**
  * Spring's {@link org.springframework.cache.Cache} contract, implemented once for every
- * backend: null handling, ttl policy, key mapping, single-flight loading, statistics and the
- * fail-open policy live here, and a {@link CacheStore} only stores.
+ * backend: null handling, ttl policy, key mapping, single-flight loading, statistics and
+ * the fail-open policy live here, and a {@link CacheStore} only stores.
  *
- * <p>Semantics follow Spring's own caches: {@code get(key, Callable)} runs the loader once per
- * key however many threads ask (on every backend, not only where the client offers an atomic
- * compute), {@code retrieve} supports {@code @Cacheable} on {@code CompletableFuture},
- * {@code Mono} and {@code Flux} methods, and {@code putIfAbsent} is atomic in the backend.
- * One difference, deliberately: when nulls are not allowed, a loader that returns
- * {@code null} is answered but not cached, instead of failing the call.
+ * <p>
+ * Semantics follow Spring's own caches: {@code get(key, Callable)} runs the loader once
+ * per key however many threads ask (on every backend, not only where the client offers an
+ * atomic compute), {@code retrieve} supports {@code @Cacheable} on
+ * {@code CompletableFuture}, {@code Mono} and {@code Flux} methods, and
+ * {@code putIfAbsent} is atomic in the backend. One difference, deliberately: when nulls
+ * are not allowed, a loader that returns {@code null} is answered but not cached, instead
+ * of failing the call.
  */
 public class LarderCache extends AbstractValueAdaptingCache {
 
@@ -184,7 +186,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		});
 	}
 
-	/** {@link #find} without blocking: completes with the store value, or null on a miss. */
+	/**
+	 * {@link #find} without blocking: completes with the store value, or null on a miss.
+	 */
 	private CompletableFuture<@Nullable Object> findAsync(Object key) {
 		CompletableFuture<@Nullable Object> stored;
 		try {
@@ -215,8 +219,8 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	}
 
 	/**
-	 * Loads and stores without blocking: these continuations may run on a client's I/O thread,
-	 * where a blocking call would wait for a reply only that thread can read.
+	 * Loads and stores without blocking: these continuations may run on a client's I/O
+	 * thread, where a blocking call would wait for a reply only that thread can read.
 	 */
 	private <T> CompletableFuture<@Nullable Object> loadAsyncAndStore(Object key,
 			Supplier<CompletableFuture<T>> valueLoader) {
@@ -290,8 +294,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	}
 
 	/**
-	 * Encodes a value for the store. Serialization problems are the application's (a type that
-	 * cannot be written, or is not allowed), so they are thrown, not swallowed as backend errors.
+	 * Encodes a value for the store. Serialization problems are the application's (a type
+	 * that cannot be written, or is not allowed), so they are thrown, not swallowed as
+	 * backend errors.
 	 */
 	private Object encode(@Nullable Object value) {
 		return this.codec.encode(toStoreValue(value));

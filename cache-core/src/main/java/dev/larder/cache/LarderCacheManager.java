@@ -29,10 +29,11 @@ import org.springframework.cache.CacheManager;
 /**
  * A {@link CacheManager} whose caches all live in one {@link CacheBackend}.
  *
- * <p>Caches are created on first use with the default settings, or only from a fixed list of
- * names when dynamic creation is off (as {@code spring.cache.cache-names} does for Boot's own
- * managers). Per-cache settings override the defaults. Listeners hear of every cache created,
- * including those created at runtime, which is how metrics bind them.
+ * <p>
+ * Caches are created on first use with the default settings, or only from a fixed list of
+ * names when dynamic creation is off (as {@code spring.cache.cache-names} does for Boot's
+ * own managers). Per-cache settings override the defaults. Listeners hear of every cache
+ * created, including those created at runtime, which is how metrics bind them.
  */
 public class LarderCacheManager implements CacheManager, AutoCloseable {
 
@@ -98,9 +99,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	private LarderCache createCache(String name) {
 		CacheSettings settings = settingsFor(name);
 		CacheStatistics statistics = new CacheStatistics(this.recordStatistics);
-		CacheStore store = this.backend
-			.createStore(new StoreContext(name, this.keyRenderer.namespace(name), settings,
-					statistics::recordEviction, statistics::recordSkippedWrite));
+		CacheStore store = this.backend.createStore(new StoreContext(name, this.keyRenderer.namespace(name), settings,
+				statistics::recordEviction, statistics::recordSkippedWrite));
 		Function<Object, Object> keyMapper = this.backend.requiresStringKeys()
 				? (key) -> this.keyRenderer.render(name, key) : Function.identity();
 		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()
@@ -127,8 +127,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	}
 
 	/**
-	 * Registers a listener for caches created from now on, and calls it at once for the caches
-	 * that already exist.
+	 * Registers a listener for caches created from now on, and calls it at once for the
+	 * caches that already exist.
 	 */
 	public void onCacheCreated(Consumer<LarderCache> listener) {
 		this.creationListeners.add(listener);
@@ -198,8 +198,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 		/**
 		 * Fixes the set of caches: only these names (and those given settings) exist, and
-		 * {@code getCache} answers {@code null} for any other. Without it caches are created on
-		 * demand.
+		 * {@code getCache} answers {@code null} for any other. Without it caches are
+		 * created on demand.
 		 */
 		public Builder fixedCacheNames(Collection<String> names) {
 			for (String name : names) {
@@ -220,7 +220,10 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 			return this;
 		}
 
-		/** Whether a backend failure is a miss ({@code true}, the default) or an exception. */
+		/**
+		 * Whether a backend failure is a miss ({@code true}, the default) or an
+		 * exception.
+		 */
 		public Builder failOpen(boolean failOpen) {
 			this.failOpen = failOpen;
 			return this;

@@ -40,7 +40,10 @@ sealed interface StoreValueCodec {
 
 	}
 
-	/** Remote and store-by-value caches keep bytes; a cached null is the serializer's null. */
+	/**
+	 * Remote and store-by-value caches keep bytes; a cached null is the serializer's
+	 * null.
+	 */
 	record Serializing(ValueSerializer serializer) implements StoreValueCodec {
 
 		@Override

@@ -6,9 +6,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Decides the time-to-live of each new entry, once for every backend.
  *
- * <p>Jitter only ever shortens the ttl: the configured ttl stays the upper bound on how stale
- * an entry can be, and entries written in one burst expire spread over
- * {@code [ttl * (1 - jitter), ttl]} instead of all at once (which would stampede the source).
+ * <p>
+ * Jitter only ever shortens the ttl: the configured ttl stays the upper bound on how
+ * stale an entry can be, and entries written in one burst expire spread over
+ * {@code [ttl * (1 - jitter), ttl]} instead of all at once (which would stampede the
+ * source).
  */
 final class TtlPolicy {
 

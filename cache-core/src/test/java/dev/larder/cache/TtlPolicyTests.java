@@ -31,8 +31,7 @@ class TtlPolicyTests {
 			min = (ttl.compareTo(min) < 0) ? ttl : min;
 			max = (ttl.compareTo(max) > 0) ? ttl : max;
 		}
-		assertThat(max.minus(min))
-			.as("spread of 2000 jittered ttls").isGreaterThan(Duration.ofSeconds(15));
+		assertThat(max.minus(min)).as("spread of 2000 jittered ttls").isGreaterThan(Duration.ofSeconds(15));
 	}
 
 	@Test

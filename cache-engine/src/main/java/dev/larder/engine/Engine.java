@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The embedded Redis-compatible engine. {@link #execute(byte[]...)} runs any command in-process on the
- * caller's thread; when the config has a port, the same commands are also served over RESP2/RESP3.
+ * The embedded Redis-compatible engine. {@link #execute(byte[]...)} runs any command
+ * in-process on the caller's thread; when the config has a port, the same commands are
+ * also served over RESP2/RESP3.
  *
  * <pre>{@code
  * try (Engine engine = Engine.start(EngineConfig.defaults())) {
@@ -25,122 +26,146 @@ import java.util.Objects;
  */
 public final class Engine implements AutoCloseable {
 
-    private final EngineCore core;
-    private final CommandExecutor executor;
-    private final ActiveExpiryCycle expiry;
-    private final RespServer server;
-    private volatile boolean closed;
+	private final EngineCore core;
 
-    private Engine(EngineConfig config) {
-        this.core = new EngineCore(config);
-        this.executor = new CommandExecutor(core);
-        this.expiry = new ActiveExpiryCycle(core);
-        if (config.activeExpiry()) {
-            expiry.start();
-        }
-        RespServer started = null;
-        if (config.hasPort()) {
-            try {
-                started = RespServer.start(core, executor);
-            } catch (RuntimeException e) {
-                expiry.close();
-                throw e;
-            }
-        }
-        this.server = started;
-    }
+	private final CommandExecutor executor;
 
-    /** Creates the engine and, if the config has a port, binds its RESP server before returning. */
-    public static Engine start(EngineConfig config) {
-        return new Engine(Objects.requireNonNull(config, "config"));
-    }
+	private final ActiveExpiryCycle expiry;
 
-    /** Runs a command (name first) in database 0 and returns its reply; errors are {@link Reply.ErrorReply}. */
-    public Reply execute(byte[]... args) {
-        if (args.length == 0) {
-            throw new IllegalArgumentException("a command needs at least its name");
-        }
-        return executor.execute(core.newEmbeddedSession(), args);
-    }
+	private final RespServer server;
 
-    public Reply execute(List<byte[]> args) {
-        return execute(args.toArray(new byte[0][]));
-    }
+	private volatile boolean closed;
 
-    /** Convenience for tests and tools: arguments are encoded as UTF-8. */
-    public Reply execute(String... args) {
-        byte[][] bytes = new byte[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
-        }
-        return execute(bytes);
-    }
+	private Engine(EngineConfig config) {
+		this.core = new EngineCore(config);
+		this.executor = new CommandExecutor(core);
+		this.expiry = new ActiveExpiryCycle(core);
+		if (config.activeExpiry()) {
+			expiry.start();
+		}
+		RespServer started = null;
+		if (config.hasPort()) {
+			try {
+				started = RespServer.start(core, executor);
+			}
+			catch (RuntimeException e) {
+				expiry.close();
+				throw e;
+			}
+		}
+		this.server = started;
+	}
 
-    /** A stateful in-process connection (selected database, protocol, name). Not for concurrent use. */
-    public EngineSession openSession() {
-        return new EngineSession(executor, core.newEmbeddedSession());
-    }
+	/**
+	 * Creates the engine and, if the config has a port, binds its RESP server before
+	 * returning.
+	 */
+	public static Engine start(EngineConfig config) {
+		return new Engine(Objects.requireNonNull(config, "config"));
+	}
 
-    /** The RESP server's bound port, or -1 when the engine serves in-process only. */
-    public int port() {
-        return server == null ? -1 : server.port();
-    }
+	/**
+	 * Runs a command (name first) in database 0 and returns its reply; errors are
+	 * {@link Reply.ErrorReply}.
+	 */
+	public Reply execute(byte[]... args) {
+		if (args.length == 0) {
+			throw new IllegalArgumentException("a command needs at least its name");
+		}
+		return executor.execute(core.newEmbeddedSession(), args);
+	}
 
-    public EngineConfig config() {
-        return core.config();
-    }
+	public Reply execute(List<byte[]> args) {
+		return execute(args.toArray(new byte[0][]));
+	}
 
-    /** Runs one active-expiry cycle now (for tests that disable the background cycle); returns keys expired. */
-    public long expireCycle() {
-        return expiry.runCycle(Long.MAX_VALUE);
-    }
+	/** Convenience for tests and tools: arguments are encoded as UTF-8. */
+	public Reply execute(String... args) {
+		byte[][] bytes = new byte[args.length][];
+		for (int i = 0; i < args.length; i++) {
+			bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
+		}
+		return execute(bytes);
+	}
 
-    /** Stops accepting connections, lets in-flight commands finish and their replies flush, stops expiry. */
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (server != null) {
-            server.close();
-        }
-        expiry.close();
-    }
+	/**
+	 * A stateful in-process connection (selected database, protocol, name). Not for
+	 * concurrent use.
+	 */
+	public EngineSession openSession() {
+		return new EngineSession(executor, core.newEmbeddedSession());
+	}
 
-    /** A stateful in-process client of the engine. */
-    public static final class EngineSession {
-        private final CommandExecutor executor;
-        private final ClientSession session;
+	/** The RESP server's bound port, or -1 when the engine serves in-process only. */
+	public int port() {
+		return server == null ? -1 : server.port();
+	}
 
-        private EngineSession(CommandExecutor executor, ClientSession session) {
-            this.executor = executor;
-            this.session = session;
-        }
+	public EngineConfig config() {
+		return core.config();
+	}
 
-        public Reply execute(byte[]... args) {
-            if (args.length == 0) {
-                throw new IllegalArgumentException("a command needs at least its name");
-            }
-            return executor.execute(session, args);
-        }
+	/**
+	 * Runs one active-expiry cycle now (for tests that disable the background cycle);
+	 * returns keys expired.
+	 */
+	public long expireCycle() {
+		return expiry.runCycle(Long.MAX_VALUE);
+	}
 
-        public Reply execute(String... args) {
-            byte[][] bytes = new byte[args.length][];
-            for (int i = 0; i < args.length; i++) {
-                bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
-            }
-            return execute(bytes);
-        }
+	/**
+	 * Stops accepting connections, lets in-flight commands finish and their replies
+	 * flush, stops expiry.
+	 */
+	@Override
+	public void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		if (server != null) {
+			server.close();
+		}
+		expiry.close();
+	}
 
-        /** The database SELECT chose. */
-        public int database() {
-            return session.db();
-        }
+	/** A stateful in-process client of the engine. */
+	public static final class EngineSession {
 
-        /** 2 or 3, as set by HELLO; decides shapes such as HRANDFIELD WITHVALUES. */
-        public int protocol() {
-            return session.protocol();
-        }
-    }
+		private final CommandExecutor executor;
+
+		private final ClientSession session;
+
+		private EngineSession(CommandExecutor executor, ClientSession session) {
+			this.executor = executor;
+			this.session = session;
+		}
+
+		public Reply execute(byte[]... args) {
+			if (args.length == 0) {
+				throw new IllegalArgumentException("a command needs at least its name");
+			}
+			return executor.execute(session, args);
+		}
+
+		public Reply execute(String... args) {
+			byte[][] bytes = new byte[args.length][];
+			for (int i = 0; i < args.length; i++) {
+				bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
+			}
+			return execute(bytes);
+		}
+
+		/** The database SELECT chose. */
+		public int database() {
+			return session.db();
+		}
+
+		/** 2 or 3, as set by HELLO; decides shapes such as HRANDFIELD WITHVALUES. */
+		public int protocol() {
+			return session.protocol();
+		}
+
+	}
+
 }

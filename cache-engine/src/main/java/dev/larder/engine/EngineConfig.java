@@ -3,320 +3,371 @@ package dev.larder.engine;
 import java.util.Objects;
 
 /**
- * Immutable engine settings. Defaults follow Redis's where Redis has one (16 databases, 512 MB bulk strings,
- * 64 KB inline commands, hz 10, 20 keys sampled per expiry loop, 10% acceptable stale keys).
+ * Immutable engine settings. Defaults follow Redis's where Redis has one (16 databases,
+ * 512 MB bulk strings, 64 KB inline commands, hz 10, 20 keys sampled per expiry loop, 10%
+ * acceptable stale keys).
  */
 public final class EngineConfig {
 
-    /** No RESP server: in-process use only. */
-    public static final int NO_PORT = -1;
+	/** No RESP server: in-process use only. */
+	public static final int NO_PORT = -1;
 
-    private final int port;
-    private final String bind;
-    private final String requirePass;
-    private final int databases;
-    private final int shards;
-    private final long protoMaxBulkLen;
-    private final int maxInlineLength;
-    private final int maxMultibulkLength;
-    private final long clientQueryBufferLimit;
-    private final boolean activeExpiry;
-    private final int hz;
-    private final int activeExpireKeysPerLoop;
-    private final int activeExpireAcceptableStalePercent;
-    private final int activeExpireCycleBudgetPercent;
-    private final int ioThreads;
-    private final EngineClock clock;
-    private final long scriptTimeLimitMillis;
+	private final int port;
 
-    private EngineConfig(Builder b) {
-        this.port = b.port;
-        this.bind = b.bind;
-        this.requirePass = b.requirePass;
-        this.databases = b.databases;
-        this.shards = b.shards > 0 ? b.shards : defaultShards();
-        this.protoMaxBulkLen = b.protoMaxBulkLen;
-        this.maxInlineLength = b.maxInlineLength;
-        this.maxMultibulkLength = b.maxMultibulkLength;
-        this.clientQueryBufferLimit = b.clientQueryBufferLimit;
-        this.activeExpiry = b.activeExpiry;
-        this.hz = b.hz;
-        this.activeExpireKeysPerLoop = b.activeExpireKeysPerLoop;
-        this.activeExpireAcceptableStalePercent = b.activeExpireAcceptableStalePercent;
-        this.activeExpireCycleBudgetPercent = b.activeExpireCycleBudgetPercent;
-        this.ioThreads = b.ioThreads > 0 ? b.ioThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.clock = b.clock;
-        this.scriptTimeLimitMillis = b.scriptTimeLimitMillis;
-    }
+	private final String bind;
 
-    public static Builder builder() {
-        return new Builder();
-    }
+	private final String requirePass;
 
-    public static EngineConfig defaults() {
-        return builder().build();
-    }
+	private final int databases;
 
-    /** Enough shards that threads on all cores rarely meet on one lock: 16 per core, rounded to a power of two. */
-    private static int defaultShards() {
-        int wanted = Runtime.getRuntime().availableProcessors() * 16;
-        return Math.min(1 << 12, Integer.highestOneBit(wanted - 1) << 1);
-    }
+	private final int shards;
 
-    public int port() {
-        return port;
-    }
+	private final long protoMaxBulkLen;
 
-    public boolean hasPort() {
-        return port != NO_PORT;
-    }
+	private final int maxInlineLength;
 
-    public String bind() {
-        return bind;
-    }
+	private final int maxMultibulkLength;
 
-    /** The password clients must AUTH with, or null when none is required. */
-    public String requirePass() {
-        return requirePass;
-    }
+	private final long clientQueryBufferLimit;
 
-    public int databases() {
-        return databases;
-    }
+	private final boolean activeExpiry;
 
-    public int shards() {
-        return shards;
-    }
+	private final int hz;
 
-    public long protoMaxBulkLen() {
-        return protoMaxBulkLen;
-    }
+	private final int activeExpireKeysPerLoop;
 
-    public int maxInlineLength() {
-        return maxInlineLength;
-    }
+	private final int activeExpireAcceptableStalePercent;
 
-    public int maxMultibulkLength() {
-        return maxMultibulkLength;
-    }
+	private final int activeExpireCycleBudgetPercent;
 
-    public long clientQueryBufferLimit() {
-        return clientQueryBufferLimit;
-    }
+	private final int ioThreads;
 
-    public boolean activeExpiry() {
-        return activeExpiry;
-    }
+	private final EngineClock clock;
 
-    public int hz() {
-        return hz;
-    }
+	private final long scriptTimeLimitMillis;
 
-    public int activeExpireKeysPerLoop() {
-        return activeExpireKeysPerLoop;
-    }
+	private EngineConfig(Builder b) {
+		this.port = b.port;
+		this.bind = b.bind;
+		this.requirePass = b.requirePass;
+		this.databases = b.databases;
+		this.shards = b.shards > 0 ? b.shards : defaultShards();
+		this.protoMaxBulkLen = b.protoMaxBulkLen;
+		this.maxInlineLength = b.maxInlineLength;
+		this.maxMultibulkLength = b.maxMultibulkLength;
+		this.clientQueryBufferLimit = b.clientQueryBufferLimit;
+		this.activeExpiry = b.activeExpiry;
+		this.hz = b.hz;
+		this.activeExpireKeysPerLoop = b.activeExpireKeysPerLoop;
+		this.activeExpireAcceptableStalePercent = b.activeExpireAcceptableStalePercent;
+		this.activeExpireCycleBudgetPercent = b.activeExpireCycleBudgetPercent;
+		this.ioThreads = b.ioThreads > 0 ? b.ioThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+		this.clock = b.clock;
+		this.scriptTimeLimitMillis = b.scriptTimeLimitMillis;
+	}
 
-    public int activeExpireAcceptableStalePercent() {
-        return activeExpireAcceptableStalePercent;
-    }
+	public static Builder builder() {
+		return new Builder();
+	}
 
-    public int activeExpireCycleBudgetPercent() {
-        return activeExpireCycleBudgetPercent;
-    }
+	public static EngineConfig defaults() {
+		return builder().build();
+	}
 
-    public int ioThreads() {
-        return ioThreads;
-    }
+	/**
+	 * Enough shards that threads on all cores rarely meet on one lock: 16 per core,
+	 * rounded to a power of two.
+	 */
+	private static int defaultShards() {
+		int wanted = Runtime.getRuntime().availableProcessors() * 16;
+		return Math.min(1 << 12, Integer.highestOneBit(wanted - 1) << 1);
+	}
 
-    public EngineClock clock() {
-        return clock;
-    }
+	public int port() {
+		return port;
+	}
 
-    /**
-     * How long a Lua script may run before it is aborted with an error reply; 0 means no limit. Like Redis's
-     * lua-time-limit (5 s), except that Redis only starts answering BUSY then, while the engine stops the
-     * script so that the shards it locked are released.
-     */
-    public long scriptTimeLimitMillis() {
-        return scriptTimeLimitMillis;
-    }
+	public boolean hasPort() {
+		return port != NO_PORT;
+	}
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.port = port;
-        b.bind = bind;
-        b.requirePass = requirePass;
-        b.databases = databases;
-        b.shards = shards;
-        b.protoMaxBulkLen = protoMaxBulkLen;
-        b.maxInlineLength = maxInlineLength;
-        b.maxMultibulkLength = maxMultibulkLength;
-        b.clientQueryBufferLimit = clientQueryBufferLimit;
-        b.activeExpiry = activeExpiry;
-        b.hz = hz;
-        b.activeExpireKeysPerLoop = activeExpireKeysPerLoop;
-        b.activeExpireAcceptableStalePercent = activeExpireAcceptableStalePercent;
-        b.activeExpireCycleBudgetPercent = activeExpireCycleBudgetPercent;
-        b.ioThreads = ioThreads;
-        b.clock = clock;
-        b.scriptTimeLimitMillis = scriptTimeLimitMillis;
-        return b;
-    }
+	public String bind() {
+		return bind;
+	}
 
-    public static final class Builder {
-        private int port = NO_PORT;
-        private String bind = "127.0.0.1";
-        private String requirePass;
-        private int databases = 16;
-        private int shards;
-        private long protoMaxBulkLen = 512L * 1024 * 1024;
-        private int maxInlineLength = 64 * 1024;
-        private int maxMultibulkLength = Integer.MAX_VALUE;
-        private long clientQueryBufferLimit = 1024L * 1024 * 1024;
-        private boolean activeExpiry = true;
-        private int hz = 10;
-        private int activeExpireKeysPerLoop = 20;
-        private int activeExpireAcceptableStalePercent = 10;
-        private int activeExpireCycleBudgetPercent = 25;
-        private int ioThreads;
-        private EngineClock clock = EngineClock.SYSTEM;
-        private long scriptTimeLimitMillis = 5000;
+	/** The password clients must AUTH with, or null when none is required. */
+	public String requirePass() {
+		return requirePass;
+	}
 
-        private Builder() {
-        }
+	public int databases() {
+		return databases;
+	}
 
-        /** TCP port of the RESP server; 0 picks a free port (read it back with {@link Engine#port()}). */
-        public Builder port(int port) {
-            if (port < 0 && port != NO_PORT || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
+	public int shards() {
+		return shards;
+	}
 
-        public Builder bind(String bind) {
-            this.bind = Objects.requireNonNull(bind, "bind");
-            return this;
-        }
+	public long protoMaxBulkLen() {
+		return protoMaxBulkLen;
+	}
 
-        public Builder requirePass(String requirePass) {
-            this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
-            return this;
-        }
+	public int maxInlineLength() {
+		return maxInlineLength;
+	}
 
-        public Builder databases(int databases) {
-            if (databases < 1) {
-                throw new IllegalArgumentException("databases must be at least 1");
-            }
-            this.databases = databases;
-            return this;
-        }
+	public int maxMultibulkLength() {
+		return maxMultibulkLength;
+	}
 
-        /** Number of keyspace shards (each with its own lock); a power of two, or 0 for the default. */
-        public Builder shards(int shards) {
-            if (shards < 0 || Integer.bitCount(shards) > 1) {
-                throw new IllegalArgumentException("shards must be a power of two: " + shards);
-            }
-            this.shards = shards;
-            return this;
-        }
+	public long clientQueryBufferLimit() {
+		return clientQueryBufferLimit;
+	}
 
-        public Builder protoMaxBulkLen(long protoMaxBulkLen) {
-            if (protoMaxBulkLen < 1024 * 1024) {
-                throw new IllegalArgumentException("proto-max-bulk-len must be at least 1mb, as in Redis");
-            }
-            this.protoMaxBulkLen = protoMaxBulkLen;
-            return this;
-        }
+	public boolean activeExpiry() {
+		return activeExpiry;
+	}
 
-        public Builder maxInlineLength(int maxInlineLength) {
-            this.maxInlineLength = positive(maxInlineLength, "maxInlineLength");
-            return this;
-        }
+	public int hz() {
+		return hz;
+	}
 
-        public Builder maxMultibulkLength(int maxMultibulkLength) {
-            this.maxMultibulkLength = positive(maxMultibulkLength, "maxMultibulkLength");
-            return this;
-        }
+	public int activeExpireKeysPerLoop() {
+		return activeExpireKeysPerLoop;
+	}
 
-        /** Per-connection cap on buffered, not yet executed input (Redis's client-query-buffer-limit). */
-        public Builder clientQueryBufferLimit(long clientQueryBufferLimit) {
-            if (clientQueryBufferLimit < 1024 * 1024) {
-                throw new IllegalArgumentException("client-query-buffer-limit must be at least 1mb");
-            }
-            this.clientQueryBufferLimit = clientQueryBufferLimit;
-            return this;
-        }
+	public int activeExpireAcceptableStalePercent() {
+		return activeExpireAcceptableStalePercent;
+	}
 
-        /** Whether the background cycle reclaims expired keys that are never read again. */
-        public Builder activeExpiry(boolean activeExpiry) {
-            this.activeExpiry = activeExpiry;
-            return this;
-        }
+	public int activeExpireCycleBudgetPercent() {
+		return activeExpireCycleBudgetPercent;
+	}
 
-        /** Active expiry cycles per second. */
-        public Builder hz(int hz) {
-            if (hz < 1 || hz > 500) {
-                throw new IllegalArgumentException("hz must be between 1 and 500");
-            }
-            this.hz = hz;
-            return this;
-        }
+	public int ioThreads() {
+		return ioThreads;
+	}
 
-        public Builder activeExpireKeysPerLoop(int keys) {
-            this.activeExpireKeysPerLoop = positive(keys, "activeExpireKeysPerLoop");
-            return this;
-        }
+	public EngineClock clock() {
+		return clock;
+	}
 
-        public Builder activeExpireAcceptableStalePercent(int percent) {
-            if (percent < 1 || percent > 100) {
-                throw new IllegalArgumentException("percent must be between 1 and 100");
-            }
-            this.activeExpireAcceptableStalePercent = percent;
-            return this;
-        }
+	/**
+	 * How long a Lua script may run before it is aborted with an error reply; 0 means no
+	 * limit. Like Redis's lua-time-limit (5 s), except that Redis only starts answering
+	 * BUSY then, while the engine stops the script so that the shards it locked are
+	 * released.
+	 */
+	public long scriptTimeLimitMillis() {
+		return scriptTimeLimitMillis;
+	}
 
-        /** Share of each cycle period the active expiry may spend, in percent. */
-        public Builder activeExpireCycleBudgetPercent(int percent) {
-            if (percent < 1 || percent > 100) {
-                throw new IllegalArgumentException("percent must be between 1 and 100");
-            }
-            this.activeExpireCycleBudgetPercent = percent;
-            return this;
-        }
+	public Builder toBuilder() {
+		Builder b = new Builder();
+		b.port = port;
+		b.bind = bind;
+		b.requirePass = requirePass;
+		b.databases = databases;
+		b.shards = shards;
+		b.protoMaxBulkLen = protoMaxBulkLen;
+		b.maxInlineLength = maxInlineLength;
+		b.maxMultibulkLength = maxMultibulkLength;
+		b.clientQueryBufferLimit = clientQueryBufferLimit;
+		b.activeExpiry = activeExpiry;
+		b.hz = hz;
+		b.activeExpireKeysPerLoop = activeExpireKeysPerLoop;
+		b.activeExpireAcceptableStalePercent = activeExpireAcceptableStalePercent;
+		b.activeExpireCycleBudgetPercent = activeExpireCycleBudgetPercent;
+		b.ioThreads = ioThreads;
+		b.clock = clock;
+		b.scriptTimeLimitMillis = scriptTimeLimitMillis;
+		return b;
+	}
 
-        /** Netty event-loop threads of the RESP server; 0 for one per core. */
-        public Builder ioThreads(int ioThreads) {
-            if (ioThreads < 0) {
-                throw new IllegalArgumentException("ioThreads must not be negative");
-            }
-            this.ioThreads = ioThreads;
-            return this;
-        }
+	public static final class Builder {
 
-        public Builder clock(EngineClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
+		private int port = NO_PORT;
 
-        /** See {@link EngineConfig#scriptTimeLimitMillis()}; 0 disables the limit. */
-        public Builder scriptTimeLimitMillis(long millis) {
-            if (millis < 0) {
-                throw new IllegalArgumentException("scriptTimeLimitMillis must not be negative");
-            }
-            this.scriptTimeLimitMillis = millis;
-            return this;
-        }
+		private String bind = "127.0.0.1";
 
-        public EngineConfig build() {
-            return new EngineConfig(this);
-        }
+		private String requirePass;
 
-        private static int positive(int value, String name) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
-        }
-    }
+		private int databases = 16;
+
+		private int shards;
+
+		private long protoMaxBulkLen = 512L * 1024 * 1024;
+
+		private int maxInlineLength = 64 * 1024;
+
+		private int maxMultibulkLength = Integer.MAX_VALUE;
+
+		private long clientQueryBufferLimit = 1024L * 1024 * 1024;
+
+		private boolean activeExpiry = true;
+
+		private int hz = 10;
+
+		private int activeExpireKeysPerLoop = 20;
+
+		private int activeExpireAcceptableStalePercent = 10;
+
+		private int activeExpireCycleBudgetPercent = 25;
+
+		private int ioThreads;
+
+		private EngineClock clock = EngineClock.SYSTEM;
+
+		private long scriptTimeLimitMillis = 5000;
+
+		private Builder() {
+		}
+
+		/**
+		 * TCP port of the RESP server; 0 picks a free port (read it back with
+		 * {@link Engine#port()}).
+		 */
+		public Builder port(int port) {
+			if (port < 0 && port != NO_PORT || port > 65535) {
+				throw new IllegalArgumentException("port out of range: " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		public Builder bind(String bind) {
+			this.bind = Objects.requireNonNull(bind, "bind");
+			return this;
+		}
+
+		public Builder requirePass(String requirePass) {
+			this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
+			return this;
+		}
+
+		public Builder databases(int databases) {
+			if (databases < 1) {
+				throw new IllegalArgumentException("databases must be at least 1");
+			}
+			this.databases = databases;
+			return this;
+		}
+
+		/**
+		 * Number of keyspace shards (each with its own lock); a power of two, or 0 for
+		 * the default.
+		 */
+		public Builder shards(int shards) {
+			if (shards < 0 || Integer.bitCount(shards) > 1) {
+				throw new IllegalArgumentException("shards must be a power of two: " + shards);
+			}
+			this.shards = shards;
+			return this;
+		}
+
+		public Builder protoMaxBulkLen(long protoMaxBulkLen) {
+			if (protoMaxBulkLen < 1024 * 1024) {
+				throw new IllegalArgumentException("proto-max-bulk-len must be at least 1mb, as in Redis");
+			}
+			this.protoMaxBulkLen = protoMaxBulkLen;
+			return this;
+		}
+
+		public Builder maxInlineLength(int maxInlineLength) {
+			this.maxInlineLength = positive(maxInlineLength, "maxInlineLength");
+			return this;
+		}
+
+		public Builder maxMultibulkLength(int maxMultibulkLength) {
+			this.maxMultibulkLength = positive(maxMultibulkLength, "maxMultibulkLength");
+			return this;
+		}
+
+		/**
+		 * Per-connection cap on buffered, not yet executed input (Redis's
+		 * client-query-buffer-limit).
+		 */
+		public Builder clientQueryBufferLimit(long clientQueryBufferLimit) {
+			if (clientQueryBufferLimit < 1024 * 1024) {
+				throw new IllegalArgumentException("client-query-buffer-limit must be at least 1mb");
+			}
+			this.clientQueryBufferLimit = clientQueryBufferLimit;
+			return this;
+		}
+
+		/**
+		 * Whether the background cycle reclaims expired keys that are never read again.
+		 */
+		public Builder activeExpiry(boolean activeExpiry) {
+			this.activeExpiry = activeExpiry;
+			return this;
+		}
+
+		/** Active expiry cycles per second. */
+		public Builder hz(int hz) {
+			if (hz < 1 || hz > 500) {
+				throw new IllegalArgumentException("hz must be between 1 and 500");
+			}
+			this.hz = hz;
+			return this;
+		}
+
+		public Builder activeExpireKeysPerLoop(int keys) {
+			this.activeExpireKeysPerLoop = positive(keys, "activeExpireKeysPerLoop");
+			return this;
+		}
+
+		public Builder activeExpireAcceptableStalePercent(int percent) {
+			if (percent < 1 || percent > 100) {
+				throw new IllegalArgumentException("percent must be between 1 and 100");
+			}
+			this.activeExpireAcceptableStalePercent = percent;
+			return this;
+		}
+
+		/** Share of each cycle period the active expiry may spend, in percent. */
+		public Builder activeExpireCycleBudgetPercent(int percent) {
+			if (percent < 1 || percent > 100) {
+				throw new IllegalArgumentException("percent must be between 1 and 100");
+			}
+			this.activeExpireCycleBudgetPercent = percent;
+			return this;
+		}
+
+		/** Netty event-loop threads of the RESP server; 0 for one per core. */
+		public Builder ioThreads(int ioThreads) {
+			if (ioThreads < 0) {
+				throw new IllegalArgumentException("ioThreads must not be negative");
+			}
+			this.ioThreads = ioThreads;
+			return this;
+		}
+
+		public Builder clock(EngineClock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** See {@link EngineConfig#scriptTimeLimitMillis()}; 0 disables the limit. */
+		public Builder scriptTimeLimitMillis(long millis) {
+			if (millis < 0) {
+				throw new IllegalArgumentException("scriptTimeLimitMillis must not be negative");
+			}
+			this.scriptTimeLimitMillis = millis;
+			return this;
+		}
+
+		public EngineConfig build() {
+			return new EngineConfig(this);
+		}
+
+		private static int positive(int value, String name) {
+			if (value < 1) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return value;
+		}
+
+	}
+
 }

@@ -5,142 +5,156 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A command's result, independent of the wire protocol. The RESP server renders it as RESP2 or RESP3;
- * in-process callers read it directly. The variants cover every RESP3 type the engine produces, so
- * RESP3-only shapes (map, double, boolean, set, verbatim) degrade to RESP2 the way Redis does.
+ * A command's result, independent of the wire protocol. The RESP server renders it as
+ * RESP2 or RESP3; in-process callers read it directly. The variants cover every RESP3
+ * type the engine produces, so RESP3-only shapes (map, double, boolean, set, verbatim)
+ * degrade to RESP2 the way Redis does.
  */
-public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Reply.IntegerReply, Reply.BulkString,
-        Reply.NullReply, Reply.ArrayReply, Reply.MapReply, Reply.DoubleReply, Reply.BooleanReply, Reply.SetReply,
-        Reply.VerbatimString {
+public sealed interface Reply
+		permits Reply.SimpleString, Reply.ErrorReply, Reply.IntegerReply, Reply.BulkString, Reply.NullReply,
+		Reply.ArrayReply, Reply.MapReply, Reply.DoubleReply, Reply.BooleanReply, Reply.SetReply, Reply.VerbatimString {
 
-    SimpleString OK = new SimpleString("OK");
-    SimpleString PONG = new SimpleString("PONG");
-    /** The missing value of GET and friends: {@code $-1} in RESP2, {@code _} in RESP3. */
-    NullReply NULL = new NullReply(false);
-    /** The missing array ({@code *-1} in RESP2), e.g. a blocking pop that timed out. */
-    NullReply NULL_ARRAY = new NullReply(true);
-    ArrayReply EMPTY_ARRAY = new ArrayReply(List.of());
+	SimpleString OK = new SimpleString("OK");
 
-    /** True when this reply is an error; saves callers a pattern match on the hot path. */
-    default boolean isError() {
-        return false;
-    }
+	SimpleString PONG = new SimpleString("PONG");
 
-    static Reply ok() {
-        return OK;
-    }
+	/** The missing value of GET and friends: {@code $-1} in RESP2, {@code _} in RESP3. */
+	NullReply NULL = new NullReply(false);
 
-    static IntegerReply integer(long value) {
-        return IntegerReply.of(value);
-    }
+	/** The missing array ({@code *-1} in RESP2), e.g. a blocking pop that timed out. */
+	NullReply NULL_ARRAY = new NullReply(true);
 
-    static BulkString bulk(byte[] value) {
-        return new BulkString(value);
-    }
+	ArrayReply EMPTY_ARRAY = new ArrayReply(List.of());
 
-    static BulkString bulk(String value) {
-        return new BulkString(value.getBytes(StandardCharsets.UTF_8));
-    }
+	/**
+	 * True when this reply is an error; saves callers a pattern match on the hot path.
+	 */
+	default boolean isError() {
+		return false;
+	}
 
-    /** A bulk string, or the null reply when {@code value} is null. */
-    static Reply bulkOrNull(byte[] value) {
-        return value == null ? NULL : new BulkString(value);
-    }
+	static Reply ok() {
+		return OK;
+	}
 
-    static ErrorReply error(String message) {
-        return new ErrorReply(message);
-    }
+	static IntegerReply integer(long value) {
+		return IntegerReply.of(value);
+	}
 
-    static ArrayReply array(List<? extends Reply> items) {
-        return new ArrayReply(List.copyOf(items));
-    }
+	static BulkString bulk(byte[] value) {
+		return new BulkString(value);
+	}
 
-    static ArrayReply array(Reply... items) {
-        return new ArrayReply(List.of(items));
-    }
+	static BulkString bulk(String value) {
+		return new BulkString(value.getBytes(StandardCharsets.UTF_8));
+	}
 
-    /** A status reply such as {@code +OK}. */
-    record SimpleString(String value) implements Reply {
-    }
+	/** A bulk string, or the null reply when {@code value} is null. */
+	static Reply bulkOrNull(byte[] value) {
+		return value == null ? NULL : new BulkString(value);
+	}
 
-    /** An error reply; {@code message} includes the error code, e.g. {@code "ERR syntax error"}. */
-    record ErrorReply(String message) implements Reply {
-        @Override
-        public boolean isError() {
-            return true;
-        }
+	static ErrorReply error(String message) {
+		return new ErrorReply(message);
+	}
 
-        /** The leading upper-case word, e.g. {@code ERR} or {@code WRONGTYPE}. */
-        public String code() {
-            int space = message.indexOf(' ');
-            return space < 0 ? message : message.substring(0, space);
-        }
-    }
+	static ArrayReply array(List<? extends Reply> items) {
+		return new ArrayReply(List.copyOf(items));
+	}
 
-    record IntegerReply(long value) implements Reply {
-        private static final IntegerReply[] SMALL = new IntegerReply[1026];
+	static ArrayReply array(Reply... items) {
+		return new ArrayReply(List.of(items));
+	}
 
-        static {
-            for (int i = 0; i < SMALL.length; i++) {
-                SMALL[i] = new IntegerReply(i - 2);
-            }
-        }
+	/** A status reply such as {@code +OK}. */
+	record SimpleString(String value) implements Reply {
+	}
 
-        /** Shared instances for -2..1023: TTL, EXISTS, DEL and counters reply with these most of the time. */
-        public static IntegerReply of(long value) {
-            return value >= -2 && value < SMALL.length - 2 ? SMALL[(int) value + 2] : new IntegerReply(value);
-        }
-    }
+	/**
+	 * An error reply; {@code message} includes the error code, e.g.
+	 * {@code "ERR syntax error"}.
+	 */
+	record ErrorReply(String message) implements Reply {
+		@Override
+		public boolean isError() {
+			return true;
+		}
 
-    /** A binary-safe string. The array is not copied: treat it as read-only. */
-    record BulkString(byte[] value) implements Reply {
-        public String asString() {
-            return new String(value, StandardCharsets.UTF_8);
-        }
+		/** The leading upper-case word, e.g. {@code ERR} or {@code WRONGTYPE}. */
+		public String code() {
+			int space = message.indexOf(' ');
+			return space < 0 ? message : message.substring(0, space);
+		}
+	}
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BulkString other && Arrays.equals(value, other.value);
-        }
+	record IntegerReply(long value) implements Reply {
+		private static final IntegerReply[] SMALL = new IntegerReply[1026];
 
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(value);
-        }
+		static {
+			for (int i = 0; i < SMALL.length; i++) {
+				SMALL[i] = new IntegerReply(i - 2);
+			}
+		}
 
-        @Override
-        public String toString() {
-            return "BulkString[" + asString() + "]";
-        }
-    }
+		/**
+		 * Shared instances for -2..1023: TTL, EXISTS, DEL and counters reply with these
+		 * most of the time.
+		 */
+		public static IntegerReply of(long value) {
+			return value >= -2 && value < SMALL.length - 2 ? SMALL[(int) value + 2] : new IntegerReply(value);
+		}
+	}
 
-    /** Null; {@code array} distinguishes RESP2's {@code *-1} from {@code $-1}. */
-    record NullReply(boolean array) implements Reply {
-    }
+	/** A binary-safe string. The array is not copied: treat it as read-only. */
+	record BulkString(byte[] value) implements Reply {
+		public String asString() {
+			return new String(value, StandardCharsets.UTF_8);
+		}
 
-    record ArrayReply(List<Reply> items) implements Reply {
-    }
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof BulkString other && Arrays.equals(value, other.value);
+		}
 
-    /** Alternating keys and values: RESP3 {@code %}, a flat array in RESP2. */
-    record MapReply(List<Reply> keysAndValues) implements Reply {
-        public int size() {
-            return keysAndValues.size() / 2;
-        }
-    }
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(value);
+		}
 
-    /** RESP3 {@code ,}; a bulk string in RESP2. */
-    record DoubleReply(double value) implements Reply {
-    }
+		@Override
+		public String toString() {
+			return "BulkString[" + asString() + "]";
+		}
+	}
 
-    /** RESP3 {@code #}; an integer 1/0 in RESP2. */
-    record BooleanReply(boolean value) implements Reply {
-    }
+	/** Null; {@code array} distinguishes RESP2's {@code *-1} from {@code $-1}. */
+	record NullReply(boolean array) implements Reply {
+	}
 
-    /** RESP3 {@code ~}; an array in RESP2. */
-    record SetReply(List<Reply> items) implements Reply {
-    }
+	record ArrayReply(List<Reply> items) implements Reply {
+	}
 
-    /** RESP3 {@code =} (e.g. INFO, CLIENT LIST); a bulk string in RESP2. */
-    record VerbatimString(String format, String text) implements Reply {
-    }
+	/** Alternating keys and values: RESP3 {@code %}, a flat array in RESP2. */
+	record MapReply(List<Reply> keysAndValues) implements Reply {
+		public int size() {
+			return keysAndValues.size() / 2;
+		}
+	}
+
+	/** RESP3 {@code ,}; a bulk string in RESP2. */
+	record DoubleReply(double value) implements Reply {
+	}
+
+	/** RESP3 {@code #}; an integer 1/0 in RESP2. */
+	record BooleanReply(boolean value) implements Reply {
+	}
+
+	/** RESP3 {@code ~}; an array in RESP2. */
+	record SetReply(List<Reply> items) implements Reply {
+	}
+
+	/** RESP3 {@code =} (e.g. INFO, CLIENT LIST); a bulk string in RESP2. */
+	record VerbatimString(String format, String text) implements Reply {
+	}
+
 }

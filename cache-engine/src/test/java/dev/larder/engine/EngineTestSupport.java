@@ -11,53 +11,55 @@ import org.junit.jupiter.api.BeforeEach;
 /** An in-process engine on a hand-driven clock, with assertion helpers for replies. */
 abstract class EngineTestSupport {
 
-    protected MutableClock clock;
-    protected Engine engine;
+	protected MutableClock clock;
 
-    @BeforeEach
-    void startEngine() {
-        clock = new MutableClock();
-        engine = Engine.start(EngineConfig.builder().clock(clock).activeExpiry(false).shards(8).build());
-    }
+	protected Engine engine;
 
-    @AfterEach
-    void stopEngine() {
-        engine.close();
-    }
+	@BeforeEach
+	void startEngine() {
+		clock = new MutableClock();
+		engine = Engine.start(EngineConfig.builder().clock(clock).activeExpiry(false).shards(8).build());
+	}
 
-    protected Reply run(String... args) {
-        return engine.execute(args);
-    }
+	@AfterEach
+	void stopEngine() {
+		engine.close();
+	}
 
-    protected static Reply bulk(String s) {
-        return Reply.bulk(s);
-    }
+	protected Reply run(String... args) {
+		return engine.execute(args);
+	}
 
-    protected static Reply integer(long n) {
-        return Reply.integer(n);
-    }
+	protected static Reply bulk(String s) {
+		return Reply.bulk(s);
+	}
 
-    protected static Reply err(String message) {
-        return Reply.error(message);
-    }
+	protected static Reply integer(long n) {
+		return Reply.integer(n);
+	}
 
-    protected static Reply array(Reply... items) {
-        return Reply.array(items);
-    }
+	protected static Reply err(String message) {
+		return Reply.error(message);
+	}
 
-    protected static Reply bulks(String... items) {
-        List<Reply> out = new ArrayList<>();
-        for (String s : items) {
-            out.add(s == null ? Reply.NULL : Reply.bulk(s));
-        }
-        return Reply.array(out);
-    }
+	protected static Reply array(Reply... items) {
+		return Reply.array(items);
+	}
 
-    protected void expect(Reply expected, String... command) {
-        assertThat(run(command)).as(String.join(" ", command)).isEqualTo(expected);
-    }
+	protected static Reply bulks(String... items) {
+		List<Reply> out = new ArrayList<>();
+		for (String s : items) {
+			out.add(s == null ? Reply.NULL : Reply.bulk(s));
+		}
+		return Reply.array(out);
+	}
 
-    protected void expectError(String message, String... command) {
-        expect(err(message), command);
-    }
+	protected void expect(Reply expected, String... command) {
+		assertThat(run(command)).as(String.join(" ", command)).isEqualTo(expected);
+	}
+
+	protected void expectError(String message, String... command) {
+		expect(err(message), command);
+	}
+
 }

@@ -6,8 +6,9 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * A product catalog whose repository is deliberately slow, cached by Larder; a leaderboard on a
- * sorted set, a rate-limited endpoint and a job guarded by a distributed lock.
+ * A product catalog whose repository is deliberately slow, cached by Larder; a
+ * leaderboard on a sorted set, a rate-limited endpoint and a job guarded by a distributed
+ * lock.
  */
 @SpringBootApplication
 @EnableCaching

@@ -24,10 +24,11 @@ import org.springframework.cache.CacheManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample over real HTTP: the second read of a product is served from the cache (the slow
- * repository is called once), and updates and deletes keep the cache truthful.
+ * The sample over real HTTP: the second read of a product is served from the cache (the
+ * slow repository is called once), and updates and deletes keep the cache truthful.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "catalog.repository-delay=0ms", "larder.embedded.port=0" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "catalog.repository-delay=0ms", "larder.embedded.port=0" })
 class CatalogHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -27,14 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The structures over real HTTP on the embedded backend: the leaderboard, the rate-limited
- * endpoint answering 429 with Retry-After, and the lock-guarded job answering 409 while the lock
- * is held elsewhere. The schedule and the rate limit's period are stretched so that nothing moves
- * while the test runs.
+ * The structures over real HTTP on the embedded backend: the leaderboard, the
+ * rate-limited endpoint answering 429 with Retry-After, and the lock-guarded job
+ * answering 409 while the lock is held elsewhere. The schedule and the rate limit's
+ * period are stretched so that nothing moves while the test runs.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "larder.embedded.port=0", "sample.quotes.period=1h", "sample.leaderboard.trim-every=1h",
-				"sample.leaderboard.keep=3" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "larder.embedded.port=0",
+		"sample.quotes.period=1h", "sample.leaderboard.trim-every=1h", "sample.leaderboard.keep=3" })
 class StructuresHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -57,8 +56,9 @@ class StructuresHttpTests {
 	}
 
 	/**
-	 * Locks and rate limiters on the embedded backend are Lua scripts: until the engine runs EVAL
-	 * (branch engine), those tests are skipped, saying why, rather than failing the build.
+	 * Locks and rate limiters on the embedded backend are Lua scripts: until the engine
+	 * runs EVAL (branch engine), those tests are skipped, saying why, rather than failing
+	 * the build.
 	 */
 	private void assumeEngineRunsScripts() {
 		Reply reply = ((Engine) this.backend.nativeClient()).execute("EVAL", "return 1", "0");
@@ -72,16 +72,19 @@ class StructuresHttpTests {
 		HttpResponse<String> improved = post("/leaderboard/scores", "{\"player\":\"bob\",\"score\":50}");
 		assertThat(improved.body()).isEqualTo("{\"player\":\"bob\",\"score\":50.0,\"rank\":1}");
 		HttpResponse<String> worse = post("/leaderboard/scores", "{\"player\":\"ana\",\"score\":1}");
-		assertThat(worse.body()).as("a lower score keeps the best").isEqualTo("{\"player\":\"ana\",\"score\":42.0,\"rank\":2}");
+		assertThat(worse.body()).as("a lower score keeps the best")
+			.isEqualTo("{\"player\":\"ana\",\"score\":42.0,\"rank\":2}");
 		for (int i = 0; i < 12; i++) {
 			post("/leaderboard/scores", "{\"player\":\"p" + i + "\",\"score\":" + i + "}");
 		}
 		HttpResponse<String> top = get("/leaderboard/top", null);
 		assertThat(top.statusCode()).isEqualTo(200);
-		assertThat(top.body()).startsWith("[{\"player\":\"bob\",\"score\":50.0,\"rank\":1},"
-				+ "{\"player\":\"ana\",\"score\":42.0,\"rank\":2},{\"player\":\"p11\",\"score\":11.0,\"rank\":3}")
+		assertThat(top.body())
+			.startsWith("[{\"player\":\"bob\",\"score\":50.0,\"rank\":1},"
+					+ "{\"player\":\"ana\",\"score\":42.0,\"rank\":2},{\"player\":\"p11\",\"score\":11.0,\"rank\":3}")
 			.endsWith("{\"player\":\"p4\",\"score\":4.0,\"rank\":10}]");
-		assertThat(get("/leaderboard/players/p0", null).body()).isEqualTo("{\"player\":\"p0\",\"score\":0.0,\"rank\":14}");
+		assertThat(get("/leaderboard/players/p0", null).body())
+			.isEqualTo("{\"player\":\"p0\",\"score\":0.0,\"rank\":14}");
 		assertThat(get("/leaderboard/players/nobody", null).statusCode()).isEqualTo(404);
 	}
 
@@ -94,8 +97,8 @@ class StructuresHttpTests {
 		}
 		HttpResponse<String> limited = get("/quotes/random", client);
 		assertThat(limited.statusCode()).isEqualTo(429);
-		assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
-				(seconds) -> assertThat(Long.parseLong(seconds)).isPositive().isLessThanOrEqualTo(720));
+		assertThat(limited.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isPositive().isLessThanOrEqualTo(720));
 		assertThat(limited.body()).contains("Rate limit 'quotes' exceeded");
 		assertThat(get("/quotes/random", "another-" + client).statusCode()).as("each client has its own budget")
 			.isEqualTo(200);

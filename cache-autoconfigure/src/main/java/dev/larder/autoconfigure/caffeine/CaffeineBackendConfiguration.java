@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Caffeine backend, when {@code larder.backend=caffeine} and Caffeine is on the classpath.
+ * The Caffeine backend, when {@code larder.backend=caffeine} and Caffeine is on the
+ * classpath.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Caffeine.class)

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded engine and the backend over it, when {@code larder.backend=embedded} (the
- * default). The engine starts with the context and closes with it, finishing in-flight commands.
+ * default). The engine starts with the context and closes with it, finishing in-flight
+ * commands.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Engine.class)
@@ -50,7 +51,8 @@ public class EmbeddedBackendConfiguration {
 		try {
 			engine = Engine.start(config.build());
 		}
-		catch (Exception ex) { // Netty rethrows a failed bind's checked BindException unchecked
+		catch (Exception ex) { // Netty rethrows a failed bind's checked BindException
+								// unchecked
 			throw new IllegalStateException("The embedded engine could not serve RESP on " + properties.getBind() + ":"
 					+ properties.getPort() + " (" + ex.getMessage() + "). Choose a free larder.embedded.port, "
 					+ "0 for any free port, or leave it unset to cache in-process only.", ex);

@@ -16,19 +16,20 @@ import org.springframework.validation.Validator;
 public class EmbeddedEngineProperties implements Validator {
 
 	/**
-	 * Port on which the engine also serves RESP (redis-cli, Lettuce, any Redis client). Unset:
-	 * in-process only, no socket. 0: a free port.
+	 * Port on which the engine also serves RESP (redis-cli, Lettuce, any Redis client).
+	 * Unset: in-process only, no socket. 0: a free port.
 	 */
 	private @Nullable Integer port;
 
 	/**
-	 * Address the RESP server binds. Anything but a loopback address exposes the cache to the
-	 * network: set a password.
+	 * Address the RESP server binds. Anything but a loopback address exposes the cache to
+	 * the network: set a password.
 	 */
 	private String bind = "127.0.0.1";
 
 	/**
-	 * Password RESP clients must give with AUTH (requirepass). In-process calls need none.
+	 * Password RESP clients must give with AUTH (requirepass). In-process calls need
+	 * none.
 	 */
 	private @Nullable String password;
 
@@ -43,9 +44,9 @@ public class EmbeddedEngineProperties implements Validator {
 	private DataSize protoMaxBulkLen = DataSize.ofMegabytes(512);
 
 	/**
-	 * Longest a Lua script (EVAL, and the locks and rate limiters, which are scripts) may run
-	 * before the engine stops it with an error, so a runaway script cannot hold its keys
-	 * forever. 0: no limit.
+	 * Longest a Lua script (EVAL, and the locks and rate limiters, which are scripts) may
+	 * run before the engine stops it with an error, so a runaway script cannot hold its
+	 * keys forever. 0: no limit.
 	 */
 	private Duration scriptTimeLimit = Duration.ofSeconds(5);
 

@@ -12,8 +12,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds the {@code larder} health indicator ({@code /actuator/health/larder}) when Spring Boot's
- * health support is present and {@code management.health.larder.enabled} is not false.
+ * Adds the {@code larder} health indicator ({@code /actuator/health/larder}) when Spring
+ * Boot's health support is present and {@code management.health.larder.enabled} is not
+ * false.
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The health of the cache backend: up or down, with what the backend reports (topology, nodes,
- * ping latency). A down cache does not take the application down when it fails open, but an
- * operator should see it.
+ * The health of the cache backend: up or down, with what the backend reports (topology,
+ * nodes, ping latency). A down cache does not take the application down when it fails
+ * open, but an operator should see it.
  */
 class LarderHealthIndicator extends AbstractHealthIndicator {
 

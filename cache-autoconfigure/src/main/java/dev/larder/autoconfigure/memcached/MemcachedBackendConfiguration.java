@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Memcached backend, when {@code larder.backend=memcached} and XMemcached is on the
- * classpath: one client over the pool, keys spread by consistent hashing (Ketama), a lost node's
- * keys rehashed to the others (misses, not errors) until it is back.
+ * classpath: one client over the pool, keys spread by consistent hashing (Ketama), a lost
+ * node's keys rehashed to the others (misses, not errors) until it is back.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(MemcachedClient.class)
@@ -50,7 +50,8 @@ public class MemcachedBackendConfiguration {
 				builder.addAuthInfo(address, AuthInfo.plain(properties.getUsername(), properties.getPassword()));
 			}
 		}
-		// Not failure mode: a dead node's keys move to the live ones instead of failing every call.
+		// Not failure mode: a dead node's keys move to the live ones instead of failing
+		// every call.
 		builder.setFailureMode(false);
 		builder.setConnectionPoolSize(properties.getConnectionPoolSize());
 		builder.setOpTimeout(properties.getOpTimeout().toMillis());

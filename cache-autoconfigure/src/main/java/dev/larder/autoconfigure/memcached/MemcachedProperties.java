@@ -16,7 +16,8 @@ import org.springframework.validation.Validator;
 public class MemcachedProperties implements Validator {
 
 	/**
-	 * Servers, comma-separated host:port, each optionally with a weight: host:port:weight.
+	 * Servers, comma-separated host:port, each optionally with a weight:
+	 * host:port:weight.
 	 */
 	private String servers = "localhost:11211";
 
@@ -46,8 +47,8 @@ public class MemcachedProperties implements Validator {
 	private Duration reconnectInterval = Duration.ofSeconds(2);
 
 	/**
-	 * The servers' item size limit (memcached -I); larger values are not cached (counted in
-	 * cache.puts.skipped).
+	 * The servers' item size limit (memcached -I); larger values are not cached (counted
+	 * in cache.puts.skipped).
 	 */
 	private DataSize maxItemSize = DataSize.ofMegabytes(1);
 

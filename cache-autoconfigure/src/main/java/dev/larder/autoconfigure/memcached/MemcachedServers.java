@@ -9,8 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses {@code larder.memcached.servers}: {@code host:port[:weight]} entries separated by
- * commas or spaces.
+ * Parses {@code larder.memcached.servers}: {@code host:port[:weight]} entries separated
+ * by commas or spaces.
  */
 record MemcachedServers(List<InetSocketAddress> addresses, int[] weights) {
 
@@ -51,12 +51,13 @@ record MemcachedServers(List<InetSocketAddress> addresses, int[] weights) {
 	}
 
 	/**
-	 * Addresses resolved for connecting, each keeping the host exactly as configured. XMemcached
-	 * finds a server's SASL credentials by {@code getHostString():port}; an address made from an IP
-	 * literal changes its host string to the reverse-lookup name ("localhost") once anything asks for
-	 * its host name, after which the credentials are no longer found and the client never
-	 * authenticates. Pinning the host text keeps the lookup stable. A host that does not resolve now
-	 * stays unresolved, and the client keeps trying it.
+	 * Addresses resolved for connecting, each keeping the host exactly as configured.
+	 * XMemcached finds a server's SASL credentials by {@code getHostString():port}; an
+	 * address made from an IP literal changes its host string to the reverse-lookup name
+	 * ("localhost") once anything asks for its host name, after which the credentials are
+	 * no longer found and the client never authenticates. Pinning the host text keeps the
+	 * lookup stable. A host that does not resolve now stays unresolved, and the client
+	 * keeps trying it.
 	 */
 	List<InetSocketAddress> resolved() {
 		return this.addresses.stream().map(MemcachedServers::resolve).toList();

@@ -12,10 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Publishes every Larder cache as Spring Boot's standard cache meters, including caches created
- * after startup, which Boot's own registrar (it binds once, at startup) would miss. Larder binds
- * its caches itself and offers Boot no binder for them, so each cache has exactly one set of
- * meters.
+ * Publishes every Larder cache as Spring Boot's standard cache meters, including caches
+ * created after startup, which Boot's own registrar (it binds once, at startup) would
+ * miss. Larder binds its caches itself and offers Boot no binder for them, so each cache
+ * has exactly one set of meters.
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

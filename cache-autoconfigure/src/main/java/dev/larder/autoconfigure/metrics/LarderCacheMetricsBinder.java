@@ -13,9 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Binds the caches of each {@link LarderCacheManager} bean to the meter registry as they are
- * created. Tags match those of Boot's cache metrics: {@code cache}, {@code cache.manager}
- * (the bean name less a {@code CacheManager} suffix) and {@code name}.
+ * Binds the caches of each {@link LarderCacheManager} bean to the meter registry as they
+ * are created. Tags match those of Boot's cache metrics: {@code cache},
+ * {@code cache.manager} (the bean name less a {@code CacheManager} suffix) and
+ * {@code name}.
  */
 class LarderCacheMetricsBinder implements BeanPostProcessor {
 
@@ -31,14 +32,16 @@ class LarderCacheMetricsBinder implements BeanPostProcessor {
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		if (bean instanceof LarderCacheManager manager) {
 			Tag managerTag = Tag.of("cache.manager", managerName(beanName));
-			manager.onCacheCreated((cache) -> new LarderCacheMeterBinder(cache,
-					Tags.of(managerTag, Tag.of("name", cache.getName())))
-				.bindTo(this.registry.getObject()));
+			manager.onCacheCreated(
+					(cache) -> new LarderCacheMeterBinder(cache, Tags.of(managerTag, Tag.of("name", cache.getName())))
+						.bindTo(this.registry.getObject()));
 		}
 		return bean;
 	}
 
-	/** Boot's naming: a bean called {@code fooCacheManager} is cache manager {@code foo}. */
+	/**
+	 * Boot's naming: a bean called {@code fooCacheManager} is cache manager {@code foo}.
+	 */
 	static String managerName(String beanName) {
 		if (beanName.length() > CACHE_MANAGER_SUFFIX.length()
 				&& beanName.toLowerCase(Locale.ROOT).endsWith(CACHE_MANAGER_SUFFIX)) {

@@ -1,8 +1,8 @@
 package dev.larder.autoconfigure.redis;
 
 /**
- * The Redis connection settings are malformed or contradict each other. The message names the
- * property and says what is expected.
+ * The Redis connection settings are malformed or contradict each other. The message names
+ * the property and says what is expected.
  */
 public class InvalidRedisConfigurationException extends IllegalStateException {
 

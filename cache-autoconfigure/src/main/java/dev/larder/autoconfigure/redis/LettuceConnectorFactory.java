@@ -22,8 +22,9 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@link RedisSettings} into a Lettuce {@link RedisConnector} for the configured topology,
- * refusing contradictory or malformed settings with a message that names the property.
+ * Turns {@link RedisSettings} into a Lettuce {@link RedisConnector} for the configured
+ * topology, refusing contradictory or malformed settings with a message that names the
+ * property.
  */
 final class LettuceConnectorFactory {
 
@@ -44,9 +45,9 @@ final class LettuceConnectorFactory {
 		RedisBackendProperties.Cluster cluster = this.properties.getCluster();
 		boolean sentinelSet = sentinel.getMaster() != null || !sentinel.getNodes().isEmpty();
 		if (sentinelSet && !cluster.getNodes().isEmpty()) {
-			throw invalid(this.settings.propertyName("sentinel.nodes") + " and "
-					+ this.settings.propertyName("cluster.nodes")
-					+ " are both set, but Redis runs either with Sentinels or as a Cluster. Keep one.");
+			throw invalid(
+					this.settings.propertyName("sentinel.nodes") + " and " + this.settings.propertyName("cluster.nodes")
+							+ " are both set, but Redis runs either with Sentinels or as a Cluster. Keep one.");
 		}
 		ClientOptions options = clientOptions();
 		ReadFrom readFrom = readFrom();
@@ -149,7 +150,8 @@ final class LettuceConnectorFactory {
 	}
 
 	private void applyCommonOptions(ClientOptions.Builder builder) {
-		// A cache must not queue commands for a server that is gone: fail fast, count a miss.
+		// A cache must not queue commands for a server that is gone: fail fast, count a
+		// miss.
 		builder.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
 			.autoReconnect(true)
 			.timeoutOptions(TimeoutOptions.enabled(this.properties.getTimeout()))
@@ -168,10 +170,12 @@ final class LettuceConnectorFactory {
 			refresh.enablePeriodicRefresh(period);
 		}
 		if (!cluster.getRefresh().isAdaptive()) {
-			// Lettuce 7 refreshes on MOVED, ASK and reconnects by default; this turns that off.
+			// Lettuce 7 refreshes on MOVED, ASK and reconnects by default; this turns
+			// that off.
 			refresh.disableAllAdaptiveRefreshTriggers();
 		}
-		ClusterClientOptions.Builder builder = ClusterClientOptions.builder(base).topologyRefreshOptions(refresh.build());
+		ClusterClientOptions.Builder builder = ClusterClientOptions.builder(base)
+			.topologyRefreshOptions(refresh.build());
 		if (cluster.getMaxRedirects() != null) {
 			builder.maxRedirects(cluster.getMaxRedirects());
 		}
@@ -233,7 +237,8 @@ final class LettuceConnectorFactory {
 				throw invalid(property + " entry '" + node + "' must be host:port.");
 			}
 			try {
-				return new HostAndPort(node.substring(0, colon).trim(), Integer.parseInt(node.substring(colon + 1).trim()));
+				return new HostAndPort(node.substring(0, colon).trim(),
+						Integer.parseInt(node.substring(colon + 1).trim()));
 			}
 			catch (NumberFormatException ex) {
 				throw invalid(property + " entry '" + node + "' has a port that is not a number.");

@@ -21,9 +21,10 @@ import org.springframework.core.env.Environment;
 /**
  * The Redis backend, when {@code larder.backend=redis} and Lettuce is on the classpath.
  *
- * <p>When the cache fails open (the default) the connection opens on first use, so the
- * application starts while Redis is down. With {@code larder.fail-open=false} it connects at
- * startup and a Redis that cannot be reached stops the application.
+ * <p>
+ * When the cache fails open (the default) the connection opens on first use, so the
+ * application starts while Redis is down. With {@code larder.fail-open=false} it connects
+ * at startup and a Redis that cannot be reached stops the application.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(RedisClient.class)

@@ -9,16 +9,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Connection to Redis for {@code larder.backend=redis}. Every property left unset here is taken
- * from Spring Boot's {@code spring.data.redis.*} of the same name, so an application that already
- * configured Spring Data Redis needs nothing more.
+ * Connection to Redis for {@code larder.backend=redis}. Every property left unset here is
+ * taken from Spring Boot's {@code spring.data.redis.*} of the same name, so an
+ * application that already configured Spring Data Redis needs nothing more.
  */
 @ConfigurationProperties("larder.redis")
 public class RedisBackendProperties {
 
 	/**
-	 * Connection URL, e.g. redis://user:password@host:6379/0, or rediss:// for TLS. Overrides
-	 * host, port, username, password and database.
+	 * Connection URL, e.g. redis://user:password@host:6379/0, or rediss:// for TLS.
+	 * Overrides host, port, username, password and database.
 	 */
 	private @Nullable String url;
 
@@ -183,8 +183,9 @@ public class RedisBackendProperties {
 		private boolean enabled;
 
 		/**
-		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) holding the trust material
-		 * and, for mutual TLS, the client key. Unset: the JDK's default trust store.
+		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) holding the trust
+		 * material and, for mutual TLS, the client key. Unset: the JDK's default trust
+		 * store.
 		 */
 		private @Nullable String bundle;
 
@@ -343,7 +344,8 @@ public class RedisBackendProperties {
 	public static class CircuitBreaker {
 
 		/**
-		 * Consecutive failures after which calls are skipped (answered as misses) at once.
+		 * Consecutive failures after which calls are skipped (answered as misses) at
+		 * once.
 		 */
 		private int failureThreshold = 3;
 

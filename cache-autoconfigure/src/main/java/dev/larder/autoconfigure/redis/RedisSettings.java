@@ -6,8 +6,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The Redis connection settings in force: {@code spring.data.redis.*} as the base,
- * {@code larder.redis.*} on top. Knows which of the two a value came from, so that errors name
- * the property the user actually wrote.
+ * {@code larder.redis.*} on top. Knows which of the two a value came from, so that errors
+ * name the property the user actually wrote.
  */
 final class RedisSettings {
 

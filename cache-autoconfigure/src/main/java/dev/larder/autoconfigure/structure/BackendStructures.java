@@ -15,10 +15,10 @@ import dev.larder.cache.structure.sortedset.SortedSets;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The structures beans: each asks the active backend for its structure on every handle it makes,
- * so a backend that cannot carry one (Memcached and sorted sets) fails where the structure is
- * used, with the backend's message naming the backends that can, and never at startup, where
- * the same application may run on another backend.
+ * The structures beans: each asks the active backend for its structure on every handle it
+ * makes, so a backend that cannot carry one (Memcached and sorted sets) fails where the
+ * structure is used, with the backend's message naming the backends that can, and never
+ * at startup, where the same application may run on another backend.
  */
 final class BackendStructures {
 

@@ -26,23 +26,24 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 
 /**
- * The escape hatches as beans, {@link SortedSets}, {@link Locks} and {@link RateLimiters}, carried
- * by the backend {@code larder.backend} selects, and the {@link RateLimited @RateLimited} and
- * {@link WithLock @WithLock} annotations. They need no {@code @EnableCaching}: the backend is
- * created for them if caching did not create it.
+ * The escape hatches as beans, {@link SortedSets}, {@link Locks} and
+ * {@link RateLimiters}, carried by the backend {@code larder.backend} selects, and the
+ * {@link RateLimited @RateLimited} and {@link WithLock @WithLock} annotations. They need
+ * no {@code @EnableCaching}: the backend is created for them if caching did not create
+ * it.
  *
- * <p>The beans exist on every backend and ask it for the structure when a handle is made: on
+ * <p>
+ * The beans exist on every backend and ask it for the structure when a handle is made: on
  * Memcached, {@code sortedSets.set(name)} throws
- * {@link dev.larder.cache.structure.UnsupportedStructureException} saying which backends carry
- * sorted sets. So an application that reads a leaderboard only behind a feature switch still
- * starts on Memcached.
+ * {@link dev.larder.cache.structure.UnsupportedStructureException} saying which backends
+ * carry sorted sets. So an application that reads a leaderboard only behind a feature
+ * switch still starts on Memcached.
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class)
 @EnableConfigurationProperties(LarderProperties.class)
 @Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class,
 		MemcachedBackendConfiguration.class, ValueSerializerConfiguration.class, StructureSettingsConfiguration.class,
-		StructureAnnotationProxyRegistrar.class,
-		RateLimitExceededHandlerConfiguration.class })
+		StructureAnnotationProxyRegistrar.class, RateLimitExceededHandlerConfiguration.class })
 public final class LarderStructuresAutoConfiguration {
 
 	@Bean
@@ -63,7 +64,10 @@ public final class LarderStructuresAutoConfiguration {
 		return new BackendStructures.BackendRateLimiters(backend);
 	}
 
-	/** Static and lazy: advisors are created early, by the auto-proxy creator, before other beans. */
+	/**
+	 * Static and lazy: advisors are created early, by the auto-proxy creator, before
+	 * other beans.
+	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean(name = "larderRateLimitedAdvisor")

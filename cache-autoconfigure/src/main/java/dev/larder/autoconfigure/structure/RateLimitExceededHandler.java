@@ -15,13 +15,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Answers {@link RateLimitExceededException} with {@code 429 Too Many Requests}, a
- * {@code Retry-After} header in whole seconds (rounded up, so a client that waits that long is
- * allowed) and an RFC 9457 problem body. The limited key is not echoed: it may be a client
- * address or a token.
+ * {@code Retry-After} header in whole seconds (rounded up, so a client that waits that
+ * long is allowed) and an RFC 9457 problem body. The limited key is not echoed: it may be
+ * a client address or a token.
  *
- * <p>Ordered last, so an application's own {@code @ExceptionHandler} for the exception wins; so
- * does a catch-all {@code @ExceptionHandler(Exception.class)} advice, which should therefore
- * handle or rethrow {@code RateLimitExceededException}. Replace it by defining a bean of this type.
+ * <p>
+ * Ordered last, so an application's own {@code @ExceptionHandler} for the exception wins;
+ * so does a catch-all {@code @ExceptionHandler(Exception.class)} advice, which should
+ * therefore handle or rethrow {@code RateLimitExceededException}. Replace it by defining
+ * a bean of this type.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,7 +40,10 @@ public class RateLimitExceededHandler {
 			.body(problem);
 	}
 
-	/** Rounded up, and at least 1: "retry after 0 seconds" would invite an immediate retry storm. */
+	/**
+	 * Rounded up, and at least 1: "retry after 0 seconds" would invite an immediate retry
+	 * storm.
+	 */
 	static long retryAfterSeconds(Duration retryAfter) {
 		long seconds = retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0);
 		return Math.max(1, seconds);

@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** In Spring MVC applications, answers {@code @RateLimited} rejections with 429 and Retry-After. */
+/**
+ * In Spring MVC applications, answers {@code @RateLimited} rejections with 429 and
+ * Retry-After.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")

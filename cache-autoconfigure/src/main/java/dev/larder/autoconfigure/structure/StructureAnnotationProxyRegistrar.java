@@ -6,9 +6,10 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Makes sure an auto-proxy creator applies the annotation advisors, as {@code @EnableCaching}
- * does: one is registered only if none is (Boot's AOP auto-configuration or
- * {@code @EnableCaching} usually did already, and its class-proxy setting is kept).
+ * Makes sure an auto-proxy creator applies the annotation advisors, as
+ * {@code @EnableCaching} does: one is registered only if none is (Boot's AOP
+ * auto-configuration or {@code @EnableCaching} usually did already, and its class-proxy
+ * setting is kept).
  */
 class StructureAnnotationProxyRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -83,14 +83,16 @@ class MemcachedBackendAutoConfigurationTests {
 				assertThat(cache.get("k", String.class)).isEqualTo("v");
 			});
 		this.runner.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address())
-			.run((context) -> assertThat(((MemcachedClient) context.getBean(LarderCacheManager.class).nativeClient())
-				.getProtocol()).isEqualTo(new BinaryCommandFactory().getProtocol()));
+			.run((context) -> assertThat(
+					((MemcachedClient) context.getBean(LarderCacheManager.class).nativeClient()).getProtocol())
+				.isEqualTo(new BinaryCommandFactory().getProtocol()));
 	}
 
 	@Test
 	void maxItemSizeDecidesWhatIsSkipped() {
-		this.runner.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(),
-				"larder.memcached.max-item-size=2KB")
+		this.runner
+			.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(),
+					"larder.memcached.max-item-size=2KB")
 			.run((context) -> {
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("limited");
 				cache.put("big", "x".repeat(4000));
@@ -115,8 +117,9 @@ class MemcachedBackendAutoConfigurationTests {
 
 	@Test
 	void startsWithEveryServerDownWhenFailingOpen() {
-		this.runner.withPropertyValues("larder.memcached.servers=127.0.0.1:" + RedisProcess.freePort(),
-				"larder.memcached.connect-timeout=500ms")
+		this.runner
+			.withPropertyValues("larder.memcached.servers=127.0.0.1:" + RedisProcess.freePort(),
+					"larder.memcached.connect-timeout=500ms")
 			.run((context) -> {
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("down");
 				assertThat(cache.get("k", () -> "from source")).isEqualTo("from source");
@@ -127,8 +130,9 @@ class MemcachedBackendAutoConfigurationTests {
 
 	@Test
 	void failsStartupWithEveryServerDownWhenNotFailingOpen() {
-		this.runner.withPropertyValues("larder.memcached.servers=127.0.0.1:" + RedisProcess.freePort(),
-				"larder.memcached.connect-timeout=500ms", "larder.fail-open=false")
+		this.runner
+			.withPropertyValues("larder.memcached.servers=127.0.0.1:" + RedisProcess.freePort(),
+					"larder.memcached.connect-timeout=500ms", "larder.fail-open=false")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("larder.memcached.servers")
 				.hasStackTraceContaining("larder.fail-open=false"));
@@ -144,8 +148,8 @@ class MemcachedBackendAutoConfigurationTests {
 
 	@Test
 	void saslNeedsBothCredentialsAndTheBinaryProtocol() {
-		this.runner.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(),
-				"larder.memcached.username=app")
+		this.runner
+			.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(), "larder.memcached.username=app")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("larder.memcached.username and larder.memcached.password"));
 		this.runner

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * larder.memcached.username/password against a real memcached that requires SASL (-S) and
- * refuses every command before authentication: the right credentials cache, wrong ones leave the
- * application answering from its loader (fail-open). The servers are given as an IP literal, the
- * case where XMemcached used to lose the credentials (see MemcachedServers#resolved).
+ * refuses every command before authentication: the right credentials cache, wrong ones
+ * leave the application answering from its loader (fail-open). The servers are given as
+ * an IP literal, the case where XMemcached used to lose the credentials (see
+ * MemcachedServers#resolved).
  */
 class MemcachedSaslTests {
 

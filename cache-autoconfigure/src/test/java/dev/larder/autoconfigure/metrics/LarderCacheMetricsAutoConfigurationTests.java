@@ -17,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LarderCacheMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class,
-				LarderCacheMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(LarderCacheAutoConfiguration.class, LarderCacheMetricsAutoConfiguration.class))
 		.withUserConfiguration(CachingConfiguration.class)
 		.withPropertyValues("larder.backend=caffeine");
 
 	@Test
 	void cachesCreatedAtStartupAndAtRuntimeAreBoundWithBootsTags() {
-		this.runner.withBean(SimpleMeterRegistry.class).withPropertyValues("larder.caches.startup.ttl=1m")
+		this.runner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("larder.caches.startup.ttl=1m")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
@@ -34,12 +35,15 @@ class LarderCacheMetricsAutoConfigurationTests {
 				runtime.get("missing");
 				runtime.evict("k");
 				manager.getCache("startup").get("k");
-				assertThat(registry.get("cache.gets").tags("cache", "runtime", "result", "hit").functionCounter().count())
+				assertThat(
+						registry.get("cache.gets").tags("cache", "runtime", "result", "hit").functionCounter().count())
 					.isEqualTo(1);
-				assertThat(registry.get("cache.gets").tags("cache", "runtime", "result", "miss").functionCounter().count())
+				assertThat(
+						registry.get("cache.gets").tags("cache", "runtime", "result", "miss").functionCounter().count())
 					.isEqualTo(1);
 				assertThat(registry.get("cache.puts").tags("cache", "runtime").functionCounter().count()).isEqualTo(1);
-				assertThat(registry.get("cache.removals").tags("cache", "runtime").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cache.removals").tags("cache", "runtime").functionCounter().count())
+					.isEqualTo(1);
 				assertThat(registry.get("cache.size").tags("cache", "runtime").gauge().value()).isZero();
 				assertThat(registry.get("cache.gets")
 					.tags("cache", "startup", "result", "miss", "cache.manager", "cacheManager", "name", "startup")

@@ -68,7 +68,8 @@ class RedisBackendAutoConfigurationTests {
 						"-n", "3", "EXISTS", "hp:products::k");
 				assertThat(cli.trim()).isEqualTo("1");
 				assertThat(RedisProcess.cli("-p", String.valueOf(secured.port()), "-a", "s3cret", "--no-auth-warning",
-						"CLIENT", "LIST")).contains("name=larder-test");
+						"CLIENT", "LIST"))
+					.contains("name=larder-test");
 			});
 	}
 
@@ -79,8 +80,10 @@ class RedisBackendAutoConfigurationTests {
 					"spring.data.redis.password=s3cret", "larder.key-prefix=spring:")
 			.run((context) -> {
 				roundTrip(context, "c");
-				assertThat(RedisProcess.cli("-p", String.valueOf(secured.port()), "-a", "s3cret", "--no-auth-warning",
-						"EXISTS", "spring:c::k").trim()).isEqualTo("1");
+				assertThat(RedisProcess
+					.cli("-p", String.valueOf(secured.port()), "-a", "s3cret", "--no-auth-warning", "EXISTS",
+							"spring:c::k")
+					.trim()).isEqualTo("1");
 			});
 	}
 
@@ -123,8 +126,9 @@ class RedisBackendAutoConfigurationTests {
 
 	@Test
 	void startsWithRedisDownWhenFailingOpen() {
-		this.runner.withPropertyValues("larder.redis.url=redis://127.0.0.1:" + RedisProcess.freePort(),
-				"larder.redis.timeout=500ms", "larder.redis.connect-timeout=500ms")
+		this.runner
+			.withPropertyValues("larder.redis.url=redis://127.0.0.1:" + RedisProcess.freePort(),
+					"larder.redis.timeout=500ms", "larder.redis.connect-timeout=500ms")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("down");
@@ -137,8 +141,9 @@ class RedisBackendAutoConfigurationTests {
 	@Test
 	void failsStartupWithRedisDownWhenNotFailingOpen() {
 		int port = RedisProcess.freePort();
-		this.runner.withPropertyValues("larder.redis.url=redis://127.0.0.1:" + port, "larder.fail-open=false",
-				"larder.redis.connect-timeout=500ms")
+		this.runner
+			.withPropertyValues("larder.redis.url=redis://127.0.0.1:" + port, "larder.fail-open=false",
+					"larder.redis.connect-timeout=500ms")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).hasStackTraceContaining("Could not connect to Redis")
@@ -161,10 +166,10 @@ class RedisBackendAutoConfigurationTests {
 
 	@Test
 	void malformedSpringDataRedisUrlIsNamedAsSuch() {
-		this.runner.withPropertyValues("spring.data.redis.url=localhost:6379").run((context) -> assertThat(context)
-			.getFailure()
-			.rootCause()
-			.hasMessageContaining("spring.data.redis.url"));
+		this.runner.withPropertyValues("spring.data.redis.url=localhost:6379")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("spring.data.redis.url"));
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Cluster, Sentinel (with a failover) and TLS, each against real processes started here. */
+/**
+ * Cluster, Sentinel (with a failover) and TLS, each against real processes started here.
+ */
 class RedisTopologyTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
@@ -68,9 +70,9 @@ class RedisTopologyTests {
 	void sentinelFailoverIsSurvived() {
 		RedisProcess master = RedisProcess.start();
 		RedisProcess replica = RedisProcess.start("--replicaof", "127.0.0.1", String.valueOf(master.port()));
-		RedisProcess sentinel = RedisProcess.sentinel(List.of(
-				"sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1",
-				"sentinel down-after-milliseconds mymaster 1000", "sentinel failover-timeout mymaster 5000"));
+		RedisProcess sentinel = RedisProcess
+			.sentinel(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1",
+					"sentinel down-after-milliseconds mymaster 1000", "sentinel failover-timeout mymaster 5000"));
 		try {
 			RedisProcess.awaitUntil("the replica is in sync",
 					() -> RedisProcess.cli("-p", String.valueOf(replica.port()), "INFO", "replication")
@@ -123,8 +125,9 @@ class RedisTopologyTests {
 					RedisBackendAutoConfigurationTests.roundTrip(context, "secure");
 					assertThat(redis.command("EXISTS tls:secure::k")).isEqualTo(":1");
 				});
-			this.runner.withPropertyValues("larder.redis.url=rediss://127.0.0.1:" + tlsPort,
-					"larder.redis.timeout=1s", "larder.redis.connect-timeout=1s")
+			this.runner
+				.withPropertyValues("larder.redis.url=rediss://127.0.0.1:" + tlsPort, "larder.redis.timeout=1s",
+						"larder.redis.connect-timeout=1s")
 				.run((context) -> {
 					LarderCache cache = context.getBean(LarderCacheManager.class).getCache("untrusted");
 					cache.put("k", "v");

@@ -40,8 +40,8 @@ class LarderStructuresAutoConfigurationTests {
 	private static MemcachedProcess memcached;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LarderCacheAutoConfiguration.class,
-				LarderStructuresAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(LarderCacheAutoConfiguration.class, LarderStructuresAutoConfiguration.class))
 		.withPropertyValues("larder.backend=memcached",
 				"larder.serialization.allowed-packages=dev.larder.autoconfigure.structure");
 

@@ -24,7 +24,10 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A {@code @RateLimited} controller in a Spring MVC application answers 429 with Retry-After. */
+/**
+ * A {@code @RateLimited} controller in a Spring MVC application answers 429 with
+ * Retry-After.
+ */
 class RateLimitExceededHandlerTests {
 
 	private static MemcachedProcess memcached;
@@ -54,7 +57,8 @@ class RateLimitExceededHandlerTests {
 			MockMvcTester mvc = MockMvcTester.from(context);
 			assertThat(mvc.get().uri("/hello").param("client", "a")).hasStatusOk();
 			assertThat(mvc.get().uri("/hello").param("client", "a")).hasStatusOk();
-			// Two per minute: the next permit comes 30 seconds after the first grant; 29.8s from now.
+			// Two per minute: the next permit comes 30 seconds after the first grant;
+			// 29.8s from now.
 			this.clock.advance(Duration.ofMillis(200));
 			assertThat(mvc.get().uri("/hello").param("client", "a")).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
 				.hasHeader("Retry-After", "30")

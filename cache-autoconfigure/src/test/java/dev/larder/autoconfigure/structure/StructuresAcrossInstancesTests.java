@@ -33,11 +33,11 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application contexts on one server, as two instances of an application: many threads in
- * each contend for one lock and one rate limit. No two holders ever overlap, fencing tokens rise
- * in grant order, a dead instance's lock frees with its lease, and each window grants exactly its
- * limit. Time for the limits is a clock both instances share and the test moves. Run on
- * Memcached and on Redis.
+ * Two application contexts on one server, as two instances of an application: many
+ * threads in each contend for one lock and one rate limit. No two holders ever overlap,
+ * fencing tokens rise in grant order, a dead instance's lock frees with its lease, and
+ * each window grants exactly its limit. Time for the limits is a clock both instances
+ * share and the test moves. Run on Memcached and on Redis.
  */
 abstract class StructuresAcrossInstancesTests {
 
@@ -54,7 +54,8 @@ abstract class StructuresAcrossInstancesTests {
 	protected abstract String[] backendProperties();
 
 	private ApplicationContextRunner instance() {
-		return this.runner.withPropertyValues(backendProperties()).withPropertyValues("larder.key-prefix=two-instances:");
+		return this.runner.withPropertyValues(backendProperties())
+			.withPropertyValues("larder.key-prefix=two-instances:");
 	}
 
 	private void twoInstances(Consumer<List<AssertableApplicationContext>> test) {
@@ -73,7 +74,8 @@ abstract class StructuresAcrossInstancesTests {
 		twoInstances((instances) -> contend(instances, (context) -> {
 			Locks locks = context.getBean(Locks.class);
 			for (int i = 0; i < 10; i++) {
-				try (LockHandle held = locks.lock(name).tryAcquire(Duration.ofMinutes(1), Duration.ofMinutes(1))
+				try (LockHandle held = locks.lock(name)
+					.tryAcquire(Duration.ofMinutes(1), Duration.ofMinutes(1))
 					.orElseThrow()) {
 					if (inside.incrementAndGet() != 1) {
 						overlaps.incrementAndGet();
@@ -96,7 +98,8 @@ abstract class StructuresAcrossInstancesTests {
 		String name = "dead-holder-" + System.nanoTime();
 		ApplicationContextRunner instance = instance();
 		AtomicLong deadToken = new AtomicLong();
-		// The first instance takes the lock and stops without releasing it, as a crashed one would.
+		// The first instance takes the lock and stops without releasing it, as a crashed
+		// one would.
 		instance.run((dying) -> deadToken.set(dying.getBean(Locks.class)
 			.lock(name)
 			.tryAcquire(Duration.ZERO, Duration.ofSeconds(1))
@@ -152,7 +155,9 @@ abstract class StructuresAcrossInstancesTests {
 					}
 				});
 				int calls = 2 * THREADS_PER_INSTANCE * 10;
-				int ran = instances.stream().mapToInt((context) -> context.getBean(LimitedApi.class).ranAndReset()).sum();
+				int ran = instances.stream()
+					.mapToInt((context) -> context.getBean(LimitedApi.class).ranAndReset())
+					.sum();
 				assertThat(ran).as("window %d", window).isEqualTo(20);
 				assertThat(rejected).hasValue(calls - 20);
 				this.clock.advance(Duration.ofHours(1));
@@ -160,7 +165,10 @@ abstract class StructuresAcrossInstancesTests {
 		});
 	}
 
-	/** Runs {@code work} on {@link #THREADS_PER_INSTANCE} threads per instance, all released at once. */
+	/**
+	 * Runs {@code work} on {@link #THREADS_PER_INSTANCE} threads per instance, all
+	 * released at once.
+	 */
 	private static void contend(List<AssertableApplicationContext> instances,
 			Consumer<AssertableApplicationContext> work) {
 		CountDownLatch start = new CountDownLatch(1);

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Whether a backend can serve right now, and what an operator wants to see about it (topology,
- * nodes, latency). Independent of Spring Boot's health API, which the auto-configuration maps to.
+ * Whether a backend can serve right now, and what an operator wants to see about it
+ * (topology, nodes, latency). Independent of Spring Boot's health API, which the
+ * auto-configuration maps to.
  */
 public record BackendHealth(boolean up, Map<String, Object> details) {
 

@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The storage behind one cache: a thin adapter over a backend's own operations.
  *
- * <p>A store sees keys and values already prepared by {@code LarderCache} (rendered keys for
- * remote stores, serialized bytes where the backend needs them, a marker object for cached
- * nulls) and a ttl already decided. It does not handle nulls, ttl policy, key rendering,
- * statistics or errors: those live once in the cache. A store may throw any runtime exception
- * for a backend failure; the cache turns it into a miss or an error as configured.
+ * <p>
+ * A store sees keys and values already prepared by {@code LarderCache} (rendered keys for
+ * remote stores, serialized bytes where the backend needs them, a marker object for
+ * cached nulls) and a ttl already decided. It does not handle nulls, ttl policy, key
+ * rendering, statistics or errors: those live once in the cache. A store may throw any
+ * runtime exception for a backend failure; the cache turns it into a miss or an error as
+ * configured.
  */
 public interface CacheStore {
 
@@ -45,15 +47,18 @@ public interface CacheStore {
 	}
 
 	/**
-	 * Asynchronous {@link #put}. Stores with an asynchronous client override it: the default
-	 * blocks, which must never happen on a client's I/O thread.
+	 * Asynchronous {@link #put}. Stores with an asynchronous client override it: the
+	 * default blocks, which must never happen on a client's I/O thread.
 	 */
 	default CompletableFuture<Void> putAsync(Object key, Object value, Duration ttl) {
 		put(key, value, ttl);
 		return CompletableFuture.completedFuture(null);
 	}
 
-	/** The backend's own object for this cache, returned by {@code Cache.getNativeCache()}. */
+	/**
+	 * The backend's own object for this cache, returned by
+	 * {@code Cache.getNativeCache()}.
+	 */
 	Object nativeStore();
 
 }

@@ -22,14 +22,17 @@ import org.springframework.util.ClassUtils;
  * Local caches in Caffeine, one Caffeine cache per Larder cache (as Spring's
  * {@code CaffeineCacheManager} does).
  *
- * <p>A Caffeine spec, if given, is the base of every cache; a cache's own {@code max-size}
- * replaces the spec's size bound, and its ttl is applied per entry. A spec that sets its own
- * expiry cannot be combined with a Larder ttl (Caffeine allows one expiry policy per cache), and
- * saying so at startup beats one of them being silently ignored.
+ * <p>
+ * A Caffeine spec, if given, is the base of every cache; a cache's own {@code max-size}
+ * replaces the spec's size bound, and its ttl is applied per entry. A spec that sets its
+ * own expiry cannot be combined with a Larder ttl (Caffeine allows one expiry policy per
+ * cache), and saying so at startup beats one of them being silently ignored.
  *
- * <p>{@link #structures() Structures} (sorted sets, locks, rate limiters) live in a private
- * in-process engine started on first use: they are local to this JVM, like the caches, so a lock
- * excludes only this instance's threads and a rate limit counts only this instance's requests.
+ * <p>
+ * {@link #structures() Structures} (sorted sets, locks, rate limiters) live in a private
+ * in-process engine started on first use: they are local to this JVM, like the caches, so
+ * a lock excludes only this instance's threads and a rate limit counts only this
+ * instance's requests.
  */
 public final class CaffeineBackend implements CacheBackend {
 
@@ -48,17 +51,22 @@ public final class CaffeineBackend implements CacheBackend {
 	private boolean closed;
 
 	/**
-	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m}, or null
-	 * @param storeByValue whether values are serialized (copies) instead of kept by reference
+	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m},
+	 * or null
+	 * @param storeByValue whether values are serialized (copies) instead of kept by
+	 * reference
 	 */
 	public CaffeineBackend(@Nullable String spec, boolean storeByValue) {
 		this(spec, storeByValue, StructureSettings.defaults());
 	}
 
 	/**
-	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m}, or null
-	 * @param storeByValue whether values are serialized (copies) instead of kept by reference
-	 * @param structureSettings key prefix and member serializer of the sorted sets, locks and rate limiters
+	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m},
+	 * or null
+	 * @param storeByValue whether values are serialized (copies) instead of kept by
+	 * reference
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks
+	 * and rate limiters
 	 */
 	public CaffeineBackend(@Nullable String spec, boolean storeByValue, StructureSettings structureSettings) {
 		if (spec != null && !spec.isBlank()) {
@@ -90,7 +98,8 @@ public final class CaffeineBackend implements CacheBackend {
 					+ "' sets its own expiry. Use one or the other: remove expireAfterWrite/expireAfterAccess "
 					+ "from the spec, or drop the ttl.");
 		}
-		Caffeine<Object, Object> builder = (effectiveSpec != null) ? Caffeine.from(effectiveSpec) : Caffeine.newBuilder();
+		Caffeine<Object, Object> builder = (effectiveSpec != null) ? Caffeine.from(effectiveSpec)
+				: Caffeine.newBuilder();
 		if (settings.bounded()) {
 			builder.maximumSize(settings.maxSize());
 		}
@@ -121,8 +130,9 @@ public final class CaffeineBackend implements CacheBackend {
 	}
 
 	/**
-	 * Sorted sets, locks and rate limiters for this JVM only, in a private engine started on first
-	 * call; needs {@code dev.larder:larder-cache-engine} on the classpath (the starter has it).
+	 * Sorted sets, locks and rate limiters for this JVM only, in a private engine started
+	 * on first call; needs {@code dev.larder:larder-cache-engine} on the classpath (the
+	 * starter has it).
 	 */
 	@Override
 	public synchronized Structures structures() {
@@ -131,9 +141,10 @@ public final class CaffeineBackend implements CacheBackend {
 		}
 		if (this.structures == null) {
 			if (!ClassUtils.isPresent("dev.larder.engine.Engine", CaffeineBackend.class.getClassLoader())) {
-				throw new UnsupportedStructureException("The caffeine backend keeps sorted sets, locks and rate limiters "
-						+ "in Larder's local engine, which is not on the classpath: add the dependency "
-						+ "dev.larder:larder-cache-engine (larder-spring-boot-starter includes it)");
+				throw new UnsupportedStructureException(
+						"The caffeine backend keeps sorted sets, locks and rate limiters "
+								+ "in Larder's local engine, which is not on the classpath: add the dependency "
+								+ "dev.larder:larder-cache-engine (larder-spring-boot-starter includes it)");
 			}
 			this.structures = new LocalEngineStructures(this.structureSettings);
 		}
@@ -168,7 +179,10 @@ public final class CaffeineBackend implements CacheBackend {
 		return Arrays.asList(names).contains(key);
 	}
 
-	/** Expiry for entries written through {@code put(key, value, ttl)}; others get the cache's ttl. */
+	/**
+	 * Expiry for entries written through {@code put(key, value, ttl)}; others get the
+	 * cache's ttl.
+	 */
 	private record PerEntryExpiry(Duration ttl) implements com.github.benmanes.caffeine.cache.Expiry<Object, Object> {
 
 		@Override

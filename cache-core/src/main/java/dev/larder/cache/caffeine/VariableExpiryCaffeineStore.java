@@ -8,8 +8,8 @@ import dev.larder.cache.backend.CacheStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Caffeine cache with per-entry expiry, for caches whose ttl is jittered: each write carries
- * the ttl the cache decided for that entry.
+ * A Caffeine cache with per-entry expiry, for caches whose ttl is jittered: each write
+ * carries the ttl the cache decided for that entry.
  */
 final class VariableExpiryCaffeineStore extends CaffeineStore implements CacheStore {
 
@@ -17,7 +17,8 @@ final class VariableExpiryCaffeineStore extends CaffeineStore implements CacheSt
 
 	VariableExpiryCaffeineStore(Cache<Object, Object> cache) {
 		super(cache);
-		this.expiry = cache.policy().expireVariably()
+		this.expiry = cache.policy()
+			.expireVariably()
 			.orElseThrow(() -> new IllegalStateException("Caffeine cache was built without variable expiry"));
 	}
 

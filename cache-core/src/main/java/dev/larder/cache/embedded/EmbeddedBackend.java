@@ -12,10 +12,10 @@ import dev.larder.cache.structure.script.ScriptedStructures;
 import dev.larder.engine.Engine;
 
 /**
- * Caches in Larder's embedded Redis-compatible engine, called in-process on the caller's thread:
- * no socket, no event loop, no connection to lose. Entries are laid out exactly as the Redis
- * backend lays them out, so with the engine's port open {@code redis-cli} shows them, and an
- * application can move to a real Redis without changing a key.
+ * Caches in Larder's embedded Redis-compatible engine, called in-process on the caller's
+ * thread: no socket, no event loop, no connection to lose. Entries are laid out exactly
+ * as the Redis backend lays them out, so with the engine's port open {@code redis-cli}
+ * shows them, and an application can move to a real Redis without changing a key.
  */
 public final class EmbeddedBackend implements CacheBackend {
 
@@ -36,7 +36,8 @@ public final class EmbeddedBackend implements CacheBackend {
 	/**
 	 * @param engine the engine to cache in
 	 * @param ownsEngine whether closing the backend closes the engine
-	 * @param structureSettings key prefix and member serializer of the sorted sets, locks and rate limiters
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks
+	 * and rate limiters
 	 */
 	public EmbeddedBackend(Engine engine, boolean ownsEngine, StructureSettings structureSettings) {
 		this.engine = engine;
@@ -64,15 +65,19 @@ public final class EmbeddedBackend implements CacheBackend {
 		return true;
 	}
 
-	/** The {@link Engine}: {@code engine.execute("ZADD", ...)} runs any command in-process. */
+	/**
+	 * The {@link Engine}: {@code engine.execute("ZADD", ...)} runs any command
+	 * in-process.
+	 */
 	@Override
 	public Engine nativeClient() {
 		return this.engine;
 	}
 
 	/**
-	 * Sorted sets, locks and rate limiters in the engine: the same commands and scripts as on
-	 * Redis, each atomic in-process. Shared with other processes only through the engine's port.
+	 * Sorted sets, locks and rate limiters in the engine: the same commands and scripts
+	 * as on Redis, each atomic in-process. Shared with other processes only through the
+	 * engine's port.
 	 */
 	@Override
 	public Structures structures() {

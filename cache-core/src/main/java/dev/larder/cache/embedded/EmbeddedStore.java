@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One cache's keys in the embedded engine, with the Redis backend's layout and commands:
- * {@code SET ... PX} with the ttl, {@code SET NX GET} for putIfAbsent, {@code UNLINK}, and
- * {@code SCAN MATCH} + {@code UNLINK} to clear.
+ * {@code SET ... PX} with the ttl, {@code SET NX GET} for putIfAbsent, {@code UNLINK},
+ * and {@code SCAN MATCH} + {@code UNLINK} to clear.
  */
 final class EmbeddedStore implements CacheStore {
 
@@ -123,6 +123,5 @@ final class EmbeddedStore implements CacheStore {
 		}
 		return reply;
 	}
-
 
 }

@@ -11,8 +11,9 @@ import dev.larder.engine.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link RespCommands} in-process on an {@link Engine}: each call runs on the caller's thread,
- * atomically under the engine's locks for its keys, as a Redis command or script would.
+ * {@link RespCommands} in-process on an {@link Engine}: each call runs on the caller's
+ * thread, atomically under the engine's locks for its keys, as a Redis command or script
+ * would.
  */
 public final class EngineRespCommands implements RespCommands {
 

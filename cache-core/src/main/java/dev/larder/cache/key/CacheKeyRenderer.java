@@ -3,12 +3,15 @@ package dev.larder.cache.key;
 import java.util.Arrays;
 
 /**
- * Renders a cache key as the string a remote backend stores: {@code <prefix><cache>::<key>}.
+ * Renders a cache key as the string a remote backend stores:
+ * {@code <prefix><cache>::<key>}.
  *
- * <p>The key part must be stable across JVMs and restarts, or one instance's entries are
- * invisible to another. Strings, numbers, enums, records and {@code SimpleKey}s are; an object
- * that inherits {@code Object.toString()} (an identity hash) is not, and is refused with an
- * error that says how to fix it rather than silently producing a key nobody can hit again.
+ * <p>
+ * The key part must be stable across JVMs and restarts, or one instance's entries are
+ * invisible to another. Strings, numbers, enums, records and {@code SimpleKey}s are; an
+ * object that inherits {@code Object.toString()} (an identity hash) is not, and is
+ * refused with an error that says how to fix it rather than silently producing a key
+ * nobody can hit again.
  */
 public final class CacheKeyRenderer {
 
@@ -36,8 +39,8 @@ public final class CacheKeyRenderer {
 	}
 
 	/**
-	 * A {@code SCAN MATCH} glob for every key of a namespace, its glob characters escaped so
-	 * that a cache called {@code a*} does not match cache {@code ab}.
+	 * A {@code SCAN MATCH} glob for every key of a namespace, its glob characters escaped
+	 * so that a cache called {@code a*} does not match cache {@code ab}.
 	 */
 	public static String scanPattern(String namespace) {
 		return namespace.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";

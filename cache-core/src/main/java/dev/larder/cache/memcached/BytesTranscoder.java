@@ -5,8 +5,9 @@ import net.rubyeye.xmemcached.transcoders.CompressionMode;
 import net.rubyeye.xmemcached.transcoders.Transcoder;
 
 /**
- * Stores values as the bytes they are. Larder serializes values itself (with its allow-listed
- * serializer), so xmemcached's default transcoder, which Java-serializes objects, must never run.
+ * Stores values as the bytes they are. Larder serializes values itself (with its
+ * allow-listed serializer), so xmemcached's default transcoder, which Java-serializes
+ * objects, must never run.
  */
 final class BytesTranscoder implements Transcoder<byte[]> {
 

@@ -6,22 +6,26 @@ import net.rubyeye.xmemcached.GetsResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Read-decide-write on one small Memcached value, exact under concurrency from any number of
- * threads and processes: the value is read with {@code gets}, the decision computed locally, and
- * written back with {@code cas} (or {@code add} when there was no value), which fails if anyone
- * wrote in between; a failed write decides again on the fresh value. A decision that writes
- * nothing (a denial) is exact as of the read.
+ * Read-decide-write on one small Memcached value, exact under concurrency from any number
+ * of threads and processes: the value is read with {@code gets}, the decision computed
+ * locally, and written back with {@code cas} (or {@code add} when there was no value),
+ * which fails if anyone wrote in between; a failed write decides again on the fresh
+ * value. A decision that writes nothing (a denial) is exact as of the read.
  */
 final class CasUpdate {
 
-	/** Each lost race means another caller made progress, so this bound is only hit by a fault. */
+	/**
+	 * Each lost race means another caller made progress, so this bound is only hit by a
+	 * fault.
+	 */
 	private static final int MAX_ATTEMPTS = 10_000;
 
 	private CasUpdate() {
 	}
 
 	/**
-	 * @param decide from the current value ({@code null}: absent) to the outcome; called again after a lost race
+	 * @param decide from the current value ({@code null}: absent) to the outcome; called
+	 * again after a lost race
 	 */
 	static <R> R apply(MemcachedCalls memcached, String key, Function<byte @Nullable [], Outcome<R>> decide) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -7,11 +7,12 @@ import dev.larder.cache.structure.ratelimit.RateLimitDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token bucket as GCRA: the state is one number, the theoretical arrival time (TAT) of the next
- * request when the bucket is drained at its refill rate; each permit moves it one emission
- * interval {@code T = period / permits} later, and a request is allowed while the TAT stays within
- * the bucket's capacity ({@code permits × T}) of now. Kept as decimal epoch nanoseconds; it
- * expires when it is in the past, which is what a full bucket looks like.
+ * A token bucket as GCRA: the state is one number, the theoretical arrival time (TAT) of
+ * the next request when the bucket is drained at its refill rate; each permit moves it
+ * one emission interval {@code T = period / permits} later, and a request is allowed
+ * while the TAT stays within the bucket's capacity ({@code permits × T}) of now. Kept as
+ * decimal epoch nanoseconds; it expires when it is in the past, which is what a full
+ * bucket looks like.
  */
 final class GcraState implements MemcachedRateLimiters.Algorithm {
 

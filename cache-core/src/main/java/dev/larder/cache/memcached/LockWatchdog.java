@@ -12,8 +12,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Extends watched locks every third of their lease while the handle is open and the thread that
- * acquired it is alive. One daemon thread for all locks of a backend, started on first use.
+ * Extends watched locks every third of their lease while the handle is open and the
+ * thread that acquired it is alive. One daemon thread for all locks of a backend, started
+ * on first use.
  */
 final class LockWatchdog implements AutoCloseable {
 

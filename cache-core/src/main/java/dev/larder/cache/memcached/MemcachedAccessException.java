@@ -1,8 +1,8 @@
 package dev.larder.cache.memcached;
 
 /**
- * A Memcached call failed (timeout, no server reachable, protocol error). Unchecked, so the cache's
- * failure policy can turn it into a miss like any other backend failure.
+ * A Memcached call failed (timeout, no server reachable, protocol error). Unchecked, so
+ * the cache's failure policy can turn it into a miss like any other backend failure.
  */
 public class MemcachedAccessException extends RuntimeException {
 

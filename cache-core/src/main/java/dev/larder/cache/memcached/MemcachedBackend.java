@@ -19,9 +19,10 @@ import dev.larder.cache.structure.Structures;
 import net.rubyeye.xmemcached.MemcachedClient;
 
 /**
- * Caches in a Memcached pool through one XMemcached client (consistent hashing across nodes).
- * See {@link MemcachedStore} for how keys, ttls, large values and {@code clear()} are handled.
- * It also carries locks and rate limiters (not sorted sets): see {@link #structures()}.
+ * Caches in a Memcached pool through one XMemcached client (consistent hashing across
+ * nodes). See {@link MemcachedStore} for how keys, ttls, large values and {@code clear()}
+ * are handled. It also carries locks and rate limiters (not sorted sets): see
+ * {@link #structures()}.
  */
 public final class MemcachedBackend implements CacheBackend {
 
@@ -40,9 +41,10 @@ public final class MemcachedBackend implements CacheBackend {
 
 	/**
 	 * @param client the client, owned by the backend from now on (closed with it)
-	 * @param servers the configured servers, for health reporting (reported as given: pass
-	 * addresses the client does not share, so its lookups don't rename them)
-	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
+	 * @param servers the configured servers, for health reporting (reported as given:
+	 * pass addresses the client does not share, so its lookups don't rename them)
+	 * @param maxItemSize the servers' item size limit in bytes; larger values are not
+	 * stored
 	 */
 	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize) {
 		this(client, servers, maxItemSize, StructureSettings.defaults());
@@ -51,10 +53,12 @@ public final class MemcachedBackend implements CacheBackend {
 	/**
 	 * @param client the client, owned by the backend from now on (closed with it)
 	 * @param servers the configured servers, for health reporting
-	 * @param maxItemSize the servers' item size limit in bytes; larger values are not stored
-	 * @param structureSettings the key prefix of locks and rate limiters, and their clock: Memcached
-	 * has no clock to offer, so without one the limiters count with this JVM's clock (instances
-	 * sharing limits should keep their clocks synchronized); tests may pass one they move by hand
+	 * @param maxItemSize the servers' item size limit in bytes; larger values are not
+	 * stored
+	 * @param structureSettings the key prefix of locks and rate limiters, and their
+	 * clock: Memcached has no clock to offer, so without one the limiters count with this
+	 * JVM's clock (instances sharing limits should keep their clocks synchronized); tests
+	 * may pass one they move by hand
 	 */
 	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize,
 			StructureSettings structureSettings) {
@@ -88,10 +92,11 @@ public final class MemcachedBackend implements CacheBackend {
 	}
 
 	/**
-	 * Locks ({@code add} + {@code cas}, fencing tokens from {@code incr}) and rate limiters
-	 * ({@code gets}/{@code cas} on one small value per key, timed by the structure clock).
-	 * {@link Structures#sortedSets()} throws
-	 * {@link dev.larder.cache.structure.UnsupportedStructureException}: Memcached has no sorted sets.
+	 * Locks ({@code add} + {@code cas}, fencing tokens from {@code incr}) and rate
+	 * limiters ({@code gets}/{@code cas} on one small value per key, timed by the
+	 * structure clock). {@link Structures#sortedSets()} throws
+	 * {@link dev.larder.cache.structure.UnsupportedStructureException}: Memcached has no
+	 * sorted sets.
 	 */
 	@Override
 	public Structures structures() {

@@ -36,7 +36,10 @@ final class MemcachedCalls {
 		return call("cas", () -> this.client.cas(key, expiry, value, BytesTranscoder.INSTANCE, cas));
 	}
 
-	/** Adds {@code delta}, creating the counter with {@code initial} (never expiring) when absent. */
+	/**
+	 * Adds {@code delta}, creating the counter with {@code initial} (never expiring) when
+	 * absent.
+	 */
 	long incr(String key, long delta, long initial) {
 		return call("incr", () -> this.client.incr(key, delta, initial));
 	}

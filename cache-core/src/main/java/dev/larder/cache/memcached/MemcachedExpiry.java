@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Memcached's expiration argument: seconds for up to 30 days, an absolute Unix time beyond
- * (a larger number of seconds is read as a date in 1970 and the item expires at once), and 0 for
- * never. Sub-second ttls round up: rounding to 0 would mean "never expire".
+ * Memcached's expiration argument: seconds for up to 30 days, an absolute Unix time
+ * beyond (a larger number of seconds is read as a date in 1970 and the item expires at
+ * once), and 0 for never. Sub-second ttls round up: rounding to 0 would mean "never
+ * expire".
  */
 final class MemcachedExpiry {
 

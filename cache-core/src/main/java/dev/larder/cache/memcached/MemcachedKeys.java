@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Makes any string a legal Memcached key: at most 250 bytes, no spaces or control characters.
- * A key that already is one is used as it is. Any other keeps a readable head (illegal
- * characters replaced) followed by a SHA-256 digest of the whole key, so distinct keys stay
- * distinct and the same key always maps to the same Memcached key.
+ * Makes any string a legal Memcached key: at most 250 bytes, no spaces or control
+ * characters. A key that already is one is used as it is. Any other keeps a readable head
+ * (illegal characters replaced) followed by a SHA-256 digest of the whole key, so
+ * distinct keys stay distinct and the same key always maps to the same Memcached key.
  */
 final class MemcachedKeys {
 

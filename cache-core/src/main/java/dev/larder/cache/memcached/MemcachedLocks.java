@@ -14,28 +14,37 @@ import dev.larder.cache.structure.lock.Locks;
 /**
  * Locks in Memcached, with no clock but the server's.
  *
- * <p>The lock key holds the current grant's random holder id and expires with the lease, so a
- * holder that died frees the lock when its lease runs out. Acquiring is {@code add} (only one
- * caller can create the key); a released lock is not deleted but overwritten with a "free"
- * marker through {@code gets}/{@code cas} (text-protocol {@code delete} cannot be conditional),
- * and acquiring a free marker is again a {@code cas}, which only one contender wins. Extend and
- * release are {@code cas} on the holder's own id, so only the holder can do them.
+ * <p>
+ * The lock key holds the current grant's random holder id and expires with the lease, so
+ * a holder that died frees the lock when its lease runs out. Acquiring is {@code add}
+ * (only one caller can create the key); a released lock is not deleted but overwritten
+ * with a "free" marker through {@code gets}/{@code cas} (text-protocol {@code delete}
+ * cannot be conditional), and acquiring a free marker is again a {@code cas}, which only
+ * one contender wins. Extend and release are {@code cas} on the holder's own id, so only
+ * the holder can do them.
  *
- * <p>Fencing tokens come from {@code incr} on a separate counter that never expires. The token is
- * drawn after the lock key was written and the grant only counts once a read shows the key still
- * holds this holder's id: so every later grant draws its token after this one, and tokens strictly
- * increase. Should Memcached evict the counter (LRU under memory pressure), it is recreated from
- * the clock ({@code epoch millis × 1000}), above every token it could have issued.
+ * <p>
+ * Fencing tokens come from {@code incr} on a separate counter that never expires. The
+ * token is drawn after the lock key was written and the grant only counts once a read
+ * shows the key still holds this holder's id: so every later grant draws its token after
+ * this one, and tokens strictly increase. Should Memcached evict the counter (LRU under
+ * memory pressure), it is recreated from the clock ({@code epoch millis × 1000}), above
+ * every token it could have issued.
  *
- * <p>Leases have Memcached's granularity: whole seconds, and a server tick may start right after a
- * write, so a lease is stored as its seconds rounded up plus one. A holder keeps the lock at least
- * for its lease; a dead holder blocks others at most about a second beyond it.
+ * <p>
+ * Leases have Memcached's granularity: whole seconds, and a server tick may start right
+ * after a write, so a lease is stored as its seconds rounded up plus one. A holder keeps
+ * the lock at least for its lease; a dead holder blocks others at most about a second
+ * beyond it.
  */
 final class MemcachedLocks implements Locks {
 
 	static final byte[] FREE = MemcachedCalls.ascii("-");
 
-	/** How long a "free" marker stays; any value works, it only spares a later {@code add}. */
+	/**
+	 * How long a "free" marker stays; any value works, it only spares a later
+	 * {@code add}.
+	 */
 	private static final int FREE_MARKER_SECONDS = 60;
 
 	private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -59,7 +68,8 @@ final class MemcachedLocks implements Locks {
 
 	@Override
 	public DistributedLock lock(String name) {
-		return new Lock(name, MemcachedKeys.legal(this.keys.lock(name)), MemcachedKeys.legal(this.keys.lockFence(name)));
+		return new Lock(name, MemcachedKeys.legal(this.keys.lock(name)),
+				MemcachedKeys.legal(this.keys.lockFence(name)));
 	}
 
 	int leaseExpiry(Duration lease) {
@@ -107,7 +117,8 @@ final class MemcachedLocks implements Locks {
 
 		private Optional<LockHandle> acquire(Duration wait, Duration lease, boolean withWatchdog) {
 			if (wait == null || wait.isNegative()) {
-				throw new IllegalArgumentException("Lock '" + this.name + "': wait must be zero or positive, got " + wait);
+				throw new IllegalArgumentException(
+						"Lock '" + this.name + "': wait must be zero or positive, got " + wait);
 			}
 			int exp = leaseExpiry(lease);
 			long deadline = System.nanoTime() + wait.toNanos();
@@ -124,7 +135,8 @@ final class MemcachedLocks implements Locks {
 				if (left <= 0) {
 					return Optional.empty();
 				}
-				// Memcached cannot notify a release: poll, backing off, with jitter so that
+				// Memcached cannot notify a release: poll, backing off, with jitter so
+				// that
 				// waiters from several instances do not all come back at once.
 				long sleep = Math.min(left, ThreadLocalRandom.current().nextLong(pause / 2, pause + 1));
 				try {
@@ -138,7 +150,10 @@ final class MemcachedLocks implements Locks {
 			}
 		}
 
-		/** One try: take the key if absent or free, draw a token, and confirm the key is still ours. */
+		/**
+		 * One try: take the key if absent or free, draw a token, and confirm the key is
+		 * still ours.
+		 */
 		private Handle attempt(int exp) {
 			MemcachedCalls memcached = MemcachedLocks.this.memcached;
 			String holder = UUID.randomUUID().toString();
@@ -152,7 +167,8 @@ final class MemcachedLocks implements Locks {
 			}
 			long token = memcached.incr(this.fenceKey, 1, System.currentTimeMillis() * 1000);
 			if (!holder.equals(read(this.key))) {
-				// The lease ran out before the token was drawn; a later holder may have drawn a smaller one.
+				// The lease ran out before the token was drawn; a later holder may have
+				// drawn a smaller one.
 				return null;
 			}
 			return new Handle(this, holder, token);
@@ -223,8 +239,8 @@ final class MemcachedLocks implements Locks {
 		}
 
 		/**
-		 * Writes the lock key if it still holds this holder's id. A lost cas while the id is still
-		 * ours means our own watchdog extended meanwhile, so it tries again.
+		 * Writes the lock key if it still holds this holder's id. A lost cas while the id
+		 * is still ours means our own watchdog extended meanwhile, so it tries again.
 		 */
 		private boolean replaceOwn(byte[] value, int exp) {
 			MemcachedCalls memcached = MemcachedLocks.this.memcached;

@@ -11,18 +11,21 @@ import dev.larder.cache.structure.ratelimit.RateLimiters;
 
 /**
  * Rate limiters in Memcached: each key's state is one small value, updated with
- * {@code gets}/{@code cas} (see {@link CasUpdate}), so decisions are exact however many threads
- * and instances share the pool. State expires with Memcached's ttl once it no longer matters
- * (a full bucket, an empty window), so idle keys cost nothing.
+ * {@code gets}/{@code cas} (see {@link CasUpdate}), so decisions are exact however many
+ * threads and instances share the pool. State expires with Memcached's ttl once it no
+ * longer matters (a full bucket, an empty window), so idle keys cost nothing.
  *
- * <p>Why not {@code incr}: a counter per fixed window is exact for fixed windows only; a token
- * bucket and a sliding window need a time-stamped state, which only {@code cas} can update
- * atomically in Memcached.
+ * <p>
+ * Why not {@code incr}: a counter per fixed window is exact for fixed windows only; a
+ * token bucket and a sliding window need a time-stamped state, which only {@code cas} can
+ * update atomically in Memcached.
  *
- * <p><b>Clocks.</b> Memcached has no server clock a client can read, so the time is each
- * application instance's own clock. Instances sharing a limiter should keep their clocks in sync
- * (NTP): a clock {@code d} ahead of the others sees a bucket refilled, or a window slid, by
- * {@code d} more. The clock can be replaced, e.g. by a fixed one in tests.
+ * <p>
+ * <b>Clocks.</b> Memcached has no server clock a client can read, so the time is each
+ * application instance's own clock. Instances sharing a limiter should keep their clocks
+ * in sync (NTP): a clock {@code d} ahead of the others sees a bucket refilled, or a
+ * window slid, by {@code d} more. The clock can be replaced, e.g. by a fixed one in
+ * tests.
  */
 final class MemcachedRateLimiters implements RateLimiters {
 

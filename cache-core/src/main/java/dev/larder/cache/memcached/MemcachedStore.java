@@ -15,17 +15,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * One cache's entries in a Memcached pool.
  *
- * <p>Memcached cannot list keys, so {@code clear()} works by namespace generation: every data key
- * carries the cache's current generation number, kept in Memcached itself under one key per
- * cache; clearing increments it ({@code incr}, atomic, O(1)), after which old entries are never
- * read again and age out under Memcached's LRU. A generation that is lost (evicted) is recreated
- * from the clock, never from 0, so it cannot collide with an old one.
+ * <p>
+ * Memcached cannot list keys, so {@code clear()} works by namespace generation: every
+ * data key carries the cache's current generation number, kept in Memcached itself under
+ * one key per cache; clearing increments it ({@code incr}, atomic, O(1)), after which old
+ * entries are never read again and age out under Memcached's LRU. A generation that is
+ * lost (evicted) is recreated from the clock, never from 0, so it cannot collide with an
+ * old one.
  *
- * <p>Reads stay one round trip: a get fetches the generation key together with the data key of
- * the last generation this instance saw, in one multi-get, and trusts the data only if the
- * generation is still that one; so a clear by any instance is seen by every instance's next read.
- * Plain writes use the last generation seen (a write into a generation cleared meanwhile is
- * simply never read); evict and putIfAbsent, which must act on the live entry, read it first.
+ * <p>
+ * Reads stay one round trip: a get fetches the generation key together with the data key
+ * of the last generation this instance saw, in one multi-get, and trusts the data only if
+ * the generation is still that one; so a clear by any instance is seen by every
+ * instance's next read. Plain writes use the last generation seen (a write into a
+ * generation cleared meanwhile is simply never read); evict and putIfAbsent, which must
+ * act on the live entry, read it first.
  */
 final class MemcachedStore implements CacheStore {
 
@@ -53,8 +57,8 @@ final class MemcachedStore implements CacheStore {
 	/** The generation this instance last saw; -1 until it has looked. */
 	private volatile long knownGeneration = -1;
 
-	MemcachedStore(MemcachedClient client, String cacheName, String namespace, int maxItemSize,
-			MemcachedExpiry expiry, Runnable skippedWriteListener) {
+	MemcachedStore(MemcachedClient client, String cacheName, String namespace, int maxItemSize, MemcachedExpiry expiry,
+			Runnable skippedWriteListener) {
 		this.client = client;
 		this.cacheName = cacheName;
 		this.namespace = namespace;
@@ -137,7 +141,10 @@ final class MemcachedStore implements CacheStore {
 		return this.client;
 	}
 
-	/** The Memcached key of a rendered cache key: namespace, generation, then the key itself. */
+	/**
+	 * The Memcached key of a rendered cache key: namespace, generation, then the key
+	 * itself.
+	 */
 	private String dataKey(Object renderedKey, long generation) {
 		String tail = ((String) renderedKey).substring(this.namespace.length());
 		return MemcachedKeys.legal(this.namespace + generation + ":" + tail);
@@ -171,8 +178,9 @@ final class MemcachedStore implements CacheStore {
 		}
 		this.skippedWriteListener.run();
 		if (this.warnedOversized.compareAndSet(false, true)) {
-			logger.warn("Cache '" + this.cacheName + "': a value of " + value.length + " bytes is over Memcached's item "
-					+ "size limit (" + this.maxItemSize + " bytes) and was not cached; such values are counted in "
+			logger.warn("Cache '" + this.cacheName + "': a value of " + value.length
+					+ " bytes is over Memcached's item " + "size limit (" + this.maxItemSize
+					+ " bytes) and was not cached; such values are counted in "
 					+ "cache.puts.skipped and not logged again. Raise memcached's -I and larder.memcached.max-item-size "
 					+ "together to cache them.");
 		}

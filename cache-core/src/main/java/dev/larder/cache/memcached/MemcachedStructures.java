@@ -10,10 +10,11 @@ import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.sortedset.SortedSets;
 
 /**
- * What Memcached can carry: locks ({@code add} + {@code cas}, fencing tokens from {@code incr})
- * and rate limiters ({@code gets}/{@code cas} on a small state with a ttl). Not sorted sets:
- * Memcached stores opaque values, and an imitation read-modify-writing a whole set per call would
- * be neither atomic at scale nor fast, so it is refused with the backends that do carry them.
+ * What Memcached can carry: locks ({@code add} + {@code cas}, fencing tokens from
+ * {@code incr}) and rate limiters ({@code gets}/{@code cas} on a small state with a ttl).
+ * Not sorted sets: Memcached stores opaque values, and an imitation read-modify-writing a
+ * whole set per call would be neither atomic at scale nor fast, so it is refused with the
+ * backends that do carry them.
  */
 final class MemcachedStructures implements Structures, AutoCloseable {
 

@@ -8,10 +8,11 @@ import dev.larder.cache.structure.ratelimit.RateLimitDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A sliding window as a log of grants: pairs of (epoch nanoseconds, permits), oldest first, of the
- * grants within the last period. A request is allowed if the grants still in the window plus it
- * stay within the limit; a denial says when enough of the oldest grants leave the window. At most
- * {@code permits} pairs of 12 bytes, so the log must fit one Memcached item.
+ * A sliding window as a log of grants: pairs of (epoch nanoseconds, permits), oldest
+ * first, of the grants within the last period. A request is allowed if the grants still
+ * in the window plus it stay within the limit; a denial says when enough of the oldest
+ * grants leave the window. At most {@code permits} pairs of 12 bytes, so the log must fit
+ * one Memcached item.
  */
 final class WindowLogState implements MemcachedRateLimiters.Algorithm {
 
@@ -51,7 +52,8 @@ final class WindowLogState implements MemcachedRateLimiters.Algorithm {
 			return CasUpdate.Outcome.readOnly(new RateLimitDecision(false, this.permits - used,
 					retryAfter(live, used + requested - this.permits, now)));
 		}
-		// Grants from instances whose clocks run behind may be older than the newest one: keeping
+		// Grants from instances whose clocks run behind may be older than the newest one:
+		// keeping
 		// the log in arrival order is harmless, retryAfter scans it for the oldest.
 		live.putLong(now).putInt((int) requested);
 		byte[] written = new byte[live.position()];
@@ -61,7 +63,10 @@ final class WindowLogState implements MemcachedRateLimiters.Algorithm {
 				written, exp);
 	}
 
-	/** How long until grants worth {@code excess} permits have left the window, oldest first. */
+	/**
+	 * How long until grants worth {@code excess} permits have left the window, oldest
+	 * first.
+	 */
 	private Duration retryAfter(ByteBuffer live, long excess, long now) {
 		int entries = live.position() / ENTRY_BYTES;
 		long[] times = new long[entries];

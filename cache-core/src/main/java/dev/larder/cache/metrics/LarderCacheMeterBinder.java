@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes a Larder cache's statistics as Micrometer's standard cache meters
- * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.puts}, {@code cache.evictions},
- * {@code cache.size}), plus {@code cache.removals}, {@code cache.loads} with
- * {@code result=success|failure}, {@code cache.load.duration}, {@code cache.errors} and {@code cache.puts.skipped}.
+ * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.puts},
+ * {@code cache.evictions}, {@code cache.size}), plus {@code cache.removals},
+ * {@code cache.loads} with {@code result=success|failure}, {@code cache.load.duration},
+ * {@code cache.errors} and {@code cache.puts.skipped}.
  */
 public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 

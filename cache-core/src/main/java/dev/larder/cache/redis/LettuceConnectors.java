@@ -21,7 +21,8 @@ import io.lettuce.core.resource.DefaultClientResources;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link RedisConnector}s over Lettuce for each topology. Keys are UTF-8 strings, values bytes.
+ * {@link RedisConnector}s over Lettuce for each topology. Keys are UTF-8 strings, values
+ * bytes.
  */
 public final class LettuceConnectors {
 
@@ -32,7 +33,8 @@ public final class LettuceConnectors {
 
 	/**
 	 * A standalone server, or the master that the Sentinels of {@code uri} name.
-	 * @param readFrom replicas to read from (served through Lettuce's master/replica support), or null
+	 * @param readFrom replicas to read from (served through Lettuce's master/replica
+	 * support), or null
 	 */
 	public static RedisConnector standalone(RedisURI uri, ClientOptions options, @Nullable ReadFrom readFrom) {
 		ClientResources resources = DefaultClientResources.create();
@@ -41,7 +43,8 @@ public final class LettuceConnectors {
 		String topology = uri.getSentinels().isEmpty() ? "standalone" : "sentinel";
 		return new LettuceConnector(topology, describe(uri), () -> {
 			if (readFrom != null) {
-				StatefulRedisMasterReplicaConnection<String, byte[]> connection = MasterReplica.connect(client, CODEC, uri);
+				StatefulRedisMasterReplicaConnection<String, byte[]> connection = MasterReplica.connect(client, CODEC,
+						uri);
 				connection.setReadFrom(readFrom);
 				return new RedisHandle(connection, connection.sync(), connection.async());
 			}
@@ -74,16 +77,17 @@ public final class LettuceConnectors {
 
 	private static String describe(RedisURI uri) {
 		if (!uri.getSentinels().isEmpty()) {
-			return uri.getSentinelMasterId() + "@" + uri.getSentinels()
-				.stream()
-				.map((sentinel) -> sentinel.getHost() + ":" + sentinel.getPort())
-				.collect(Collectors.joining(","));
+			return uri.getSentinelMasterId() + "@"
+					+ uri.getSentinels()
+						.stream()
+						.map((sentinel) -> sentinel.getHost() + ":" + sentinel.getPort())
+						.collect(Collectors.joining(","));
 		}
 		return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
 	}
 
-	private record LettuceConnector(String topology, String describe, Connect opener, Runnable shutdown)
-			implements RedisConnector {
+	private record LettuceConnector(String topology, String describe, Connect opener,
+			Runnable shutdown) implements RedisConnector {
 
 		@Override
 		public RedisHandle connect() {

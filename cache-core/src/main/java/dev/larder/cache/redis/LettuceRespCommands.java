@@ -12,9 +12,10 @@ import io.lettuce.core.protocol.ProtocolKeyword;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link RespCommands} over the backend's Lettuce connection, whatever its topology. Every key is
- * added as a key ({@link CommandArgs#addKey}), which is what a Cluster connection routes by: a
- * command goes to the node of its key, a script to the node of its first key.
+ * {@link RespCommands} over the backend's Lettuce connection, whatever its topology.
+ * Every key is added as a key ({@link CommandArgs#addKey}), which is what a Cluster
+ * connection routes by: a command goes to the node of its key, a script to the node of
+ * its first key.
  */
 final class LettuceRespCommands implements RespCommands {
 
@@ -44,8 +45,7 @@ final class LettuceRespCommands implements RespCommands {
 	}
 
 	private static CommandArgs<String, byte[]> scriptArguments(String script, List<String> keys, List<byte[]> args) {
-		CommandArgs<String, byte[]> arguments = new CommandArgs<>(LettuceConnectors.CODEC).add(script)
-			.add(keys.size());
+		CommandArgs<String, byte[]> arguments = new CommandArgs<>(LettuceConnectors.CODEC).add(script).add(keys.size());
 		keys.forEach(arguments::addKey);
 		args.forEach(arguments::add);
 		return arguments;
@@ -53,9 +53,7 @@ final class LettuceRespCommands implements RespCommands {
 
 	private @Nullable Object dispatch(ProtocolKeyword command, CommandArgs<String, byte[]> arguments) {
 		try {
-			return this.handle.get()
-				.sync()
-				.dispatch(command, new RespReplyOutput(LettuceConnectors.CODEC), arguments);
+			return this.handle.get().sync().dispatch(command, new RespReplyOutput(LettuceConnectors.CODEC), arguments);
 		}
 		catch (RedisCommandExecutionException ex) {
 			throw new RespErrorException(String.valueOf(ex.getMessage()), ex);

@@ -15,16 +15,18 @@ import dev.larder.cache.support.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Caches in Redis (standalone, Sentinel or Cluster) over one shared Lettuce connection, which is
- * thread-safe and pipelines concurrent callers, so no pool is needed.
+ * Caches in Redis (standalone, Sentinel or Cluster) over one shared Lettuce connection,
+ * which is thread-safe and pipelines concurrent callers, so no pool is needed.
  *
- * <p>The connection is opened on first use, not at construction, so an application starts while
- * Redis is down (its cache calls are misses until Redis is back). A circuit breaker shared by all
- * caches of the backend stops every call from waiting on a dead server.
+ * <p>
+ * The connection is opened on first use, not at construction, so an application starts
+ * while Redis is down (its cache calls are misses until Redis is back). A circuit breaker
+ * shared by all caches of the backend stops every call from waiting on a dead server.
  *
- * <p>Its {@link #structures() structures} are native sorted sets and one Lua script per lock or
- * rate-limiter operation, on the same connection; they do not go through the breaker, since a
- * lock or a limit that silently did nothing would be worse than an error.
+ * <p>
+ * Its {@link #structures() structures} are native sorted sets and one Lua script per lock
+ * or rate-limiter operation, on the same connection; they do not go through the breaker,
+ * since a lock or a limit that silently did nothing would be worse than an error.
  */
 public final class RedisBackend implements CacheBackend {
 
@@ -47,7 +49,8 @@ public final class RedisBackend implements CacheBackend {
 	/**
 	 * @param connector opens the connection
 	 * @param breaker shared by every cache of the backend
-	 * @param structureSettings key prefix and member serializer of the sorted sets, locks and rate limiters
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks
+	 * and rate limiters
 	 */
 	public RedisBackend(RedisConnector connector, CircuitBreaker breaker, StructureSettings structureSettings) {
 		this.connector = connector;
@@ -60,7 +63,10 @@ public final class RedisBackend implements CacheBackend {
 		return "redis";
 	}
 
-	/** Opens the connection now, failing if Redis cannot be reached (for fail-closed startups). */
+	/**
+	 * Opens the connection now, failing if Redis cannot be reached (for fail-closed
+	 * startups).
+	 */
 	public void connect() {
 		handle();
 	}
@@ -97,13 +103,19 @@ public final class RedisBackend implements CacheBackend {
 		return true;
 	}
 
-	/** The Lettuce connection ({@code StatefulRedisConnection} or {@code StatefulRedisClusterConnection}). */
+	/**
+	 * The Lettuce connection ({@code StatefulRedisConnection} or
+	 * {@code StatefulRedisClusterConnection}).
+	 */
 	@Override
 	public Object nativeClient() {
 		return handle().connection();
 	}
 
-	/** Sorted sets, locks and rate limiters in this Redis, shared by every instance that uses it. */
+	/**
+	 * Sorted sets, locks and rate limiters in this Redis, shared by every instance that
+	 * uses it.
+	 */
 	@Override
 	public Structures structures() {
 		return this.structures;

@@ -26,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  * One cache's keys in Redis: each a string key {@code <prefix><cache>::<key>} holding the
  * serialized value, with a PX expiry when the cache has a ttl.
  *
- * <p>{@code putIfAbsent} is one {@code SET NX GET} (atomic, one round trip, Redis 7+).
- * {@code clear} never runs {@code KEYS}: it walks the cache's namespace with {@code SCAN MATCH}
- * and removes what it finds with {@code UNLINK} in batches, on every node of a Cluster.
+ * <p>
+ * {@code putIfAbsent} is one {@code SET NX GET} (atomic, one round trip, Redis 7+).
+ * {@code clear} never runs {@code KEYS}: it walks the cache's namespace with
+ * {@code SCAN MATCH} and removes what it finds with {@code UNLINK} in batches, on every
+ * node of a Cluster.
  */
 final class RedisStore implements CacheStore {
 
@@ -42,7 +44,6 @@ final class RedisStore implements CacheStore {
 		this.backend = backend;
 		this.pattern = CacheKeyRenderer.scanPattern(namespace);
 	}
-
 
 	@Override
 	public @Nullable Object get(Object key) {
@@ -81,8 +82,9 @@ final class RedisStore implements CacheStore {
 	}
 
 	/**
-	 * Each batch's UNLINK is sent without waiting for its reply, so it travels in the same round
-	 * trip as the next SCAN: a clear costs about one round trip per batch, not two.
+	 * Each batch's UNLINK is sent without waiting for its reply, so it travels in the
+	 * same round trip as the next SCAN: a clear costs about one round trip per batch, not
+	 * two.
 	 */
 	@Override
 	public void clear() {

@@ -11,10 +11,11 @@ import io.lettuce.core.output.CommandOutput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Any reply as plain Java, in the shapes {@link dev.larder.cache.structure.script.RespCommands}
- * promises: Long, byte[], status String, Double, nested Lists (maps and sets flattened), null.
- * Lettuce's own outputs either expect one shape or wrap a scalar in a list; this one keeps a
- * scalar a scalar and counts each array's elements to know when it is complete.
+ * Any reply as plain Java, in the shapes
+ * {@link dev.larder.cache.structure.script.RespCommands} promises: Long, byte[], status
+ * String, Double, nested Lists (maps and sets flattened), null. Lettuce's own outputs
+ * either expect one shape or wrap a scalar in a list; this one keeps a scalar a scalar
+ * and counts each array's elements to know when it is complete.
  */
 final class RespReplyOutput extends CommandOutput<String, byte[], Object> {
 
@@ -74,8 +75,10 @@ final class RespReplyOutput extends CommandOutput<String, byte[], Object> {
 			return;
 		}
 		top.items.add(value);
-		// An array whose last slot is taken is done: if that last element is itself an array, the
-		// elements still to come go to it, since multi() opens it right after adding it here.
+		// An array whose last slot is taken is done: if that last element is itself an
+		// array, the
+		// elements still to come go to it, since multi() opens it right after adding it
+		// here.
 		while (!this.open.isEmpty() && this.open.peek().isFull()) {
 			this.open.pop();
 		}

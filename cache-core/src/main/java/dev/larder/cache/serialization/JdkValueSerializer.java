@@ -11,9 +11,9 @@ import java.io.ObjectOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Java serialization, for applications whose cached types are {@code Serializable} but not
- * JSON-friendly. Opt-in only: even here every class in the stream is checked against the
- * {@link TypeAllowList} by an {@link ObjectInputFilter} before it is instantiated.
+ * Java serialization, for applications whose cached types are {@code Serializable} but
+ * not JSON-friendly. Opt-in only: even here every class in the stream is checked against
+ * the {@link TypeAllowList} by an {@link ObjectInputFilter} before it is instantiated.
  */
 public final class JdkValueSerializer implements ValueSerializer {
 
@@ -30,8 +30,8 @@ public final class JdkValueSerializer implements ValueSerializer {
 			out.writeObject(value);
 		}
 		catch (NotSerializableException ex) {
-			throw new SerializationException("Could not serialize a value of type " + value.getClass().getName()
-					+ ": " + ex.getMessage() + " does not implement java.io.Serializable", ex);
+			throw new SerializationException("Could not serialize a value of type " + value.getClass().getName() + ": "
+					+ ex.getMessage() + " does not implement java.io.Serializable", ex);
 		}
 		catch (IOException ex) {
 			throw new SerializationException("Could not serialize a value: " + ex.getMessage(), ex);

@@ -17,13 +17,14 @@ import tools.jackson.databind.jsontype.impl.DefaultTypeResolverBuilder;
 
 /**
  * The default {@link ValueSerializer}: JSON that carries each value's type, so that what
- * comes back is what went in (a {@code Long} stays a {@code Long}, a record stays a record,
- * a {@code List<Product>} holds products, not maps).
+ * comes back is what went in (a {@code Long} stays a {@code Long}, a record stays a
+ * record, a {@code List<Product>} holds products, not maps).
  *
- * <p>Type names in the JSON are checked against a {@link TypeAllowList} before any class is
- * loaded, which is what makes polymorphic deserialization safe: bytes written by an attacker
- * cannot name a gadget class. Values are written as {@code ["com.acme.Product",{...}]} or with
- * an {@code "@class"} property inside objects.
+ * <p>
+ * Type names in the JSON are checked against a {@link TypeAllowList} before any class is
+ * loaded, which is what makes polymorphic deserialization safe: bytes written by an
+ * attacker cannot name a gadget class. Values are written as
+ * {@code ["com.acme.Product",{...}]} or with an {@code "@class"} property inside objects.
  */
 public final class JsonValueSerializer implements ValueSerializer {
 
@@ -38,7 +39,8 @@ public final class JsonValueSerializer implements ValueSerializer {
 		ObjectMapper mapper = JsonMapper.builder()
 			.setDefaultTyping(new TypedValues(new AllowListValidator(allowList)))
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-			// A cached OffsetDateTime/ZonedDateTime comes back with the offset and zone it went in with.
+			// A cached OffsetDateTime/ZonedDateTime comes back with the offset and zone
+			// it went in with.
 			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 			.enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
 			.build();
@@ -49,7 +51,8 @@ public final class JsonValueSerializer implements ValueSerializer {
 	@Override
 	public byte[] serialize(@Nullable Object value) {
 		if (value != null) {
-			// Refuse on the way in: a value that could never be read back should fail at put().
+			// Refuse on the way in: a value that could never be read back should fail at
+			// put().
 			this.allowList.check(value.getClass().getName());
 			checkMapKeys(value);
 		}
@@ -57,8 +60,8 @@ public final class JsonValueSerializer implements ValueSerializer {
 			return this.writer.writeValueAsBytes(value);
 		}
 		catch (JacksonException ex) {
-			throw new SerializationException("Could not write a value of type " + typeName(value)
-					+ " as JSON: " + ex.getOriginalMessage(), ex);
+			throw new SerializationException(
+					"Could not write a value of type " + typeName(value) + " as JSON: " + ex.getOriginalMessage(), ex);
 		}
 	}
 
@@ -77,9 +80,10 @@ public final class JsonValueSerializer implements ValueSerializer {
 	}
 
 	/**
-	 * JSON object keys are strings, and a map that is the whole value has no declared key type
-	 * to convert them back with: a {@code Map<Long, V>} would return as a {@code Map<String, V>}.
-	 * Refusing it beats handing the application a map whose keys changed type.
+	 * JSON object keys are strings, and a map that is the whole value has no declared key
+	 * type to convert them back with: a {@code Map<Long, V>} would return as a
+	 * {@code Map<String, V>}. Refusing it beats handing the application a map whose keys
+	 * changed type.
 	 */
 	private static void checkMapKeys(Object value) {
 		if (value instanceof java.util.Map<?, ?> map) {
@@ -108,9 +112,9 @@ public final class JsonValueSerializer implements ValueSerializer {
 	}
 
 	/**
-	 * Type information on every value whose JSON form does not already say its type: all but
-	 * strings, booleans, ints and doubles (which JSON reads back as exactly those) and
-	 * primitives (whose declared type says it all).
+	 * Type information on every value whose JSON form does not already say its type: all
+	 * but strings, booleans, ints and doubles (which JSON reads back as exactly those)
+	 * and primitives (whose declared type says it all).
 	 */
 	private static final class TypedValues extends DefaultTypeResolverBuilder {
 
@@ -135,7 +139,10 @@ public final class JsonValueSerializer implements ValueSerializer {
 
 	}
 
-	/** Consults the allow-list for each type name read from JSON, before the class is loaded. */
+	/**
+	 * Consults the allow-list for each type name read from JSON, before the class is
+	 * loaded.
+	 */
 	private static final class AllowListValidator extends PolymorphicTypeValidator.Base {
 
 		private static final long serialVersionUID = 1L;

@@ -9,11 +9,12 @@ import java.util.Set;
 /**
  * The types whose instances may be recreated from cached bytes.
  *
- * <p>Allowed are: the JDK value types that caches commonly hold (boxed primitives, strings,
- * {@code java.math}, {@code java.time}, UUID, the standard collections and maps, arrays of
- * those), and every type in the packages given — by default the application's own packages.
- * Everything else is refused: broad prefixes such as {@code java.util.} are deliberately not
- * allowed, because that is where deserialization gadgets live.
+ * <p>
+ * Allowed are: the JDK value types that caches commonly hold (boxed primitives, strings,
+ * {@code java.math}, {@code java.time}, UUID, the standard collections and maps, arrays
+ * of those), and every type in the packages given — by default the application's own
+ * packages. Everything else is refused: broad prefixes such as {@code java.util.} are
+ * deliberately not allowed, because that is where deserialization gadgets live.
  */
 public final class TypeAllowList {
 
@@ -21,9 +22,9 @@ public final class TypeAllowList {
 			// scalars
 			"java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
 			"java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Number",
-			"java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID", "java.util.Currency",
-			"java.util.Locale", "java.net.URI", "java.util.Date", "java.util.Optional",
-			"java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble",
+			"java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID", "java.util.Currency", "java.util.Locale",
+			"java.net.URI", "java.util.Date", "java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong",
+			"java.util.OptionalDouble",
 			// collections and maps
 			"java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashSet",
 			"java.util.LinkedHashSet", "java.util.TreeSet", "java.util.HashMap", "java.util.LinkedHashMap",
@@ -61,7 +62,8 @@ public final class TypeAllowList {
 	}
 
 	/**
-	 * Allows the JDK value types plus every type in the given packages (and their sub-packages).
+	 * Allows the JDK value types plus every type in the given packages (and their
+	 * sub-packages).
 	 */
 	public static TypeAllowList of(Collection<String> packages) {
 		return new TypeAllowList(packages);

@@ -1,9 +1,9 @@
 package dev.larder.cache.serialization;
 
 /**
- * A cached value names a type outside the {@link TypeAllowList}. Deserializing it could run
- * arbitrary code (the classic gadget-chain attack on polymorphic deserialization), so it is
- * refused, and the message says how to allow the type if it is legitimately yours.
+ * A cached value names a type outside the {@link TypeAllowList}. Deserializing it could
+ * run arbitrary code (the classic gadget-chain attack on polymorphic deserialization), so
+ * it is refused, and the message says how to allow the type if it is legitimately yours.
  */
 public class UntrustedTypeException extends SerializationException {
 
@@ -17,8 +17,8 @@ public class UntrustedTypeException extends SerializationException {
 	public UntrustedTypeException(String typeName) {
 		super("Type '" + typeName + "' is not on Larder's serialization allow-list, so cached values of it "
 				+ "are not deserialized. If it is one of your own types, add its package to '"
-				+ ALLOWED_PACKAGES_PROPERTY + "' (for example " + ALLOWED_PACKAGES_PROPERTY + "="
-				+ packageOf(typeName) + ").");
+				+ ALLOWED_PACKAGES_PROPERTY + "' (for example " + ALLOWED_PACKAGES_PROPERTY + "=" + packageOf(typeName)
+				+ ").");
 		this.typeName = typeName;
 	}
 

@@ -3,12 +3,13 @@ package dev.larder.cache.stats;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters for one cache, cheap enough to update on every call (striped {@link LongAdder}s).
- * They back Spring Boot's standard cache meters and Larder's own.
+ * Counters for one cache, cheap enough to update on every call (striped
+ * {@link LongAdder}s). They back Spring Boot's standard cache meters and Larder's own.
  *
- * <p>Counting can be switched off, as Caffeine's {@code recordStats} can: on a local cache's hit
- * path an increment is a measurable share of the cost (see docs/benchmarks.md). Errors and skipped
- * writes are always counted: they are rare and they matter.
+ * <p>
+ * Counting can be switched off, as Caffeine's {@code recordStats} can: on a local cache's
+ * hit path an increment is a measurable share of the cost (see docs/benchmarks.md).
+ * Errors and skipped writes are always counted: they are rare and they matter.
  */
 public final class CacheStatistics {
 
@@ -40,7 +41,8 @@ public final class CacheStatistics {
 	}
 
 	/**
-	 * @param enabled whether hits, misses, puts, evictions, removals and loads are counted
+	 * @param enabled whether hits, misses, puts, evictions, removals and loads are
+	 * counted
 	 */
 	public CacheStatistics(boolean enabled) {
 		this.enabled = enabled;
@@ -94,7 +96,10 @@ public final class CacheStatistics {
 		this.errors.increment();
 	}
 
-	/** A value the backend declined to store (too large for it); the call itself succeeded. */
+	/**
+	 * A value the backend declined to store (too large for it); the call itself
+	 * succeeded.
+	 */
 	public void recordSkippedWrite() {
 		this.skippedWrites.increment();
 	}
@@ -142,8 +147,9 @@ public final class CacheStatistics {
 	@Override
 	public String toString() {
 		return "CacheStatistics[hits=" + hitCount() + ", misses=" + missCount() + ", puts=" + putCount()
-				+ ", evictions=" + evictionCount() + ", removals=" + removalCount() + ", loads="
-				+ loadSuccessCount() + ", loadFailures=" + loadFailureCount() + ", errors=" + errorCount() + ", skippedWrites=" + skippedWriteCount() + "]";
+				+ ", evictions=" + evictionCount() + ", removals=" + removalCount() + ", loads=" + loadSuccessCount()
+				+ ", loadFailures=" + loadFailureCount() + ", errors=" + errorCount() + ", skippedWrites="
+				+ skippedWriteCount() + "]";
 	}
 
 }

@@ -1,10 +1,11 @@
 package dev.larder.cache.structure;
 
 /**
- * The backend keys of structures, the same on every backend so redis-cli shows them alike:
- * {@code <prefix>zset:<name>}, {@code <prefix>lock:{<name>}} (+ {@code :fence}),
- * {@code <prefix>rate:{<name>:<key>}}. A structure whose operation spans several keys wraps its
- * name in a hash tag, so in a Redis Cluster they share a slot and one script can touch them all.
+ * The backend keys of structures, the same on every backend so redis-cli shows them
+ * alike: {@code <prefix>zset:<name>}, {@code <prefix>lock:{<name>}} (+ {@code :fence}),
+ * {@code <prefix>rate:{<name>:<key>}}. A structure whose operation spans several keys
+ * wraps its name in a hash tag, so in a Redis Cluster they share a slot and one script
+ * can touch them all.
  */
 public final class StructureKeys {
 
@@ -22,7 +23,10 @@ public final class StructureKeys {
 		return this.prefix + "lock:{" + requireName(name) + "}";
 	}
 
-	/** The counter that issues the lock's fencing tokens; it outlives grants, so tokens never repeat. */
+	/**
+	 * The counter that issues the lock's fencing tokens; it outlives grants, so tokens
+	 * never repeat.
+	 */
 	public String lockFence(String name) {
 		return lock(name) + ":fence";
 	}

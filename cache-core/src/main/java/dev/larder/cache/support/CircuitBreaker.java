@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Stops calling a backend that keeps failing. After {@code threshold} consecutive failures the
- * circuit opens: calls are refused at once (a cache miss costs nothing) instead of each waiting
- * for a timeout. After {@code openFor}, one call at a time is let through to probe; a success
- * closes the circuit, so the cache comes back by itself when the backend does.
+ * Stops calling a backend that keeps failing. After {@code threshold} consecutive
+ * failures the circuit opens: calls are refused at once (a cache miss costs nothing)
+ * instead of each waiting for a timeout. After {@code openFor}, one call at a time is let
+ * through to probe; a success closes the circuit, so the cache comes back by itself when
+ * the backend does.
  */
 public final class CircuitBreaker {
 
@@ -38,8 +39,8 @@ public final class CircuitBreaker {
 	}
 
 	/**
-	 * Whether a call may go ahead now. While open this answers {@code true} to one caller per
-	 * interval (the probe) and {@code false} to everyone else.
+	 * Whether a call may go ahead now. While open this answers {@code true} to one caller
+	 * per interval (the probe) and {@code false} to everyone else.
 	 */
 	public boolean allowsCall() {
 		if (this.consecutiveFailures.get() < this.threshold) {

@@ -9,18 +9,19 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one load per key at a time: concurrent callers for a key that is already being loaded
- * wait for that load and share its result (or its failure) instead of loading again. This is
- * what keeps a cold key from stampeding the source of truth.
+ * Runs one load per key at a time: concurrent callers for a key that is already being
+ * loaded wait for that load and share its result (or its failure) instead of loading
+ * again. This is what keeps a cold key from stampeding the source of truth.
  */
 public final class SingleFlight {
 
 	private final ConcurrentMap<Object, CompletableFuture<@Nullable Object>> inFlight = new ConcurrentHashMap<>();
 
 	/**
-	 * Runs {@code load} on the calling thread unless a load of {@code key} is under way, in
-	 * which case it waits for that one.
-	 * @throws CompletionException wrapping the leader's failure, for callers that joined a load
+	 * Runs {@code load} on the calling thread unless a load of {@code key} is under way,
+	 * in which case it waits for that one.
+	 * @throws CompletionException wrapping the leader's failure, for callers that joined
+	 * a load
 	 */
 	public @Nullable Object load(Object key, Loader load) throws Exception {
 		CompletableFuture<@Nullable Object> mine = new CompletableFuture<>();
@@ -43,11 +44,10 @@ public final class SingleFlight {
 	}
 
 	/**
-	 * Starts {@code load} unless a load of {@code key} is under way, and returns the future of
-	 * whichever load runs.
+	 * Starts {@code load} unless a load of {@code key} is under way, and returns the
+	 * future of whichever load runs.
 	 */
-	public CompletableFuture<@Nullable Object> loadAsync(Object key,
-			Supplier<? extends CompletableFuture<?>> load) {
+	public CompletableFuture<@Nullable Object> loadAsync(Object key, Supplier<? extends CompletableFuture<?>> load) {
 		CompletableFuture<@Nullable Object> mine = new CompletableFuture<>();
 		CompletableFuture<@Nullable Object> leader = this.inFlight.putIfAbsent(key, mine);
 		if (leader != null) {

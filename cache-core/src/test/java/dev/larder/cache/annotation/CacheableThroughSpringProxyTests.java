@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code @Cacheable} through a real Spring proxy, on plain, {@code sync}, {@code CompletableFuture},
- * {@code Mono} and {@code Flux} methods: the method runs once per key.
+ * {@code @Cacheable} through a real Spring proxy, on plain, {@code sync},
+ * {@code CompletableFuture}, {@code Mono} and {@code Flux} methods: the method runs once
+ * per key.
  */
 class CacheableThroughSpringProxyTests {
 
@@ -115,7 +116,10 @@ class CacheableThroughSpringProxyTests {
 
 		private final AtomicInteger calls = new AtomicInteger();
 
-		/** A method, not the field: the bean is a proxy, whose own fields are not the target's. */
+		/**
+		 * A method, not the field: the bean is a proxy, whose own fields are not the
+		 * target's.
+		 */
 		public int calls() {
 			return this.calls.get();
 		}

@@ -3,7 +3,9 @@ package dev.larder.cache.caffeine;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.conformance.CacheConformanceTests;
 
-/** The cache contract on Caffeine with values serialized, as a remote backend keeps them. */
+/**
+ * The cache contract on Caffeine with values serialized, as a remote backend keeps them.
+ */
 class CaffeineStoreByValueConformanceTests extends CacheConformanceTests {
 
 	@Override

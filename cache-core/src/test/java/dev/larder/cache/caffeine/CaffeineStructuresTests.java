@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The structures contract on the Caffeine backend's local engine. Its structures are local to
- * each backend (single-instance by design), so the multi-instance tests contend through one
- * instance from many threads.
+ * The structures contract on the Caffeine backend's local engine. Its structures are
+ * local to each backend (single-instance by design), so the multi-instance tests contend
+ * through one instance from many threads.
  */
 class CaffeineStructuresTests {
 

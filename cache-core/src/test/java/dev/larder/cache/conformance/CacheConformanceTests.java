@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The contract every Larder backend keeps, stated once. A backend's test extends this class and
- * says how to make its {@link CacheBackend}; every test here then runs against the real thing.
+ * The contract every Larder backend keeps, stated once. A backend's test extends this
+ * class and says how to make its {@link CacheBackend}; every test here then runs against
+ * the real thing.
  */
 public abstract class CacheConformanceTests {
 

@@ -5,7 +5,9 @@ import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** Polls a condition until it holds or a deadline passes: for effects that happen in time. */
+/**
+ * Polls a condition until it holds or a deadline passes: for effects that happen in time.
+ */
 public final class Eventually {
 
 	private Eventually() {

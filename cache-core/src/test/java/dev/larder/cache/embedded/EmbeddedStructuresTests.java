@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The structures contract on the embedded engine, in-process: each instance is a backend of its
- * own over one shared engine, as two applications would share one engine through its port.
+ * The structures contract on the embedded engine, in-process: each instance is a backend
+ * of its own over one shared engine, as two applications would share one engine through
+ * its port.
  */
 class EmbeddedStructuresTests {
 

@@ -24,7 +24,8 @@ class CacheKeyRendererTests {
 	void compositeKeysRenderStably() {
 		assertThat(this.renderer.render("c", new SimpleKey("eu", 7))).isEqualTo("app:c::SimpleKey [eu, 7]");
 		assertThat(this.renderer.render("c", SimpleKey.EMPTY)).isEqualTo("app:c::SimpleKey []");
-		assertThat(this.renderer.render("c", new Product(1, "Tea", 2.5))).isEqualTo("app:c::Product[id=1, name=Tea, price=2.5]");
+		assertThat(this.renderer.render("c", new Product(1, "Tea", 2.5)))
+			.isEqualTo("app:c::Product[id=1, name=Tea, price=2.5]");
 		assertThat(this.renderer.render("c", new Object[] { "a", 1 })).isEqualTo("app:c::[a, 1]");
 	}
 

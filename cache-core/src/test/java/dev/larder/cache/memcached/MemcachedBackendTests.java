@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Memcached specifics against real servers: keys, ttls, item size, generations, outages. */
+/**
+ * Memcached specifics against real servers: keys, ttls, item size, generations, outages.
+ */
 class MemcachedBackendTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
@@ -94,7 +96,8 @@ class MemcachedBackendTests {
 		assertThat(second.get(42, Integer.class)).isEqualTo(42);
 		long itemsBefore = this.nodes.stream().mapToLong(MemcachedProcess::itemCount).sum();
 		first.clear();
-		assertThat(this.nodes.stream().mapToLong(MemcachedProcess::itemCount).sum()).as("nothing deleted, one key bumped")
+		assertThat(this.nodes.stream().mapToLong(MemcachedProcess::itemCount).sum())
+			.as("nothing deleted, one key bumped")
 			.isEqualTo(itemsBefore);
 		for (int i = 0; i < 100; i++) {
 			assertThat(second.get(i)).isNull();
@@ -123,7 +126,8 @@ class MemcachedBackendTests {
 			cache.get(n, () -> n + loads.incrementAndGet() * 0);
 		}
 		assertThat(loads).hasValue(60);
-		// Losing the node that holds the cache's generation starts a fresh generation (every key a
+		// Losing the node that holds the cache's generation starts a fresh generation
+		// (every key a
 		// miss, by design); this test is about losing one of the other nodes.
 		MemcachedProcess down = this.nodes.stream()
 			.filter((node) -> !node.command("get outage::generation").startsWith("VALUE"))

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
-/** The cache contract on real memcached: one node and a 3-node pool, each in both protocols. */
+/**
+ * The cache contract on real memcached: one node and a 3-node pool, each in both
+ * protocols.
+ */
 class MemcachedConformanceTests {
 
 	private static MemcachedProcess single;

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The lock and rate limiter contracts on a real memcached; each instance is its own client, the
- * locks through the text protocol and the limiters through the binary one. Sorted sets are
- * refused on Memcached (see {@link MemcachedStructuresTests}).
+ * The lock and rate limiter contracts on a real memcached; each instance is its own
+ * client, the locks through the text protocol and the limiters through the binary one.
+ * Sorted sets are refused on Memcached (see {@link MemcachedStructuresTests}).
  */
 class MemcachedStructuresConformanceTests {
 

@@ -42,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Memcached's locks and rate limiters against a real memcached: what only Memcached has to get
- * right (no server clock, second-grained expiry, text-protocol delete without cas, an evictable
- * fence counter), plus contention from many threads through two clients, as two instances would.
+ * Memcached's locks and rate limiters against a real memcached: what only Memcached has
+ * to get right (no server clock, second-grained expiry, text-protocol delete without cas,
+ * an evictable fence counter), plus contention from many threads through two clients, as
+ * two instances would.
  */
 class MemcachedStructuresTests {
 
@@ -159,7 +160,8 @@ class MemcachedStructuresTests {
 		DistributedLock lock = structures().locks().lock(unique("watched"));
 		DistributedLock other = structures().locks().lock(lock.name());
 		LockHandle held = lock.tryAcquireWithWatchdog(Duration.ZERO, Duration.ofSeconds(1)).orElseThrow();
-		// Waiting three leases (and Memcached's extra second) without getting it: the watchdog extended.
+		// Waiting three leases (and Memcached's extra second) without getting it: the
+		// watchdog extended.
 		assertThat(other.tryAcquire(Duration.ofSeconds(5), Duration.ofSeconds(30))).isEmpty();
 		assertThat(held.isHeld()).isTrue();
 		held.close();
@@ -306,7 +308,10 @@ class MemcachedStructuresTests {
 			.withMessageContaining("larder.memcached.max-item-size");
 	}
 
-	/** Threads split over the limiters each try {@code attempts} times; returns how many were allowed. */
+	/**
+	 * Threads split over the limiters each try {@code attempts} times; returns how many
+	 * were allowed.
+	 */
 	private static int contend(List<RateLimiter> limiters, String key, int threads, int attempts) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		ConcurrentLinkedQueue<RateLimitDecision> allowed = new ConcurrentLinkedQueue<>();
@@ -332,7 +337,8 @@ class MemcachedStructuresTests {
 			pool.shutdownNow();
 		}
 		assertThat(allowed.stream().map(RateLimitDecision::remaining).distinct().count())
-			.as("each grant saw a different number of permits left").isEqualTo(allowed.size());
+			.as("each grant saw a different number of permits left")
+			.isEqualTo(allowed.size());
 		return allowed.size();
 	}
 

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Redis specifics: key layout, expiry, clear without KEYS, health, and surviving an outage. */
+/**
+ * Redis specifics: key layout, expiry, clear without KEYS, health, and surviving an
+ * outage.
+ */
 class RedisBackendTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
@@ -109,7 +112,8 @@ class RedisBackendTests {
 
 		this.redis.stop();
 		for (int i = 0; i < 20; i++) {
-			assertThatCode(() -> assertThat(cache.get("k", () -> "source" + loads.incrementAndGet())).startsWith("source"))
+			assertThatCode(
+					() -> assertThat(cache.get("k", () -> "source" + loads.incrementAndGet())).startsWith("source"))
 				.doesNotThrowAnyException();
 		}
 		assertThat(cache.getStatistics().errorCount()).isPositive();

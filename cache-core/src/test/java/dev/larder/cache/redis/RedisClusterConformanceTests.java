@@ -6,7 +6,9 @@ import dev.larder.cache.testing.RedisCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The cache contract on a real 3-master Redis Cluster: keys of one cache span all slots. */
+/**
+ * The cache contract on a real 3-master Redis Cluster: keys of one cache span all slots.
+ */
 class RedisClusterConformanceTests extends CacheConformanceTests {
 
 	private static RedisCluster cluster;

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
-/** The structures contract on a real 3-master Redis Cluster: commands and scripts routed by their key's slot. */
+/**
+ * The structures contract on a real 3-master Redis Cluster: commands and scripts routed
+ * by their key's slot.
+ */
 class RedisClusterStructuresTests {
 
 	private static RedisCluster cluster;

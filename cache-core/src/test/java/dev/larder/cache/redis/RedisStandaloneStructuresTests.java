@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
-/** The structures contract on a real standalone redis-server; each instance is its own connection. */
+/**
+ * The structures contract on a real standalone redis-server; each instance is its own
+ * connection.
+ */
 class RedisStandaloneStructuresTests {
 
 	private static RedisProcess redis;

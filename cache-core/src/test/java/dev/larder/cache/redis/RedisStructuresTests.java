@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What only Redis shows of the structures: key layout, script caching, error texts, both protocols. */
+/**
+ * What only Redis shows of the structures: key layout, script caching, error texts, both
+ * protocols.
+ */
 class RedisStructuresTests {
 
 	private static RedisProcess redis;
@@ -56,11 +59,13 @@ class RedisStructuresTests {
 	void keysAreLaidOutForRedisCliAndClusterSlots() {
 		Structures structures = structures("layout:");
 		structures.sortedSets().set("board").add("ana", 1);
-		try (LockHandle held = structures.locks().lock("nightly").tryAcquire(Duration.ZERO, Duration.ofMinutes(1))
+		try (LockHandle held = structures.locks()
+			.lock("nightly")
+			.tryAcquire(Duration.ZERO, Duration.ofMinutes(1))
 			.orElseThrow()) {
 			assertThat(redis.command("TYPE layout:lock:{nightly}")).isEqualTo("+string");
-			assertThat(redis.command("GET layout:lock:{nightly}:fence")).isEqualTo("$" + Long.toString(
-					held.fencingToken()).length());
+			assertThat(redis.command("GET layout:lock:{nightly}:fence"))
+				.isEqualTo("$" + Long.toString(held.fencingToken()).length());
 		}
 		structures.rateLimiters().limiter("api", RateLimit.tokenBucket(5, Duration.ofMinutes(1))).tryAcquire("k");
 		structures.rateLimiters().limiter("search", RateLimit.slidingWindow(5, Duration.ofMinutes(1))).tryAcquire("k");
@@ -77,7 +82,9 @@ class RedisStructuresTests {
 		Structures structures = structures("flush:");
 		structures.locks().lock("a").tryAcquire(Duration.ZERO, Duration.ofMinutes(1)).orElseThrow().close();
 		assertThat(redis.command("SCRIPT FLUSH")).isEqualTo("+OK");
-		try (LockHandle held = structures.locks().lock("b").tryAcquire(Duration.ZERO, Duration.ofMinutes(1))
+		try (LockHandle held = structures.locks()
+			.lock("b")
+			.tryAcquire(Duration.ZERO, Duration.ofMinutes(1))
 			.orElseThrow()) {
 			assertThat(held.isHeld()).isTrue();
 		}
@@ -98,7 +105,8 @@ class RedisStructuresTests {
 			RedisURI uri = RedisURI.create(redis.uri());
 			ClientOptions options = ClientOptions.builder().protocolVersion(protocol).build();
 			try (RedisBackend backend = new RedisBackend(LettuceConnectors.standalone(uri, options, null),
-					new CircuitBreaker(3, Duration.ofSeconds(1)), StructureSettings.defaults().withKeyPrefix(protocol + ":"))) {
+					new CircuitBreaker(3, Duration.ofSeconds(1)),
+					StructureSettings.defaults().withKeyPrefix(protocol + ":"))) {
 				ScoredSet<String> set = backend.structures().sortedSets().set("board");
 				set.add("a", 1.5);
 				set.add("b", Double.POSITIVE_INFINITY);
@@ -106,7 +114,8 @@ class RedisStructuresTests {
 				assertThat(set.score("b")).as(protocol.name()).hasValue(Double.POSITIVE_INFINITY);
 				assertThat(set.rangeByRank(0, -1)).as(protocol.name())
 					.containsExactly(new ScoredMember<>("a", 2.5), new ScoredMember<>("b", Double.POSITIVE_INFINITY));
-				assertThat(set.popMax()).as(protocol.name()).contains(new ScoredMember<>("b", Double.POSITIVE_INFINITY));
+				assertThat(set.popMax()).as(protocol.name())
+					.contains(new ScoredMember<>("b", Double.POSITIVE_INFINITY));
 				assertThat(set.popMin(5)).as(protocol.name()).containsExactly(new ScoredMember<>("a", 2.5));
 				assertThat(set.popMin()).as(protocol.name()).isEmpty();
 			}

@@ -15,7 +15,8 @@ class JdkValueSerializerTests extends SerializerContract {
 
 	@Override
 	void recordsAndBeansRoundTrip() {
-		// The shared test types are not Serializable; Java serialization needs that by design.
+		// The shared test types are not Serializable; Java serialization needs that by
+		// design.
 	}
 
 	@Override
@@ -34,7 +35,8 @@ class JdkValueSerializerTests extends SerializerContract {
 	void collectionsKeepTheirElementTypes() {
 		ValueSerializer serializer = serializer(TypeAllowList.of(java.util.List.of("dev.larder.cache.serialization")));
 		java.util.List<Point> points = java.util.List.of(new Point(1, 2), new Point(3, 4));
-		org.assertj.core.api.Assertions.assertThat(serializer.deserialize(serializer.serialize(points))).isEqualTo(points);
+		org.assertj.core.api.Assertions.assertThat(serializer.deserialize(serializer.serialize(points)))
+			.isEqualTo(points);
 		java.util.Map<Long, String> byId = new java.util.TreeMap<>(java.util.Map.of(1L, "a"));
 		org.assertj.core.api.Assertions.assertThat(serializer.deserialize(serializer.serialize(byId))).isEqualTo(byId);
 	}

@@ -78,7 +78,8 @@ abstract class SerializerContract {
 		assertThat(roundTrip(Set.of(1L, 2L))).isEqualTo(Set.of(1L, 2L));
 		Map<String, Product> byName = new HashMap<>(Map.of("tea", new Product(1, "Tea", 3.5)));
 		assertThat(roundTrip(byName)).isEqualTo(byName);
-		assertThat(roundTrip(new TreeMap<>(Map.of("b", 2L, "a", 1L)))).isEqualTo(new TreeMap<>(Map.of("a", 1L, "b", 2L)));
+		assertThat(roundTrip(new TreeMap<>(Map.of("b", 2L, "a", 1L))))
+			.isEqualTo(new TreeMap<>(Map.of("a", 1L, "b", 2L)));
 		assertThat(roundTrip(List.of())).isEqualTo(List.of());
 		assertThat(roundTrip(new long[] { 1, 2 })).isEqualTo(new long[] { 1, 2 });
 	}

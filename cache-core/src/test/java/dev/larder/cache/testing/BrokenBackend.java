@@ -9,8 +9,9 @@ import dev.larder.cache.backend.StoreContext;
 import dev.larder.cache.caffeine.CaffeineBackend;
 
 /**
- * A Caffeine backend with a switch that makes every store call fail, as a backend does when its
- * server is down. It exercises Larder's failure policy, not any backend's behaviour.
+ * A Caffeine backend with a switch that makes every store call fail, as a backend does
+ * when its server is down. It exercises Larder's failure policy, not any backend's
+ * behaviour.
  */
 public final class BrokenBackend implements CacheBackend {
 

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real {@code memcached} process on a free loopback port, started for a test and stopped after
- * it; {@link #restart()} brings it back on the same port, as a node returning to a pool does.
+ * A real {@code memcached} process on a free loopback port, started for a test and
+ * stopped after it; {@link #restart()} brings it back on the same port, as a node
+ * returning to a pool does.
  */
 public final class MemcachedProcess implements AutoCloseable {
 
@@ -33,7 +34,10 @@ public final class MemcachedProcess implements AutoCloseable {
 		this.environment = environment;
 	}
 
-	/** Starts memcached with 64 MB of memory, UDP off, and any extra arguments (e.g. -I 2m). */
+	/**
+	 * Starts memcached with 64 MB of memory, UDP off, and any extra arguments (e.g. -I
+	 * 2m).
+	 */
 	public static MemcachedProcess start(String... extraArguments) {
 		MemcachedProcess memcached = new MemcachedProcess(RedisProcess.freePort(), List.of(extraArguments), Map.of());
 		memcached.launch();
@@ -41,17 +45,18 @@ public final class MemcachedProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts memcached with SASL authentication (-S) for one user, PLAIN mechanism, from a sasldb
-	 * made for the test with Cyrus SASL's {@code saslpasswd2} (Debian: sasl2-bin, installed by
-	 * run-tests.sh; Debian's memcached has no plain password file). Such a server speaks only the
-	 * binary protocol and refuses every command before authentication.
+	 * Starts memcached with SASL authentication (-S) for one user, PLAIN mechanism, from
+	 * a sasldb made for the test with Cyrus SASL's {@code saslpasswd2} (Debian:
+	 * sasl2-bin, installed by run-tests.sh; Debian's memcached has no plain password
+	 * file). Such a server speaks only the binary protocol and refuses every command
+	 * before authentication.
 	 */
 	public static MemcachedProcess startWithSasl(String username, String password) {
 		try {
 			Path dir = Files.createTempDirectory("larder-memcached-sasl");
 			Path sasldb = dir.resolve("sasldb2");
-			Process saslpasswd = new ProcessBuilder("saslpasswd2", "-p", "-c", "-a", "memcached", "-f", sasldb.toString(),
-					username)
+			Process saslpasswd = new ProcessBuilder("saslpasswd2", "-p", "-c", "-a", "memcached", "-f",
+					sasldb.toString(), username)
 				.redirectErrorStream(true)
 				.start();
 			try (OutputStream stdin = saslpasswd.getOutputStream()) {
@@ -87,8 +92,8 @@ public final class MemcachedProcess implements AutoCloseable {
 	}
 
 	private void launch() {
-		List<String> command = new ArrayList<>(List.of("memcached", "-p", String.valueOf(this.port), "-l", "127.0.0.1",
-				"-U", "0", "-m", "64"));
+		List<String> command = new ArrayList<>(
+				List.of("memcached", "-p", String.valueOf(this.port), "-l", "127.0.0.1", "-U", "0", "-m", "64"));
 		if (isRoot()) {
 			command.addAll(List.of("-u", "root"));
 		}
@@ -101,7 +106,8 @@ public final class MemcachedProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(
-					"Could not start memcached; install it (Debian: apt-get install memcached) or run ./run-tests.sh", ex);
+					"Could not start memcached; install it (Debian: apt-get install memcached) or run ./run-tests.sh",
+					ex);
 		}
 		RedisProcess.awaitUntil("memcached on port " + this.port + " answers",
 				() -> answers() || !this.process.isAlive());
@@ -110,7 +116,10 @@ public final class MemcachedProcess implements AutoCloseable {
 		}
 	}
 
-	/** A SASL server refuses text commands, so for it an accepted connection is the sign of life. */
+	/**
+	 * A SASL server refuses text commands, so for it an accepted connection is the sign
+	 * of life.
+	 */
 	private boolean answers() {
 		if (!this.extraArguments.contains("-S")) {
 			return command("version").startsWith("VERSION");
@@ -136,7 +145,10 @@ public final class MemcachedProcess implements AutoCloseable {
 		return "127.0.0.1:" + this.port;
 	}
 
-	/** Sends one text-protocol command and returns the first reply line, or "" if unreachable. */
+	/**
+	 * Sends one text-protocol command and returns the first reply line, or "" if
+	 * unreachable.
+	 */
 	public String command(String line) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 500);

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * A real {@code redis-server} (or {@code redis-sentinel}) process on a free loopback port, with
- * its own working directory, started for a test and stopped after it.
+ * A real {@code redis-server} (or {@code redis-sentinel}) process on a free loopback
+ * port, with its own working directory, started for a test and stopped after it.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -55,7 +55,9 @@ public final class RedisProcess implements AutoCloseable {
 		return redis;
 	}
 
-	/** Starts {@code redis-sentinel} with the given configuration lines (port is added). */
+	/**
+	 * Starts {@code redis-sentinel} with the given configuration lines (port is added).
+	 */
 	public static RedisProcess sentinel(List<String> configuration) {
 		int port = freePort();
 		Path directory = tempDirectory("sentinel-" + port);
@@ -134,8 +136,9 @@ public final class RedisProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Sends one inline command and returns the first line of the reply, or null when the server
-	 * does not answer. Enough for administration in tests; clients under test use Lettuce.
+	 * Sends one inline command and returns the first line of the reply, or null when the
+	 * server does not answer. Enough for administration in tests; clients under test use
+	 * Lettuce.
 	 */
 	public String command(String inline) {
 		try (Socket socket = new Socket()) {

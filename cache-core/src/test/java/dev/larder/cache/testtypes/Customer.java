@@ -87,8 +87,8 @@ public class Customer {
 	public boolean equals(Object other) {
 		return other instanceof Customer that && Objects.equals(this.name, that.name)
 				&& Objects.equals(this.since, that.since) && Objects.equals(this.lastSeen, that.lastSeen)
-				&& Objects.equals(this.favourites, that.favourites)
-				&& Objects.equals(this.attributes, that.attributes) && this.tier == that.tier;
+				&& Objects.equals(this.favourites, that.favourites) && Objects.equals(this.attributes, that.attributes)
+				&& this.tier == that.tier;
 	}
 
 	@Override

@@ -1,169 +1,199 @@
 package dev.larder.engine.command;
 
 /**
- * Per-connection state (Redis's client struct): selected database, protocol version, authentication, name.
- * Owned by one thread at a time (a Netty event loop or an in-process caller); the fields CLIENT LIST reads
- * from other threads are volatile, except the two written for every command or read, which use opaque
- * access: a volatile write is a full fence on x86, and CLIENT LIST only needs a recent value.
+ * Per-connection state (Redis's client struct): selected database, protocol version,
+ * authentication, name. Owned by one thread at a time (a Netty event loop or an
+ * in-process caller); the fields CLIENT LIST reads from other threads are volatile,
+ * except the two written for every command or read, which use opaque access: a volatile
+ * write is a full fence on x86, and CLIENT LIST only needs a recent value.
  */
 public final class ClientSession {
 
-    private final long id;
-    private final long createdMillis;
-    private final String address;
-    private final String localAddress;
-    private volatile int db;
-    private volatile int protocol = 2;
-    private volatile boolean authenticated;
-    private volatile String name;
-    private volatile String libName;
-    private volatile String libVersion;
-    private static final java.lang.invoke.VarHandle LAST_INTERACTION;
-    private static final java.lang.invoke.VarHandle LAST_COMMAND;
+	private final long id;
 
-    static {
-        try {
-            var lookup = java.lang.invoke.MethodHandles.lookup();
-            LAST_INTERACTION = lookup.findVarHandle(ClientSession.class, "lastInteractionMillis", long.class);
-            LAST_COMMAND = lookup.findVarHandle(ClientSession.class, "lastCommand", String.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+	private final long createdMillis;
 
-    private long lastInteractionMillis;
-    private String lastCommand = "NULL";
-    private boolean closeRequested;
-    private volatile Blocking.Client blockClient;
-    private boolean noBlock;
-    private Blocking.Waiter parked;
+	private final String address;
 
-    public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
-        this.id = id;
-        this.authenticated = authenticated;
-        this.address = address;
-        this.localAddress = localAddress;
-        this.createdMillis = nowMillis;
-        LAST_INTERACTION.setOpaque(this, nowMillis);
-    }
+	private final String localAddress;
 
-    public long id() {
-        return id;
-    }
+	private volatile int db;
 
-    public int db() {
-        return db;
-    }
+	private volatile int protocol = 2;
 
-    public void db(int db) {
-        this.db = db;
-    }
+	private volatile boolean authenticated;
 
-    /** 2 or 3, switched by HELLO. */
-    public int protocol() {
-        return protocol;
-    }
+	private volatile String name;
 
-    public void protocol(int protocol) {
-        this.protocol = protocol;
-    }
+	private volatile String libName;
 
-    public boolean authenticated() {
-        return authenticated;
-    }
+	private volatile String libVersion;
 
-    public void authenticated(boolean authenticated) {
-        this.authenticated = authenticated;
-    }
+	private static final java.lang.invoke.VarHandle LAST_INTERACTION;
 
-    public String name() {
-        return name;
-    }
+	private static final java.lang.invoke.VarHandle LAST_COMMAND;
 
-    public void name(String name) {
-        this.name = name;
-    }
+	static {
+		try {
+			var lookup = java.lang.invoke.MethodHandles.lookup();
+			LAST_INTERACTION = lookup.findVarHandle(ClientSession.class, "lastInteractionMillis", long.class);
+			LAST_COMMAND = lookup.findVarHandle(ClientSession.class, "lastCommand", String.class);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new ExceptionInInitializerError(e);
+		}
+	}
 
-    public String libName() {
-        return libName;
-    }
+	private long lastInteractionMillis;
 
-    public void libName(String libName) {
-        this.libName = libName;
-    }
+	private String lastCommand = "NULL";
 
-    public String libVersion() {
-        return libVersion;
-    }
+	private boolean closeRequested;
 
-    public void libVersion(String libVersion) {
-        this.libVersion = libVersion;
-    }
+	private volatile Blocking.Client blockClient;
 
-    public String address() {
-        return address;
-    }
+	private boolean noBlock;
 
-    public String localAddress() {
-        return localAddress;
-    }
+	private Blocking.Waiter parked;
 
-    public long createdMillis() {
-        return createdMillis;
-    }
+	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
+		this.id = id;
+		this.authenticated = authenticated;
+		this.address = address;
+		this.localAddress = localAddress;
+		this.createdMillis = nowMillis;
+		LAST_INTERACTION.setOpaque(this, nowMillis);
+	}
 
-    public long lastInteractionMillis() {
-        return (long) LAST_INTERACTION.getOpaque(this);
-    }
+	public long id() {
+		return id;
+	}
 
-    public String lastCommand() {
-        return (String) LAST_COMMAND.getOpaque(this);
-    }
+	public int db() {
+		return db;
+	}
 
-    /** The client sent something (a read of its connection, not every command: CLIENT LIST's idle is in seconds). */
-    public void interacted(long nowMillis) {
-        LAST_INTERACTION.setOpaque(this, nowMillis);
-    }
+	public void db(int db) {
+		this.db = db;
+	}
 
-    void ran(String command) {
-        LAST_COMMAND.setOpaque(this, command);
-    }
+	/** 2 or 3, switched by HELLO. */
+	public int protocol() {
+		return protocol;
+	}
 
-    /** Set by QUIT: the server closes the connection once the reply is written. */
-    public boolean closeRequested() {
-        return closeRequested;
-    }
+	public void protocol(int protocol) {
+		this.protocol = protocol;
+	}
 
-    public void requestClose() {
-        this.closeRequested = true;
-    }
+	public boolean authenticated() {
+		return authenticated;
+	}
 
-    /** The connection that can park this client's blocking commands; null for in-process sessions. */
-    public Blocking.Client blockClient() {
-        return blockClient;
-    }
+	public void authenticated(boolean authenticated) {
+		this.authenticated = authenticated;
+	}
 
-    public void blockClient(Blocking.Client client) {
-        this.blockClient = client;
-    }
+	public String name() {
+		return name;
+	}
 
-    /** True when a blocking command may park: a RESP connection, and not while a parked command is re-run. */
-    boolean canBlock() {
-        return blockClient != null && !noBlock;
-    }
+	public void name(String name) {
+		this.name = name;
+	}
 
-    void noBlock(boolean noBlock) {
-        this.noBlock = noBlock;
-    }
+	public String libName() {
+		return libName;
+	}
 
-    void parked(Blocking.Waiter w) {
-        this.parked = w;
-    }
+	public void libName(String libName) {
+		this.libName = libName;
+	}
 
-    /** The waiter the last command parked (once), so the connection can arm its timeout. */
-    public Blocking.Waiter takeParked() {
-        Blocking.Waiter w = parked;
-        parked = null;
-        return w;
-    }
+	public String libVersion() {
+		return libVersion;
+	}
+
+	public void libVersion(String libVersion) {
+		this.libVersion = libVersion;
+	}
+
+	public String address() {
+		return address;
+	}
+
+	public String localAddress() {
+		return localAddress;
+	}
+
+	public long createdMillis() {
+		return createdMillis;
+	}
+
+	public long lastInteractionMillis() {
+		return (long) LAST_INTERACTION.getOpaque(this);
+	}
+
+	public String lastCommand() {
+		return (String) LAST_COMMAND.getOpaque(this);
+	}
+
+	/**
+	 * The client sent something (a read of its connection, not every command: CLIENT
+	 * LIST's idle is in seconds).
+	 */
+	public void interacted(long nowMillis) {
+		LAST_INTERACTION.setOpaque(this, nowMillis);
+	}
+
+	void ran(String command) {
+		LAST_COMMAND.setOpaque(this, command);
+	}
+
+	/** Set by QUIT: the server closes the connection once the reply is written. */
+	public boolean closeRequested() {
+		return closeRequested;
+	}
+
+	public void requestClose() {
+		this.closeRequested = true;
+	}
+
+	/**
+	 * The connection that can park this client's blocking commands; null for in-process
+	 * sessions.
+	 */
+	public Blocking.Client blockClient() {
+		return blockClient;
+	}
+
+	public void blockClient(Blocking.Client client) {
+		this.blockClient = client;
+	}
+
+	/**
+	 * True when a blocking command may park: a RESP connection, and not while a parked
+	 * command is re-run.
+	 */
+	boolean canBlock() {
+		return blockClient != null && !noBlock;
+	}
+
+	void noBlock(boolean noBlock) {
+		this.noBlock = noBlock;
+	}
+
+	void parked(Blocking.Waiter w) {
+		this.parked = w;
+	}
+
+	/**
+	 * The waiter the last command parked (once), so the connection can arm its timeout.
+	 */
+	public Blocking.Waiter takeParked() {
+		Blocking.Waiter w = parked;
+		parked = null;
+		return w;
+	}
+
 }

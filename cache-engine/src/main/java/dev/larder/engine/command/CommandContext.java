@@ -5,137 +5,158 @@ import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
 
-/** One command invocation: its arguments, the calling session, and the engine it runs in. */
+/**
+ * One command invocation: its arguments, the calling session, and the engine it runs in.
+ */
 public final class CommandContext {
 
-    final EngineCore core;
-    final ClientSession session;
-    final byte[][] args;
-    private long now = -1;
-    private java.util.List<Runnable> afterUnlock;
+	final EngineCore core;
 
-    CommandContext(EngineCore core, ClientSession session, byte[][] args) {
-        this.core = core;
-        this.session = session;
-        this.args = args;
-    }
+	final ClientSession session;
 
-    public byte[] arg(int i) {
-        return args[i];
-    }
+	final byte[][] args;
 
-    public int argc() {
-        return args.length;
-    }
+	private long now = -1;
 
-    public Database db() {
-        return core.keyspace().db(session.db());
-    }
+	private java.util.List<Runnable> afterUnlock;
 
-    public ClientSession session() {
-        return session;
-    }
+	CommandContext(EngineCore core, ClientSession session, byte[][] args) {
+		this.core = core;
+		this.session = session;
+		this.args = args;
+	}
 
-    public EngineCore core() {
-        return core;
-    }
+	public byte[] arg(int i) {
+		return args[i];
+	}
 
-    public boolean resp3() {
-        return session.protocol() == 3;
-    }
+	public int argc() {
+		return args.length;
+	}
 
-    /** The clock read once per command, as Redis caches mstime for a command's duration. */
-    public long now() {
-        if (now < 0) {
-            now = core.now();
-        }
-        return now;
-    }
+	public Database db() {
+		return core.keyspace().db(session.db());
+	}
 
-    /**
-     * False for in-process callers and for a parked command being re-run: a blocking command then answers at
-     * once instead of parking.
-     */
-    public boolean canBlock() {
-        return session.canBlock();
-    }
+	public ClientSession session() {
+		return session;
+	}
 
-    /**
-     * No data for a blocking command: parks the client on {@code keys} until {@code deadline} (engine-clock
-     * millis, 0 = for ever) and returns {@link CommandExecutor#BLOCKED}, or, where the session cannot block
-     * (in-process callers, a parked command being re-run), answers {@code timeoutReply} at once, as Redis
-     * does for blocking commands inside MULTI.
-     */
-    public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply) {
-        if (!canBlock()) {
-            return timeoutReply;
-        }
-        session.parked(core.blocking().park(session, args, session.db(), keys, deadline, timeoutReply));
-        return CommandExecutor.BLOCKED;
-    }
+	public EngineCore core() {
+		return core;
+	}
 
-    /** Redis's getTimeoutFromObjectOrReply (seconds, as a float): 0 means for ever, else an absolute time. */
-    public long timeoutDeadline(byte[] arg) {
-        java.math.BigDecimal v = LongDoubles.parse(arg);
-        if (v == null || LongDoubles.isInfinite(v)) {
-            throw new ReplyException("ERR timeout is not a float or out of range");
-        }
-        java.math.BigDecimal ms = v.multiply(java.math.BigDecimal.valueOf(1000));
-        long tval;
-        if (ms.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-                || ms.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
-            tval = Long.MIN_VALUE; // x86's conversion of an out-of-range long double
-        } else {
-            tval = ms.setScale(0, java.math.RoundingMode.CEILING).longValue(); // Redis rounds up: 0.0001 is 1 ms
-        }
-        if (tval < 0) {
-            throw new ReplyException("ERR timeout is negative");
-        }
-        if (tval > 0) {
-            if (tval > Long.MAX_VALUE - now()) {
-                throw new ReplyException("ERR timeout is out of range");
-            }
-            tval += now();
-        }
-        return tval;
-    }
+	public boolean resp3() {
+		return session.protocol() == 3;
+	}
 
-    /**
-     * Work to run once the executor has released this command's shard locks, on the same thread: a script
-     * uses it to wake clients blocked on keys it wrote, which must not happen while it still holds locks
-     * (serving them locks other shards, out of order).
-     */
-    public void afterUnlock(Runnable task) {
-        if (afterUnlock == null) {
-            afterUnlock = new java.util.ArrayList<>(2);
-        }
-        afterUnlock.add(task);
-    }
+	/**
+	 * The clock read once per command, as Redis caches mstime for a command's duration.
+	 */
+	public long now() {
+		if (now < 0) {
+			now = core.now();
+		}
+		return now;
+	}
 
-    void runAfterUnlock() {
-        if (afterUnlock != null) {
-            for (Runnable task : afterUnlock) {
-                task.run();
-            }
-            afterUnlock = null;
-        }
-    }
+	/**
+	 * False for in-process callers and for a parked command being re-run: a blocking
+	 * command then answers at once instead of parking.
+	 */
+	public boolean canBlock() {
+		return session.canBlock();
+	}
 
-    /** Looks a key up for reading and checks its type; null when absent. */
-    public KeyEntry lookupRead(byte[] key, ValueType type) {
-        KeyEntry e = db().lookupRead(key);
-        if (e != null && ValueType.of(e.value()) != type) {
-            throw new ReplyException(Errors.WRONGTYPE);
-        }
-        return e;
-    }
+	/**
+	 * No data for a blocking command: parks the client on {@code keys} until
+	 * {@code deadline} (engine-clock millis, 0 = for ever) and returns
+	 * {@link CommandExecutor#BLOCKED}, or, where the session cannot block (in-process
+	 * callers, a parked command being re-run), answers {@code timeoutReply} at once, as
+	 * Redis does for blocking commands inside MULTI.
+	 */
+	public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply) {
+		if (!canBlock()) {
+			return timeoutReply;
+		}
+		session.parked(core.blocking().park(session, args, session.db(), keys, deadline, timeoutReply));
+		return CommandExecutor.BLOCKED;
+	}
 
-    /** Looks a key up for writing (no hit/miss stats) and checks its type; null when absent. */
-    public KeyEntry lookupWrite(byte[] key, ValueType type) {
-        KeyEntry e = db().lookup(key);
-        if (e != null && ValueType.of(e.value()) != type) {
-            throw new ReplyException(Errors.WRONGTYPE);
-        }
-        return e;
-    }
+	/**
+	 * Redis's getTimeoutFromObjectOrReply (seconds, as a float): 0 means for ever, else
+	 * an absolute time.
+	 */
+	public long timeoutDeadline(byte[] arg) {
+		java.math.BigDecimal v = LongDoubles.parse(arg);
+		if (v == null || LongDoubles.isInfinite(v)) {
+			throw new ReplyException("ERR timeout is not a float or out of range");
+		}
+		java.math.BigDecimal ms = v.multiply(java.math.BigDecimal.valueOf(1000));
+		long tval;
+		if (ms.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+				|| ms.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+			tval = Long.MIN_VALUE; // x86's conversion of an out-of-range long double
+		}
+		else {
+			tval = ms.setScale(0, java.math.RoundingMode.CEILING).longValue(); // Redis
+																				// rounds
+																				// up:
+																				// 0.0001
+																				// is 1 ms
+		}
+		if (tval < 0) {
+			throw new ReplyException("ERR timeout is negative");
+		}
+		if (tval > 0) {
+			if (tval > Long.MAX_VALUE - now()) {
+				throw new ReplyException("ERR timeout is out of range");
+			}
+			tval += now();
+		}
+		return tval;
+	}
+
+	/**
+	 * Work to run once the executor has released this command's shard locks, on the same
+	 * thread: a script uses it to wake clients blocked on keys it wrote, which must not
+	 * happen while it still holds locks (serving them locks other shards, out of order).
+	 */
+	public void afterUnlock(Runnable task) {
+		if (afterUnlock == null) {
+			afterUnlock = new java.util.ArrayList<>(2);
+		}
+		afterUnlock.add(task);
+	}
+
+	void runAfterUnlock() {
+		if (afterUnlock != null) {
+			for (Runnable task : afterUnlock) {
+				task.run();
+			}
+			afterUnlock = null;
+		}
+	}
+
+	/** Looks a key up for reading and checks its type; null when absent. */
+	public KeyEntry lookupRead(byte[] key, ValueType type) {
+		KeyEntry e = db().lookupRead(key);
+		if (e != null && ValueType.of(e.value()) != type) {
+			throw new ReplyException(Errors.WRONGTYPE);
+		}
+		return e;
+	}
+
+	/**
+	 * Looks a key up for writing (no hit/miss stats) and checks its type; null when
+	 * absent.
+	 */
+	public KeyEntry lookupWrite(byte[] key, ValueType type) {
+		KeyEntry e = db().lookup(key);
+		if (e != null && ValueType.of(e.value()) != type) {
+			throw new ReplyException(Errors.WRONGTYPE);
+		}
+		return e;
+	}
+
 }

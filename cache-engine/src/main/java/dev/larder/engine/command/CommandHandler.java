@@ -6,5 +6,6 @@ import dev.larder.engine.Reply;
 @FunctionalInterface
 public interface CommandHandler {
 
-    Reply handle(CommandContext c);
+	Reply handle(CommandContext c);
+
 }

@@ -8,237 +8,246 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Connection state: PING ECHO HELLO AUTH SELECT QUIT RESET CLIENT (networking.c, acl.c). */
+/**
+ * Connection state: PING ECHO HELLO AUTH SELECT QUIT RESET CLIENT (networking.c, acl.c).
+ */
 public final class ConnectionCommands {
 
-    /** The Redis version the engine reports (INFO, HELLO, redis.REDIS_VERSION in scripts). */
-    public static final String REDIS_VERSION = "7.0.15";
-    private static final String GROUP = "connection";
-    private static final byte[] DEFAULT_USER = Bytes.utf8("default");
+	/**
+	 * The Redis version the engine reports (INFO, HELLO, redis.REDIS_VERSION in scripts).
+	 */
+	public static final String REDIS_VERSION = "7.0.15";
 
-    private ConnectionCommands() {
-    }
+	private static final String GROUP = "connection";
 
-    static void register(CommandTable t) {
-        t.register(keyless("ping", -1, "fast sentinel", GROUP, "1.0.0", "Returns the server's liveliness response.",
-                ConnectionCommands::ping));
-        t.register(keyless("echo", 2, "fast", GROUP, "1.0.0", "Returns the given string.", c -> Reply.bulk(c.arg(1))));
-        t.register(keyless("hello", -1, "noscript loading stale fast no_auth sentinel allow_busy", GROUP, "6.0.0",
-                "Handshakes with the Redis server.", ConnectionCommands::hello));
-        t.register(keyless("auth", -2, "noscript loading stale fast no_auth sentinel allow_busy", GROUP, "1.0.0",
-                "Authenticates the connection.", ConnectionCommands::auth));
-        t.register(keyless("select", 2, "loading stale fast", GROUP, "1.0.0", "Changes the selected database.",
-                ConnectionCommands::select));
-        t.register(keyless("quit", -1, "allow_busy noscript loading stale fast no_auth", GROUP, "1.0.0",
-                "Closes the connection.", ConnectionCommands::quit));
-        t.register(keyless("reset", 1, "noscript loading stale fast no_auth allow_busy", GROUP, "6.2.0",
-                "Resets the connection.", ConnectionCommands::reset));
-        CommandSpec client = keyless("client", -2, "sentinel", GROUP, "2.4.0",
-                "A container for client connection commands.", null);
-        client.sub("id", 2, "noscript loading stale", "5.0.0", "Returns the unique client ID of the connection.",
-                c -> Reply.integer(c.session().id()));
-        client.sub("getname", 2, "noscript loading stale", "2.6.9", "Returns the name of the connection.",
-                c -> c.session().name() == null ? Reply.NULL : Reply.bulk(c.session().name()));
-        client.sub("setname", 3, "noscript loading stale", "2.6.9", "Sets the connection name.",
-                c -> {
-                    setName(c, c.arg(2));
-                    return Reply.OK;
-                });
-        client.sub("setinfo", 4, "noscript loading stale", "7.2.0", "Sets information specific to the client.",
-                ConnectionCommands::setInfo);
-        client.sub("info", 2, "noscript loading stale", "6.2.0",
-                "Returns information about the connection.",
-                c -> new Reply.VerbatimString("txt", infoLine(c.core(), c.session(), c.now()) + "\n"));
-        client.sub("list", -2, "admin noscript loading stale", "2.4.0", "Lists open connections.",
-                ConnectionCommands::list);
-        client.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
-                c -> help("CLIENT", "ID", "GETNAME", "SETNAME <name>", "SETINFO <option> <value>", "INFO",
-                        "LIST"));
-        t.register(client);
-    }
+	private static final byte[] DEFAULT_USER = Bytes.utf8("default");
 
-    static Reply help(String container, String... lines) {
-        List<Reply> out = new ArrayList<>();
-        out.add(new Reply.SimpleString(container + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"));
-        for (String line : lines) {
-            out.add(new Reply.SimpleString(line));
-        }
-        out.add(new Reply.SimpleString("HELP"));
-        out.add(new Reply.SimpleString("    Print this help."));
-        return new Reply.ArrayReply(out);
-    }
+	private ConnectionCommands() {
+	}
 
-    private static Reply ping(CommandContext c) {
-        if (c.argc() > 2) {
-            return Reply.error(Errors.wrongArity("ping"));
-        }
-        return c.argc() == 1 ? Reply.PONG : Reply.bulk(c.arg(1));
-    }
+	static void register(CommandTable t) {
+		t.register(keyless("ping", -1, "fast sentinel", GROUP, "1.0.0", "Returns the server's liveliness response.",
+				ConnectionCommands::ping));
+		t.register(keyless("echo", 2, "fast", GROUP, "1.0.0", "Returns the given string.", c -> Reply.bulk(c.arg(1))));
+		t.register(keyless("hello", -1, "noscript loading stale fast no_auth sentinel allow_busy", GROUP, "6.0.0",
+				"Handshakes with the Redis server.", ConnectionCommands::hello));
+		t.register(keyless("auth", -2, "noscript loading stale fast no_auth sentinel allow_busy", GROUP, "1.0.0",
+				"Authenticates the connection.", ConnectionCommands::auth));
+		t.register(keyless("select", 2, "loading stale fast", GROUP, "1.0.0", "Changes the selected database.",
+				ConnectionCommands::select));
+		t.register(keyless("quit", -1, "allow_busy noscript loading stale fast no_auth", GROUP, "1.0.0",
+				"Closes the connection.", ConnectionCommands::quit));
+		t.register(keyless("reset", 1, "noscript loading stale fast no_auth allow_busy", GROUP, "6.2.0",
+				"Resets the connection.", ConnectionCommands::reset));
+		CommandSpec client = keyless("client", -2, "sentinel", GROUP, "2.4.0",
+				"A container for client connection commands.", null);
+		client.sub("id", 2, "noscript loading stale", "5.0.0", "Returns the unique client ID of the connection.",
+				c -> Reply.integer(c.session().id()));
+		client.sub("getname", 2, "noscript loading stale", "2.6.9", "Returns the name of the connection.",
+				c -> c.session().name() == null ? Reply.NULL : Reply.bulk(c.session().name()));
+		client.sub("setname", 3, "noscript loading stale", "2.6.9", "Sets the connection name.", c -> {
+			setName(c, c.arg(2));
+			return Reply.OK;
+		});
+		client.sub("setinfo", 4, "noscript loading stale", "7.2.0", "Sets information specific to the client.",
+				ConnectionCommands::setInfo);
+		client.sub("info", 2, "noscript loading stale", "6.2.0", "Returns information about the connection.",
+				c -> new Reply.VerbatimString("txt", infoLine(c.core(), c.session(), c.now()) + "\n"));
+		client.sub("list", -2, "admin noscript loading stale", "2.4.0", "Lists open connections.",
+				ConnectionCommands::list);
+		client.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
+				c -> help("CLIENT", "ID", "GETNAME", "SETNAME <name>", "SETINFO <option> <value>", "INFO", "LIST"));
+		t.register(client);
+	}
 
-    /** HELLO [protover [AUTH user pass] [SETNAME name]]: the reply map is already in the new protocol. */
-    private static Reply hello(CommandContext c) {
-        int version = 0;
-        int next = 1;
-        if (c.argc() >= 2) {
-            Long v = Bytes.parseLong(c.arg(next++));
-            if (v == null) {
-                return Reply.error("ERR Protocol version is not an integer or out of range");
-            }
-            if (v < 2 || v > 3) {
-                return Reply.error(Errors.NOPROTO);
-            }
-            version = v.intValue();
-        }
-        byte[] user = null;
-        byte[] pass = null;
-        byte[] name = null;
-        for (int j = next; j < c.argc(); j++) {
-            int more = c.argc() - 1 - j;
-            if (Args.is(c.arg(j), "auth") && more >= 2) {
-                user = c.arg(j + 1);
-                pass = c.arg(j + 2);
-                j += 2;
-            } else if (Args.is(c.arg(j), "setname") && more >= 1) {
-                name = c.arg(j + 1);
-                j++;
-            } else {
-                return Reply.error(Errors.sanitize("ERR Syntax error in HELLO option '" + Bytes.string(c.arg(j)) + "'"));
-            }
-        }
-        if (user != null) {
-            if (!authenticate(c, user, pass)) {
-                return Reply.error(Errors.WRONGPASS);
-            }
-        }
-        if (!c.session().authenticated()) {
-            return Reply.error(Errors.HELLO_NOAUTH);
-        }
-        if (name != null) {
-            setName(c, name);
-        }
-        if (version != 0) {
-            c.session().protocol(version);
-        }
-        return new Reply.MapReply(List.of(
-                Reply.bulk("server"), Reply.bulk("redis"),
-                Reply.bulk("version"), Reply.bulk(REDIS_VERSION),
-                Reply.bulk("proto"), Reply.integer(c.session().protocol()),
-                Reply.bulk("id"), Reply.integer(c.session().id()),
-                Reply.bulk("mode"), Reply.bulk("standalone"),
-                Reply.bulk("role"), Reply.bulk("master"),
-                Reply.bulk("modules"), Reply.EMPTY_ARRAY));
-    }
+	static Reply help(String container, String... lines) {
+		List<Reply> out = new ArrayList<>();
+		out.add(new Reply.SimpleString(container + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"));
+		for (String line : lines) {
+			out.add(new Reply.SimpleString(line));
+		}
+		out.add(new Reply.SimpleString("HELP"));
+		out.add(new Reply.SimpleString("    Print this help."));
+		return new Reply.ArrayReply(out);
+	}
 
-    private static Reply auth(CommandContext c) {
-        if (c.argc() > 3) {
-            return Reply.error(Errors.SYNTAX);
-        }
-        byte[] user;
-        byte[] pass;
-        if (c.argc() == 2) {
-            if (c.core().requirePass() == null) {
-                return Reply.error(Errors.AUTH_NOT_CONFIGURED);
-            }
-            user = Bytes.utf8("default");
-            pass = c.arg(1);
-        } else {
-            user = c.arg(1);
-            pass = c.arg(2);
-        }
-        return authenticate(c, user, pass) ? Reply.OK : Reply.error(Errors.WRONGPASS);
-    }
+	private static Reply ping(CommandContext c) {
+		if (c.argc() > 2) {
+			return Reply.error(Errors.wrongArity("ping"));
+		}
+		return c.argc() == 1 ? Reply.PONG : Reply.bulk(c.arg(1));
+	}
 
-    /** Only the "default" user exists; without requirepass it is "nopass" and accepts any password. */
-    private static boolean authenticate(CommandContext c, byte[] user, byte[] pass) {
-        if (!java.util.Arrays.equals(user, DEFAULT_USER)) {
-            return false;
-        }
-        String required = c.core().requirePass();
-        boolean ok = required == null || java.security.MessageDigest.isEqual(
-                required.getBytes(StandardCharsets.UTF_8), pass);
-        if (ok) {
-            c.session().authenticated(true);
-        }
-        return ok;
-    }
+	/**
+	 * HELLO [protover [AUTH user pass] [SETNAME name]]: the reply map is already in the
+	 * new protocol.
+	 */
+	private static Reply hello(CommandContext c) {
+		int version = 0;
+		int next = 1;
+		if (c.argc() >= 2) {
+			Long v = Bytes.parseLong(c.arg(next++));
+			if (v == null) {
+				return Reply.error("ERR Protocol version is not an integer or out of range");
+			}
+			if (v < 2 || v > 3) {
+				return Reply.error(Errors.NOPROTO);
+			}
+			version = v.intValue();
+		}
+		byte[] user = null;
+		byte[] pass = null;
+		byte[] name = null;
+		for (int j = next; j < c.argc(); j++) {
+			int more = c.argc() - 1 - j;
+			if (Args.is(c.arg(j), "auth") && more >= 2) {
+				user = c.arg(j + 1);
+				pass = c.arg(j + 2);
+				j += 2;
+			}
+			else if (Args.is(c.arg(j), "setname") && more >= 1) {
+				name = c.arg(j + 1);
+				j++;
+			}
+			else {
+				return Reply
+					.error(Errors.sanitize("ERR Syntax error in HELLO option '" + Bytes.string(c.arg(j)) + "'"));
+			}
+		}
+		if (user != null) {
+			if (!authenticate(c, user, pass)) {
+				return Reply.error(Errors.WRONGPASS);
+			}
+		}
+		if (!c.session().authenticated()) {
+			return Reply.error(Errors.HELLO_NOAUTH);
+		}
+		if (name != null) {
+			setName(c, name);
+		}
+		if (version != 0) {
+			c.session().protocol(version);
+		}
+		return new Reply.MapReply(List.of(Reply.bulk("server"), Reply.bulk("redis"), Reply.bulk("version"),
+				Reply.bulk(REDIS_VERSION), Reply.bulk("proto"), Reply.integer(c.session().protocol()), Reply.bulk("id"),
+				Reply.integer(c.session().id()), Reply.bulk("mode"), Reply.bulk("standalone"), Reply.bulk("role"),
+				Reply.bulk("master"), Reply.bulk("modules"), Reply.EMPTY_ARRAY));
+	}
 
-    private static Reply select(CommandContext c) {
-        int index = Args.parseInt(c.arg(1));
-        if (index < 0 || index >= c.core().keyspace().databaseCount()) {
-            return Reply.error(Errors.DB_OUT_OF_RANGE);
-        }
-        c.session().db(index);
-        return Reply.OK;
-    }
+	private static Reply auth(CommandContext c) {
+		if (c.argc() > 3) {
+			return Reply.error(Errors.SYNTAX);
+		}
+		byte[] user;
+		byte[] pass;
+		if (c.argc() == 2) {
+			if (c.core().requirePass() == null) {
+				return Reply.error(Errors.AUTH_NOT_CONFIGURED);
+			}
+			user = Bytes.utf8("default");
+			pass = c.arg(1);
+		}
+		else {
+			user = c.arg(1);
+			pass = c.arg(2);
+		}
+		return authenticate(c, user, pass) ? Reply.OK : Reply.error(Errors.WRONGPASS);
+	}
 
-    private static Reply quit(CommandContext c) {
-        c.session().requestClose();
-        return Reply.OK;
-    }
+	/**
+	 * Only the "default" user exists; without requirepass it is "nopass" and accepts any
+	 * password.
+	 */
+	private static boolean authenticate(CommandContext c, byte[] user, byte[] pass) {
+		if (!java.util.Arrays.equals(user, DEFAULT_USER)) {
+			return false;
+		}
+		String required = c.core().requirePass();
+		boolean ok = required == null
+				|| java.security.MessageDigest.isEqual(required.getBytes(StandardCharsets.UTF_8), pass);
+		if (ok) {
+			c.session().authenticated(true);
+		}
+		return ok;
+	}
 
-    private static Reply reset(CommandContext c) {
-        c.session().db(0);
-        c.session().protocol(2);
-        c.session().name(null);
-        c.session().authenticated(c.core().requirePass() == null);
-        return new Reply.SimpleString("RESET");
-    }
+	private static Reply select(CommandContext c) {
+		int index = Args.parseInt(c.arg(1));
+		if (index < 0 || index >= c.core().keyspace().databaseCount()) {
+			return Reply.error(Errors.DB_OUT_OF_RANGE);
+		}
+		c.session().db(index);
+		return Reply.OK;
+	}
 
-    /** clientSetNameOrReply: printable ASCII without spaces; an empty name clears it. */
-    private static void setName(CommandContext c, byte[] name) {
-        for (byte b : name) {
-            if (b < '!' || b > '~') {
-                throw new ReplyException("ERR Client names cannot contain spaces, newlines or special characters.");
-            }
-        }
-        c.session().name(name.length == 0 ? null : Bytes.string(name));
-    }
+	private static Reply quit(CommandContext c) {
+		c.session().requestClose();
+		return Reply.OK;
+	}
 
-    private static Reply setInfo(CommandContext c) {
-        byte[] value = c.arg(3);
-        for (byte b : value) {
-            if (b < '!' || b > '~') {
-                return Reply.error("ERR lib-name/lib-ver cannot contain spaces, newlines or special characters.");
-            }
-        }
-        if (Args.is(c.arg(2), "lib-name")) {
-            c.session().libName(Bytes.string(value));
-        } else if (Args.is(c.arg(2), "lib-ver")) {
-            c.session().libVersion(Bytes.string(value));
-        } else {
-            return Reply.error(Errors.sanitize("ERR Unrecognized option '" + Bytes.string(c.arg(2)) + "'"));
-        }
-        return Reply.OK;
-    }
+	private static Reply reset(CommandContext c) {
+		c.session().db(0);
+		c.session().protocol(2);
+		c.session().name(null);
+		c.session().authenticated(c.core().requirePass() == null);
+		return new Reply.SimpleString("RESET");
+	}
 
-    private static Reply list(CommandContext c) {
-        StringBuilder sb = new StringBuilder();
-        List<ClientSession> sessions = new ArrayList<>();
-        c.core().clients().forEach(sessions::add);
-        if (!sessions.contains(c.session())) {
-            sessions.add(c.session()); // an in-process session lists itself
-        }
-        sessions.sort((a, b) -> Long.compare(a.id(), b.id()));
-        for (ClientSession s : sessions) {
-            sb.append(infoLine(c.core(), s, c.now())).append('\n');
-        }
-        return new Reply.VerbatimString("txt", sb.toString());
-    }
+	/** clientSetNameOrReply: printable ASCII without spaces; an empty name clears it. */
+	private static void setName(CommandContext c, byte[] name) {
+		for (byte b : name) {
+			if (b < '!' || b > '~') {
+				throw new ReplyException("ERR Client names cannot contain spaces, newlines or special characters.");
+			}
+		}
+		c.session().name(name.length == 0 ? null : Bytes.string(name));
+	}
 
-    /** A CLIENT LIST line with Redis 7's field names; buffer figures the engine does not track read 0. */
-    static String infoLine(EngineCore core, ClientSession s, long now) {
-        return "id=" + s.id()
-                + " addr=" + s.address()
-                + " laddr=" + s.localAddress()
-                + " fd=-1"
-                + " name=" + (s.name() == null ? "" : s.name())
-                + " age=" + Math.max(0, (now - s.createdMillis()) / 1000)
-                + " idle=" + Math.max(0, (now - s.lastInteractionMillis()) / 1000)
-                + " flags=N db=" + s.db()
-                + " sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0"
-                + " oll=0 omem=0 tot-mem=0 events=r cmd=" + s.lastCommand()
-                + " user=default redir=-1 resp=" + s.protocol()
-                + " lib-name=" + (s.libName() == null ? "" : s.libName())
-                + " lib-ver=" + (s.libVersion() == null ? "" : s.libVersion());
-    }
+	private static Reply setInfo(CommandContext c) {
+		byte[] value = c.arg(3);
+		for (byte b : value) {
+			if (b < '!' || b > '~') {
+				return Reply.error("ERR lib-name/lib-ver cannot contain spaces, newlines or special characters.");
+			}
+		}
+		if (Args.is(c.arg(2), "lib-name")) {
+			c.session().libName(Bytes.string(value));
+		}
+		else if (Args.is(c.arg(2), "lib-ver")) {
+			c.session().libVersion(Bytes.string(value));
+		}
+		else {
+			return Reply.error(Errors.sanitize("ERR Unrecognized option '" + Bytes.string(c.arg(2)) + "'"));
+		}
+		return Reply.OK;
+	}
+
+	private static Reply list(CommandContext c) {
+		StringBuilder sb = new StringBuilder();
+		List<ClientSession> sessions = new ArrayList<>();
+		c.core().clients().forEach(sessions::add);
+		if (!sessions.contains(c.session())) {
+			sessions.add(c.session()); // an in-process session lists itself
+		}
+		sessions.sort((a, b) -> Long.compare(a.id(), b.id()));
+		for (ClientSession s : sessions) {
+			sb.append(infoLine(c.core(), s, c.now())).append('\n');
+		}
+		return new Reply.VerbatimString("txt", sb.toString());
+	}
+
+	/**
+	 * A CLIENT LIST line with Redis 7's field names; buffer figures the engine does not
+	 * track read 0.
+	 */
+	static String infoLine(EngineCore core, ClientSession s, long now) {
+		return "id=" + s.id() + " addr=" + s.address() + " laddr=" + s.localAddress() + " fd=-1" + " name="
+				+ (s.name() == null ? "" : s.name()) + " age=" + Math.max(0, (now - s.createdMillis()) / 1000)
+				+ " idle=" + Math.max(0, (now - s.lastInteractionMillis()) / 1000) + " flags=N db=" + s.db()
+				+ " sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0"
+				+ " oll=0 omem=0 tot-mem=0 events=r cmd=" + s.lastCommand() + " user=default redir=-1 resp="
+				+ s.protocol() + " lib-name=" + (s.libName() == null ? "" : s.libName()) + " lib-ver="
+				+ (s.libVersion() == null ? "" : s.libVersion());
+	}
+
 }

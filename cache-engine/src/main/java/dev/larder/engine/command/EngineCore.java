@@ -10,138 +10,154 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * State shared by all commands: the keyspace, the command table, counters, connected clients and the
- * settings CONFIG SET may change at run time.
+ * State shared by all commands: the keyspace, the command table, counters, connected
+ * clients and the settings CONFIG SET may change at run time.
  */
 public final class EngineCore {
 
-    private final EngineConfig config;
-    private final Keyspace keyspace;
-    private final EngineStats stats = new EngineStats();
-    private final CommandTable table = new CommandTable();
-    private final Blocking blocking = new Blocking();
-    private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
-    private final AtomicLong nextClientId = new AtomicLong();
-    private volatile String requirePass;
-    private volatile long protoMaxBulkLen;
-    private volatile int hz;
-    private volatile int boundPort;
-    private final Scripting scripting;
-    private CommandExecutor executor;
+	private final EngineConfig config;
 
-    public EngineCore(EngineConfig config) {
-        this.config = config;
-        this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
-        this.requirePass = config.requirePass();
-        this.protoMaxBulkLen = config.protoMaxBulkLen();
-        this.hz = config.hz();
-        this.boundPort = config.hasPort() ? config.port() : 0;
-        StringCommands.register(table);
-        KeyCommands.register(table);
-        HashCommands.register(table);
-        ListCommands.register(table);
-        SetCommands.register(table);
-        ZSetCommands.register(table);
-        ConnectionCommands.register(table);
-        ServerCommands.register(table);
-        this.scripting = new Scripting(config);
-        ScriptCommands.register(table);
-    }
+	private final Keyspace keyspace;
 
-    /** The script cache and Lua runtimes of EVAL. */
-    public Scripting scripting() {
-        return scripting;
-    }
+	private final EngineStats stats = new EngineStats();
 
-    /** The executor serving this core (scripts run their redis.call through it). */
-    public CommandExecutor executor() {
-        return executor;
-    }
+	private final CommandTable table = new CommandTable();
 
-    void executor(CommandExecutor executor) {
-        this.executor = executor;
-    }
+	private final Blocking blocking = new Blocking();
 
-    public EngineConfig config() {
-        return config;
-    }
+	private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
-    public Keyspace keyspace() {
-        return keyspace;
-    }
+	private final AtomicLong nextClientId = new AtomicLong();
 
-    public Blocking blocking() {
-        return blocking;
-    }
+	private volatile String requirePass;
 
-    public EngineStats stats() {
-        return stats;
-    }
+	private volatile long protoMaxBulkLen;
 
-    public CommandTable table() {
-        return table;
-    }
+	private volatile int hz;
 
-    public long now() {
-        return config.clock().millis();
-    }
+	private volatile int boundPort;
 
-    /** A new session; it starts authenticated only when no password is required. */
-    public ClientSession newSession(String address, String localAddress) {
-        return new ClientSession(nextClientId.incrementAndGet(), requirePass == null, address, localAddress, now());
-    }
+	private final Scripting scripting;
 
-    /** A session for in-process callers: trusted, so authenticated whatever requirepass says. */
-    public ClientSession newEmbeddedSession() {
-        return new ClientSession(nextClientId.incrementAndGet(), true, "embedded", "embedded", now());
-    }
+	private CommandExecutor executor;
 
-    /** Makes a connected client visible to CLIENT LIST and INFO clients. */
-    public void register(ClientSession s) {
-        clients.put(s.id(), s);
-        stats.connectedClients.incrementAndGet();
-        stats.connectionsReceived.increment();
-    }
+	public EngineCore(EngineConfig config) {
+		this.config = config;
+		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
+		this.requirePass = config.requirePass();
+		this.protoMaxBulkLen = config.protoMaxBulkLen();
+		this.hz = config.hz();
+		this.boundPort = config.hasPort() ? config.port() : 0;
+		StringCommands.register(table);
+		KeyCommands.register(table);
+		HashCommands.register(table);
+		ListCommands.register(table);
+		SetCommands.register(table);
+		ZSetCommands.register(table);
+		ConnectionCommands.register(table);
+		ServerCommands.register(table);
+		this.scripting = new Scripting(config);
+		ScriptCommands.register(table);
+	}
 
-    public void unregister(ClientSession s) {
-        if (clients.remove(s.id()) != null) {
-            stats.connectedClients.decrementAndGet();
-        }
-    }
+	/** The script cache and Lua runtimes of EVAL. */
+	public Scripting scripting() {
+		return scripting;
+	}
 
-    public Iterable<ClientSession> clients() {
-        return clients.values();
-    }
+	/** The executor serving this core (scripts run their redis.call through it). */
+	public CommandExecutor executor() {
+		return executor;
+	}
 
-    public String requirePass() {
-        return requirePass;
-    }
+	void executor(CommandExecutor executor) {
+		this.executor = executor;
+	}
 
-    public void requirePass(String requirePass) {
-        this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
-    }
+	public EngineConfig config() {
+		return config;
+	}
 
-    public long protoMaxBulkLen() {
-        return protoMaxBulkLen;
-    }
+	public Keyspace keyspace() {
+		return keyspace;
+	}
 
-    public void protoMaxBulkLen(long protoMaxBulkLen) {
-        this.protoMaxBulkLen = protoMaxBulkLen;
-    }
+	public Blocking blocking() {
+		return blocking;
+	}
 
-    public int hz() {
-        return hz;
-    }
+	public EngineStats stats() {
+		return stats;
+	}
 
-    public void hz(int hz) {
-        this.hz = hz;
-    }
+	public CommandTable table() {
+		return table;
+	}
 
-    public int boundPort() {
-        return boundPort;
-    }
+	public long now() {
+		return config.clock().millis();
+	}
 
-    public void boundPort(int boundPort) {
-        this.boundPort = boundPort;
-    }
+	/** A new session; it starts authenticated only when no password is required. */
+	public ClientSession newSession(String address, String localAddress) {
+		return new ClientSession(nextClientId.incrementAndGet(), requirePass == null, address, localAddress, now());
+	}
+
+	/**
+	 * A session for in-process callers: trusted, so authenticated whatever requirepass
+	 * says.
+	 */
+	public ClientSession newEmbeddedSession() {
+		return new ClientSession(nextClientId.incrementAndGet(), true, "embedded", "embedded", now());
+	}
+
+	/** Makes a connected client visible to CLIENT LIST and INFO clients. */
+	public void register(ClientSession s) {
+		clients.put(s.id(), s);
+		stats.connectedClients.incrementAndGet();
+		stats.connectionsReceived.increment();
+	}
+
+	public void unregister(ClientSession s) {
+		if (clients.remove(s.id()) != null) {
+			stats.connectedClients.decrementAndGet();
+		}
+	}
+
+	public Iterable<ClientSession> clients() {
+		return clients.values();
+	}
+
+	public String requirePass() {
+		return requirePass;
+	}
+
+	public void requirePass(String requirePass) {
+		this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
+	}
+
+	public long protoMaxBulkLen() {
+		return protoMaxBulkLen;
+	}
+
+	public void protoMaxBulkLen(long protoMaxBulkLen) {
+		this.protoMaxBulkLen = protoMaxBulkLen;
+	}
+
+	public int hz() {
+		return hz;
+	}
+
+	public void hz(int hz) {
+		this.hz = hz;
+	}
+
+	public int boundPort() {
+		return boundPort;
+	}
+
+	public void boundPort(int boundPort) {
+		this.boundPort = boundPort;
+	}
+
 }

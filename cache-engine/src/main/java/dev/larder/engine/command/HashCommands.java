@@ -12,293 +12,304 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The hash family (t_hash.c), with Redis's check order and RESP3 shapes (HGETALL is a map). */
+/**
+ * The hash family (t_hash.c), with Redis's check order and RESP3 shapes (HGETALL is a
+ * map).
+ */
 final class HashCommands {
 
-    private static final String GROUP = "hash";
-    private static final String RANGE_ERROR =
-            "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+	private static final String GROUP = "hash";
 
-    private HashCommands() {
-    }
+	private static final String RANGE_ERROR = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 
-    static void register(CommandTable t) {
-        t.register(keyed("hset", -4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-                "Creates or modifies the value of a field in a hash.", c -> hset(c, "hset")));
-        t.register(keyed("hmset", -4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-                "Sets the values of multiple fields.", c -> hset(c, "hmset")));
-        t.register(keyed("hsetnx", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-                "Sets the value of a field in a hash only when the field doesn't exist.", HashCommands::hsetnx));
-        t.register(keyed("hget", 3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-                "Returns the value of a field in a hash.", HashCommands::hget));
-        t.register(keyed("hmget", -3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-                "Returns the values of all fields in a hash.", HashCommands::hmget));
-        t.register(keyed("hgetall", 2, "readonly", 1, 1, 1, GROUP, "2.0.0",
-                "Returns all fields and values in a hash.", c -> all(c, true, true)));
-        t.register(keyed("hkeys", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all fields in a hash.",
-                c -> all(c, true, false)));
-        t.register(keyed("hvals", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all values in a hash.",
-                c -> all(c, false, true)));
-        t.register(keyed("hdel", -3, "write fast", 1, 1, 1, GROUP, "2.0.0",
-                "Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain.",
-                HashCommands::hdel));
-        t.register(keyed("hexists", 3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-                "Determines whether a field exists in a hash.", HashCommands::hexists));
-        t.register(keyed("hlen", 2, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-                "Returns the number of fields in a hash.", HashCommands::hlen));
-        t.register(keyed("hstrlen", 3, "readonly fast", 1, 1, 1, GROUP, "3.2.0",
-                "Returns the length of the value of a field.", HashCommands::hstrlen));
-        t.register(keyed("hincrby", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-                "Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the "
-                        + "field doesn't exist.",
-                HashCommands::hincrby));
-        t.register(keyed("hincrbyfloat", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.6.0",
-                "Increments the floating point value of a field by a number. Uses 0 as initial value if the field "
-                        + "doesn't exist.",
-                HashCommands::hincrbyfloat));
-        t.register(keyed("hrandfield", -2, "readonly", 1, 1, 1, GROUP, "6.2.0",
-                "Returns one or more random fields from a hash.", HashCommands::hrandfield));
-        t.register(keyed("hscan", -3, "readonly", 1, 1, 1, GROUP, "2.8.0",
-                "Iterates over fields and values of a hash.", HashCommands::hscan));
-    }
+	private HashCommands() {
+	}
 
-    private static HashValue hash(KeyEntry e) {
-        return e == null ? null : (HashValue) e.value();
-    }
+	static void register(CommandTable t) {
+		t.register(keyed("hset", -4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
+				"Creates or modifies the value of a field in a hash.", c -> hset(c, "hset")));
+		t.register(keyed("hmset", -4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
+				"Sets the values of multiple fields.", c -> hset(c, "hmset")));
+		t.register(keyed("hsetnx", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
+				"Sets the value of a field in a hash only when the field doesn't exist.", HashCommands::hsetnx));
+		t.register(keyed("hget", 3, "readonly fast", 1, 1, 1, GROUP, "2.0.0", "Returns the value of a field in a hash.",
+				HashCommands::hget));
+		t.register(keyed("hmget", -3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
+				"Returns the values of all fields in a hash.", HashCommands::hmget));
+		t.register(keyed("hgetall", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all fields and values in a hash.",
+				c -> all(c, true, true)));
+		t.register(keyed("hkeys", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all fields in a hash.",
+				c -> all(c, true, false)));
+		t.register(keyed("hvals", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all values in a hash.",
+				c -> all(c, false, true)));
+		t.register(keyed("hdel", -3, "write fast", 1, 1, 1, GROUP, "2.0.0",
+				"Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain.",
+				HashCommands::hdel));
+		t.register(keyed("hexists", 3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
+				"Determines whether a field exists in a hash.", HashCommands::hexists));
+		t.register(keyed("hlen", 2, "readonly fast", 1, 1, 1, GROUP, "2.0.0", "Returns the number of fields in a hash.",
+				HashCommands::hlen));
+		t.register(keyed("hstrlen", 3, "readonly fast", 1, 1, 1, GROUP, "3.2.0",
+				"Returns the length of the value of a field.", HashCommands::hstrlen));
+		t.register(keyed("hincrby", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
+				"Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the "
+						+ "field doesn't exist.",
+				HashCommands::hincrby));
+		t.register(keyed("hincrbyfloat", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.6.0",
+				"Increments the floating point value of a field by a number. Uses 0 as initial value if the field "
+						+ "doesn't exist.",
+				HashCommands::hincrbyfloat));
+		t.register(keyed("hrandfield", -2, "readonly", 1, 1, 1, GROUP, "6.2.0",
+				"Returns one or more random fields from a hash.", HashCommands::hrandfield));
+		t.register(keyed("hscan", -3, "readonly", 1, 1, 1, GROUP, "2.8.0", "Iterates over fields and values of a hash.",
+				HashCommands::hscan));
+	}
 
-    /** hashTypeLookupWriteOrCreate. */
-    private static HashValue writable(CommandContext c) {
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.HASH);
-        if (e != null) {
-            return hash(e);
-        }
-        HashValue h = new HashValue();
-        c.db().add(c.arg(1), h);
-        return h;
-    }
+	private static HashValue hash(KeyEntry e) {
+		return e == null ? null : (HashValue) e.value();
+	}
 
-    private static Reply hset(CommandContext c, String name) {
-        if (c.argc() % 2 == 1) {
-            return Reply.error(Errors.wrongArity(name));
-        }
-        HashValue h = writable(c);
-        long created = 0;
-        for (int i = 2; i < c.argc(); i += 2) {
-            if (h.put(c.arg(i), c.arg(i + 1))) {
-                created++;
-            }
-        }
-        return name.equals("hset") ? Reply.integer(created) : Reply.OK;
-    }
+	/** hashTypeLookupWriteOrCreate. */
+	private static HashValue writable(CommandContext c) {
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.HASH);
+		if (e != null) {
+			return hash(e);
+		}
+		HashValue h = new HashValue();
+		c.db().add(c.arg(1), h);
+		return h;
+	}
 
-    private static Reply hsetnx(CommandContext c) {
-        HashValue h = writable(c);
-        if (h.get(c.arg(2)) != null) {
-            return Reply.integer(0);
-        }
-        h.put(c.arg(2), c.arg(3));
-        return Reply.integer(1);
-    }
+	private static Reply hset(CommandContext c, String name) {
+		if (c.argc() % 2 == 1) {
+			return Reply.error(Errors.wrongArity(name));
+		}
+		HashValue h = writable(c);
+		long created = 0;
+		for (int i = 2; i < c.argc(); i += 2) {
+			if (h.put(c.arg(i), c.arg(i + 1))) {
+				created++;
+			}
+		}
+		return name.equals("hset") ? Reply.integer(created) : Reply.OK;
+	}
 
-    private static Reply hget(CommandContext c) {
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        return h == null ? Reply.NULL : Reply.bulkOrNull(h.get(c.arg(2)));
-    }
+	private static Reply hsetnx(CommandContext c) {
+		HashValue h = writable(c);
+		if (h.get(c.arg(2)) != null) {
+			return Reply.integer(0);
+		}
+		h.put(c.arg(2), c.arg(3));
+		return Reply.integer(1);
+	}
 
-    private static Reply hmget(CommandContext c) {
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        List<Reply> out = new ArrayList<>(c.argc() - 2);
-        for (int i = 2; i < c.argc(); i++) {
-            out.add(h == null ? Reply.NULL : Reply.bulkOrNull(h.get(c.arg(i))));
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply hget(CommandContext c) {
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		return h == null ? Reply.NULL : Reply.bulkOrNull(h.get(c.arg(2)));
+	}
 
-    private static Reply all(CommandContext c, boolean fields, boolean values) {
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        List<Reply> out = new ArrayList<>(h == null ? 0 : h.size() * (fields && values ? 2 : 1));
-        if (h != null) {
-            h.forEach((f, v) -> {
-                if (fields) {
-                    out.add(Reply.bulk(f));
-                }
-                if (values) {
-                    out.add(Reply.bulk(v));
-                }
-            });
-        }
-        return fields && values ? new Reply.MapReply(out) : new Reply.ArrayReply(out);
-    }
+	private static Reply hmget(CommandContext c) {
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		List<Reply> out = new ArrayList<>(c.argc() - 2);
+		for (int i = 2; i < c.argc(); i++) {
+			out.add(h == null ? Reply.NULL : Reply.bulkOrNull(h.get(c.arg(i))));
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    private static Reply hdel(CommandContext c) {
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.HASH);
-        if (e == null) {
-            return Reply.integer(0);
-        }
-        HashValue h = hash(e);
-        long deleted = 0;
-        for (int i = 2; i < c.argc(); i++) {
-            if (h.remove(c.arg(i))) {
-                deleted++;
-                if (h.isEmpty()) {
-                    c.db().remove(e);
-                    break;
-                }
-            }
-        }
-        return Reply.integer(deleted);
-    }
+	private static Reply all(CommandContext c, boolean fields, boolean values) {
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		List<Reply> out = new ArrayList<>(h == null ? 0 : h.size() * (fields && values ? 2 : 1));
+		if (h != null) {
+			h.forEach((f, v) -> {
+				if (fields) {
+					out.add(Reply.bulk(f));
+				}
+				if (values) {
+					out.add(Reply.bulk(v));
+				}
+			});
+		}
+		return fields && values ? new Reply.MapReply(out) : new Reply.ArrayReply(out);
+	}
 
-    private static Reply hexists(CommandContext c) {
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        return Reply.integer(h != null && h.get(c.arg(2)) != null ? 1 : 0);
-    }
+	private static Reply hdel(CommandContext c) {
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.HASH);
+		if (e == null) {
+			return Reply.integer(0);
+		}
+		HashValue h = hash(e);
+		long deleted = 0;
+		for (int i = 2; i < c.argc(); i++) {
+			if (h.remove(c.arg(i))) {
+				deleted++;
+				if (h.isEmpty()) {
+					c.db().remove(e);
+					break;
+				}
+			}
+		}
+		return Reply.integer(deleted);
+	}
 
-    private static Reply hlen(CommandContext c) {
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        return Reply.integer(h == null ? 0 : h.size());
-    }
+	private static Reply hexists(CommandContext c) {
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		return Reply.integer(h != null && h.get(c.arg(2)) != null ? 1 : 0);
+	}
 
-    private static Reply hstrlen(CommandContext c) {
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        byte[] v = h == null ? null : h.get(c.arg(2));
-        return Reply.integer(v == null ? 0 : v.length);
-    }
+	private static Reply hlen(CommandContext c) {
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		return Reply.integer(h == null ? 0 : h.size());
+	}
 
-    private static Reply hincrby(CommandContext c) {
-        long increment = Args.parseLong(c.arg(3));
-        HashValue h = writable(c);
-        byte[] current = h.get(c.arg(2));
-        long value = 0;
-        if (current != null) {
-            long[] out = new long[1];
-            if (!Bytes.parseLong(current, out)) {
-                return Reply.error(Errors.HASH_NOT_INTEGER);
-            }
-            value = out[0];
-        }
-        long result = value + increment;
-        if (((value ^ result) & (increment ^ result)) < 0) {
-            return Reply.error(Errors.OVERFLOW);
-        }
-        h.put(c.arg(2), Bytes.fromLong(result));
-        return Reply.integer(result);
-    }
+	private static Reply hstrlen(CommandContext c) {
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		byte[] v = h == null ? null : h.get(c.arg(2));
+		return Reply.integer(v == null ? 0 : v.length);
+	}
 
-    private static Reply hincrbyfloat(CommandContext c) {
-        BigDecimal increment = LongDoubles.parse(c.arg(3));
-        if (increment == null) {
-            return Reply.error(Errors.NOT_FLOAT);
-        }
-        if (LongDoubles.isInfinite(increment)) {
-            return Reply.error("ERR value is NaN or Infinity");
-        }
-        HashValue h = writable(c);
-        byte[] current = h.get(c.arg(2));
-        BigDecimal value = current == null ? BigDecimal.ZERO : LongDoubles.parse(current);
-        if (value == null) {
-            return Reply.error(Errors.HASH_NOT_FLOAT);
-        }
-        BigDecimal sum = LongDoubles.add(value, increment);
-        if (sum == null || LongDoubles.isInfinite(sum)) {
-            return Reply.error(Errors.NAN_OR_INFINITY);
-        }
-        byte[] text = LongDoubles.format(sum);
-        h.put(c.arg(2), text);
-        return Reply.bulk(text);
-    }
+	private static Reply hincrby(CommandContext c) {
+		long increment = Args.parseLong(c.arg(3));
+		HashValue h = writable(c);
+		byte[] current = h.get(c.arg(2));
+		long value = 0;
+		if (current != null) {
+			long[] out = new long[1];
+			if (!Bytes.parseLong(current, out)) {
+				return Reply.error(Errors.HASH_NOT_INTEGER);
+			}
+			value = out[0];
+		}
+		long result = value + increment;
+		if (((value ^ result) & (increment ^ result)) < 0) {
+			return Reply.error(Errors.OVERFLOW);
+		}
+		h.put(c.arg(2), Bytes.fromLong(result));
+		return Reply.integer(result);
+	}
 
-    private static Reply hrandfield(CommandContext c) {
-        if (c.argc() >= 3) {
-            long count = Args.parseLong(c.arg(2));
-            if (count == Long.MIN_VALUE) {
-                return Reply.error(RANGE_ERROR);
-            }
-            if (c.argc() > 4 || c.argc() == 4 && !Args.is(c.arg(3), "withvalues")) {
-                return Reply.error(Errors.SYNTAX);
-            }
-            return hrandfieldWithCount(c, count, c.argc() == 4);
-        }
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        if (h == null) {
-            return Reply.NULL;
-        }
-        return Reply.bulk(h.randomPair(ThreadLocalRandom.current())[0]);
-    }
+	private static Reply hincrbyfloat(CommandContext c) {
+		BigDecimal increment = LongDoubles.parse(c.arg(3));
+		if (increment == null) {
+			return Reply.error(Errors.NOT_FLOAT);
+		}
+		if (LongDoubles.isInfinite(increment)) {
+			return Reply.error("ERR value is NaN or Infinity");
+		}
+		HashValue h = writable(c);
+		byte[] current = h.get(c.arg(2));
+		BigDecimal value = current == null ? BigDecimal.ZERO : LongDoubles.parse(current);
+		if (value == null) {
+			return Reply.error(Errors.HASH_NOT_FLOAT);
+		}
+		BigDecimal sum = LongDoubles.add(value, increment);
+		if (sum == null || LongDoubles.isInfinite(sum)) {
+			return Reply.error(Errors.NAN_OR_INFINITY);
+		}
+		byte[] text = LongDoubles.format(sum);
+		h.put(c.arg(2), text);
+		return Reply.bulk(text);
+	}
 
-    /** Negative counts repeat fields; positive counts return distinct fields, the whole hash if it is smaller. */
-    private static Reply hrandfieldWithCount(CommandContext c, long requested, boolean withValues) {
-        boolean unique = requested >= 0;
-        long count = Math.abs(requested);
-        HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
-        if (h == null || count == 0) {
-            return Reply.EMPTY_ARRAY;
-        }
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        List<byte[][]> picked = new ArrayList<>();
-        if (!unique || count == 1) {
-            for (long i = 0; i < count; i++) {
-                picked.add(h.randomPair(rnd));
-            }
-        } else {
-            List<byte[]> flat = h.flatten();
-            List<byte[][]> pairs = new ArrayList<>(flat.size() / 2);
-            for (int i = 0; i < flat.size(); i += 2) {
-                pairs.add(new byte[][] {flat.get(i), flat.get(i + 1)});
-            }
-            if (count < pairs.size()) {
-                java.util.Collections.shuffle(pairs, rnd);
-                pairs = pairs.subList(0, (int) count);
-            }
-            picked.addAll(pairs);
-        }
-        List<Reply> out = new ArrayList<>();
-        for (byte[][] pair : picked) {
-            if (withValues && c.resp3()) {
-                out.add(Reply.array(Reply.bulk(pair[0]), Reply.bulk(pair[1])));
-            } else {
-                out.add(Reply.bulk(pair[0]));
-                if (withValues) {
-                    out.add(Reply.bulk(pair[1]));
-                }
-            }
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply hrandfield(CommandContext c) {
+		if (c.argc() >= 3) {
+			long count = Args.parseLong(c.arg(2));
+			if (count == Long.MIN_VALUE) {
+				return Reply.error(RANGE_ERROR);
+			}
+			if (c.argc() > 4 || c.argc() == 4 && !Args.is(c.arg(3), "withvalues")) {
+				return Reply.error(Errors.SYNTAX);
+			}
+			return hrandfieldWithCount(c, count, c.argc() == 4);
+		}
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		if (h == null) {
+			return Reply.NULL;
+		}
+		return Reply.bulk(h.randomPair(ThreadLocalRandom.current())[0]);
+	}
 
-    /** Compact hashes come back whole with cursor 0, as Redis does for listpacks. */
-    private static Reply hscan(CommandContext c) {
-        long cursor = ScanArgs.parseCursor(c.arg(2));
-        KeyEntry e = c.lookupRead(c.arg(1), ValueType.HASH);
-        if (e == null) {
-            return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
-        }
-        ScanArgs a = ScanArgs.parse(c, 3, false);
-        HashValue h = hash(e);
-        List<byte[]> found = new ArrayList<>();
-        long next = 0;
-        if (h.isCompact()) {
-            h.forEach((f, v) -> {
-                found.add(f);
-                found.add(v);
-            });
-        } else {
-            long maxIterations = a.count * 10;
-            next = cursor;
-            do {
-                next = h.scan(next, (f, v) -> {
-                    found.add(f);
-                    found.add(v);
-                });
-            } while (next != 0 && maxIterations-- > 0 && found.size() / 2 < a.count);
-        }
-        List<Reply> out = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i += 2) {
-            if (a.matches(found.get(i))) {
-                out.add(Reply.bulk(found.get(i)));
-                out.add(Reply.bulk(found.get(i + 1)));
-            }
-        }
-        return Reply.array(Reply.bulk(ScanArgs.formatCursor(next)), new Reply.ArrayReply(out));
-    }
+	/**
+	 * Negative counts repeat fields; positive counts return distinct fields, the whole
+	 * hash if it is smaller.
+	 */
+	private static Reply hrandfieldWithCount(CommandContext c, long requested, boolean withValues) {
+		boolean unique = requested >= 0;
+		long count = Math.abs(requested);
+		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
+		if (h == null || count == 0) {
+			return Reply.EMPTY_ARRAY;
+		}
+		ThreadLocalRandom rnd = ThreadLocalRandom.current();
+		List<byte[][]> picked = new ArrayList<>();
+		if (!unique || count == 1) {
+			for (long i = 0; i < count; i++) {
+				picked.add(h.randomPair(rnd));
+			}
+		}
+		else {
+			List<byte[]> flat = h.flatten();
+			List<byte[][]> pairs = new ArrayList<>(flat.size() / 2);
+			for (int i = 0; i < flat.size(); i += 2) {
+				pairs.add(new byte[][] { flat.get(i), flat.get(i + 1) });
+			}
+			if (count < pairs.size()) {
+				java.util.Collections.shuffle(pairs, rnd);
+				pairs = pairs.subList(0, (int) count);
+			}
+			picked.addAll(pairs);
+		}
+		List<Reply> out = new ArrayList<>();
+		for (byte[][] pair : picked) {
+			if (withValues && c.resp3()) {
+				out.add(Reply.array(Reply.bulk(pair[0]), Reply.bulk(pair[1])));
+			}
+			else {
+				out.add(Reply.bulk(pair[0]));
+				if (withValues) {
+					out.add(Reply.bulk(pair[1]));
+				}
+			}
+		}
+		return new Reply.ArrayReply(out);
+	}
+
+	/** Compact hashes come back whole with cursor 0, as Redis does for listpacks. */
+	private static Reply hscan(CommandContext c) {
+		long cursor = ScanArgs.parseCursor(c.arg(2));
+		KeyEntry e = c.lookupRead(c.arg(1), ValueType.HASH);
+		if (e == null) {
+			return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
+		}
+		ScanArgs a = ScanArgs.parse(c, 3, false);
+		HashValue h = hash(e);
+		List<byte[]> found = new ArrayList<>();
+		long next = 0;
+		if (h.isCompact()) {
+			h.forEach((f, v) -> {
+				found.add(f);
+				found.add(v);
+			});
+		}
+		else {
+			long maxIterations = a.count * 10;
+			next = cursor;
+			do {
+				next = h.scan(next, (f, v) -> {
+					found.add(f);
+					found.add(v);
+				});
+			}
+			while (next != 0 && maxIterations-- > 0 && found.size() / 2 < a.count);
+		}
+		List<Reply> out = new ArrayList<>(found.size());
+		for (int i = 0; i < found.size(); i += 2) {
+			if (a.matches(found.get(i))) {
+				out.add(Reply.bulk(found.get(i)));
+				out.add(Reply.bulk(found.get(i + 1)));
+			}
+		}
+		return Reply.array(Reply.bulk(ScanArgs.formatCursor(next)), new Reply.ArrayReply(out));
+	}
+
 }

@@ -17,461 +17,502 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The generic keyspace family (db.c and expire.c). */
 final class KeyCommands {
 
-    private static final String GROUP = "generic";
-    private static final int EXPIRE_NX = 1;
-    private static final int EXPIRE_XX = 2;
-    private static final int EXPIRE_GT = 4;
-    private static final int EXPIRE_LT = 8;
+	private static final String GROUP = "generic";
 
-    private KeyCommands() {
-    }
+	private static final int EXPIRE_NX = 1;
 
-    static void register(CommandTable t) {
-        t.register(keyed("del", -2, "write", 1, -1, 1, GROUP, "1.0.0", "Deletes one or more keys.",
-                KeyCommands::del));
-        t.register(keyed("unlink", -2, "write fast", 1, -1, 1, GROUP, "4.0.0",
-                "Asynchronously deletes one or more keys.", KeyCommands::del));
-        t.register(keyed("exists", -2, "readonly fast", 1, -1, 1, GROUP, "1.0.0",
-                "Determines whether one or more keys exist.", KeyCommands::exists));
-        t.register(keyed("touch", -2, "readonly fast", 1, -1, 1, GROUP, "3.2.1",
-                "Returns the number of existing keys out of those specified after updating the time they were "
-                        + "last accessed.",
-                KeyCommands::exists));
-        t.register(keyed("expire", -3, "write fast", 1, 1, 1, GROUP, "1.0.0",
-                "Sets the expiration time of a key in seconds.", c -> expire(c, c.now(), true)));
-        t.register(keyed("pexpire", -3, "write fast", 1, 1, 1, GROUP, "2.6.0",
-                "Sets the expiration time of a key in milliseconds.", c -> expire(c, c.now(), false)));
-        t.register(keyed("expireat", -3, "write fast", 1, 1, 1, GROUP, "1.2.0",
-                "Sets the expiration time of a key to a Unix timestamp.", c -> expire(c, 0, true)));
-        t.register(keyed("pexpireat", -3, "write fast", 1, 1, 1, GROUP, "2.6.0",
-                "Sets the expiration time of a key to a Unix milliseconds timestamp.", c -> expire(c, 0, false)));
-        t.register(keyed("ttl", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-                "Returns the expiration time in seconds of a key.", c -> ttl(c, false, false)));
-        t.register(keyed("pttl", 2, "readonly fast", 1, 1, 1, GROUP, "2.6.0",
-                "Returns the expiration time in milliseconds of a key.", c -> ttl(c, true, false)));
-        t.register(keyed("expiretime", 2, "readonly fast", 1, 1, 1, GROUP, "7.0.0",
-                "Returns the expiration time of a key as a Unix timestamp.", c -> ttl(c, false, true)));
-        t.register(keyed("pexpiretime", 2, "readonly fast", 1, 1, 1, GROUP, "7.0.0",
-                "Returns the expiration time of a key as a Unix milliseconds timestamp.", c -> ttl(c, true, true)));
-        t.register(keyed("persist", 2, "write fast", 1, 1, 1, GROUP, "2.2.0",
-                "Removes the expiration time of a key.", KeyCommands::persist));
-        t.register(keyed("type", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-                "Determines the type of value stored at a key.", KeyCommands::type));
-        CommandSpec object = keyless("object", -2, "", GROUP, "2.2.3", "A container for object introspection "
-                + "commands.", null);
-        object.sub("encoding", 3, "readonly", "2.2.3", "Returns the internal encoding of a Redis object.",
-                c -> object(c, 0));
-        object.sub("refcount", 3, "readonly", "2.2.3", "Returns the reference count of a value of a key.",
-                c -> object(c, 1));
-        object.sub("idletime", 3, "readonly", "2.2.3", "Returns the time since the last access to a Redis object.",
-                c -> object(c, 2));
-        object.sub("help", 2, "loading stale", "6.2.0", "Returns helpful text about the different subcommands.",
-                c -> ConnectionCommands.help("OBJECT", "ENCODING <key>", "REFCOUNT <key>", "IDLETIME <key>"));
-        t.register(object.locksShardsItself());
-        t.register(keyless("keys", 2, "readonly", GROUP, "1.0.0", "Returns all key names that match a pattern.",
-                KeyCommands::keys).locksShardsItself());
-        t.register(keyless("scan", -2, "readonly", GROUP, "2.8.0", "Iterates over the key names in the database.",
-                KeyCommands::scan).locksShardsItself());
-        t.register(keyed("rename", 3, "write", 1, 2, 1, GROUP, "1.0.0", "Renames a key and overwrites the destination.",
-                c -> rename(c, false)));
-        t.register(keyed("renamenx", 3, "write fast", 1, 2, 1, GROUP, "1.0.0",
-                "Renames a key only when the target key name doesn't exist.", c -> rename(c, true)));
-        t.register(keyed("copy", -3, "write denyoom", 1, 2, 1, GROUP, "6.2.0", "Copies the value of a key to a new key.",
-                KeyCommands::copy));
-        t.register(keyless("randomkey", 1, "readonly", GROUP, "1.0.0", "Returns a random key name from the database.",
-                KeyCommands::randomkey).locksShardsItself());
-        t.register(keyless("dbsize", 1, "readonly fast", GROUP, "1.0.0",
-                "Returns the number of keys in the database.", KeyCommands::dbsize).locksShardsItself());
-        t.register(keyless("flushdb", -1, "write", "server", "1.0.0", "Remove all keys from the current database.",
-                KeyCommands::flushdb).locksShardsItself());
-        t.register(keyless("flushall", -1, "write", "server", "1.0.0", "Removes all keys from all databases.",
-                KeyCommands::flushall).locksShardsItself());
-    }
+	private static final int EXPIRE_XX = 2;
 
-    private static Reply del(CommandContext c) {
-        Database db = c.db();
-        long deleted = 0;
-        for (int i = 1; i < c.argc(); i++) {
-            if (db.delete(c.arg(i))) {
-                deleted++;
-            }
-        }
-        return Reply.integer(deleted);
-    }
+	private static final int EXPIRE_GT = 4;
 
-    private static Reply exists(CommandContext c) {
-        Database db = c.db();
-        long found = 0;
-        for (int i = 1; i < c.argc(); i++) {
-            if (db.lookupRead(c.arg(i)) != null) {
-                found++;
-            }
-        }
-        return Reply.integer(found);
-    }
+	private static final int EXPIRE_LT = 8;
 
-    /** expireGenericCommand: options, then the number, then overflow checks, then the key. */
-    private static Reply expire(CommandContext c, long basetime, boolean seconds) {
-        int flags = 0;
-        for (int j = 3; j < c.argc(); j++) {
-            byte[] opt = c.arg(j);
-            if (Args.is(opt, "nx")) {
-                flags |= EXPIRE_NX;
-            } else if (Args.is(opt, "xx")) {
-                flags |= EXPIRE_XX;
-            } else if (Args.is(opt, "gt")) {
-                flags |= EXPIRE_GT;
-            } else if (Args.is(opt, "lt")) {
-                flags |= EXPIRE_LT;
-            } else {
-                return Reply.error(Errors.sanitize("ERR Unsupported option " + cString(opt)));
-            }
-        }
-        if ((flags & EXPIRE_NX) != 0 && (flags & (EXPIRE_XX | EXPIRE_GT | EXPIRE_LT)) != 0) {
-            return Reply.error("ERR NX and XX, GT or LT options at the same time are not compatible");
-        }
-        if ((flags & EXPIRE_GT) != 0 && (flags & EXPIRE_LT) != 0) {
-            return Reply.error("ERR GT and LT options at the same time are not compatible");
-        }
-        long when = Args.parseLong(c.arg(2));
-        String name = Args.lower(c.arg(0));
-        if (seconds) {
-            if (when > Long.MAX_VALUE / 1000 || when < Long.MIN_VALUE / 1000) {
-                return Reply.error(Errors.invalidExpire(name));
-            }
-            when *= 1000;
-        }
-        if (when > Long.MAX_VALUE - basetime) {
-            return Reply.error(Errors.invalidExpire(name));
-        }
-        when += basetime;
-        Database db = c.db();
-        KeyEntry e = db.lookup(c.arg(1));
-        if (e == null) {
-            return Reply.integer(0);
-        }
-        if (flags != 0) {
-            long current = e.hasExpiry() ? e.expireAt() : -1;
-            if ((flags & EXPIRE_NX) != 0 && current != -1
-                    || (flags & EXPIRE_XX) != 0 && current == -1
-                    || (flags & EXPIRE_GT) != 0 && (when <= current || current == -1)
-                    || (flags & EXPIRE_LT) != 0 && current != -1 && when >= current) {
-                return Reply.integer(0);
-            }
-        }
-        if (when <= c.now()) {
-            db.remove(e);
-        } else {
-            db.expireAt(e, when);
-        }
-        return Reply.integer(1);
-    }
+	private KeyCommands() {
+	}
 
-    /** ttlGenericCommand: -2 missing, -1 persistent; seconds round to nearest, as Redis does. */
-    private static Reply ttl(CommandContext c, boolean millis, boolean absolute) {
-        KeyEntry e = c.db().lookup(c.arg(1));
-        if (e == null) {
-            return Reply.integer(-2);
-        }
-        if (!e.hasExpiry()) {
-            return Reply.integer(-1);
-        }
-        long ttl = absolute ? e.expireAt() : e.expireAt() - c.now();
-        if (ttl < 0) {
-            ttl = 0;
-        }
-        return Reply.integer(millis ? ttl : (ttl + 500) / 1000);
-    }
+	static void register(CommandTable t) {
+		t.register(keyed("del", -2, "write", 1, -1, 1, GROUP, "1.0.0", "Deletes one or more keys.", KeyCommands::del));
+		t.register(keyed("unlink", -2, "write fast", 1, -1, 1, GROUP, "4.0.0",
+				"Asynchronously deletes one or more keys.", KeyCommands::del));
+		t.register(keyed("exists", -2, "readonly fast", 1, -1, 1, GROUP, "1.0.0",
+				"Determines whether one or more keys exist.", KeyCommands::exists));
+		t.register(keyed("touch", -2, "readonly fast", 1, -1, 1, GROUP, "3.2.1",
+				"Returns the number of existing keys out of those specified after updating the time they were "
+						+ "last accessed.",
+				KeyCommands::exists));
+		t.register(keyed("expire", -3, "write fast", 1, 1, 1, GROUP, "1.0.0",
+				"Sets the expiration time of a key in seconds.", c -> expire(c, c.now(), true)));
+		t.register(keyed("pexpire", -3, "write fast", 1, 1, 1, GROUP, "2.6.0",
+				"Sets the expiration time of a key in milliseconds.", c -> expire(c, c.now(), false)));
+		t.register(keyed("expireat", -3, "write fast", 1, 1, 1, GROUP, "1.2.0",
+				"Sets the expiration time of a key to a Unix timestamp.", c -> expire(c, 0, true)));
+		t.register(keyed("pexpireat", -3, "write fast", 1, 1, 1, GROUP, "2.6.0",
+				"Sets the expiration time of a key to a Unix milliseconds timestamp.", c -> expire(c, 0, false)));
+		t.register(keyed("ttl", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
+				"Returns the expiration time in seconds of a key.", c -> ttl(c, false, false)));
+		t.register(keyed("pttl", 2, "readonly fast", 1, 1, 1, GROUP, "2.6.0",
+				"Returns the expiration time in milliseconds of a key.", c -> ttl(c, true, false)));
+		t.register(keyed("expiretime", 2, "readonly fast", 1, 1, 1, GROUP, "7.0.0",
+				"Returns the expiration time of a key as a Unix timestamp.", c -> ttl(c, false, true)));
+		t.register(keyed("pexpiretime", 2, "readonly fast", 1, 1, 1, GROUP, "7.0.0",
+				"Returns the expiration time of a key as a Unix milliseconds timestamp.", c -> ttl(c, true, true)));
+		t.register(keyed("persist", 2, "write fast", 1, 1, 1, GROUP, "2.2.0", "Removes the expiration time of a key.",
+				KeyCommands::persist));
+		t.register(keyed("type", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
+				"Determines the type of value stored at a key.", KeyCommands::type));
+		CommandSpec object = keyless("object", -2, "", GROUP, "2.2.3",
+				"A container for object introspection " + "commands.", null);
+		object.sub("encoding", 3, "readonly", "2.2.3", "Returns the internal encoding of a Redis object.",
+				c -> object(c, 0));
+		object.sub("refcount", 3, "readonly", "2.2.3", "Returns the reference count of a value of a key.",
+				c -> object(c, 1));
+		object.sub("idletime", 3, "readonly", "2.2.3", "Returns the time since the last access to a Redis object.",
+				c -> object(c, 2));
+		object.sub("help", 2, "loading stale", "6.2.0", "Returns helpful text about the different subcommands.",
+				c -> ConnectionCommands.help("OBJECT", "ENCODING <key>", "REFCOUNT <key>", "IDLETIME <key>"));
+		t.register(object.locksShardsItself());
+		t.register(keyless("keys", 2, "readonly", GROUP, "1.0.0", "Returns all key names that match a pattern.",
+				KeyCommands::keys)
+			.locksShardsItself());
+		t.register(keyless("scan", -2, "readonly", GROUP, "2.8.0", "Iterates over the key names in the database.",
+				KeyCommands::scan)
+			.locksShardsItself());
+		t.register(keyed("rename", 3, "write", 1, 2, 1, GROUP, "1.0.0", "Renames a key and overwrites the destination.",
+				c -> rename(c, false)));
+		t.register(keyed("renamenx", 3, "write fast", 1, 2, 1, GROUP, "1.0.0",
+				"Renames a key only when the target key name doesn't exist.", c -> rename(c, true)));
+		t.register(keyed("copy", -3, "write denyoom", 1, 2, 1, GROUP, "6.2.0",
+				"Copies the value of a key to a new key.", KeyCommands::copy));
+		t.register(keyless("randomkey", 1, "readonly", GROUP, "1.0.0", "Returns a random key name from the database.",
+				KeyCommands::randomkey)
+			.locksShardsItself());
+		t.register(keyless("dbsize", 1, "readonly fast", GROUP, "1.0.0", "Returns the number of keys in the database.",
+				KeyCommands::dbsize)
+			.locksShardsItself());
+		t.register(keyless("flushdb", -1, "write", "server", "1.0.0", "Remove all keys from the current database.",
+				KeyCommands::flushdb)
+			.locksShardsItself());
+		t.register(keyless("flushall", -1, "write", "server", "1.0.0", "Removes all keys from all databases.",
+				KeyCommands::flushall)
+			.locksShardsItself());
+	}
 
-    private static Reply persist(CommandContext c) {
-        KeyEntry e = c.db().lookup(c.arg(1));
-        if (e == null || !e.hasExpiry()) {
-            return Reply.integer(0);
-        }
-        c.db().persist(e);
-        return Reply.integer(1);
-    }
+	private static Reply del(CommandContext c) {
+		Database db = c.db();
+		long deleted = 0;
+		for (int i = 1; i < c.argc(); i++) {
+			if (db.delete(c.arg(i))) {
+				deleted++;
+			}
+		}
+		return Reply.integer(deleted);
+	}
 
-    /**
-     * OBJECT ENCODING reports Redis 7.0's names for what the value would be in Redis: strings int/embstr/raw;
-     * hashes listpack/hashtable; lists quicklist; sets intset/hashtable; sorted sets listpack/skiplist (see
-     * the value classes for where the engine's layout differs). REFCOUNT is 1, IDLETIME 0 (no LRU clock yet).
-     */
-    private static Reply object(CommandContext c, int what) {
-        Keyspace ks = c.core().keyspace();
-        Shard shard = ks.shard(ks.shardIndex(c.arg(2)));
-        shard.lock();
-        try {
-            KeyEntry e = c.db().lookup(c.arg(2));
-            if (e == null) {
-                return Reply.NULL;
-            }
-            if (what == 1) {
-                return Reply.integer(1);
-            }
-            if (what == 2) {
-                return Reply.integer(0);
-            }
-            return Reply.bulk(encoding(e.value()));
-        } finally {
-            shard.unlock();
-        }
-    }
+	private static Reply exists(CommandContext c) {
+		Database db = c.db();
+		long found = 0;
+		for (int i = 1; i < c.argc(); i++) {
+			if (db.lookupRead(c.arg(i)) != null) {
+				found++;
+			}
+		}
+		return Reply.integer(found);
+	}
 
-    static String encoding(Object v) {
-        if (v instanceof byte[] b) {
-            if (b.length <= 20 && dev.larder.engine.keyspace.Bytes.parseLong(b) != null) {
-                return "int";
-            }
-            return b.length <= 44 ? "embstr" : "raw";
-        }
-        if (v instanceof dev.larder.engine.keyspace.HashValue h) {
-            return h.isCompact() ? "listpack" : "hashtable";
-        }
-        if (v instanceof dev.larder.engine.keyspace.ListValue l) {
-            return l.encoding();
-        }
-        if (v instanceof dev.larder.engine.keyspace.SetValue s) {
-            return s.encoding();
-        }
-        return ((dev.larder.engine.keyspace.ZSetValue) v).encoding();
-    }
+	/**
+	 * expireGenericCommand: options, then the number, then overflow checks, then the key.
+	 */
+	private static Reply expire(CommandContext c, long basetime, boolean seconds) {
+		int flags = 0;
+		for (int j = 3; j < c.argc(); j++) {
+			byte[] opt = c.arg(j);
+			if (Args.is(opt, "nx")) {
+				flags |= EXPIRE_NX;
+			}
+			else if (Args.is(opt, "xx")) {
+				flags |= EXPIRE_XX;
+			}
+			else if (Args.is(opt, "gt")) {
+				flags |= EXPIRE_GT;
+			}
+			else if (Args.is(opt, "lt")) {
+				flags |= EXPIRE_LT;
+			}
+			else {
+				return Reply.error(Errors.sanitize("ERR Unsupported option " + cString(opt)));
+			}
+		}
+		if ((flags & EXPIRE_NX) != 0 && (flags & (EXPIRE_XX | EXPIRE_GT | EXPIRE_LT)) != 0) {
+			return Reply.error("ERR NX and XX, GT or LT options at the same time are not compatible");
+		}
+		if ((flags & EXPIRE_GT) != 0 && (flags & EXPIRE_LT) != 0) {
+			return Reply.error("ERR GT and LT options at the same time are not compatible");
+		}
+		long when = Args.parseLong(c.arg(2));
+		String name = Args.lower(c.arg(0));
+		if (seconds) {
+			if (when > Long.MAX_VALUE / 1000 || when < Long.MIN_VALUE / 1000) {
+				return Reply.error(Errors.invalidExpire(name));
+			}
+			when *= 1000;
+		}
+		if (when > Long.MAX_VALUE - basetime) {
+			return Reply.error(Errors.invalidExpire(name));
+		}
+		when += basetime;
+		Database db = c.db();
+		KeyEntry e = db.lookup(c.arg(1));
+		if (e == null) {
+			return Reply.integer(0);
+		}
+		if (flags != 0) {
+			long current = e.hasExpiry() ? e.expireAt() : -1;
+			if ((flags & EXPIRE_NX) != 0 && current != -1 || (flags & EXPIRE_XX) != 0 && current == -1
+					|| (flags & EXPIRE_GT) != 0 && (when <= current || current == -1)
+					|| (flags & EXPIRE_LT) != 0 && current != -1 && when >= current) {
+				return Reply.integer(0);
+			}
+		}
+		if (when <= c.now()) {
+			db.remove(e);
+		}
+		else {
+			db.expireAt(e, when);
+		}
+		return Reply.integer(1);
+	}
 
-    private static Reply type(CommandContext c) {
-        KeyEntry e = c.db().lookup(c.arg(1));
-        return new Reply.SimpleString(e == null ? "none" : ValueType.of(e.value()).typeName());
-    }
+	/**
+	 * ttlGenericCommand: -2 missing, -1 persistent; seconds round to nearest, as Redis
+	 * does.
+	 */
+	private static Reply ttl(CommandContext c, boolean millis, boolean absolute) {
+		KeyEntry e = c.db().lookup(c.arg(1));
+		if (e == null) {
+			return Reply.integer(-2);
+		}
+		if (!e.hasExpiry()) {
+			return Reply.integer(-1);
+		}
+		long ttl = absolute ? e.expireAt() : e.expireAt() - c.now();
+		if (ttl < 0) {
+			ttl = 0;
+		}
+		return Reply.integer(millis ? ttl : (ttl + 500) / 1000);
+	}
 
-    /** Walks shard by shard: each shard is consistent, the whole is not a snapshot (as with SCAN). */
-    private static Reply keys(CommandContext c) {
-        byte[] pattern = c.arg(1);
-        boolean all = pattern.length == 1 && pattern[0] == '*';
-        Keyspace ks = c.core().keyspace();
-        Database db = c.db();
-        long now = c.now();
-        List<Reply> out = new ArrayList<>();
-        for (int s = 0; s < ks.shardCount(); s++) {
-            Shard shard = ks.shard(s);
-            shard.lock();
-            try {
-                db.forEach(s, e -> {
-                    if ((all || GlobMatcher.matches(pattern, e.key())) && !e.isExpired(now)) {
-                        out.add(Reply.bulk(e.key()));
-                    }
-                });
-            } finally {
-                shard.unlock();
-            }
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply persist(CommandContext c) {
+		KeyEntry e = c.db().lookup(c.arg(1));
+		if (e == null || !e.hasExpiry()) {
+			return Reply.integer(0);
+		}
+		c.db().persist(e);
+		return Reply.integer(1);
+	}
 
-    /**
-     * The cursor packs the shard index in its low bits and that shard's dict cursor above them, so each
-     * shard keeps Redis's reverse-binary guarantees independently.
-     */
-    private static Reply scan(CommandContext c) {
-        long cursor = ScanArgs.parseCursor(c.arg(1));
-        ScanArgs a = ScanArgs.parse(c, 2, true);
-        Keyspace ks = c.core().keyspace();
-        Database db = c.db();
-        int bits = Integer.numberOfTrailingZeros(ks.shardCount());
-        int shard = (int) (cursor & (ks.shardCount() - 1));
-        long dictCursor = cursor >>> bits;
-        List<byte[]> keys = new ArrayList<>();
-        long maxIterations = a.count * 10;
-        do {
-            Shard sh = ks.shard(shard);
-            sh.lock();
-            try {
-                dictCursor = db.scan(shard, dictCursor, e -> keys.add(e.key()));
-            } finally {
-                sh.unlock();
-            }
-            if (dictCursor == 0) {
-                shard++;
-            }
-        } while (shard < ks.shardCount() && maxIterations-- > 0 && keys.size() < a.count);
-        long next = shard >= ks.shardCount() ? 0 : dictCursor << bits | shard;
-        List<Reply> out = new ArrayList<>(keys.size());
-        for (byte[] key : keys) {
-            if (!a.matches(key)) {
-                continue;
-            }
-            Shard sh = ks.shard(ks.shardIndex(key));
-            sh.lock();
-            try {
-                KeyEntry e = db.lookup(key); // expires it if due, as Redis's scan does
-                if (e != null && (a.type == null || Args.is(a.type, ValueType.of(e.value()).typeName()))) {
-                    out.add(Reply.bulk(key));
-                }
-            } finally {
-                sh.unlock();
-            }
-        }
-        return Reply.array(Reply.bulk(ScanArgs.formatCursor(next)), new Reply.ArrayReply(out));
-    }
+	/**
+	 * OBJECT ENCODING reports Redis 7.0's names for what the value would be in Redis:
+	 * strings int/embstr/raw; hashes listpack/hashtable; lists quicklist; sets
+	 * intset/hashtable; sorted sets listpack/skiplist (see the value classes for where
+	 * the engine's layout differs). REFCOUNT is 1, IDLETIME 0 (no LRU clock yet).
+	 */
+	private static Reply object(CommandContext c, int what) {
+		Keyspace ks = c.core().keyspace();
+		Shard shard = ks.shard(ks.shardIndex(c.arg(2)));
+		shard.lock();
+		try {
+			KeyEntry e = c.db().lookup(c.arg(2));
+			if (e == null) {
+				return Reply.NULL;
+			}
+			if (what == 1) {
+				return Reply.integer(1);
+			}
+			if (what == 2) {
+				return Reply.integer(0);
+			}
+			return Reply.bulk(encoding(e.value()));
+		}
+		finally {
+			shard.unlock();
+		}
+	}
 
-    private static Reply rename(CommandContext c, boolean nx) {
-        Database db = c.db();
-        boolean sameKey = java.util.Arrays.equals(c.arg(1), c.arg(2));
-        KeyEntry src = db.lookup(c.arg(1));
-        if (src == null) {
-            return Reply.error(Errors.NO_SUCH_KEY);
-        }
-        if (sameKey) {
-            return nx ? Reply.integer(0) : Reply.OK;
-        }
-        if (db.lookup(c.arg(2)) != null) {
-            if (nx) {
-                return Reply.integer(0);
-            }
-            db.delete(c.arg(2));
-        }
-        KeyEntry dst = db.add(c.arg(2), src.value());
-        if (src.hasExpiry()) {
-            db.expireAt(dst, src.expireAt());
-        }
-        db.remove(src);
-        return nx ? Reply.integer(1) : Reply.OK;
-    }
+	static String encoding(Object v) {
+		if (v instanceof byte[] b) {
+			if (b.length <= 20 && dev.larder.engine.keyspace.Bytes.parseLong(b) != null) {
+				return "int";
+			}
+			return b.length <= 44 ? "embstr" : "raw";
+		}
+		if (v instanceof dev.larder.engine.keyspace.HashValue h) {
+			return h.isCompact() ? "listpack" : "hashtable";
+		}
+		if (v instanceof dev.larder.engine.keyspace.ListValue l) {
+			return l.encoding();
+		}
+		if (v instanceof dev.larder.engine.keyspace.SetValue s) {
+			return s.encoding();
+		}
+		return ((dev.larder.engine.keyspace.ZSetValue) v).encoding();
+	}
 
-    private static Reply copy(CommandContext c) {
-        Database src = c.db();
-        Database dst = src;
-        boolean replace = false;
-        for (int j = 3; j < c.argc(); j++) {
-            int additional = c.argc() - j - 1;
-            if (Args.is(c.arg(j), "replace")) {
-                replace = true;
-            } else if (Args.is(c.arg(j), "db") && additional >= 1) {
-                int id = Args.parseInt(c.arg(j + 1));
-                if (id < 0 || id >= c.core().keyspace().databaseCount()) {
-                    return Reply.error(Errors.DB_OUT_OF_RANGE);
-                }
-                dst = c.core().keyspace().db(id);
-                j++;
-            } else {
-                return Reply.error(Errors.SYNTAX);
-            }
-        }
-        if (src == dst && java.util.Arrays.equals(c.arg(1), c.arg(2))) {
-            return Reply.error(Errors.SAME_OBJECT);
-        }
-        KeyEntry e = src.lookupRead(c.arg(1));
-        if (e == null) {
-            return Reply.integer(0);
-        }
-        if (dst.lookup(c.arg(2)) != null) {
-            if (!replace) {
-                return Reply.integer(0);
-            }
-            dst.delete(c.arg(2));
-        }
-        Object value = e.value() instanceof CollectionValue cv ? cv.deepCopy() : e.value(); // strings are immutable
-        KeyEntry copy = dst.add(c.arg(2), value);
-        if (e.hasExpiry()) {
-            dst.expireAt(copy, e.expireAt());
-        }
-        return Reply.integer(1);
-    }
+	private static Reply type(CommandContext c) {
+		KeyEntry e = c.db().lookup(c.arg(1));
+		return new Reply.SimpleString(e == null ? "none" : ValueType.of(e.value()).typeName());
+	}
 
-    /** A random live key: picks a shard weighted by size, then a random entry; expired picks are reclaimed. */
-    private static Reply randomkey(CommandContext c) {
-        Keyspace ks = c.core().keyspace();
-        Database db = c.db();
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            long total = size(ks, db);
-            if (total == 0) {
-                return Reply.NULL;
-            }
-            long pick = rnd.nextLong(total);
-            for (int s = 0; s < ks.shardCount(); s++) {
-                Shard shard = ks.shard(s);
-                shard.lock();
-                try {
-                    int n = db.size(s);
-                    if (pick >= n) {
-                        pick -= n;
-                        continue;
-                    }
-                    KeyEntry e = db.random(s, rnd);
-                    if (e == null) {
-                        break;
-                    }
-                    if (!e.isExpired(c.now())) {
-                        return Reply.bulk(e.key());
-                    }
-                    db.remove(e);
-                    c.core().stats().expiredKeys.increment();
-                    break;
-                } finally {
-                    shard.unlock();
-                }
-            }
-        }
-        return Reply.NULL;
-    }
+	/**
+	 * Walks shard by shard: each shard is consistent, the whole is not a snapshot (as
+	 * with SCAN).
+	 */
+	private static Reply keys(CommandContext c) {
+		byte[] pattern = c.arg(1);
+		boolean all = pattern.length == 1 && pattern[0] == '*';
+		Keyspace ks = c.core().keyspace();
+		Database db = c.db();
+		long now = c.now();
+		List<Reply> out = new ArrayList<>();
+		for (int s = 0; s < ks.shardCount(); s++) {
+			Shard shard = ks.shard(s);
+			shard.lock();
+			try {
+				db.forEach(s, e -> {
+					if ((all || GlobMatcher.matches(pattern, e.key())) && !e.isExpired(now)) {
+						out.add(Reply.bulk(e.key()));
+					}
+				});
+			}
+			finally {
+				shard.unlock();
+			}
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    private static Reply dbsize(CommandContext c) {
-        return Reply.integer(size(c.core().keyspace(), c.db()));
-    }
+	/**
+	 * The cursor packs the shard index in its low bits and that shard's dict cursor above
+	 * them, so each shard keeps Redis's reverse-binary guarantees independently.
+	 */
+	private static Reply scan(CommandContext c) {
+		long cursor = ScanArgs.parseCursor(c.arg(1));
+		ScanArgs a = ScanArgs.parse(c, 2, true);
+		Keyspace ks = c.core().keyspace();
+		Database db = c.db();
+		int bits = Integer.numberOfTrailingZeros(ks.shardCount());
+		int shard = (int) (cursor & (ks.shardCount() - 1));
+		long dictCursor = cursor >>> bits;
+		List<byte[]> keys = new ArrayList<>();
+		long maxIterations = a.count * 10;
+		do {
+			Shard sh = ks.shard(shard);
+			sh.lock();
+			try {
+				dictCursor = db.scan(shard, dictCursor, e -> keys.add(e.key()));
+			}
+			finally {
+				sh.unlock();
+			}
+			if (dictCursor == 0) {
+				shard++;
+			}
+		}
+		while (shard < ks.shardCount() && maxIterations-- > 0 && keys.size() < a.count);
+		long next = shard >= ks.shardCount() ? 0 : dictCursor << bits | shard;
+		List<Reply> out = new ArrayList<>(keys.size());
+		for (byte[] key : keys) {
+			if (!a.matches(key)) {
+				continue;
+			}
+			Shard sh = ks.shard(ks.shardIndex(key));
+			sh.lock();
+			try {
+				KeyEntry e = db.lookup(key); // expires it if due, as Redis's scan does
+				if (e != null && (a.type == null || Args.is(a.type, ValueType.of(e.value()).typeName()))) {
+					out.add(Reply.bulk(key));
+				}
+			}
+			finally {
+				sh.unlock();
+			}
+		}
+		return Reply.array(Reply.bulk(ScanArgs.formatCursor(next)), new Reply.ArrayReply(out));
+	}
 
-    static long size(Keyspace ks, Database db) {
-        long total = 0;
-        for (int s = 0; s < ks.shardCount(); s++) {
-            Shard shard = ks.shard(s);
-            shard.lock();
-            try {
-                total += db.size(s);
-            } finally {
-                shard.unlock();
-            }
-        }
-        return total;
-    }
+	private static Reply rename(CommandContext c, boolean nx) {
+		Database db = c.db();
+		boolean sameKey = java.util.Arrays.equals(c.arg(1), c.arg(2));
+		KeyEntry src = db.lookup(c.arg(1));
+		if (src == null) {
+			return Reply.error(Errors.NO_SUCH_KEY);
+		}
+		if (sameKey) {
+			return nx ? Reply.integer(0) : Reply.OK;
+		}
+		if (db.lookup(c.arg(2)) != null) {
+			if (nx) {
+				return Reply.integer(0);
+			}
+			db.delete(c.arg(2));
+		}
+		KeyEntry dst = db.add(c.arg(2), src.value());
+		if (src.hasExpiry()) {
+			db.expireAt(dst, src.expireAt());
+		}
+		db.remove(src);
+		return nx ? Reply.integer(1) : Reply.OK;
+	}
 
-    private static Reply flushdb(CommandContext c) {
-        checkFlushFlags(c);
-        clearDatabase(c.core().keyspace(), c.db());
-        return Reply.OK;
-    }
+	private static Reply copy(CommandContext c) {
+		Database src = c.db();
+		Database dst = src;
+		boolean replace = false;
+		for (int j = 3; j < c.argc(); j++) {
+			int additional = c.argc() - j - 1;
+			if (Args.is(c.arg(j), "replace")) {
+				replace = true;
+			}
+			else if (Args.is(c.arg(j), "db") && additional >= 1) {
+				int id = Args.parseInt(c.arg(j + 1));
+				if (id < 0 || id >= c.core().keyspace().databaseCount()) {
+					return Reply.error(Errors.DB_OUT_OF_RANGE);
+				}
+				dst = c.core().keyspace().db(id);
+				j++;
+			}
+			else {
+				return Reply.error(Errors.SYNTAX);
+			}
+		}
+		if (src == dst && java.util.Arrays.equals(c.arg(1), c.arg(2))) {
+			return Reply.error(Errors.SAME_OBJECT);
+		}
+		KeyEntry e = src.lookupRead(c.arg(1));
+		if (e == null) {
+			return Reply.integer(0);
+		}
+		if (dst.lookup(c.arg(2)) != null) {
+			if (!replace) {
+				return Reply.integer(0);
+			}
+			dst.delete(c.arg(2));
+		}
+		Object value = e.value() instanceof CollectionValue cv ? cv.deepCopy() : e.value(); // strings
+																							// are
+																							// immutable
+		KeyEntry copy = dst.add(c.arg(2), value);
+		if (e.hasExpiry()) {
+			dst.expireAt(copy, e.expireAt());
+		}
+		return Reply.integer(1);
+	}
 
-    private static Reply flushall(CommandContext c) {
-        checkFlushFlags(c);
-        Keyspace ks = c.core().keyspace();
-        for (int i = 0; i < ks.databaseCount(); i++) {
-            clearDatabase(ks, ks.db(i));
-        }
-        return Reply.OK;
-    }
+	/**
+	 * A random live key: picks a shard weighted by size, then a random entry; expired
+	 * picks are reclaimed.
+	 */
+	private static Reply randomkey(CommandContext c) {
+		Keyspace ks = c.core().keyspace();
+		Database db = c.db();
+		ThreadLocalRandom rnd = ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			long total = size(ks, db);
+			if (total == 0) {
+				return Reply.NULL;
+			}
+			long pick = rnd.nextLong(total);
+			for (int s = 0; s < ks.shardCount(); s++) {
+				Shard shard = ks.shard(s);
+				shard.lock();
+				try {
+					int n = db.size(s);
+					if (pick >= n) {
+						pick -= n;
+						continue;
+					}
+					KeyEntry e = db.random(s, rnd);
+					if (e == null) {
+						break;
+					}
+					if (!e.isExpired(c.now())) {
+						return Reply.bulk(e.key());
+					}
+					db.remove(e);
+					c.core().stats().expiredKeys.increment();
+					break;
+				}
+				finally {
+					shard.unlock();
+				}
+			}
+		}
+		return Reply.NULL;
+	}
 
-    /** ASYNC and SYNC are both accepted; both free synchronously (the GC reclaims the memory anyway). */
-    private static void checkFlushFlags(CommandContext c) {
-        if (c.argc() > 2 || c.argc() == 2 && !Args.is(c.arg(1), "async") && !Args.is(c.arg(1), "sync")) {
-            throw new ReplyException(Errors.SYNTAX);
-        }
-    }
+	private static Reply dbsize(CommandContext c) {
+		return Reply.integer(size(c.core().keyspace(), c.db()));
+	}
 
-    private static void clearDatabase(Keyspace ks, Database db) {
-        for (int s = 0; s < ks.shardCount(); s++) {
-            Shard shard = ks.shard(s);
-            shard.lock();
-            try {
-                db.clear(s);
-            } finally {
-                shard.unlock();
-            }
-        }
-    }
+	static long size(Keyspace ks, Database db) {
+		long total = 0;
+		for (int s = 0; s < ks.shardCount(); s++) {
+			Shard shard = ks.shard(s);
+			shard.lock();
+			try {
+				total += db.size(s);
+			}
+			finally {
+				shard.unlock();
+			}
+		}
+		return total;
+	}
 
-    /** Redis formats the option with %s: the text stops at the first NUL byte. */
-    private static String cString(byte[] b) {
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
+	private static Reply flushdb(CommandContext c) {
+		checkFlushFlags(c);
+		clearDatabase(c.core().keyspace(), c.db());
+		return Reply.OK;
+	}
+
+	private static Reply flushall(CommandContext c) {
+		checkFlushFlags(c);
+		Keyspace ks = c.core().keyspace();
+		for (int i = 0; i < ks.databaseCount(); i++) {
+			clearDatabase(ks, ks.db(i));
+		}
+		return Reply.OK;
+	}
+
+	/**
+	 * ASYNC and SYNC are both accepted; both free synchronously (the GC reclaims the
+	 * memory anyway).
+	 */
+	private static void checkFlushFlags(CommandContext c) {
+		if (c.argc() > 2 || c.argc() == 2 && !Args.is(c.arg(1), "async") && !Args.is(c.arg(1), "sync")) {
+			throw new ReplyException(Errors.SYNTAX);
+		}
+	}
+
+	private static void clearDatabase(Keyspace ks, Database db) {
+		for (int s = 0; s < ks.shardCount(); s++) {
+			Shard shard = ks.shard(s);
+			shard.lock();
+			try {
+				db.clear(s);
+			}
+			finally {
+				shard.unlock();
+			}
+		}
+	}
+
+	/** Redis formats the option with %s: the text stops at the first NUL byte. */
+	private static String cString(byte[] b) {
+		int n = 0;
+		while (n < b.length && b[n] != 0) {
+			n++;
+		}
+		return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+	}
+
 }

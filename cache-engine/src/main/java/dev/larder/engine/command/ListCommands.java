@@ -11,438 +11,460 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The list family (t_list.c), including the blocking pops. Commands with a numkeys argument declare keys
- * 1..last so the executor locks every shard they may touch (a superset: option words hash to shards too).
+ * The list family (t_list.c), including the blocking pops. Commands with a numkeys
+ * argument declare keys 1..last so the executor locks every shard they may touch (a
+ * superset: option words hash to shards too).
  */
 final class ListCommands {
 
-    private static final String GROUP = "list";
-    private static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
+	private static final String GROUP = "list";
 
-    private ListCommands() {
-    }
+	private static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
 
-    static void register(CommandTable t) {
-        t.register(keyed("lpush", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-                "Prepends one or more elements to a list. Creates the key if it doesn't exist.",
-                c -> push(c, true, false)));
-        t.register(keyed("rpush", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-                "Appends one or more elements to a list. Creates the key if it doesn't exist.",
-                c -> push(c, false, false)));
-        t.register(keyed("lpushx", -3, "write denyoom fast", 1, 1, 1, GROUP, "2.2.0",
-                "Prepends one or more elements to a list only when the list exists.", c -> push(c, true, true)));
-        t.register(keyed("rpushx", -3, "write denyoom fast", 1, 1, 1, GROUP, "2.2.0",
-                "Appends an element to a list only when the list exists.", c -> push(c, false, true)));
-        t.register(keyed("lpop", -2, "write fast", 1, 1, 1, GROUP, "1.0.0",
-                "Returns the first elements in a list after removing it. Deletes the list if the last element "
-                        + "was popped.",
-                c -> pop(c, true)));
-        t.register(keyed("rpop", -2, "write fast", 1, 1, 1, GROUP, "1.0.0",
-                "Returns and removes the last elements of a list. Deletes the list if the last element was popped.",
-                c -> pop(c, false)));
-        t.register(keyed("llen", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0", "Returns the length of a list.",
-                ListCommands::llen));
-        t.register(keyed("lrange", 4, "readonly", 1, 1, 1, GROUP, "1.0.0", "Returns a range of elements from a list.",
-                ListCommands::lrange));
-        t.register(keyed("lindex", 3, "readonly", 1, 1, 1, GROUP, "1.0.0",
-                "Returns an element from a list by its index.", ListCommands::lindex));
-        t.register(keyed("lset", 4, "write denyoom", 1, 1, 1, GROUP, "1.0.0",
-                "Sets the value of an element in a list by its index.", ListCommands::lset));
-        t.register(keyed("lrem", 4, "write", 1, 1, 1, GROUP, "1.0.0", "Removes elements from a list.",
-                ListCommands::lrem));
-        t.register(keyed("ltrim", 4, "write", 1, 1, 1, GROUP, "1.0.0",
-                "Removes elements from both ends a list. Deletes the list if all elements were trimmed.",
-                ListCommands::ltrim));
-        t.register(keyed("linsert", 5, "write denyoom", 1, 1, 1, GROUP, "2.2.0",
-                "Inserts an element before or after another element in a list.", ListCommands::linsert));
-        t.register(keyed("lpos", -3, "readonly", 1, 1, 1, GROUP, "6.0.6",
-                "Returns the index of matching elements in a list.", ListCommands::lpos));
-        t.register(keyed("lmove", 5, "write denyoom", 1, 2, 1, GROUP, "6.2.0",
-                "Returns an element after popping it from one list and pushing it to another. Deletes the list if "
-                        + "the last element was moved.",
-                c -> lmove(c, 3, -1)));
-        t.register(keyed("rpoplpush", 3, "write denyoom", 1, 2, 1, GROUP, "1.2.0",
-                "Returns the last element of a list after removing and pushing it to another list. Deletes the "
-                        + "list if the last element was popped.",
-                c -> move(c, false, true, -1)));
-        t.register(keyed("lmpop", -4, "write", 1, -1, 1, GROUP, "7.0.0",
-                "Returns multiple elements from a list after removing them. Deletes the list if the last element "
-                        + "was popped.",
-                c -> lmpop(c, 1, -1)).keysFromNumKeys(1));
-        t.register(keyed("blpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
-                "Removes and returns the first element in a list. Blocks until an element is available otherwise. "
-                        + "Deletes the list if the last element was popped.",
-                c -> bpop(c, true)));
-        t.register(keyed("brpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
-                "Removes and returns the last element in a list. Blocks until an element is available otherwise. "
-                        + "Deletes the list if the last element was popped.",
-                c -> bpop(c, false)));
-        t.register(keyed("blmove", 6, "write denyoom noscript blocking", 1, 2, 1, GROUP, "6.2.0",
-                "Pops an element from a list, pushes it to another list and returns it. Blocks until an element is "
-                        + "available otherwise. Deletes the list if the last element was moved.",
-                c -> lmove(c, 3, c.timeoutDeadline(c.arg(5)))));
-        t.register(keyed("brpoplpush", 4, "write denyoom noscript blocking", 1, 2, 1, GROUP, "2.2.0",
-                "Pops an element from a list, pushes it to another list and returns it. Block until an element is "
-                        + "available otherwise. Deletes the list if the last element was popped.",
-                c -> move(c, false, true, c.timeoutDeadline(c.arg(3)))));
-        t.register(keyed("blmpop", -5, "write blocking", 2, -1, 1, GROUP, "7.0.0",
-                "Pops the first element from one of multiple lists. Blocks until an element is available otherwise. "
-                        + "Deletes the list if the last element was popped.",
-                c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1)))).keysFromNumKeys(2));
-    }
+	private ListCommands() {
+	}
 
-    private static ListValue list(KeyEntry e) {
-        return e == null ? null : (ListValue) e.value();
-    }
+	static void register(CommandTable t) {
+		t.register(keyed("lpush", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
+				"Prepends one or more elements to a list. Creates the key if it doesn't exist.",
+				c -> push(c, true, false)));
+		t.register(keyed("rpush", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
+				"Appends one or more elements to a list. Creates the key if it doesn't exist.",
+				c -> push(c, false, false)));
+		t.register(keyed("lpushx", -3, "write denyoom fast", 1, 1, 1, GROUP, "2.2.0",
+				"Prepends one or more elements to a list only when the list exists.", c -> push(c, true, true)));
+		t.register(keyed("rpushx", -3, "write denyoom fast", 1, 1, 1, GROUP, "2.2.0",
+				"Appends an element to a list only when the list exists.", c -> push(c, false, true)));
+		t.register(keyed("lpop", -2, "write fast", 1, 1, 1, GROUP, "1.0.0",
+				"Returns the first elements in a list after removing it. Deletes the list if the last element "
+						+ "was popped.",
+				c -> pop(c, true)));
+		t.register(keyed("rpop", -2, "write fast", 1, 1, 1, GROUP, "1.0.0",
+				"Returns and removes the last elements of a list. Deletes the list if the last element was popped.",
+				c -> pop(c, false)));
+		t.register(keyed("llen", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0", "Returns the length of a list.",
+				ListCommands::llen));
+		t.register(keyed("lrange", 4, "readonly", 1, 1, 1, GROUP, "1.0.0", "Returns a range of elements from a list.",
+				ListCommands::lrange));
+		t.register(keyed("lindex", 3, "readonly", 1, 1, 1, GROUP, "1.0.0",
+				"Returns an element from a list by its index.", ListCommands::lindex));
+		t.register(keyed("lset", 4, "write denyoom", 1, 1, 1, GROUP, "1.0.0",
+				"Sets the value of an element in a list by its index.", ListCommands::lset));
+		t.register(keyed("lrem", 4, "write", 1, 1, 1, GROUP, "1.0.0", "Removes elements from a list.",
+				ListCommands::lrem));
+		t.register(keyed("ltrim", 4, "write", 1, 1, 1, GROUP, "1.0.0",
+				"Removes elements from both ends a list. Deletes the list if all elements were trimmed.",
+				ListCommands::ltrim));
+		t.register(keyed("linsert", 5, "write denyoom", 1, 1, 1, GROUP, "2.2.0",
+				"Inserts an element before or after another element in a list.", ListCommands::linsert));
+		t.register(keyed("lpos", -3, "readonly", 1, 1, 1, GROUP, "6.0.6",
+				"Returns the index of matching elements in a list.", ListCommands::lpos));
+		t.register(keyed("lmove", 5, "write denyoom", 1, 2, 1, GROUP, "6.2.0",
+				"Returns an element after popping it from one list and pushing it to another. Deletes the list if "
+						+ "the last element was moved.",
+				c -> lmove(c, 3, -1)));
+		t.register(keyed("rpoplpush", 3, "write denyoom", 1, 2, 1, GROUP, "1.2.0",
+				"Returns the last element of a list after removing and pushing it to another list. Deletes the "
+						+ "list if the last element was popped.",
+				c -> move(c, false, true, -1)));
+		t.register(keyed("lmpop", -4, "write", 1, -1, 1, GROUP, "7.0.0",
+				"Returns multiple elements from a list after removing them. Deletes the list if the last element "
+						+ "was popped.",
+				c -> lmpop(c, 1, -1))
+			.keysFromNumKeys(1));
+		t.register(keyed("blpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
+				"Removes and returns the first element in a list. Blocks until an element is available otherwise. "
+						+ "Deletes the list if the last element was popped.",
+				c -> bpop(c, true)));
+		t.register(keyed("brpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
+				"Removes and returns the last element in a list. Blocks until an element is available otherwise. "
+						+ "Deletes the list if the last element was popped.",
+				c -> bpop(c, false)));
+		t.register(keyed("blmove", 6, "write denyoom noscript blocking", 1, 2, 1, GROUP, "6.2.0",
+				"Pops an element from a list, pushes it to another list and returns it. Blocks until an element is "
+						+ "available otherwise. Deletes the list if the last element was moved.",
+				c -> lmove(c, 3, c.timeoutDeadline(c.arg(5)))));
+		t.register(keyed("brpoplpush", 4, "write denyoom noscript blocking", 1, 2, 1, GROUP, "2.2.0",
+				"Pops an element from a list, pushes it to another list and returns it. Block until an element is "
+						+ "available otherwise. Deletes the list if the last element was popped.",
+				c -> move(c, false, true, c.timeoutDeadline(c.arg(3)))));
+		t.register(keyed("blmpop", -5, "write blocking", 2, -1, 1, GROUP, "7.0.0",
+				"Pops the first element from one of multiple lists. Blocks until an element is available otherwise. "
+						+ "Deletes the list if the last element was popped.",
+				c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1))))
+			.keysFromNumKeys(2));
+	}
 
-    private static Reply push(CommandContext c, boolean left, boolean onlyIfExists) {
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
-        ListValue l = list(e);
-        if (l == null) {
-            if (onlyIfExists) {
-                return Reply.integer(0);
-            }
-            l = new ListValue();
-            c.db().add(c.arg(1), l);
-        }
-        for (int i = 2; i < c.argc(); i++) {
-            if (left) {
-                l.addFirst(c.arg(i));
-            } else {
-                l.addLast(c.arg(i));
-            }
-        }
-        return Reply.integer(l.size());
-    }
+	private static ListValue list(KeyEntry e) {
+		return e == null ? null : (ListValue) e.value();
+	}
 
-    private static Reply pop(CommandContext c, boolean left) {
-        if (c.argc() > 3) {
-            return Reply.error(Errors.wrongArity(left ? "lpop" : "rpop"));
-        }
-        long count = -1;
-        if (c.argc() == 3) {
-            count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
-            if (count < 0) {
-                return Reply.error(MUST_BE_POSITIVE);
-            }
-        }
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
-        if (e == null) {
-            return count < 0 ? Reply.NULL : Reply.NULL_ARRAY;
-        }
-        if (count == 0) {
-            return Reply.EMPTY_ARRAY;
-        }
-        ListValue l = list(e);
-        if (count < 0) {
-            byte[] v = left ? l.pollFirst() : l.pollLast();
-            deleteIfEmpty(c, e);
-            return Reply.bulk(v);
-        }
-        List<Reply> out = popMany(l, left, count);
-        deleteIfEmpty(c, e);
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply push(CommandContext c, boolean left, boolean onlyIfExists) {
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
+		ListValue l = list(e);
+		if (l == null) {
+			if (onlyIfExists) {
+				return Reply.integer(0);
+			}
+			l = new ListValue();
+			c.db().add(c.arg(1), l);
+		}
+		for (int i = 2; i < c.argc(); i++) {
+			if (left) {
+				l.addFirst(c.arg(i));
+			}
+			else {
+				l.addLast(c.arg(i));
+			}
+		}
+		return Reply.integer(l.size());
+	}
 
-    private static List<Reply> popMany(ListValue l, boolean left, long count) {
-        int n = (int) Math.min(count, l.size());
-        List<Reply> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(Reply.bulk(left ? l.pollFirst() : l.pollLast()));
-        }
-        return out;
-    }
+	private static Reply pop(CommandContext c, boolean left) {
+		if (c.argc() > 3) {
+			return Reply.error(Errors.wrongArity(left ? "lpop" : "rpop"));
+		}
+		long count = -1;
+		if (c.argc() == 3) {
+			count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
+			if (count < 0) {
+				return Reply.error(MUST_BE_POSITIVE);
+			}
+		}
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
+		if (e == null) {
+			return count < 0 ? Reply.NULL : Reply.NULL_ARRAY;
+		}
+		if (count == 0) {
+			return Reply.EMPTY_ARRAY;
+		}
+		ListValue l = list(e);
+		if (count < 0) {
+			byte[] v = left ? l.pollFirst() : l.pollLast();
+			deleteIfEmpty(c, e);
+			return Reply.bulk(v);
+		}
+		List<Reply> out = popMany(l, left, count);
+		deleteIfEmpty(c, e);
+		return new Reply.ArrayReply(out);
+	}
 
-    private static void deleteIfEmpty(CommandContext c, KeyEntry e) {
-        if (((ListValue) e.value()).isEmpty()) {
-            c.db().remove(e);
-        }
-    }
+	private static List<Reply> popMany(ListValue l, boolean left, long count) {
+		int n = (int) Math.min(count, l.size());
+		List<Reply> out = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			out.add(Reply.bulk(left ? l.pollFirst() : l.pollLast()));
+		}
+		return out;
+	}
 
-    private static Reply llen(CommandContext c) {
-        ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
-        return Reply.integer(l == null ? 0 : l.size());
-    }
+	private static void deleteIfEmpty(CommandContext c, KeyEntry e) {
+		if (((ListValue) e.value()).isEmpty()) {
+			c.db().remove(e);
+		}
+	}
 
-    private static Reply lrange(CommandContext c) {
-        long start = Args.parseLong(c.arg(2));
-        long end = Args.parseLong(c.arg(3));
-        ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
-        if (l == null) {
-            return Reply.EMPTY_ARRAY;
-        }
-        int size = l.size();
-        if (start < 0) {
-            start = size + start;
-        }
-        if (end < 0) {
-            end = size + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        if (start > end || start >= size) {
-            return Reply.EMPTY_ARRAY;
-        }
-        if (end >= size) {
-            end = size - 1;
-        }
-        List<Reply> out = new ArrayList<>((int) (end - start + 1));
-        for (long i = start; i <= end; i++) {
-            out.add(Reply.bulk(l.get((int) i)));
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply llen(CommandContext c) {
+		ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
+		return Reply.integer(l == null ? 0 : l.size());
+	}
 
-    private static Reply lindex(CommandContext c) {
-        ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
-        if (l == null) {
-            return Reply.NULL;
-        }
-        long index = Args.parseLong(c.arg(2));
-        if (index < 0) {
-            index += l.size();
-        }
-        return index < 0 || index >= l.size() ? Reply.NULL : Reply.bulk(l.get((int) index));
-    }
+	private static Reply lrange(CommandContext c) {
+		long start = Args.parseLong(c.arg(2));
+		long end = Args.parseLong(c.arg(3));
+		ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
+		if (l == null) {
+			return Reply.EMPTY_ARRAY;
+		}
+		int size = l.size();
+		if (start < 0) {
+			start = size + start;
+		}
+		if (end < 0) {
+			end = size + end;
+		}
+		if (start < 0) {
+			start = 0;
+		}
+		if (start > end || start >= size) {
+			return Reply.EMPTY_ARRAY;
+		}
+		if (end >= size) {
+			end = size - 1;
+		}
+		List<Reply> out = new ArrayList<>((int) (end - start + 1));
+		for (long i = start; i <= end; i++) {
+			out.add(Reply.bulk(l.get((int) i)));
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    private static Reply lset(CommandContext c) {
-        KeyEntry e = c.db().lookup(c.arg(1));
-        if (e == null) {
-            return Reply.error(Errors.NO_SUCH_KEY);
-        }
-        if (ValueType.of(e.value()) != ValueType.LIST) {
-            return Reply.error(Errors.WRONGTYPE);
-        }
-        long index = Args.parseLong(c.arg(2));
-        ListValue l = list(e);
-        if (index < 0) {
-            index += l.size();
-        }
-        if (index < 0 || index >= l.size()) {
-            return Reply.error("ERR index out of range");
-        }
-        l.set((int) index, c.arg(3));
-        return Reply.OK;
-    }
+	private static Reply lindex(CommandContext c) {
+		ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
+		if (l == null) {
+			return Reply.NULL;
+		}
+		long index = Args.parseLong(c.arg(2));
+		if (index < 0) {
+			index += l.size();
+		}
+		return index < 0 || index >= l.size() ? Reply.NULL : Reply.bulk(l.get((int) index));
+	}
 
-    private static Reply lrem(CommandContext c) {
-        long toRemove = Args.parseLong(c.arg(2));
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
-        if (e == null) {
-            return Reply.integer(0);
-        }
-        ListValue l = list(e);
-        byte[] v = c.arg(3);
-        long removed = 0;
-        if (toRemove >= 0) {
-            for (int i = 0; i < l.size() && (toRemove == 0 || removed < toRemove);) {
-                if (Arrays.equals(l.get(i), v)) {
-                    l.removeAt(i);
-                    removed++;
-                } else {
-                    i++;
-                }
-            }
-        } else {
-            for (int i = l.size() - 1; i >= 0 && removed < -toRemove; i--) {
-                if (Arrays.equals(l.get(i), v)) {
-                    l.removeAt(i);
-                    removed++;
-                }
-            }
-        }
-        deleteIfEmpty(c, e);
-        return Reply.integer(removed);
-    }
+	private static Reply lset(CommandContext c) {
+		KeyEntry e = c.db().lookup(c.arg(1));
+		if (e == null) {
+			return Reply.error(Errors.NO_SUCH_KEY);
+		}
+		if (ValueType.of(e.value()) != ValueType.LIST) {
+			return Reply.error(Errors.WRONGTYPE);
+		}
+		long index = Args.parseLong(c.arg(2));
+		ListValue l = list(e);
+		if (index < 0) {
+			index += l.size();
+		}
+		if (index < 0 || index >= l.size()) {
+			return Reply.error("ERR index out of range");
+		}
+		l.set((int) index, c.arg(3));
+		return Reply.OK;
+	}
 
-    private static Reply ltrim(CommandContext c) {
-        long start = Args.parseLong(c.arg(2));
-        long end = Args.parseLong(c.arg(3));
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
-        if (e == null) {
-            return Reply.OK;
-        }
-        ListValue l = list(e);
-        int size = l.size();
-        if (start < 0) {
-            start = size + start;
-        }
-        if (end < 0) {
-            end = size + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        if (start > end || start >= size) {
-            l.clear();
-        } else {
-            if (end >= size) {
-                end = size - 1;
-            }
-            l.trim((int) start, (int) end);
-        }
-        deleteIfEmpty(c, e);
-        return Reply.OK;
-    }
+	private static Reply lrem(CommandContext c) {
+		long toRemove = Args.parseLong(c.arg(2));
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
+		if (e == null) {
+			return Reply.integer(0);
+		}
+		ListValue l = list(e);
+		byte[] v = c.arg(3);
+		long removed = 0;
+		if (toRemove >= 0) {
+			for (int i = 0; i < l.size() && (toRemove == 0 || removed < toRemove);) {
+				if (Arrays.equals(l.get(i), v)) {
+					l.removeAt(i);
+					removed++;
+				}
+				else {
+					i++;
+				}
+			}
+		}
+		else {
+			for (int i = l.size() - 1; i >= 0 && removed < -toRemove; i--) {
+				if (Arrays.equals(l.get(i), v)) {
+					l.removeAt(i);
+					removed++;
+				}
+			}
+		}
+		deleteIfEmpty(c, e);
+		return Reply.integer(removed);
+	}
 
-    private static Reply linsert(CommandContext c) {
-        boolean after;
-        if (Args.is(c.arg(2), "after")) {
-            after = true;
-        } else if (Args.is(c.arg(2), "before")) {
-            after = false;
-        } else {
-            return Reply.error(Errors.SYNTAX);
-        }
-        ListValue l = list(c.lookupWrite(c.arg(1), ValueType.LIST));
-        if (l == null) {
-            return Reply.integer(0);
-        }
-        for (int i = 0; i < l.size(); i++) {
-            if (Arrays.equals(l.get(i), c.arg(3))) {
-                l.insert(after ? i + 1 : i, c.arg(4));
-                return Reply.integer(l.size());
-            }
-        }
-        return Reply.integer(-1);
-    }
+	private static Reply ltrim(CommandContext c) {
+		long start = Args.parseLong(c.arg(2));
+		long end = Args.parseLong(c.arg(3));
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
+		if (e == null) {
+			return Reply.OK;
+		}
+		ListValue l = list(e);
+		int size = l.size();
+		if (start < 0) {
+			start = size + start;
+		}
+		if (end < 0) {
+			end = size + end;
+		}
+		if (start < 0) {
+			start = 0;
+		}
+		if (start > end || start >= size) {
+			l.clear();
+		}
+		else {
+			if (end >= size) {
+				end = size - 1;
+			}
+			l.trim((int) start, (int) end);
+		}
+		deleteIfEmpty(c, e);
+		return Reply.OK;
+	}
 
-    private static Reply lpos(CommandContext c) {
-        long rank = 1;
-        long count = -1;
-        long maxlen = 0;
-        for (int i = 3; i < c.argc(); i++) {
-            boolean moreArgs = c.argc() - i - 1 > 0;
-            if (Args.is(c.arg(i), "rank") && moreArgs) {
-                rank = Args.parseLong(c.arg(++i));
-                if (rank == 0) {
-                    return Reply.error("ERR RANK can't be zero: use 1 to start from the first match, 2 from the "
-                            + "second ... or use negative to start from the end of the list");
-                }
-            } else if (Args.is(c.arg(i), "count") && moreArgs) {
-                count = Args.parseLong(c.arg(++i), "ERR COUNT can't be negative");
-                if (count < 0) {
-                    return Reply.error("ERR COUNT can't be negative");
-                }
-            } else if (Args.is(c.arg(i), "maxlen") && moreArgs) {
-                maxlen = Args.parseLong(c.arg(++i), "ERR MAXLEN can't be negative");
-                if (maxlen < 0) {
-                    return Reply.error("ERR MAXLEN can't be negative");
-                }
-            } else {
-                return Reply.error(Errors.SYNTAX);
-            }
-        }
-        ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
-        if (l == null) {
-            return count >= 0 ? Reply.EMPTY_ARRAY : Reply.NULL;
-        }
-        boolean forward = rank > 0;
-        long skip = Math.abs(rank == Long.MIN_VALUE ? Long.MAX_VALUE : rank) - 1;
-        List<Reply> out = new ArrayList<>();
-        int size = l.size();
-        for (int n = 0; n < size && (maxlen == 0 || n < maxlen); n++) {
-            int i = forward ? n : size - 1 - n;
-            if (Arrays.equals(l.get(i), c.arg(2))) {
-                if (skip > 0) {
-                    skip--;
-                    continue;
-                }
-                out.add(Reply.integer(i));
-                if (count < 0 || count > 0 && out.size() == count) {
-                    break;
-                }
-            }
-        }
-        if (count < 0) {
-            return out.isEmpty() ? Reply.NULL : out.get(0);
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply linsert(CommandContext c) {
+		boolean after;
+		if (Args.is(c.arg(2), "after")) {
+			after = true;
+		}
+		else if (Args.is(c.arg(2), "before")) {
+			after = false;
+		}
+		else {
+			return Reply.error(Errors.SYNTAX);
+		}
+		ListValue l = list(c.lookupWrite(c.arg(1), ValueType.LIST));
+		if (l == null) {
+			return Reply.integer(0);
+		}
+		for (int i = 0; i < l.size(); i++) {
+			if (Arrays.equals(l.get(i), c.arg(3))) {
+				l.insert(after ? i + 1 : i, c.arg(4));
+				return Reply.integer(l.size());
+			}
+		}
+		return Reply.integer(-1);
+	}
 
-    /** LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}. */
-    private static Reply lmove(CommandContext c, int at, long deadline) {
-        boolean fromLeft;
-        boolean toLeft;
-        if (Args.is(c.arg(at), "left")) {
-            fromLeft = true;
-        } else if (Args.is(c.arg(at), "right")) {
-            fromLeft = false;
-        } else {
-            return Reply.error(Errors.SYNTAX);
-        }
-        if (Args.is(c.arg(at + 1), "left")) {
-            toLeft = true;
-        } else if (Args.is(c.arg(at + 1), "right")) {
-            toLeft = false;
-        } else {
-            return Reply.error(Errors.SYNTAX);
-        }
-        return move(c, fromLeft, toLeft, deadline);
-    }
+	private static Reply lpos(CommandContext c) {
+		long rank = 1;
+		long count = -1;
+		long maxlen = 0;
+		for (int i = 3; i < c.argc(); i++) {
+			boolean moreArgs = c.argc() - i - 1 > 0;
+			if (Args.is(c.arg(i), "rank") && moreArgs) {
+				rank = Args.parseLong(c.arg(++i));
+				if (rank == 0) {
+					return Reply.error("ERR RANK can't be zero: use 1 to start from the first match, 2 from the "
+							+ "second ... or use negative to start from the end of the list");
+				}
+			}
+			else if (Args.is(c.arg(i), "count") && moreArgs) {
+				count = Args.parseLong(c.arg(++i), "ERR COUNT can't be negative");
+				if (count < 0) {
+					return Reply.error("ERR COUNT can't be negative");
+				}
+			}
+			else if (Args.is(c.arg(i), "maxlen") && moreArgs) {
+				maxlen = Args.parseLong(c.arg(++i), "ERR MAXLEN can't be negative");
+				if (maxlen < 0) {
+					return Reply.error("ERR MAXLEN can't be negative");
+				}
+			}
+			else {
+				return Reply.error(Errors.SYNTAX);
+			}
+		}
+		ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
+		if (l == null) {
+			return count >= 0 ? Reply.EMPTY_ARRAY : Reply.NULL;
+		}
+		boolean forward = rank > 0;
+		long skip = Math.abs(rank == Long.MIN_VALUE ? Long.MAX_VALUE : rank) - 1;
+		List<Reply> out = new ArrayList<>();
+		int size = l.size();
+		for (int n = 0; n < size && (maxlen == 0 || n < maxlen); n++) {
+			int i = forward ? n : size - 1 - n;
+			if (Arrays.equals(l.get(i), c.arg(2))) {
+				if (skip > 0) {
+					skip--;
+					continue;
+				}
+				out.add(Reply.integer(i));
+				if (count < 0 || count > 0 && out.size() == count) {
+					break;
+				}
+			}
+		}
+		if (count < 0) {
+			return out.isEmpty() ? Reply.NULL : out.get(0);
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    /** The pop-push of LMOVE and friends; deadline -1 means non-blocking. */
-    private static Reply move(CommandContext c, boolean fromLeft, boolean toLeft, long deadline) {
-        KeyEntry src = c.lookupWrite(c.arg(1), ValueType.LIST);
-        if (src == null) {
-            // Redis answers a null bulk when it cannot block, but the null array when a blocked BLMOVE times out.
-            return deadline < 0 || !c.canBlock()
-                    ? Reply.NULL : c.block(List.of(c.arg(1)), deadline, Reply.NULL_ARRAY);
-        }
-        KeyEntry dst = c.lookupWrite(c.arg(2), ValueType.LIST);
-        ListValue from = list(src);
-        byte[] v = fromLeft ? from.pollFirst() : from.pollLast();
-        ListValue to = list(dst);
-        if (to == null) {
-            to = from.isEmpty() && Arrays.equals(c.arg(1), c.arg(2)) ? from : new ListValue();
-            if (to != from) {
-                c.db().add(c.arg(2), to);
-            }
-        }
-        if (toLeft) {
-            to.addFirst(v);
-        } else {
-            to.addLast(v);
-        }
-        KeyEntry again = c.db().lookup(c.arg(1));
-        if (again != null) {
-            deleteIfEmpty(c, again);
-        }
-        return Reply.bulk(v);
-    }
+	/** LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}. */
+	private static Reply lmove(CommandContext c, int at, long deadline) {
+		boolean fromLeft;
+		boolean toLeft;
+		if (Args.is(c.arg(at), "left")) {
+			fromLeft = true;
+		}
+		else if (Args.is(c.arg(at), "right")) {
+			fromLeft = false;
+		}
+		else {
+			return Reply.error(Errors.SYNTAX);
+		}
+		if (Args.is(c.arg(at + 1), "left")) {
+			toLeft = true;
+		}
+		else if (Args.is(c.arg(at + 1), "right")) {
+			toLeft = false;
+		}
+		else {
+			return Reply.error(Errors.SYNTAX);
+		}
+		return move(c, fromLeft, toLeft, deadline);
+	}
 
-    private static Reply bpop(CommandContext c, boolean left) {
-        long deadline = c.timeoutDeadline(c.arg(c.argc() - 1));
-        List<byte[]> keys = new ArrayList<>();
-        for (int i = 1; i < c.argc() - 1; i++) {
-            KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
-            if (e != null) {
-                ListValue l = list(e);
-                byte[] v = left ? l.pollFirst() : l.pollLast();
-                deleteIfEmpty(c, e);
-                return Reply.array(Reply.bulk(c.arg(i)), Reply.bulk(v));
-            }
-            keys.add(c.arg(i));
-        }
-        return c.block(keys, deadline, Reply.NULL_ARRAY);
-    }
+	/** The pop-push of LMOVE and friends; deadline -1 means non-blocking. */
+	private static Reply move(CommandContext c, boolean fromLeft, boolean toLeft, long deadline) {
+		KeyEntry src = c.lookupWrite(c.arg(1), ValueType.LIST);
+		if (src == null) {
+			// Redis answers a null bulk when it cannot block, but the null array when a
+			// blocked BLMOVE times out.
+			return deadline < 0 || !c.canBlock() ? Reply.NULL : c.block(List.of(c.arg(1)), deadline, Reply.NULL_ARRAY);
+		}
+		KeyEntry dst = c.lookupWrite(c.arg(2), ValueType.LIST);
+		ListValue from = list(src);
+		byte[] v = fromLeft ? from.pollFirst() : from.pollLast();
+		ListValue to = list(dst);
+		if (to == null) {
+			to = from.isEmpty() && Arrays.equals(c.arg(1), c.arg(2)) ? from : new ListValue();
+			if (to != from) {
+				c.db().add(c.arg(2), to);
+			}
+		}
+		if (toLeft) {
+			to.addFirst(v);
+		}
+		else {
+			to.addLast(v);
+		}
+		KeyEntry again = c.db().lookup(c.arg(1));
+		if (again != null) {
+			deleteIfEmpty(c, again);
+		}
+		return Reply.bulk(v);
+	}
 
-    /** LMPOP numkeys key... LEFT|RIGHT [COUNT n]; BLMPOP has the timeout first (numkeys at {@code at}). */
-    private static Reply lmpop(CommandContext c, int at, long deadline) {
-        MultiPopArgs args = MultiPopArgs.parse(c, at, "left", "right");
-        boolean left = !args.fromSecondEnd();
-        long count = args.count();
-        List<byte[]> keys = new ArrayList<>();
-        for (int i = args.firstKey(); i < args.endKey(); i++) {
-            KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
-            if (e != null) {
-                List<Reply> popped = popMany(list(e), left, count);
-                deleteIfEmpty(c, e);
-                return Reply.array(Reply.bulk(c.arg(i)), new Reply.ArrayReply(popped));
-            }
-            keys.add(c.arg(i));
-        }
-        return deadline < 0 ? Reply.NULL_ARRAY : c.block(keys, deadline, Reply.NULL_ARRAY);
-    }
+	private static Reply bpop(CommandContext c, boolean left) {
+		long deadline = c.timeoutDeadline(c.arg(c.argc() - 1));
+		List<byte[]> keys = new ArrayList<>();
+		for (int i = 1; i < c.argc() - 1; i++) {
+			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
+			if (e != null) {
+				ListValue l = list(e);
+				byte[] v = left ? l.pollFirst() : l.pollLast();
+				deleteIfEmpty(c, e);
+				return Reply.array(Reply.bulk(c.arg(i)), Reply.bulk(v));
+			}
+			keys.add(c.arg(i));
+		}
+		return c.block(keys, deadline, Reply.NULL_ARRAY);
+	}
+
+	/**
+	 * LMPOP numkeys key... LEFT|RIGHT [COUNT n]; BLMPOP has the timeout first (numkeys at
+	 * {@code at}).
+	 */
+	private static Reply lmpop(CommandContext c, int at, long deadline) {
+		MultiPopArgs args = MultiPopArgs.parse(c, at, "left", "right");
+		boolean left = !args.fromSecondEnd();
+		long count = args.count();
+		List<byte[]> keys = new ArrayList<>();
+		for (int i = args.firstKey(); i < args.endKey(); i++) {
+			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
+			if (e != null) {
+				List<Reply> popped = popMany(list(e), left, count);
+				deleteIfEmpty(c, e);
+				return Reply.array(Reply.bulk(c.arg(i)), new Reply.ArrayReply(popped));
+			}
+			keys.add(c.arg(i));
+		}
+		return deadline < 0 ? Reply.NULL_ARRAY : c.block(keys, deadline, Reply.NULL_ARRAY);
+	}
+
 }

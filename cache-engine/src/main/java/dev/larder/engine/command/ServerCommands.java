@@ -18,410 +18,414 @@ import java.util.Set;
 /** Server introspection: INFO, COMMAND, CONFIG, TIME. */
 final class ServerCommands {
 
-    private static final String GROUP = "server";
-    private static final List<String> DEFAULT_SECTIONS =
-            List.of("server", "clients", "memory", "stats", "replication", "keyspace");
+	private static final String GROUP = "server";
 
-    private ServerCommands() {
-    }
+	private static final List<String> DEFAULT_SECTIONS = List.of("server", "clients", "memory", "stats", "replication",
+			"keyspace");
 
-    static void register(CommandTable t) {
-        t.register(keyless("info", -1, "loading stale sentinel", GROUP, "1.0.0",
-                "Returns information and statistics about the server.", ServerCommands::info).locksShardsItself());
-        t.register(keyless("time", 1, "loading stale fast", GROUP, "2.6.0", "Returns the server time.",
-                ServerCommands::time));
-        CommandSpec command = keyless("command", -1, "loading stale", GROUP, "2.8.13",
-                "Returns detailed information about all commands.", c -> commandInfos(c, c.core().table().all()));
-        command.sub("count", 2, "loading stale", "2.8.13", "Returns a count of commands.",
-                c -> Reply.integer(c.core().table().all().size()));
-        command.sub("info", -2, "loading stale", "2.8.13", "Returns information about one, multiple or all commands.",
-                ServerCommands::commandInfo);
-        command.sub("docs", -2, "loading stale", "7.0.0", "Returns documentary information about one, multiple or all "
-                + "commands.", ServerCommands::commandDocs);
-        command.sub("list", -2, "loading stale", "7.0.0", "Returns a list of command names.",
-                ServerCommands::commandList);
-        command.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
-                c -> ConnectionCommands.help("COMMAND", "(no subcommand)", "COUNT", "INFO [<command-name> ...]",
-                        "DOCS [<command-name> ...]", "LIST"));
-        t.register(command);
-        CommandSpec config = keyless("config", -2, "", GROUP, "2.0.0",
-                "A container for server configuration commands.", null);
-        config.sub("get", -3, "admin noscript loading stale", "2.0.0", "Returns the effective values of configuration "
-                + "parameters.", ServerCommands::configGet);
-        config.sub("set", -4, "admin noscript loading stale", "2.0.0", "Sets configuration parameters in-flight.",
-                ServerCommands::configSet);
-        config.sub("resetstat", 2, "admin noscript loading stale", "2.0.0", "Resets the server's statistics.",
-                c -> Reply.OK);
-        config.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
-                c -> ConnectionCommands.help("CONFIG", "GET <pattern>", "SET <directive> <value>", "RESETSTAT"));
-        t.register(config);
-    }
+	private ServerCommands() {
+	}
 
-    private static Reply time(CommandContext c) {
-        long ms = c.now();
-        return Reply.array(Reply.bulk(Long.toString(ms / 1000)), Reply.bulk(Long.toString(ms % 1000 * 1000)));
-    }
+	static void register(CommandTable t) {
+		t.register(keyless("info", -1, "loading stale sentinel", GROUP, "1.0.0",
+				"Returns information and statistics about the server.", ServerCommands::info)
+			.locksShardsItself());
+		t.register(keyless("time", 1, "loading stale fast", GROUP, "2.6.0", "Returns the server time.",
+				ServerCommands::time));
+		CommandSpec command = keyless("command", -1, "loading stale", GROUP, "2.8.13",
+				"Returns detailed information about all commands.", c -> commandInfos(c, c.core().table().all()));
+		command.sub("count", 2, "loading stale", "2.8.13", "Returns a count of commands.",
+				c -> Reply.integer(c.core().table().all().size()));
+		command.sub("info", -2, "loading stale", "2.8.13", "Returns information about one, multiple or all commands.",
+				ServerCommands::commandInfo);
+		command.sub("docs", -2, "loading stale", "7.0.0",
+				"Returns documentary information about one, multiple or all " + "commands.",
+				ServerCommands::commandDocs);
+		command.sub("list", -2, "loading stale", "7.0.0", "Returns a list of command names.",
+				ServerCommands::commandList);
+		command.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
+				c -> ConnectionCommands.help("COMMAND", "(no subcommand)", "COUNT", "INFO [<command-name> ...]",
+						"DOCS [<command-name> ...]", "LIST"));
+		t.register(command);
+		CommandSpec config = keyless("config", -2, "", GROUP, "2.0.0", "A container for server configuration commands.",
+				null);
+		config.sub("get", -3, "admin noscript loading stale", "2.0.0",
+				"Returns the effective values of configuration " + "parameters.", ServerCommands::configGet);
+		config.sub("set", -4, "admin noscript loading stale", "2.0.0", "Sets configuration parameters in-flight.",
+				ServerCommands::configSet);
+		config.sub("resetstat", 2, "admin noscript loading stale", "2.0.0", "Resets the server's statistics.",
+				c -> Reply.OK);
+		config.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
+				c -> ConnectionCommands.help("CONFIG", "GET <pattern>", "SET <directive> <value>", "RESETSTAT"));
+		t.register(config);
+	}
 
-    // ---------------------------------------------------------------- INFO
+	private static Reply time(CommandContext c) {
+		long ms = c.now();
+		return Reply.array(Reply.bulk(Long.toString(ms / 1000)), Reply.bulk(Long.toString(ms % 1000 * 1000)));
+	}
 
-    private static Reply info(CommandContext c) {
-        Set<String> sections = new LinkedHashSet<>();
-        if (c.argc() == 1) {
-            sections.addAll(DEFAULT_SECTIONS);
-        }
-        for (int i = 1; i < c.argc(); i++) {
-            String s = Args.lower(c.arg(i));
-            if (s.equals("all") || s.equals("everything") || s.equals("default")) {
-                sections.addAll(DEFAULT_SECTIONS);
-            } else {
-                sections.add(s);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String s : DEFAULT_SECTIONS) {
-            if (!sections.contains(s)) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append("\r\n");
-            }
-            section(c, s, sb);
-        }
-        return new Reply.VerbatimString("txt", sb.toString());
-    }
+	// ---------------------------------------------------------------- INFO
 
-    private static void section(CommandContext c, String name, StringBuilder sb) {
-        EngineCore core = c.core();
-        var stats = core.stats();
-        switch (name) {
-            case "server" -> {
-                long uptime = (System.currentTimeMillis() - stats.startMillis) / 1000;
-                sb.append("# Server\r\n");
-                field(sb, "redis_version", ConnectionCommands.REDIS_VERSION);
-                field(sb, "larder_engine", "1");
-                field(sb, "redis_mode", "standalone");
-                field(sb, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"));
-                field(sb, "arch_bits", "64");
-                field(sb, "multiplexing_api", "netty");
-                field(sb, "java_version", System.getProperty("java.version"));
-                field(sb, "process_id", Long.toString(ProcessHandle.current().pid()));
-                field(sb, "tcp_port", Integer.toString(core.boundPort()));
-                field(sb, "server_time_usec", Long.toString(c.now() * 1000));
-                field(sb, "uptime_in_seconds", Long.toString(uptime));
-                field(sb, "uptime_in_days", Long.toString(uptime / 86400));
-                field(sb, "hz", Integer.toString(core.hz()));
-                field(sb, "configured_hz", Integer.toString(core.hz()));
-                field(sb, "executable", "");
-                field(sb, "config_file", "");
-            }
-            case "clients" -> {
-                sb.append("# Clients\r\n");
-                field(sb, "connected_clients", Integer.toString(stats.connectedClients.get()));
-                field(sb, "maxclients", "10000");
-                field(sb, "blocked_clients", Integer.toString(c.core().blocking().blockedClients()));
-                field(sb, "tracking_clients", "0");
-            }
-            case "memory" -> {
-                Runtime rt = Runtime.getRuntime();
-                long used = rt.totalMemory() - rt.freeMemory();
-                sb.append("# Memory\r\n");
-                field(sb, "used_memory", Long.toString(used));
-                field(sb, "used_memory_human", human(used));
-                field(sb, "total_system_memory", Long.toString(rt.maxMemory()));
-                field(sb, "maxmemory", "0");
-                field(sb, "maxmemory_human", "0B");
-                field(sb, "maxmemory_policy", "noeviction");
-                field(sb, "mem_allocator", "jvm");
-            }
-            case "stats" -> {
-                sb.append("# Stats\r\n");
-                field(sb, "total_connections_received", Long.toString(stats.connectionsReceived.sum()));
-                field(sb, "total_commands_processed", Long.toString(stats.commandsProcessed.sum()));
-                field(sb, "rejected_connections", Long.toString(stats.rejectedConnections.sum()));
-                field(sb, "expired_keys", Long.toString(stats.expiredKeys.sum()));
-                field(sb, "evicted_keys", "0");
-                field(sb, "keyspace_hits", Long.toString(stats.keyspaceHits.sum()));
-                field(sb, "keyspace_misses", Long.toString(stats.keyspaceMisses.sum()));
-                field(sb, "total_error_replies", Long.toString(stats.errorReplies.sum()));
-            }
-            case "replication" -> {
-                sb.append("# Replication\r\n");
-                field(sb, "role", "master");
-                field(sb, "connected_slaves", "0");
-            }
-            case "keyspace" -> {
-                sb.append("# Keyspace\r\n");
-                Keyspace ks = core.keyspace();
-                for (int i = 0; i < ks.databaseCount(); i++) {
-                    long[] counts = counts(ks, ks.db(i));
-                    if (counts[0] > 0) {
-                        field(sb, "db" + i, "keys=" + counts[0] + ",expires=" + counts[1] + ",avg_ttl=0");
-                    }
-                }
-            }
-            default -> {
-            }
-        }
-    }
+	private static Reply info(CommandContext c) {
+		Set<String> sections = new LinkedHashSet<>();
+		if (c.argc() == 1) {
+			sections.addAll(DEFAULT_SECTIONS);
+		}
+		for (int i = 1; i < c.argc(); i++) {
+			String s = Args.lower(c.arg(i));
+			if (s.equals("all") || s.equals("everything") || s.equals("default")) {
+				sections.addAll(DEFAULT_SECTIONS);
+			}
+			else {
+				sections.add(s);
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		for (String s : DEFAULT_SECTIONS) {
+			if (!sections.contains(s)) {
+				continue;
+			}
+			if (sb.length() > 0) {
+				sb.append("\r\n");
+			}
+			section(c, s, sb);
+		}
+		return new Reply.VerbatimString("txt", sb.toString());
+	}
 
-    private static long[] counts(Keyspace ks, Database db) {
-        long[] out = new long[2];
-        for (int s = 0; s < ks.shardCount(); s++) {
-            Shard shard = ks.shard(s);
-            shard.lock();
-            try {
-                out[0] += db.size(s);
-                out[1] += db.volatileCount(s);
-            } finally {
-                shard.unlock();
-            }
-        }
-        return out;
-    }
+	private static void section(CommandContext c, String name, StringBuilder sb) {
+		EngineCore core = c.core();
+		var stats = core.stats();
+		switch (name) {
+			case "server" -> {
+				long uptime = (System.currentTimeMillis() - stats.startMillis) / 1000;
+				sb.append("# Server\r\n");
+				field(sb, "redis_version", ConnectionCommands.REDIS_VERSION);
+				field(sb, "larder_engine", "1");
+				field(sb, "redis_mode", "standalone");
+				field(sb, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+						+ System.getProperty("os.arch"));
+				field(sb, "arch_bits", "64");
+				field(sb, "multiplexing_api", "netty");
+				field(sb, "java_version", System.getProperty("java.version"));
+				field(sb, "process_id", Long.toString(ProcessHandle.current().pid()));
+				field(sb, "tcp_port", Integer.toString(core.boundPort()));
+				field(sb, "server_time_usec", Long.toString(c.now() * 1000));
+				field(sb, "uptime_in_seconds", Long.toString(uptime));
+				field(sb, "uptime_in_days", Long.toString(uptime / 86400));
+				field(sb, "hz", Integer.toString(core.hz()));
+				field(sb, "configured_hz", Integer.toString(core.hz()));
+				field(sb, "executable", "");
+				field(sb, "config_file", "");
+			}
+			case "clients" -> {
+				sb.append("# Clients\r\n");
+				field(sb, "connected_clients", Integer.toString(stats.connectedClients.get()));
+				field(sb, "maxclients", "10000");
+				field(sb, "blocked_clients", Integer.toString(c.core().blocking().blockedClients()));
+				field(sb, "tracking_clients", "0");
+			}
+			case "memory" -> {
+				Runtime rt = Runtime.getRuntime();
+				long used = rt.totalMemory() - rt.freeMemory();
+				sb.append("# Memory\r\n");
+				field(sb, "used_memory", Long.toString(used));
+				field(sb, "used_memory_human", human(used));
+				field(sb, "total_system_memory", Long.toString(rt.maxMemory()));
+				field(sb, "maxmemory", "0");
+				field(sb, "maxmemory_human", "0B");
+				field(sb, "maxmemory_policy", "noeviction");
+				field(sb, "mem_allocator", "jvm");
+			}
+			case "stats" -> {
+				sb.append("# Stats\r\n");
+				field(sb, "total_connections_received", Long.toString(stats.connectionsReceived.sum()));
+				field(sb, "total_commands_processed", Long.toString(stats.commandsProcessed.sum()));
+				field(sb, "rejected_connections", Long.toString(stats.rejectedConnections.sum()));
+				field(sb, "expired_keys", Long.toString(stats.expiredKeys.sum()));
+				field(sb, "evicted_keys", "0");
+				field(sb, "keyspace_hits", Long.toString(stats.keyspaceHits.sum()));
+				field(sb, "keyspace_misses", Long.toString(stats.keyspaceMisses.sum()));
+				field(sb, "total_error_replies", Long.toString(stats.errorReplies.sum()));
+			}
+			case "replication" -> {
+				sb.append("# Replication\r\n");
+				field(sb, "role", "master");
+				field(sb, "connected_slaves", "0");
+			}
+			case "keyspace" -> {
+				sb.append("# Keyspace\r\n");
+				Keyspace ks = core.keyspace();
+				for (int i = 0; i < ks.databaseCount(); i++) {
+					long[] counts = counts(ks, ks.db(i));
+					if (counts[0] > 0) {
+						field(sb, "db" + i, "keys=" + counts[0] + ",expires=" + counts[1] + ",avg_ttl=0");
+					}
+				}
+			}
+			default -> {
+			}
+		}
+	}
 
-    private static void field(StringBuilder sb, String name, String value) {
-        sb.append(name).append(':').append(value).append("\r\n");
-    }
+	private static long[] counts(Keyspace ks, Database db) {
+		long[] out = new long[2];
+		for (int s = 0; s < ks.shardCount(); s++) {
+			Shard shard = ks.shard(s);
+			shard.lock();
+			try {
+				out[0] += db.size(s);
+				out[1] += db.volatileCount(s);
+			}
+			finally {
+				shard.unlock();
+			}
+		}
+		return out;
+	}
 
-    private static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + "B";
-        }
-        String[] units = {"K", "M", "G", "T"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.2f%s", v, units[u]);
-    }
+	private static void field(StringBuilder sb, String name, String value) {
+		sb.append(name).append(':').append(value).append("\r\n");
+	}
 
-    // ---------------------------------------------------------------- COMMAND
+	private static String human(long bytes) {
+		if (bytes < 1024) {
+			return bytes + "B";
+		}
+		String[] units = { "K", "M", "G", "T" };
+		double v = bytes;
+		int u = -1;
+		while (v >= 1024 && u < units.length - 1) {
+			v /= 1024;
+			u++;
+		}
+		return String.format(Locale.ROOT, "%.2f%s", v, units[u]);
+	}
 
-    private static Reply commandInfo(CommandContext c) {
-        if (c.argc() == 2) {
-            return commandInfos(c, c.core().table().all());
-        }
-        List<Reply> out = new ArrayList<>();
-        for (int i = 2; i < c.argc(); i++) {
-            CommandSpec spec = c.core().table().lookup(c.arg(i));
-            out.add(spec == null ? Reply.NULL : commandInfo(spec));
-        }
-        return new Reply.ArrayReply(out);
-    }
+	// ---------------------------------------------------------------- COMMAND
 
-    private static Reply commandInfos(CommandContext c, List<CommandSpec> specs) {
-        List<Reply> out = new ArrayList<>(specs.size());
-        for (CommandSpec spec : specs) {
-            out.add(commandInfo(spec));
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply commandInfo(CommandContext c) {
+		if (c.argc() == 2) {
+			return commandInfos(c, c.core().table().all());
+		}
+		List<Reply> out = new ArrayList<>();
+		for (int i = 2; i < c.argc(); i++) {
+			CommandSpec spec = c.core().table().lookup(c.arg(i));
+			out.add(spec == null ? Reply.NULL : commandInfo(spec));
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    /** Redis 7's ten-element COMMAND INFO entry. */
-    private static Reply commandInfo(CommandSpec spec) {
-        List<Reply> flags = new ArrayList<>();
-        for (String f : spec.flags()) {
-            flags.add(new Reply.SimpleString(f));
-        }
-        List<Reply> subs = new ArrayList<>();
-        for (CommandSpec sub : spec.subcommands().values()) {
-            subs.add(commandInfo(sub));
-        }
-        return Reply.array(
-                Reply.bulk(spec.name()),
-                Reply.integer(spec.arity()),
-                new Reply.SetReply(flags),
-                Reply.integer(spec.firstKey()),
-                Reply.integer(spec.lastKey()),
-                Reply.integer(spec.step()),
-                new Reply.SetReply(aclCategories(spec)),
-                new Reply.SetReply(List.of()),
-                keySpecs(spec),
-                new Reply.ArrayReply(subs));
-    }
+	private static Reply commandInfos(CommandContext c, List<CommandSpec> specs) {
+		List<Reply> out = new ArrayList<>(specs.size());
+		for (CommandSpec spec : specs) {
+			out.add(commandInfo(spec));
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    private static List<Reply> aclCategories(CommandSpec spec) {
-        List<Reply> out = new ArrayList<>();
-        boolean write = spec.flags().contains("write");
-        out.add(new Reply.SimpleString(write ? "@write" : spec.flags().contains("readonly") ? "@read" : "@connection"));
-        out.add(new Reply.SimpleString("@" + spec.group()));
-        out.add(new Reply.SimpleString(spec.flags().contains("fast") ? "@fast" : "@slow"));
-        return out;
-    }
+	/** Redis 7's ten-element COMMAND INFO entry. */
+	private static Reply commandInfo(CommandSpec spec) {
+		List<Reply> flags = new ArrayList<>();
+		for (String f : spec.flags()) {
+			flags.add(new Reply.SimpleString(f));
+		}
+		List<Reply> subs = new ArrayList<>();
+		for (CommandSpec sub : spec.subcommands().values()) {
+			subs.add(commandInfo(sub));
+		}
+		return Reply.array(Reply.bulk(spec.name()), Reply.integer(spec.arity()), new Reply.SetReply(flags),
+				Reply.integer(spec.firstKey()), Reply.integer(spec.lastKey()), Reply.integer(spec.step()),
+				new Reply.SetReply(aclCategories(spec)), new Reply.SetReply(List.of()), keySpecs(spec),
+				new Reply.ArrayReply(subs));
+	}
 
-    private static Reply keySpecs(CommandSpec spec) {
-        if (spec.firstKey() == 0) {
-            return Reply.EMPTY_ARRAY;
-        }
-        Reply keySpec = new Reply.MapReply(List.of(
-                Reply.bulk("flags"), new Reply.SetReply(List.of(new Reply.SimpleString(
-                        spec.flags().contains("write") ? "RW" : "RO"))),
-                Reply.bulk("begin_search"), new Reply.MapReply(List.of(
-                        Reply.bulk("type"), Reply.bulk("index"),
-                        Reply.bulk("spec"), new Reply.MapReply(List.of(
-                                Reply.bulk("index"), Reply.integer(spec.firstKey()))))),
-                Reply.bulk("find_keys"), new Reply.MapReply(List.of(
-                        Reply.bulk("type"), Reply.bulk("range"),
-                        Reply.bulk("spec"), new Reply.MapReply(List.of(
-                                Reply.bulk("lastkey"), Reply.integer(spec.lastKey() < 0
-                                        ? spec.lastKey() : spec.lastKey() - spec.firstKey()),
-                                Reply.bulk("keystep"), Reply.integer(spec.step()),
-                                Reply.bulk("limit"), Reply.integer(0)))))));
-        return Reply.array(keySpec);
-    }
+	private static List<Reply> aclCategories(CommandSpec spec) {
+		List<Reply> out = new ArrayList<>();
+		boolean write = spec.flags().contains("write");
+		out.add(new Reply.SimpleString(write ? "@write" : spec.flags().contains("readonly") ? "@read" : "@connection"));
+		out.add(new Reply.SimpleString("@" + spec.group()));
+		out.add(new Reply.SimpleString(spec.flags().contains("fast") ? "@fast" : "@slow"));
+		return out;
+	}
 
-    private static Reply commandDocs(CommandContext c) {
-        List<CommandSpec> specs = new ArrayList<>();
-        if (c.argc() == 2) {
-            specs.addAll(c.core().table().all());
-        } else {
-            for (int i = 2; i < c.argc(); i++) {
-                CommandSpec spec = c.core().table().lookup(c.arg(i));
-                if (spec != null) {
-                    specs.add(spec);
-                }
-            }
-        }
-        List<Reply> out = new ArrayList<>();
-        for (CommandSpec spec : specs) {
-            out.add(Reply.bulk(spec.name()));
-            out.add(docs(spec));
-        }
-        return new Reply.MapReply(out);
-    }
+	private static Reply keySpecs(CommandSpec spec) {
+		if (spec.firstKey() == 0) {
+			return Reply.EMPTY_ARRAY;
+		}
+		Reply keySpec = new Reply.MapReply(List.of(Reply.bulk("flags"),
+				new Reply.SetReply(List.of(new Reply.SimpleString(spec.flags().contains("write") ? "RW" : "RO"))),
+				Reply.bulk("begin_search"),
+				new Reply.MapReply(List.of(Reply.bulk("type"), Reply.bulk("index"), Reply.bulk("spec"),
+						new Reply.MapReply(List.of(Reply.bulk("index"), Reply.integer(spec.firstKey()))))),
+				Reply.bulk("find_keys"),
+				new Reply.MapReply(List.of(Reply.bulk("type"), Reply.bulk("range"), Reply.bulk("spec"),
+						new Reply.MapReply(List.of(Reply.bulk("lastkey"),
+								Reply.integer(spec.lastKey() < 0 ? spec.lastKey() : spec.lastKey() - spec.firstKey()),
+								Reply.bulk("keystep"), Reply.integer(spec.step()), Reply.bulk("limit"),
+								Reply.integer(0)))))));
+		return Reply.array(keySpec);
+	}
 
-    private static Reply docs(CommandSpec spec) {
-        List<Reply> doc = new ArrayList<>(List.of(
-                Reply.bulk("summary"), Reply.bulk(spec.summary()),
-                Reply.bulk("since"), Reply.bulk(spec.since()),
-                Reply.bulk("group"), Reply.bulk(spec.group())));
-        if (spec.hasSubcommands()) {
-            List<Reply> subs = new ArrayList<>();
-            for (CommandSpec sub : spec.subcommands().values()) {
-                subs.add(Reply.bulk(sub.name()));
-                subs.add(docs(sub));
-            }
-            doc.add(Reply.bulk("subcommands"));
-            doc.add(new Reply.MapReply(subs));
-        }
-        return new Reply.MapReply(doc);
-    }
+	private static Reply commandDocs(CommandContext c) {
+		List<CommandSpec> specs = new ArrayList<>();
+		if (c.argc() == 2) {
+			specs.addAll(c.core().table().all());
+		}
+		else {
+			for (int i = 2; i < c.argc(); i++) {
+				CommandSpec spec = c.core().table().lookup(c.arg(i));
+				if (spec != null) {
+					specs.add(spec);
+				}
+			}
+		}
+		List<Reply> out = new ArrayList<>();
+		for (CommandSpec spec : specs) {
+			out.add(Reply.bulk(spec.name()));
+			out.add(docs(spec));
+		}
+		return new Reply.MapReply(out);
+	}
 
-    private static Reply commandList(CommandContext c) {
-        List<Reply> out = new ArrayList<>();
-        for (CommandSpec spec : c.core().table().all()) {
-            out.add(Reply.bulk(spec.name()));
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply docs(CommandSpec spec) {
+		List<Reply> doc = new ArrayList<>(List.of(Reply.bulk("summary"), Reply.bulk(spec.summary()),
+				Reply.bulk("since"), Reply.bulk(spec.since()), Reply.bulk("group"), Reply.bulk(spec.group())));
+		if (spec.hasSubcommands()) {
+			List<Reply> subs = new ArrayList<>();
+			for (CommandSpec sub : spec.subcommands().values()) {
+				subs.add(Reply.bulk(sub.name()));
+				subs.add(docs(sub));
+			}
+			doc.add(Reply.bulk("subcommands"));
+			doc.add(new Reply.MapReply(subs));
+		}
+		return new Reply.MapReply(doc);
+	}
 
-    // ---------------------------------------------------------------- CONFIG
+	private static Reply commandList(CommandContext c) {
+		List<Reply> out = new ArrayList<>();
+		for (CommandSpec spec : c.core().table().all()) {
+			out.add(Reply.bulk(spec.name()));
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    /** The engine's own settings, plus read-only answers tools commonly ask for (save, appendonly). */
-    private static Map<String, String> configValues(EngineCore core) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("port", Integer.toString(core.boundPort()));
-        m.put("bind", core.config().bind());
-        m.put("databases", Integer.toString(core.config().databases()));
-        m.put("requirepass", core.requirePass() == null ? "" : core.requirePass());
-        m.put("proto-max-bulk-len", Long.toString(core.protoMaxBulkLen()));
-        m.put("client-query-buffer-limit", Long.toString(core.config().clientQueryBufferLimit()));
-        m.put("hz", Integer.toString(core.hz()));
-        m.put("maxmemory", "0");
-        m.put("maxmemory-policy", "noeviction");
-        m.put("save", "");
-        m.put("appendonly", "no");
-        m.put("timeout", "0");
-        return m;
-    }
+	// ---------------------------------------------------------------- CONFIG
 
-    private static Reply configGet(CommandContext c) {
-        Map<String, String> values = configValues(c.core());
-        Map<String, String> matched = new LinkedHashMap<>();
-        for (int i = 2; i < c.argc(); i++) {
-            byte[] pattern = Bytes.utf8(Args.lower(c.arg(i)));
-            values.forEach((k, v) -> {
-                if (GlobMatcher.matches(pattern, Bytes.utf8(k))) {
-                    matched.put(k, v);
-                }
-            });
-        }
-        List<Reply> out = new ArrayList<>();
-        matched.forEach((k, v) -> {
-            out.add(Reply.bulk(k));
-            out.add(Reply.bulk(v));
-        });
-        return new Reply.MapReply(out);
-    }
+	/**
+	 * The engine's own settings, plus read-only answers tools commonly ask for (save,
+	 * appendonly).
+	 */
+	private static Map<String, String> configValues(EngineCore core) {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("port", Integer.toString(core.boundPort()));
+		m.put("bind", core.config().bind());
+		m.put("databases", Integer.toString(core.config().databases()));
+		m.put("requirepass", core.requirePass() == null ? "" : core.requirePass());
+		m.put("proto-max-bulk-len", Long.toString(core.protoMaxBulkLen()));
+		m.put("client-query-buffer-limit", Long.toString(core.config().clientQueryBufferLimit()));
+		m.put("hz", Integer.toString(core.hz()));
+		m.put("maxmemory", "0");
+		m.put("maxmemory-policy", "noeviction");
+		m.put("save", "");
+		m.put("appendonly", "no");
+		m.put("timeout", "0");
+		return m;
+	}
 
-    /** All pairs are validated before any is applied, as Redis 7's multi-parameter CONFIG SET does. */
-    private static Reply configSet(CommandContext c) {
-        if (c.argc() % 2 == 1) {
-            return Reply.error(Errors.wrongArity("config|set"));
-        }
-        Map<String, String> current = configValues(c.core());
-        List<Runnable> updates = new ArrayList<>();
-        for (int i = 2; i < c.argc(); i += 2) {
-            String name = Args.lower(c.arg(i));
-            String value = Bytes.string(c.arg(i + 1));
-            if (!current.containsKey(name)) {
-                return Reply.error(Errors.sanitize(
-                        "ERR Unknown option or number of arguments for CONFIG SET - '" + Bytes.string(c.arg(i)) + "'"));
-            }
-            switch (name) {
-                case "requirepass" -> updates.add(() -> c.core().requirePass(value));
-                case "hz" -> {
-                    Long hz = Bytes.parseLong(c.arg(i + 1));
-                    if (hz == null) {
-                        return configSetFailed(name, "argument couldn't be parsed into an integer");
-                    }
-                    int clamped = (int) Math.max(1, Math.min(500, hz));
-                    updates.add(() -> c.core().hz(clamped));
-                }
-                case "proto-max-bulk-len" -> {
-                    long bytes = memory(value);
-                    if (bytes < 0) {
-                        return configSetFailed(name, "argument must be a memory value");
-                    }
-                    if (bytes < 1024 * 1024) {
-                        return configSetFailed(name, "argument must be between 1048576 and 9223372036854775807 "
-                                + "inclusive");
-                    }
-                    updates.add(() -> c.core().protoMaxBulkLen(bytes));
-                }
-                default -> {
-                    return configSetFailed(name, "can't set immutable config");
-                }
-            }
-        }
-        updates.forEach(Runnable::run);
-        return Reply.OK;
-    }
+	private static Reply configGet(CommandContext c) {
+		Map<String, String> values = configValues(c.core());
+		Map<String, String> matched = new LinkedHashMap<>();
+		for (int i = 2; i < c.argc(); i++) {
+			byte[] pattern = Bytes.utf8(Args.lower(c.arg(i)));
+			values.forEach((k, v) -> {
+				if (GlobMatcher.matches(pattern, Bytes.utf8(k))) {
+					matched.put(k, v);
+				}
+			});
+		}
+		List<Reply> out = new ArrayList<>();
+		matched.forEach((k, v) -> {
+			out.add(Reply.bulk(k));
+			out.add(Reply.bulk(v));
+		});
+		return new Reply.MapReply(out);
+	}
 
-    private static Reply configSetFailed(String name, String why) {
-        return Reply.error("ERR CONFIG SET failed (possibly related to argument '" + name + "') - " + why);
-    }
+	/**
+	 * All pairs are validated before any is applied, as Redis 7's multi-parameter CONFIG
+	 * SET does.
+	 */
+	private static Reply configSet(CommandContext c) {
+		if (c.argc() % 2 == 1) {
+			return Reply.error(Errors.wrongArity("config|set"));
+		}
+		Map<String, String> current = configValues(c.core());
+		List<Runnable> updates = new ArrayList<>();
+		for (int i = 2; i < c.argc(); i += 2) {
+			String name = Args.lower(c.arg(i));
+			String value = Bytes.string(c.arg(i + 1));
+			if (!current.containsKey(name)) {
+				return Reply.error(Errors.sanitize(
+						"ERR Unknown option or number of arguments for CONFIG SET - '" + Bytes.string(c.arg(i)) + "'"));
+			}
+			switch (name) {
+				case "requirepass" -> updates.add(() -> c.core().requirePass(value));
+				case "hz" -> {
+					Long hz = Bytes.parseLong(c.arg(i + 1));
+					if (hz == null) {
+						return configSetFailed(name, "argument couldn't be parsed into an integer");
+					}
+					int clamped = (int) Math.max(1, Math.min(500, hz));
+					updates.add(() -> c.core().hz(clamped));
+				}
+				case "proto-max-bulk-len" -> {
+					long bytes = memory(value);
+					if (bytes < 0) {
+						return configSetFailed(name, "argument must be a memory value");
+					}
+					if (bytes < 1024 * 1024) {
+						return configSetFailed(name,
+								"argument must be between 1048576 and 9223372036854775807 " + "inclusive");
+					}
+					updates.add(() -> c.core().protoMaxBulkLen(bytes));
+				}
+				default -> {
+					return configSetFailed(name, "can't set immutable config");
+				}
+			}
+		}
+		updates.forEach(Runnable::run);
+		return Reply.OK;
+	}
 
-    /** Redis memory values: a number with an optional k, kb, m, mb, g or gb suffix; -1 when invalid. */
-    private static long memory(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        long multiplier = 1;
-        String[][] units = {{"kb", "1024"}, {"mb", "1048576"}, {"gb", "1073741824"}, {"k", "1000"},
-            {"m", "1000000"}, {"g", "1000000000"}, {"b", "1"}};
-        for (String[] u : units) {
-            if (v.endsWith(u[0])) {
-                multiplier = Long.parseLong(u[1]);
-                v = v.substring(0, v.length() - u[0].length());
-                break;
-            }
-        }
-        Long n = Bytes.parseLong(Bytes.utf8(v));
-        if (n == null || n < 0 || n > Long.MAX_VALUE / multiplier) {
-            return -1;
-        }
-        return n * multiplier;
-    }
+	private static Reply configSetFailed(String name, String why) {
+		return Reply.error("ERR CONFIG SET failed (possibly related to argument '" + name + "') - " + why);
+	}
+
+	/**
+	 * Redis memory values: a number with an optional k, kb, m, mb, g or gb suffix; -1
+	 * when invalid.
+	 */
+	private static long memory(String value) {
+		String v = value.toLowerCase(Locale.ROOT);
+		long multiplier = 1;
+		String[][] units = { { "kb", "1024" }, { "mb", "1048576" }, { "gb", "1073741824" }, { "k", "1000" },
+				{ "m", "1000000" }, { "g", "1000000000" }, { "b", "1" } };
+		for (String[] u : units) {
+			if (v.endsWith(u[0])) {
+				multiplier = Long.parseLong(u[1]);
+				v = v.substring(0, v.length() - u[0].length());
+				break;
+			}
+		}
+		Long n = Bytes.parseLong(Bytes.utf8(v));
+		if (n == null || n < 0 || n > Long.MAX_VALUE / multiplier) {
+			return -1;
+		}
+		return n * multiplier;
+	}
+
 }

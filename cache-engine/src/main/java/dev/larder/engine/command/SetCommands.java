@@ -11,351 +11,362 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The set family (t_set.c). RESP3 replies of whole sets are sets ({@code ~}), as in Redis 7.0. */
+/**
+ * The set family (t_set.c). RESP3 replies of whole sets are sets ({@code ~}), as in Redis
+ * 7.0.
+ */
 final class SetCommands {
 
-    private static final String GROUP = "set";
-    private static final String RANGE_ERROR =
-            "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+	private static final String GROUP = "set";
 
-    private SetCommands() {
-    }
+	private static final String RANGE_ERROR = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 
-    static void register(CommandTable t) {
-        t.register(keyed("sadd", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-                "Adds one or more members to a set. Creates the key if it doesn't exist.", SetCommands::sadd));
-        t.register(keyed("srem", -3, "write fast", 1, 1, 1, GROUP, "1.0.0",
-                "Removes one or more members from a set. Deletes the set if the last member was removed.",
-                SetCommands::srem));
-        t.register(keyed("smembers", 2, "readonly", 1, 1, 1, GROUP, "1.0.0", "Returns all members of a set.",
-                c -> new Reply.SetReply(bulks(members(set(c.lookupRead(c.arg(1), ValueType.SET)))))));
-        t.register(keyed("sismember", 3, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-                "Determines whether a member belongs to a set.", SetCommands::sismember));
-        t.register(keyed("smismember", -3, "readonly fast", 1, 1, 1, GROUP, "6.2.0",
-                "Determines whether multiple members belong to a set.", SetCommands::smismember));
-        t.register(keyed("scard", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-                "Returns the number of members in a set.", SetCommands::scard));
-        t.register(keyed("spop", -2, "write random fast", 1, 1, 1, GROUP, "1.0.0",
-                "Returns one or more random members from a set after removing them. Deletes the set if the last "
-                        + "member was popped.",
-                SetCommands::spop));
-        t.register(keyed("srandmember", -2, "readonly random", 1, 1, 1, GROUP, "1.0.0",
-                "Get one or multiple random members from a set", SetCommands::srandmember));
-        t.register(keyed("smove", 4, "write fast", 1, 2, 1, GROUP, "1.0.0",
-                "Moves a member from one set to another.", SetCommands::smove));
-        t.register(keyed("sinter", -2, "readonly", 1, -1, 1, GROUP, "1.0.0",
-                "Returns the intersect of multiple sets.", c -> algebra(c, 1, Op.INTER, false)));
-        t.register(keyed("sunion", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the union of multiple sets.",
-                c -> algebra(c, 1, Op.UNION, false)));
-        t.register(keyed("sdiff", -2, "readonly", 1, -1, 1, GROUP, "1.0.0",
-                "Returns the difference of multiple sets.", c -> algebra(c, 1, Op.DIFF, false)));
-        t.register(keyed("sinterstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
-                "Stores the intersect of multiple sets in a key.", c -> algebra(c, 2, Op.INTER, true)));
-        t.register(keyed("sunionstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
-                "Stores the union of multiple sets in a key.", c -> algebra(c, 2, Op.UNION, true)));
-        t.register(keyed("sdiffstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
-                "Stores the difference of multiple sets in a key.", c -> algebra(c, 2, Op.DIFF, true)));
-        t.register(keyed("sintercard", -3, "readonly", 1, -1, 1, GROUP, "7.0.0",
-                "Returns the number of members of the intersect of multiple sets.",
-                SetCommands::sintercard).keysFromNumKeys(1));
-        t.register(keyed("sscan", -3, "readonly", 1, 1, 1, GROUP, "2.0.0", "Iterates over members of a set.",
-                SetCommands::sscan));
-    }
+	private SetCommands() {
+	}
 
-    enum Op { INTER, UNION, DIFF }
+	static void register(CommandTable t) {
+		t.register(keyed("sadd", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
+				"Adds one or more members to a set. Creates the key if it doesn't exist.", SetCommands::sadd));
+		t.register(keyed("srem", -3, "write fast", 1, 1, 1, GROUP, "1.0.0",
+				"Removes one or more members from a set. Deletes the set if the last member was removed.",
+				SetCommands::srem));
+		t.register(keyed("smembers", 2, "readonly", 1, 1, 1, GROUP, "1.0.0", "Returns all members of a set.",
+				c -> new Reply.SetReply(bulks(members(set(c.lookupRead(c.arg(1), ValueType.SET)))))));
+		t.register(keyed("sismember", 3, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
+				"Determines whether a member belongs to a set.", SetCommands::sismember));
+		t.register(keyed("smismember", -3, "readonly fast", 1, 1, 1, GROUP, "6.2.0",
+				"Determines whether multiple members belong to a set.", SetCommands::smismember));
+		t.register(keyed("scard", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
+				"Returns the number of members in a set.", SetCommands::scard));
+		t.register(keyed("spop", -2, "write random fast", 1, 1, 1, GROUP, "1.0.0",
+				"Returns one or more random members from a set after removing them. Deletes the set if the last "
+						+ "member was popped.",
+				SetCommands::spop));
+		t.register(keyed("srandmember", -2, "readonly random", 1, 1, 1, GROUP, "1.0.0",
+				"Get one or multiple random members from a set", SetCommands::srandmember));
+		t.register(keyed("smove", 4, "write fast", 1, 2, 1, GROUP, "1.0.0", "Moves a member from one set to another.",
+				SetCommands::smove));
+		t.register(keyed("sinter", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the intersect of multiple sets.",
+				c -> algebra(c, 1, Op.INTER, false)));
+		t.register(keyed("sunion", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the union of multiple sets.",
+				c -> algebra(c, 1, Op.UNION, false)));
+		t.register(keyed("sdiff", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the difference of multiple sets.",
+				c -> algebra(c, 1, Op.DIFF, false)));
+		t.register(keyed("sinterstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
+				"Stores the intersect of multiple sets in a key.", c -> algebra(c, 2, Op.INTER, true)));
+		t.register(keyed("sunionstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
+				"Stores the union of multiple sets in a key.", c -> algebra(c, 2, Op.UNION, true)));
+		t.register(keyed("sdiffstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
+				"Stores the difference of multiple sets in a key.", c -> algebra(c, 2, Op.DIFF, true)));
+		t.register(keyed("sintercard", -3, "readonly", 1, -1, 1, GROUP, "7.0.0",
+				"Returns the number of members of the intersect of multiple sets.", SetCommands::sintercard)
+			.keysFromNumKeys(1));
+		t.register(keyed("sscan", -3, "readonly", 1, 1, 1, GROUP, "2.0.0", "Iterates over members of a set.",
+				SetCommands::sscan));
+	}
 
-    private static SetValue set(KeyEntry e) {
-        return e == null ? null : (SetValue) e.value();
-    }
+	enum Op {
 
-    private static List<byte[]> members(SetValue s) {
-        return s == null ? List.of() : s.members();
-    }
+		INTER, UNION, DIFF
 
-    private static List<Reply> bulks(List<byte[]> items) {
-        List<Reply> out = new ArrayList<>(items.size());
-        for (byte[] b : items) {
-            out.add(Reply.bulk(b));
-        }
-        return out;
-    }
+	}
 
-    private static Reply sadd(CommandContext c) {
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
-        SetValue s = set(e);
-        if (s == null) {
-            s = new SetValue();
-            c.db().add(c.arg(1), s);
-        }
-        long added = 0;
-        for (int i = 2; i < c.argc(); i++) {
-            if (s.add(c.arg(i))) {
-                added++;
-            }
-        }
-        return Reply.integer(added);
-    }
+	private static SetValue set(KeyEntry e) {
+		return e == null ? null : (SetValue) e.value();
+	}
 
-    private static Reply srem(CommandContext c) {
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
-        if (e == null) {
-            return Reply.integer(0);
-        }
-        SetValue s = set(e);
-        long removed = 0;
-        for (int i = 2; i < c.argc(); i++) {
-            if (s.remove(c.arg(i))) {
-                removed++;
-                if (s.isEmpty()) {
-                    c.db().remove(e);
-                    break;
-                }
-            }
-        }
-        return Reply.integer(removed);
-    }
+	private static List<byte[]> members(SetValue s) {
+		return s == null ? List.of() : s.members();
+	}
 
-    private static Reply sismember(CommandContext c) {
-        SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
-        return Reply.integer(s != null && s.contains(c.arg(2)) ? 1 : 0);
-    }
+	private static List<Reply> bulks(List<byte[]> items) {
+		List<Reply> out = new ArrayList<>(items.size());
+		for (byte[] b : items) {
+			out.add(Reply.bulk(b));
+		}
+		return out;
+	}
 
-    private static Reply smismember(CommandContext c) {
-        SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
-        List<Reply> out = new ArrayList<>(c.argc() - 2);
-        for (int i = 2; i < c.argc(); i++) {
-            out.add(Reply.integer(s != null && s.contains(c.arg(i)) ? 1 : 0));
-        }
-        return new Reply.ArrayReply(out);
-    }
+	private static Reply sadd(CommandContext c) {
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
+		SetValue s = set(e);
+		if (s == null) {
+			s = new SetValue();
+			c.db().add(c.arg(1), s);
+		}
+		long added = 0;
+		for (int i = 2; i < c.argc(); i++) {
+			if (s.add(c.arg(i))) {
+				added++;
+			}
+		}
+		return Reply.integer(added);
+	}
 
-    private static Reply scard(CommandContext c) {
-        SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
-        return Reply.integer(s == null ? 0 : s.size());
-    }
+	private static Reply srem(CommandContext c) {
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
+		if (e == null) {
+			return Reply.integer(0);
+		}
+		SetValue s = set(e);
+		long removed = 0;
+		for (int i = 2; i < c.argc(); i++) {
+			if (s.remove(c.arg(i))) {
+				removed++;
+				if (s.isEmpty()) {
+					c.db().remove(e);
+					break;
+				}
+			}
+		}
+		return Reply.integer(removed);
+	}
 
-    private static Reply spop(CommandContext c) {
-        if (c.argc() > 3) {
-            return Reply.error(Errors.SYNTAX);
-        }
-        long count = -1;
-        if (c.argc() == 3) {
-            count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
-            if (count < 0) {
-                return Reply.error("ERR value is out of range, must be positive");
-            }
-        }
-        KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
-        if (e == null) {
-            return count < 0 ? Reply.NULL : new Reply.SetReply(List.of());
-        }
-        SetValue s = set(e);
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        if (count < 0) {
-            byte[] m = s.random(rnd);
-            s.remove(m);
-            if (s.isEmpty()) {
-                c.db().remove(e);
-            }
-            return Reply.bulk(m);
-        }
-        List<Reply> out = new ArrayList<>();
-        for (long i = 0; i < count && !s.isEmpty(); i++) {
-            byte[] m = s.random(rnd);
-            s.remove(m);
-            out.add(Reply.bulk(m));
-        }
-        if (s.isEmpty()) {
-            c.db().remove(e);
-        }
-        return new Reply.SetReply(out);
-    }
+	private static Reply sismember(CommandContext c) {
+		SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
+		return Reply.integer(s != null && s.contains(c.arg(2)) ? 1 : 0);
+	}
 
-    private static Reply srandmember(CommandContext c) {
-        if (c.argc() > 3) {
-            return Reply.error(Errors.SYNTAX);
-        }
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        if (c.argc() == 2) {
-            SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
-            return s == null ? Reply.NULL : Reply.bulk(s.random(rnd));
-        }
-        long count = Args.parseLong(c.arg(2));
-        if (count == Long.MIN_VALUE) {
-            return Reply.error(RANGE_ERROR);
-        }
-        SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
-        if (s == null || count == 0) {
-            return Reply.EMPTY_ARRAY;
-        }
-        List<Reply> out = new ArrayList<>();
-        if (count < 0) {
-            for (long i = 0; i < -count; i++) {
-                out.add(Reply.bulk(s.random(rnd)));
-            }
-            return new Reply.ArrayReply(out);
-        }
-        List<byte[]> all = new ArrayList<>(s.members());
-        if (count < all.size()) {
-            Collections.shuffle(all, rnd);
-            all = all.subList(0, (int) count);
-        }
-        return new Reply.ArrayReply(bulks(all));
-    }
+	private static Reply smismember(CommandContext c) {
+		SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
+		List<Reply> out = new ArrayList<>(c.argc() - 2);
+		for (int i = 2; i < c.argc(); i++) {
+			out.add(Reply.integer(s != null && s.contains(c.arg(i)) ? 1 : 0));
+		}
+		return new Reply.ArrayReply(out);
+	}
 
-    private static Reply smove(CommandContext c) {
-        KeyEntry src = c.db().lookup(c.arg(1));
-        KeyEntry dst = c.db().lookup(c.arg(2));
-        if (src == null) {
-            return Reply.integer(0);
-        }
-        if (ValueType.of(src.value()) != ValueType.SET || dst != null && ValueType.of(dst.value()) != ValueType.SET) {
-            return Reply.error(Errors.WRONGTYPE);
-        }
-        SetValue from = set(src);
-        if (src == dst) {
-            return Reply.integer(from.contains(c.arg(3)) ? 1 : 0);
-        }
-        if (!from.remove(c.arg(3))) {
-            return Reply.integer(0);
-        }
-        if (from.isEmpty()) {
-            c.db().remove(src);
-        }
-        SetValue to = set(dst);
-        if (to == null) {
-            to = new SetValue();
-            c.db().add(c.arg(2), to);
-        }
-        to.add(c.arg(3));
-        return Reply.integer(1);
-    }
+	private static Reply scard(CommandContext c) {
+		SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
+		return Reply.integer(s == null ? 0 : s.size());
+	}
 
-    /** Type-checks every source first, as Redis does, then computes. */
-    static List<byte[]> compute(CommandContext c, int from, int to, Op op) {
-        List<SetValue> sets = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            sets.add(set(c.lookupRead(c.arg(i), ValueType.SET)));
-        }
-        List<byte[]> out = new ArrayList<>();
-        switch (op) {
-            case INTER -> {
-                if (sets.contains(null)) {
-                    return out;
-                }
-                SetValue smallest = sets.get(0);
-                for (SetValue s : sets) {
-                    if (s.size() < smallest.size()) {
-                        smallest = s;
-                    }
-                }
-                for (byte[] m : smallest.members()) {
-                    boolean all = true;
-                    for (SetValue s : sets) {
-                        if (s != smallest && !s.contains(m)) {
-                            all = false;
-                            break;
-                        }
-                    }
-                    if (all) {
-                        out.add(m);
-                    }
-                }
-            }
-            case UNION -> {
-                SetValue acc = new SetValue();
-                for (SetValue s : sets) {
-                    if (s != null) {
-                        s.forEach(acc::add);
-                    }
-                }
-                out.addAll(acc.members());
-            }
-            case DIFF -> {
-                SetValue first = sets.get(0);
-                if (first == null) {
-                    return out;
-                }
-                for (byte[] m : first.members()) {
-                    boolean elsewhere = false;
-                    for (int i = 1; i < sets.size(); i++) {
-                        if (sets.get(i) != null && sets.get(i).contains(m)) {
-                            elsewhere = true;
-                            break;
-                        }
-                    }
-                    if (!elsewhere) {
-                        out.add(m);
-                    }
-                }
-            }
-            default -> throw new IllegalStateException();
-        }
-        return out;
-    }
+	private static Reply spop(CommandContext c) {
+		if (c.argc() > 3) {
+			return Reply.error(Errors.SYNTAX);
+		}
+		long count = -1;
+		if (c.argc() == 3) {
+			count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
+			if (count < 0) {
+				return Reply.error("ERR value is out of range, must be positive");
+			}
+		}
+		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
+		if (e == null) {
+			return count < 0 ? Reply.NULL : new Reply.SetReply(List.of());
+		}
+		SetValue s = set(e);
+		ThreadLocalRandom rnd = ThreadLocalRandom.current();
+		if (count < 0) {
+			byte[] m = s.random(rnd);
+			s.remove(m);
+			if (s.isEmpty()) {
+				c.db().remove(e);
+			}
+			return Reply.bulk(m);
+		}
+		List<Reply> out = new ArrayList<>();
+		for (long i = 0; i < count && !s.isEmpty(); i++) {
+			byte[] m = s.random(rnd);
+			s.remove(m);
+			out.add(Reply.bulk(m));
+		}
+		if (s.isEmpty()) {
+			c.db().remove(e);
+		}
+		return new Reply.SetReply(out);
+	}
 
-    private static Reply algebra(CommandContext c, int from, Op op, boolean store) {
-        List<byte[]> result = compute(c, from, c.argc(), op);
-        if (!store) {
-            return new Reply.SetReply(bulks(result));
-        }
-        c.db().delete(c.arg(1));
-        if (!result.isEmpty()) {
-            SetValue s = new SetValue();
-            result.forEach(s::add);
-            c.db().add(c.arg(1), s);
-        }
-        return Reply.integer(result.size());
-    }
+	private static Reply srandmember(CommandContext c) {
+		if (c.argc() > 3) {
+			return Reply.error(Errors.SYNTAX);
+		}
+		ThreadLocalRandom rnd = ThreadLocalRandom.current();
+		if (c.argc() == 2) {
+			SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
+			return s == null ? Reply.NULL : Reply.bulk(s.random(rnd));
+		}
+		long count = Args.parseLong(c.arg(2));
+		if (count == Long.MIN_VALUE) {
+			return Reply.error(RANGE_ERROR);
+		}
+		SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
+		if (s == null || count == 0) {
+			return Reply.EMPTY_ARRAY;
+		}
+		List<Reply> out = new ArrayList<>();
+		if (count < 0) {
+			for (long i = 0; i < -count; i++) {
+				out.add(Reply.bulk(s.random(rnd)));
+			}
+			return new Reply.ArrayReply(out);
+		}
+		List<byte[]> all = new ArrayList<>(s.members());
+		if (count < all.size()) {
+			Collections.shuffle(all, rnd);
+			all = all.subList(0, (int) count);
+		}
+		return new Reply.ArrayReply(bulks(all));
+	}
 
-    private static Reply sintercard(CommandContext c) {
-        long numkeys = Args.parseLong(c.arg(1), "ERR numkeys should be greater than 0");
-        if (numkeys <= 0) {
-            return Reply.error("ERR numkeys should be greater than 0");
-        }
-        if (numkeys > c.argc() - 2) {
-            return Reply.error("ERR Number of keys can't be greater than number of args");
-        }
-        long limit = 0;
-        for (int i = 2 + (int) numkeys; i < c.argc(); i++) {
-            if (Args.is(c.arg(i), "limit") && i + 1 < c.argc()) {
-                limit = Args.parseLong(c.arg(++i), "ERR LIMIT can't be negative");
-                if (limit < 0) {
-                    return Reply.error("ERR LIMIT can't be negative");
-                }
-            } else {
-                return Reply.error(Errors.SYNTAX);
-            }
-        }
-        long n = compute(c, 2, 2 + (int) numkeys, Op.INTER).size();
-        return Reply.integer(limit > 0 ? Math.min(n, limit) : n);
-    }
+	private static Reply smove(CommandContext c) {
+		KeyEntry src = c.db().lookup(c.arg(1));
+		KeyEntry dst = c.db().lookup(c.arg(2));
+		if (src == null) {
+			return Reply.integer(0);
+		}
+		if (ValueType.of(src.value()) != ValueType.SET || dst != null && ValueType.of(dst.value()) != ValueType.SET) {
+			return Reply.error(Errors.WRONGTYPE);
+		}
+		SetValue from = set(src);
+		if (src == dst) {
+			return Reply.integer(from.contains(c.arg(3)) ? 1 : 0);
+		}
+		if (!from.remove(c.arg(3))) {
+			return Reply.integer(0);
+		}
+		if (from.isEmpty()) {
+			c.db().remove(src);
+		}
+		SetValue to = set(dst);
+		if (to == null) {
+			to = new SetValue();
+			c.db().add(c.arg(2), to);
+		}
+		to.add(c.arg(3));
+		return Reply.integer(1);
+	}
 
-    private static Reply sscan(CommandContext c) {
-        long cursor = ScanArgs.parseCursor(c.arg(2));
-        KeyEntry e = c.lookupRead(c.arg(1), ValueType.SET);
-        if (e == null) {
-            return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
-        }
-        ScanArgs a = ScanArgs.parse(c, 3, false);
-        SetValue s = set(e);
-        List<byte[]> found = new ArrayList<>();
-        long next = 0;
-        if (s.isIntset()) {
-            found.addAll(s.members());
-        } else {
-            long maxIterations = a.count * 10;
-            next = cursor;
-            do {
-                next = s.scan(next, found::add);
-            } while (next != 0 && maxIterations-- > 0 && found.size() < a.count);
-        }
-        List<Reply> out = new ArrayList<>();
-        for (byte[] m : found) {
-            if (a.matches(m)) {
-                out.add(Reply.bulk(m));
-            }
-        }
-        return Reply.array(Reply.bulk(ScanArgs.formatCursor(next)), new Reply.ArrayReply(out));
-    }
+	/** Type-checks every source first, as Redis does, then computes. */
+	static List<byte[]> compute(CommandContext c, int from, int to, Op op) {
+		List<SetValue> sets = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			sets.add(set(c.lookupRead(c.arg(i), ValueType.SET)));
+		}
+		List<byte[]> out = new ArrayList<>();
+		switch (op) {
+			case INTER -> {
+				if (sets.contains(null)) {
+					return out;
+				}
+				SetValue smallest = sets.get(0);
+				for (SetValue s : sets) {
+					if (s.size() < smallest.size()) {
+						smallest = s;
+					}
+				}
+				for (byte[] m : smallest.members()) {
+					boolean all = true;
+					for (SetValue s : sets) {
+						if (s != smallest && !s.contains(m)) {
+							all = false;
+							break;
+						}
+					}
+					if (all) {
+						out.add(m);
+					}
+				}
+			}
+			case UNION -> {
+				SetValue acc = new SetValue();
+				for (SetValue s : sets) {
+					if (s != null) {
+						s.forEach(acc::add);
+					}
+				}
+				out.addAll(acc.members());
+			}
+			case DIFF -> {
+				SetValue first = sets.get(0);
+				if (first == null) {
+					return out;
+				}
+				for (byte[] m : first.members()) {
+					boolean elsewhere = false;
+					for (int i = 1; i < sets.size(); i++) {
+						if (sets.get(i) != null && sets.get(i).contains(m)) {
+							elsewhere = true;
+							break;
+						}
+					}
+					if (!elsewhere) {
+						out.add(m);
+					}
+				}
+			}
+			default -> throw new IllegalStateException();
+		}
+		return out;
+	}
+
+	private static Reply algebra(CommandContext c, int from, Op op, boolean store) {
+		List<byte[]> result = compute(c, from, c.argc(), op);
+		if (!store) {
+			return new Reply.SetReply(bulks(result));
+		}
+		c.db().delete(c.arg(1));
+		if (!result.isEmpty()) {
+			SetValue s = new SetValue();
+			result.forEach(s::add);
+			c.db().add(c.arg(1), s);
+		}
+		return Reply.integer(result.size());
+	}
+
+	private static Reply sintercard(CommandContext c) {
+		long numkeys = Args.parseLong(c.arg(1), "ERR numkeys should be greater than 0");
+		if (numkeys <= 0) {
+			return Reply.error("ERR numkeys should be greater than 0");
+		}
+		if (numkeys > c.argc() - 2) {
+			return Reply.error("ERR Number of keys can't be greater than number of args");
+		}
+		long limit = 0;
+		for (int i = 2 + (int) numkeys; i < c.argc(); i++) {
+			if (Args.is(c.arg(i), "limit") && i + 1 < c.argc()) {
+				limit = Args.parseLong(c.arg(++i), "ERR LIMIT can't be negative");
+				if (limit < 0) {
+					return Reply.error("ERR LIMIT can't be negative");
+				}
+			}
+			else {
+				return Reply.error(Errors.SYNTAX);
+			}
+		}
+		long n = compute(c, 2, 2 + (int) numkeys, Op.INTER).size();
+		return Reply.integer(limit > 0 ? Math.min(n, limit) : n);
+	}
+
+	private static Reply sscan(CommandContext c) {
+		long cursor = ScanArgs.parseCursor(c.arg(2));
+		KeyEntry e = c.lookupRead(c.arg(1), ValueType.SET);
+		if (e == null) {
+			return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
+		}
+		ScanArgs a = ScanArgs.parse(c, 3, false);
+		SetValue s = set(e);
+		List<byte[]> found = new ArrayList<>();
+		long next = 0;
+		if (s.isIntset()) {
+			found.addAll(s.members());
+		}
+		else {
+			long maxIterations = a.count * 10;
+			next = cursor;
+			do {
+				next = s.scan(next, found::add);
+			}
+			while (next != 0 && maxIterations-- > 0 && found.size() < a.count);
+		}
+		List<Reply> out = new ArrayList<>();
+		for (byte[] m : found) {
+			if (a.matches(m)) {
+				out.add(Reply.bulk(m));
+			}
+		}
+		return Reply.array(Reply.bulk(ScanArgs.formatCursor(next)), new Reply.ArrayReply(out));
+	}
+
 }

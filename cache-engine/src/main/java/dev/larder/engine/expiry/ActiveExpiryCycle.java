@@ -11,118 +11,132 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reclaims expired keys nobody reads again, like Redis's activeExpireCycle (expire.c): hz times a second,
- * sample a few keys with a TTL per shard, delete the expired ones, and keep sampling a shard while more than
- * the acceptable share of the sample was stale, within a time budget per cycle. Each sample holds the shard
- * lock only for one small batch, so commands are never blocked for long.
+ * Reclaims expired keys nobody reads again, like Redis's activeExpireCycle (expire.c): hz
+ * times a second, sample a few keys with a TTL per shard, delete the expired ones, and
+ * keep sampling a shard while more than the acceptable share of the sample was stale,
+ * within a time budget per cycle. Each sample holds the shard lock only for one small
+ * batch, so commands are never blocked for long.
  */
 public final class ActiveExpiryCycle implements AutoCloseable {
 
-    private final EngineCore core;
-    private final int keysPerLoop;
-    private final int stalePercent;
-    private final int budgetPercent;
-    private final ScheduledExecutorService scheduler;
-    private int nextDb;
-    private int nextShard;
-    private volatile boolean closed;
+	private final EngineCore core;
 
-    public ActiveExpiryCycle(EngineCore core) {
-        this.core = core;
-        this.keysPerLoop = core.config().activeExpireKeysPerLoop();
-        this.stalePercent = core.config().activeExpireAcceptableStalePercent();
-        this.budgetPercent = core.config().activeExpireCycleBudgetPercent();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "larder-active-expiry");
-            t.setDaemon(true);
-            return t;
-        });
-    }
+	private final int keysPerLoop;
 
-    public void start() {
-        scheduleNext();
-    }
+	private final int stalePercent;
 
-    private void scheduleNext() {
-        if (!closed) {
-            scheduler.schedule(this::tick, 1000L / core.hz(), TimeUnit.MILLISECONDS);
-        }
-    }
+	private final int budgetPercent;
 
-    private void tick() {
-        try {
-            long budgetNanos = TimeUnit.MILLISECONDS.toNanos(1000L / core.hz()) * budgetPercent / 100;
-            runCycle(System.nanoTime() + budgetNanos);
-        } finally {
-            scheduleNext();
-        }
-    }
+	private final ScheduledExecutorService scheduler;
 
-    /**
-     * One cycle over every (database, shard) slice, resuming where the last cycle ran out of time.
-     * Returns the number of keys expired. Public so tests can drive it synchronously.
-     */
-    public synchronized long runCycle(long deadlineNanos) {
-        Keyspace ks = core.keyspace();
-        int slices = ks.databaseCount() * ks.shardCount();
-        long expired = 0;
-        for (int visited = 0; visited < slices; visited++) {
-            if (System.nanoTime() > deadlineNanos || closed) {
-                break;
-            }
-            Database db = ks.db(nextDb);
-            int shard = nextShard;
-            if (++nextShard == ks.shardCount()) {
-                nextShard = 0;
-                nextDb = (nextDb + 1) % ks.databaseCount();
-            }
-            if (db.volatileCountHint(shard) > 0) {
-                expired += expireSlice(ks.shard(shard), db, shard, deadlineNanos);
-            }
-        }
-        return expired;
-    }
+	private int nextDb;
 
-    private long expireSlice(Shard shard, Database db, int index, long deadlineNanos) {
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        long total = 0;
-        int sampled;
-        int expired;
-        do {
-            sampled = 0;
-            expired = 0;
-            shard.lock();
-            try {
-                long now = core.now();
-                int n = Math.min(keysPerLoop, db.volatileCount(index));
-                for (int i = 0; i < n; i++) {
-                    KeyEntry e = db.randomVolatile(index, rnd);
-                    if (e == null) {
-                        break;
-                    }
-                    sampled++;
-                    if (e.isExpired(now)) {
-                        db.remove(e);
-                        expired++;
-                    }
-                }
-            } finally {
-                shard.unlock();
-            }
-            total += expired;
-        } while (sampled > 0 && expired * 100 > sampled * stalePercent && System.nanoTime() < deadlineNanos);
-        core.stats().expiredKeys.add(total);
-        return total;
-    }
+	private int nextShard;
 
-    @Override
-    public void close() {
-        closed = true;
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+	private volatile boolean closed;
+
+	public ActiveExpiryCycle(EngineCore core) {
+		this.core = core;
+		this.keysPerLoop = core.config().activeExpireKeysPerLoop();
+		this.stalePercent = core.config().activeExpireAcceptableStalePercent();
+		this.budgetPercent = core.config().activeExpireCycleBudgetPercent();
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "larder-active-expiry");
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	public void start() {
+		scheduleNext();
+	}
+
+	private void scheduleNext() {
+		if (!closed) {
+			scheduler.schedule(this::tick, 1000L / core.hz(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void tick() {
+		try {
+			long budgetNanos = TimeUnit.MILLISECONDS.toNanos(1000L / core.hz()) * budgetPercent / 100;
+			runCycle(System.nanoTime() + budgetNanos);
+		}
+		finally {
+			scheduleNext();
+		}
+	}
+
+	/**
+	 * One cycle over every (database, shard) slice, resuming where the last cycle ran out
+	 * of time. Returns the number of keys expired. Public so tests can drive it
+	 * synchronously.
+	 */
+	public synchronized long runCycle(long deadlineNanos) {
+		Keyspace ks = core.keyspace();
+		int slices = ks.databaseCount() * ks.shardCount();
+		long expired = 0;
+		for (int visited = 0; visited < slices; visited++) {
+			if (System.nanoTime() > deadlineNanos || closed) {
+				break;
+			}
+			Database db = ks.db(nextDb);
+			int shard = nextShard;
+			if (++nextShard == ks.shardCount()) {
+				nextShard = 0;
+				nextDb = (nextDb + 1) % ks.databaseCount();
+			}
+			if (db.volatileCountHint(shard) > 0) {
+				expired += expireSlice(ks.shard(shard), db, shard, deadlineNanos);
+			}
+		}
+		return expired;
+	}
+
+	private long expireSlice(Shard shard, Database db, int index, long deadlineNanos) {
+		ThreadLocalRandom rnd = ThreadLocalRandom.current();
+		long total = 0;
+		int sampled;
+		int expired;
+		do {
+			sampled = 0;
+			expired = 0;
+			shard.lock();
+			try {
+				long now = core.now();
+				int n = Math.min(keysPerLoop, db.volatileCount(index));
+				for (int i = 0; i < n; i++) {
+					KeyEntry e = db.randomVolatile(index, rnd);
+					if (e == null) {
+						break;
+					}
+					sampled++;
+					if (e.isExpired(now)) {
+						db.remove(e);
+						expired++;
+					}
+				}
+			}
+			finally {
+				shard.unlock();
+			}
+			total += expired;
+		}
+		while (sampled > 0 && expired * 100 > sampled * stalePercent && System.nanoTime() < deadlineNanos);
+		core.stats().expiredKeys.add(total);
+		return total;
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		scheduler.shutdownNow();
+		try {
+			scheduler.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 }

@@ -4,147 +4,159 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * One logical database (SELECT n) seen across all shards. Every method expects the caller to hold the lock
- * of the shard the key lives in (asserted when assertions are on); shard-wide methods take the shard index.
- * Reads expire lazily, as Redis's lookupKey does: an expired key is deleted when touched and reported absent.
+ * One logical database (SELECT n) seen across all shards. Every method expects the caller
+ * to hold the lock of the shard the key lives in (asserted when assertions are on);
+ * shard-wide methods take the shard index. Reads expire lazily, as Redis's lookupKey
+ * does: an expired key is deleted when touched and reported absent.
  */
 public final class Database {
 
-    private final Keyspace keyspace;
-    private final int index;
+	private final Keyspace keyspace;
 
-    Database(Keyspace keyspace, int index) {
-        this.keyspace = keyspace;
-        this.index = index;
-    }
+	private final int index;
 
-    public int index() {
-        return index;
-    }
+	Database(Keyspace keyspace, int index) {
+		this.keyspace = keyspace;
+		this.index = index;
+	}
 
-    public long now() {
-        return keyspace.clock().millis();
-    }
+	public int index() {
+		return index;
+	}
 
-    /** The live entry for {@code key}, or null; deletes it first if it has expired. */
-    public KeyEntry lookup(byte[] key) {
-        int h = Bytes.hash(key);
-        DbShard s = slice(h);
-        KeyEntry e = s.get(key, h);
-        if (e != null && e.expireAt != KeyEntry.NO_EXPIRY && e.isExpired(now())) {
-            s.remove(e);
-            keyspace.stats().expiredKeys.increment();
-            return null;
-        }
-        return e;
-    }
+	public long now() {
+		return keyspace.clock().millis();
+	}
 
-    /** {@link #lookup} that also counts keyspace hits and misses, for read commands. */
-    public KeyEntry lookupRead(byte[] key) {
-        KeyEntry e = lookup(key);
-        if (e == null) {
-            keyspace.stats().keyspaceMisses.increment();
-        } else {
-            keyspace.stats().keyspaceHits.increment();
-        }
-        return e;
-    }
+	/** The live entry for {@code key}, or null; deletes it first if it has expired. */
+	public KeyEntry lookup(byte[] key) {
+		int h = Bytes.hash(key);
+		DbShard s = slice(h);
+		KeyEntry e = s.get(key, h);
+		if (e != null && e.expireAt != KeyEntry.NO_EXPIRY && e.isExpired(now())) {
+			s.remove(e);
+			keyspace.stats().expiredKeys.increment();
+			return null;
+		}
+		return e;
+	}
 
-    /** Sets a value and drops any TTL, as SET does. */
-    public KeyEntry put(byte[] key, Object value) {
-        int h = Bytes.hash(key);
-        DbShard s = slice(h);
-        KeyEntry e = s.get(key, h);
-        if (e == null) {
-            return s.add(key, h, value);
-        }
-        e.value = value;
-        if (e.volatileIndex >= 0) {
-            s.persist(e);
-        }
-        return e;
-    }
+	/** {@link #lookup} that also counts keyspace hits and misses, for read commands. */
+	public KeyEntry lookupRead(byte[] key) {
+		KeyEntry e = lookup(key);
+		if (e == null) {
+			keyspace.stats().keyspaceMisses.increment();
+		}
+		else {
+			keyspace.stats().keyspaceHits.increment();
+		}
+		return e;
+	}
 
-    /** Replaces the value of a live entry in place, keeping its TTL (APPEND, INCR, SET KEEPTTL). */
-    public void replaceValue(KeyEntry e, Object value) {
-        e.value = value;
-    }
+	/** Sets a value and drops any TTL, as SET does. */
+	public KeyEntry put(byte[] key, Object value) {
+		int h = Bytes.hash(key);
+		DbShard s = slice(h);
+		KeyEntry e = s.get(key, h);
+		if (e == null) {
+			return s.add(key, h, value);
+		}
+		e.value = value;
+		if (e.volatileIndex >= 0) {
+			s.persist(e);
+		}
+		return e;
+	}
 
-    /** Adds a key known to be absent (after a failed lookup under the same lock). */
-    public KeyEntry add(byte[] key, Object value) {
-        int h = Bytes.hash(key);
-        return slice(h).add(key, h, value);
-    }
+	/**
+	 * Replaces the value of a live entry in place, keeping its TTL (APPEND, INCR, SET
+	 * KEEPTTL).
+	 */
+	public void replaceValue(KeyEntry e, Object value) {
+		e.value = value;
+	}
 
-    /** Deletes a key; false when it did not exist (or had already expired). */
-    public boolean delete(byte[] key) {
-        KeyEntry e = lookup(key);
-        if (e == null) {
-            return false;
-        }
-        remove(e);
-        return true;
-    }
+	/** Adds a key known to be absent (after a failed lookup under the same lock). */
+	public KeyEntry add(byte[] key, Object value) {
+		int h = Bytes.hash(key);
+		return slice(h).add(key, h, value);
+	}
 
-    public void remove(KeyEntry e) {
-        slice(e.hash).remove(e);
-    }
+	/** Deletes a key; false when it did not exist (or had already expired). */
+	public boolean delete(byte[] key) {
+		KeyEntry e = lookup(key);
+		if (e == null) {
+			return false;
+		}
+		remove(e);
+		return true;
+	}
 
-    public void expireAt(KeyEntry e, long atMillis) {
-        slice(e.hash).setExpire(e, atMillis);
-    }
+	public void remove(KeyEntry e) {
+		slice(e.hash).remove(e);
+	}
 
-    public void persist(KeyEntry e) {
-        if (e.volatileIndex >= 0) {
-            slice(e.hash).persist(e);
-        } else {
-            e.expireAt = KeyEntry.NO_EXPIRY;
-        }
-    }
+	public void expireAt(KeyEntry e, long atMillis) {
+		slice(e.hash).setExpire(e, atMillis);
+	}
 
-    // Shard-wide operations, for keyless commands (KEYS, SCAN, DBSIZE, FLUSHDB, RANDOMKEY) and active expiry.
+	public void persist(KeyEntry e) {
+		if (e.volatileIndex >= 0) {
+			slice(e.hash).persist(e);
+		}
+		else {
+			e.expireAt = KeyEntry.NO_EXPIRY;
+		}
+	}
 
-    public int size(int shard) {
-        return sliceAt(shard).dict.size();
-    }
+	// Shard-wide operations, for keyless commands (KEYS, SCAN, DBSIZE, FLUSHDB,
+	// RANDOMKEY) and active expiry.
 
-    public int volatileCount(int shard) {
-        return sliceAt(shard).volatileCount();
-    }
+	public int size(int shard) {
+		return sliceAt(shard).dict.size();
+	}
 
-    /** Unlocked read of a shard's TTL count: only a hint, to skip empty shards without taking their lock. */
-    public int volatileCountHint(int shard) {
-        return keyspace.slice(shard, index).volatileCount();
-    }
+	public int volatileCount(int shard) {
+		return sliceAt(shard).volatileCount();
+	}
 
-    public long scan(int shard, long cursor, Consumer<KeyEntry> visitor) {
-        return sliceAt(shard).dict.scan(cursor, visitor);
-    }
+	/**
+	 * Unlocked read of a shard's TTL count: only a hint, to skip empty shards without
+	 * taking their lock.
+	 */
+	public int volatileCountHint(int shard) {
+		return keyspace.slice(shard, index).volatileCount();
+	}
 
-    public void forEach(int shard, Consumer<KeyEntry> visitor) {
-        sliceAt(shard).dict.forEach(visitor);
-    }
+	public long scan(int shard, long cursor, Consumer<KeyEntry> visitor) {
+		return sliceAt(shard).dict.scan(cursor, visitor);
+	}
 
-    public KeyEntry random(int shard, RandomGenerator rnd) {
-        return sliceAt(shard).dict.random(rnd);
-    }
+	public void forEach(int shard, Consumer<KeyEntry> visitor) {
+		sliceAt(shard).dict.forEach(visitor);
+	}
 
-    public KeyEntry randomVolatile(int shard, RandomGenerator rnd) {
-        return sliceAt(shard).randomVolatile(rnd);
-    }
+	public KeyEntry random(int shard, RandomGenerator rnd) {
+		return sliceAt(shard).dict.random(rnd);
+	}
 
-    public void clear(int shard) {
-        sliceAt(shard).clear();
-    }
+	public KeyEntry randomVolatile(int shard, RandomGenerator rnd) {
+		return sliceAt(shard).randomVolatile(rnd);
+	}
 
-    private DbShard slice(int hash) {
-        int shard = keyspace.shardIndex(hash);
-        assert keyspace.shard(shard).isHeldByCurrentThread() : "shard " + shard + " not locked";
-        return keyspace.slice(shard, index);
-    }
+	public void clear(int shard) {
+		sliceAt(shard).clear();
+	}
 
-    private DbShard sliceAt(int shard) {
-        assert keyspace.shard(shard).isHeldByCurrentThread() : "shard " + shard + " not locked";
-        return keyspace.slice(shard, index);
-    }
+	private DbShard slice(int hash) {
+		int shard = keyspace.shardIndex(hash);
+		assert keyspace.shard(shard).isHeldByCurrentThread() : "shard " + shard + " not locked";
+		return keyspace.slice(shard, index);
+	}
+
+	private DbShard sliceAt(int shard) {
+		assert keyspace.shard(shard).isHeldByCurrentThread() : "shard " + shard + " not locked";
+		return keyspace.slice(shard, index);
+	}
+
 }

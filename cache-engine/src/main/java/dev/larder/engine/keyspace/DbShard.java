@@ -4,76 +4,83 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * The keys of one logical database that fall in one shard. Besides the dict it keeps a dense array of the
- * keys that have a TTL: the active expiry cycle samples it uniformly in O(1), where Redis samples its
- * separate expires dict. Guarded by the owning {@link Shard}'s lock.
+ * The keys of one logical database that fall in one shard. Besides the dict it keeps a
+ * dense array of the keys that have a TTL: the active expiry cycle samples it uniformly
+ * in O(1), where Redis samples its separate expires dict. Guarded by the owning
+ * {@link Shard}'s lock.
  */
 final class DbShard {
 
-    private static final KeyEntry[] NONE = new KeyEntry[0];
+	private static final KeyEntry[] NONE = new KeyEntry[0];
 
-    final Dict<KeyEntry> dict = new Dict<>();
-    private KeyEntry[] volatiles = NONE;
-    private int volatileCount;
+	final Dict<KeyEntry> dict = new Dict<>();
 
-    int volatileCount() {
-        return volatileCount;
-    }
+	private KeyEntry[] volatiles = NONE;
 
-    KeyEntry get(byte[] key, int hash) {
-        return dict.get(key, hash);
-    }
+	private int volatileCount;
 
-    KeyEntry add(byte[] key, int hash, Object value) {
-        KeyEntry e = new KeyEntry(key, hash, value);
-        dict.insert(e);
-        return e;
-    }
+	int volatileCount() {
+		return volatileCount;
+	}
 
-    void remove(KeyEntry e) {
-        dict.remove(e.key, e.hash);
-        unlinkVolatile(e);
-    }
+	KeyEntry get(byte[] key, int hash) {
+		return dict.get(key, hash);
+	}
 
-    void setExpire(KeyEntry e, long at) {
-        e.expireAt = at;
-        if (e.volatileIndex < 0) {
-            if (volatileCount == volatiles.length) {
-                volatiles = Arrays.copyOf(volatiles, Math.max(8, volatileCount * 2));
-            }
-            e.volatileIndex = volatileCount;
-            volatiles[volatileCount++] = e;
-        }
-    }
+	KeyEntry add(byte[] key, int hash, Object value) {
+		KeyEntry e = new KeyEntry(key, hash, value);
+		dict.insert(e);
+		return e;
+	}
 
-    void persist(KeyEntry e) {
-        e.expireAt = KeyEntry.NO_EXPIRY;
-        unlinkVolatile(e);
-    }
+	void remove(KeyEntry e) {
+		dict.remove(e.key, e.hash);
+		unlinkVolatile(e);
+	}
 
-    KeyEntry randomVolatile(RandomGenerator rnd) {
-        return volatileCount == 0 ? null : volatiles[rnd.nextInt(volatileCount)];
-    }
+	void setExpire(KeyEntry e, long at) {
+		e.expireAt = at;
+		if (e.volatileIndex < 0) {
+			if (volatileCount == volatiles.length) {
+				volatiles = Arrays.copyOf(volatiles, Math.max(8, volatileCount * 2));
+			}
+			e.volatileIndex = volatileCount;
+			volatiles[volatileCount++] = e;
+		}
+	}
 
-    void clear() {
-        dict.clear();
-        volatiles = NONE;
-        volatileCount = 0;
-    }
+	void persist(KeyEntry e) {
+		e.expireAt = KeyEntry.NO_EXPIRY;
+		unlinkVolatile(e);
+	}
 
-    /** Swap-remove, so removal stays O(1); shrinks the array after mass expiry to give the memory back. */
-    private void unlinkVolatile(KeyEntry e) {
-        int i = e.volatileIndex;
-        if (i < 0) {
-            return;
-        }
-        KeyEntry last = volatiles[--volatileCount];
-        volatiles[i] = last;
-        last.volatileIndex = i;
-        volatiles[volatileCount] = null;
-        e.volatileIndex = -1;
-        if (volatiles.length > 64 && volatileCount * 4 < volatiles.length) {
-            volatiles = Arrays.copyOf(volatiles, volatiles.length / 2);
-        }
-    }
+	KeyEntry randomVolatile(RandomGenerator rnd) {
+		return volatileCount == 0 ? null : volatiles[rnd.nextInt(volatileCount)];
+	}
+
+	void clear() {
+		dict.clear();
+		volatiles = NONE;
+		volatileCount = 0;
+	}
+
+	/**
+	 * Swap-remove, so removal stays O(1); shrinks the array after mass expiry to give the
+	 * memory back.
+	 */
+	private void unlinkVolatile(KeyEntry e) {
+		int i = e.volatileIndex;
+		if (i < 0) {
+			return;
+		}
+		KeyEntry last = volatiles[--volatileCount];
+		volatiles[i] = last;
+		last.volatileIndex = i;
+		volatiles[volatileCount] = null;
+		e.volatileIndex = -1;
+		if (volatiles.length > 64 && volatileCount * 4 < volatiles.length) {
+			volatiles = Arrays.copyOf(volatiles, volatiles.length / 2);
+		}
+	}
+
 }

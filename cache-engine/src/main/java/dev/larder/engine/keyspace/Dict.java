@@ -4,184 +4,200 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * A chained hash table over byte-string keys with a power-of-two table, like Redis's dict. It exists (instead
- * of {@code HashMap}) for three reasons: SCAN needs Redis's reverse-binary cursor, which stays valid across
- * resizes; the expiry cycle and RANDOMKEY need uniform-ish random sampling; and one node per key, holding the
- * key bytes directly, keeps per-key memory close to Redis's.
+ * A chained hash table over byte-string keys with a power-of-two table, like Redis's
+ * dict. It exists (instead of {@code HashMap}) for three reasons: SCAN needs Redis's
+ * reverse-binary cursor, which stays valid across resizes; the expiry cycle and RANDOMKEY
+ * need uniform-ish random sampling; and one node per key, holding the key bytes directly,
+ * keeps per-key memory close to Redis's.
  *
- * <p>Not thread-safe: the owning shard's lock guards it. Resizing rehashes at once (no incremental rehash yet).
+ * <p>
+ * Not thread-safe: the owning shard's lock guards it. Resizing rehashes at once (no
+ * incremental rehash yet).
  */
 public final class Dict<E extends DictEntry> {
 
-    private static final int MIN_CAPACITY = 4;
+	private static final int MIN_CAPACITY = 4;
 
-    private DictEntry[] table;
-    private int size;
+	private DictEntry[] table;
 
-    public int size() {
-        return size;
-    }
+	private int size;
 
-    public boolean isEmpty() {
-        return size == 0;
-    }
+	public int size() {
+		return size;
+	}
 
-    @SuppressWarnings("unchecked")
-    public E get(byte[] key, int hash) {
-        DictEntry[] t = table;
-        if (t == null) {
-            return null;
-        }
-        for (DictEntry e = t[hash & (t.length - 1)]; e != null; e = e.next) {
-            if (e.hash == hash && Bytes.equals(e.key, key)) {
-                return (E) e;
-            }
-        }
-        return null;
-    }
+	public boolean isEmpty() {
+		return size == 0;
+	}
 
-    /**
-     * Loads the lines a lookup of {@code key} will need (its bucket, the entries of its chain, the matching
-     * entry's key and value) and returns a meaningless number made from them, so the loads are not optimised
-     * away. Called without the owning lock, for commands about to run: concurrent writers may change the
-     * chain under it, which is harmless for loads whose results are thrown away, and the walk is bounded so a
-     * chain seen mid-resize cannot hold it.
-     */
-    public int touch(byte[] key, int hash) {
-        DictEntry[] t = table;
-        if (t == null) {
-            return 0;
-        }
-        int sink = 0;
-        DictEntry e = t[hash & (t.length - 1)];
-        for (int steps = 0; e != null && steps < 4; steps++, e = e.next) {
-            if (e.hash == hash) {
-                Object v = e.value;
-                sink += e.key.length + (v instanceof byte[] b ? b.length : v == null ? 0 : 1);
-            }
-        }
-        return sink;
-    }
+	@SuppressWarnings("unchecked")
+	public E get(byte[] key, int hash) {
+		DictEntry[] t = table;
+		if (t == null) {
+			return null;
+		}
+		for (DictEntry e = t[hash & (t.length - 1)]; e != null; e = e.next) {
+			if (e.hash == hash && Bytes.equals(e.key, key)) {
+				return (E) e;
+			}
+		}
+		return null;
+	}
 
-    /** Adds an entry whose key is known to be absent. */
-    public void insert(E entry) {
-        if (table == null) {
-            table = new DictEntry[MIN_CAPACITY];
-        } else if (size >= table.length) {
-            resize(table.length << 1);
-        }
-        int i = entry.hash & (table.length - 1);
-        entry.next = table[i];
-        table[i] = entry;
-        size++;
-    }
+	/**
+	 * Loads the lines a lookup of {@code key} will need (its bucket, the entries of its
+	 * chain, the matching entry's key and value) and returns a meaningless number made
+	 * from them, so the loads are not optimised away. Called without the owning lock, for
+	 * commands about to run: concurrent writers may change the chain under it, which is
+	 * harmless for loads whose results are thrown away, and the walk is bounded so a
+	 * chain seen mid-resize cannot hold it.
+	 */
+	public int touch(byte[] key, int hash) {
+		DictEntry[] t = table;
+		if (t == null) {
+			return 0;
+		}
+		int sink = 0;
+		DictEntry e = t[hash & (t.length - 1)];
+		for (int steps = 0; e != null && steps < 4; steps++, e = e.next) {
+			if (e.hash == hash) {
+				Object v = e.value;
+				sink += e.key.length + (v instanceof byte[] b ? b.length : v == null ? 0 : 1);
+			}
+		}
+		return sink;
+	}
 
-    @SuppressWarnings("unchecked")
-    public E remove(byte[] key, int hash) {
-        DictEntry[] t = table;
-        if (t == null) {
-            return null;
-        }
-        int i = hash & (t.length - 1);
-        DictEntry prev = null;
-        for (DictEntry e = t[i]; e != null; prev = e, e = e.next) {
-            if (e.hash == hash && Bytes.equals(e.key, key)) {
-                if (prev == null) {
-                    t[i] = e.next;
-                } else {
-                    prev.next = e.next;
-                }
-                e.next = null;
-                size--;
-                shrinkIfSparse();
-                return (E) e;
-            }
-        }
-        return null;
-    }
+	/** Adds an entry whose key is known to be absent. */
+	public void insert(E entry) {
+		if (table == null) {
+			table = new DictEntry[MIN_CAPACITY];
+		}
+		else if (size >= table.length) {
+			resize(table.length << 1);
+		}
+		int i = entry.hash & (table.length - 1);
+		entry.next = table[i];
+		table[i] = entry;
+		size++;
+	}
 
-    public void clear() {
-        table = null;
-        size = 0;
-    }
+	@SuppressWarnings("unchecked")
+	public E remove(byte[] key, int hash) {
+		DictEntry[] t = table;
+		if (t == null) {
+			return null;
+		}
+		int i = hash & (t.length - 1);
+		DictEntry prev = null;
+		for (DictEntry e = t[i]; e != null; prev = e, e = e.next) {
+			if (e.hash == hash && Bytes.equals(e.key, key)) {
+				if (prev == null) {
+					t[i] = e.next;
+				}
+				else {
+					prev.next = e.next;
+				}
+				e.next = null;
+				size--;
+				shrinkIfSparse();
+				return (E) e;
+			}
+		}
+		return null;
+	}
 
-    /**
-     * One step of Redis's dictScan: visits the bucket at {@code cursor} and returns the next cursor (0 when
-     * done). Reverse-binary increments guarantee that entries present for the whole scan are visited at least
-     * once even if the table grows or shrinks between calls.
-     */
-    @SuppressWarnings("unchecked")
-    public long scan(long cursor, Consumer<? super E> visitor) {
-        DictEntry[] t = table;
-        if (t == null || size == 0) {
-            return 0;
-        }
-        long mask = t.length - 1;
-        for (DictEntry e = t[(int) (cursor & mask)]; e != null; e = e.next) {
-            visitor.accept((E) e);
-        }
-        cursor |= ~mask;
-        cursor = Long.reverse(cursor);
-        cursor++;
-        return Long.reverse(cursor);
-    }
+	public void clear() {
+		table = null;
+		size = 0;
+	}
 
-    /** A random entry (random non-empty bucket, then a random chain position), or null when empty. */
-    @SuppressWarnings("unchecked")
-    public E random(RandomGenerator rnd) {
-        if (size == 0) {
-            return null;
-        }
-        DictEntry[] t = table;
-        DictEntry head;
-        do {
-            head = t[rnd.nextInt(t.length)];
-        } while (head == null);
-        int len = 0;
-        for (DictEntry e = head; e != null; e = e.next) {
-            len++;
-        }
-        DictEntry e = head;
-        for (int skip = rnd.nextInt(len); skip > 0; skip--) {
-            e = e.next;
-        }
-        return (E) e;
-    }
+	/**
+	 * One step of Redis's dictScan: visits the bucket at {@code cursor} and returns the
+	 * next cursor (0 when done). Reverse-binary increments guarantee that entries present
+	 * for the whole scan are visited at least once even if the table grows or shrinks
+	 * between calls.
+	 */
+	@SuppressWarnings("unchecked")
+	public long scan(long cursor, Consumer<? super E> visitor) {
+		DictEntry[] t = table;
+		if (t == null || size == 0) {
+			return 0;
+		}
+		long mask = t.length - 1;
+		for (DictEntry e = t[(int) (cursor & mask)]; e != null; e = e.next) {
+			visitor.accept((E) e);
+		}
+		cursor |= ~mask;
+		cursor = Long.reverse(cursor);
+		cursor++;
+		return Long.reverse(cursor);
+	}
 
-    @SuppressWarnings("unchecked")
-    public void forEach(Consumer<? super E> action) {
-        DictEntry[] t = table;
-        if (t == null) {
-            return;
-        }
-        for (DictEntry head : t) {
-            for (DictEntry e = head; e != null; e = e.next) {
-                action.accept((E) e);
-            }
-        }
-    }
+	/**
+	 * A random entry (random non-empty bucket, then a random chain position), or null
+	 * when empty.
+	 */
+	@SuppressWarnings("unchecked")
+	public E random(RandomGenerator rnd) {
+		if (size == 0) {
+			return null;
+		}
+		DictEntry[] t = table;
+		DictEntry head;
+		do {
+			head = t[rnd.nextInt(t.length)];
+		}
+		while (head == null);
+		int len = 0;
+		for (DictEntry e = head; e != null; e = e.next) {
+			len++;
+		}
+		DictEntry e = head;
+		for (int skip = rnd.nextInt(len); skip > 0; skip--) {
+			e = e.next;
+		}
+		return (E) e;
+	}
 
-    /** Redis shrinks below 10% fill; doing the same keeps random sampling cheap after mass deletes. */
-    private void shrinkIfSparse() {
-        if (table.length > MIN_CAPACITY && size * 10L < table.length) {
-            resize(Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 1));
-        }
-    }
+	@SuppressWarnings("unchecked")
+	public void forEach(Consumer<? super E> action) {
+		DictEntry[] t = table;
+		if (t == null) {
+			return;
+		}
+		for (DictEntry head : t) {
+			for (DictEntry e = head; e != null; e = e.next) {
+				action.accept((E) e);
+			}
+		}
+	}
 
-    private void resize(int capacity) {
-        DictEntry[] old = table;
-        DictEntry[] t = new DictEntry[capacity];
-        int mask = capacity - 1;
-        for (DictEntry head : old) {
-            DictEntry e = head;
-            while (e != null) {
-                DictEntry next = e.next;
-                int i = e.hash & mask;
-                e.next = t[i];
-                t[i] = e;
-                e = next;
-            }
-        }
-        table = t;
-    }
+	/**
+	 * Redis shrinks below 10% fill; doing the same keeps random sampling cheap after mass
+	 * deletes.
+	 */
+	private void shrinkIfSparse() {
+		if (table.length > MIN_CAPACITY && size * 10L < table.length) {
+			resize(Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 1));
+		}
+	}
+
+	private void resize(int capacity) {
+		DictEntry[] old = table;
+		DictEntry[] t = new DictEntry[capacity];
+		int mask = capacity - 1;
+		for (DictEntry head : old) {
+			DictEntry e = head;
+			while (e != null) {
+				DictEntry next = e.next;
+				int i = e.hash & mask;
+				e.next = t[i];
+				t[i] = e;
+				e = next;
+			}
+		}
+		table = t;
+	}
+
 }

@@ -3,26 +3,30 @@ package dev.larder.engine.keyspace;
 /** A node of a {@link Dict} chain: the key bytes, their hash, and the value. */
 public class DictEntry {
 
-    final byte[] key;
-    final int hash;
-    Object value;
-    DictEntry next;
+	final byte[] key;
 
-    public DictEntry(byte[] key, int hash, Object value) {
-        this.key = key;
-        this.hash = hash;
-        this.value = value;
-    }
+	final int hash;
 
-    public byte[] key() {
-        return key;
-    }
+	Object value;
 
-    public Object value() {
-        return value;
-    }
+	DictEntry next;
 
-    public void value(Object value) {
-        this.value = value;
-    }
+	public DictEntry(byte[] key, int hash, Object value) {
+		this.key = key;
+		this.hash = hash;
+		this.value = value;
+	}
+
+	public byte[] key() {
+		return key;
+	}
+
+	public Object value() {
+		return value;
+	}
+
+	public void value(Object value) {
+		this.value = value;
+	}
+
 }

@@ -3,16 +3,28 @@ package dev.larder.engine.keyspace;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters INFO reports, with Redis's meanings. LongAdders: every command bumps some of them. */
+/**
+ * Counters INFO reports, with Redis's meanings. LongAdders: every command bumps some of
+ * them.
+ */
 public final class EngineStats {
 
-    public final long startMillis = System.currentTimeMillis();
-    public final LongAdder commandsProcessed = new LongAdder();
-    public final LongAdder connectionsReceived = new LongAdder();
-    public final LongAdder rejectedConnections = new LongAdder();
-    public final LongAdder expiredKeys = new LongAdder();
-    public final LongAdder keyspaceHits = new LongAdder();
-    public final LongAdder keyspaceMisses = new LongAdder();
-    public final LongAdder errorReplies = new LongAdder();
-    public final AtomicInteger connectedClients = new AtomicInteger();
+	public final long startMillis = System.currentTimeMillis();
+
+	public final LongAdder commandsProcessed = new LongAdder();
+
+	public final LongAdder connectionsReceived = new LongAdder();
+
+	public final LongAdder rejectedConnections = new LongAdder();
+
+	public final LongAdder expiredKeys = new LongAdder();
+
+	public final LongAdder keyspaceHits = new LongAdder();
+
+	public final LongAdder keyspaceMisses = new LongAdder();
+
+	public final LongAdder errorReplies = new LongAdder();
+
+	public final AtomicInteger connectedClients = new AtomicInteger();
+
 }

@@ -7,157 +7,170 @@ import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
- * A Redis hash. Small hashes keep field/value pairs in one insertion-ordered array, like Redis's listpack
- * encoding, so HGETALL/HKEYS order matches Redis exactly and small hashes stay compact. Past Redis's
- * thresholds (128 fields, 64-byte strings) it converts, once and for good, to a {@link Dict} like Redis's
- * hashtable encoding.
+ * A Redis hash. Small hashes keep field/value pairs in one insertion-ordered array, like
+ * Redis's listpack encoding, so HGETALL/HKEYS order matches Redis exactly and small
+ * hashes stay compact. Past Redis's thresholds (128 fields, 64-byte strings) it converts,
+ * once and for good, to a {@link Dict} like Redis's hashtable encoding.
  */
 public final class HashValue implements CollectionValue {
 
-    public static final int MAX_COMPACT_ENTRIES = 128;
-    public static final int MAX_COMPACT_VALUE = 64;
+	public static final int MAX_COMPACT_ENTRIES = 128;
 
-    /** Compact encoding: field0, value0, field1, value1, ...; null once converted. */
-    private byte[][] pairs = new byte[8][];
-    private int count;
-    private Dict<DictEntry> dict;
+	public static final int MAX_COMPACT_VALUE = 64;
 
-    @Override
-    public ValueType type() {
-        return ValueType.HASH;
-    }
+	/** Compact encoding: field0, value0, field1, value1, ...; null once converted. */
+	private byte[][] pairs = new byte[8][];
 
-    public boolean isCompact() {
-        return dict == null;
-    }
+	private int count;
 
-    public int size() {
-        return dict == null ? count : dict.size();
-    }
+	private Dict<DictEntry> dict;
 
-    @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
+	@Override
+	public ValueType type() {
+		return ValueType.HASH;
+	}
 
-    public byte[] get(byte[] field) {
-        if (dict != null) {
-            DictEntry e = dict.get(field, Bytes.hash(field));
-            return e == null ? null : (byte[]) e.value;
-        }
-        int i = indexOf(field);
-        return i < 0 ? null : pairs[i + 1];
-    }
+	public boolean isCompact() {
+		return dict == null;
+	}
 
-    /** Sets a field; returns true if it was new. An existing field keeps its position, as in a listpack. */
-    public boolean put(byte[] field, byte[] value) {
-        if (dict == null && (field.length > MAX_COMPACT_VALUE || value.length > MAX_COMPACT_VALUE)) {
-            convert();
-        }
-        if (dict != null) {
-            int h = Bytes.hash(field);
-            DictEntry e = dict.get(field, h);
-            if (e != null) {
-                e.value = value;
-                return false;
-            }
-            dict.insert(new DictEntry(field, h, value));
-            return true;
-        }
-        int i = indexOf(field);
-        if (i >= 0) {
-            pairs[i + 1] = value;
-            return false;
-        }
-        if (count >= MAX_COMPACT_ENTRIES) {
-            convert();
-            dict.insert(new DictEntry(field, Bytes.hash(field), value));
-            return true;
-        }
-        if (count * 2 + 2 > pairs.length) {
-            pairs = Arrays.copyOf(pairs, pairs.length * 2);
-        }
-        pairs[count * 2] = field;
-        pairs[count * 2 + 1] = value;
-        count++;
-        return true;
-    }
+	public int size() {
+		return dict == null ? count : dict.size();
+	}
 
-    public boolean remove(byte[] field) {
-        if (dict != null) {
-            return dict.remove(field, Bytes.hash(field)) != null;
-        }
-        int i = indexOf(field);
-        if (i < 0) {
-            return false;
-        }
-        System.arraycopy(pairs, i + 2, pairs, i, count * 2 - i - 2);
-        count--;
-        pairs[count * 2] = null;
-        pairs[count * 2 + 1] = null;
-        return true;
-    }
+	@Override
+	public boolean isEmpty() {
+		return size() == 0;
+	}
 
-    /** Visits fields in Redis's order for the compact encoding (insertion order). */
-    public void forEach(BiConsumer<byte[], byte[]> action) {
-        if (dict != null) {
-            dict.forEach(e -> action.accept(e.key, (byte[]) e.value));
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            action.accept(pairs[i * 2], pairs[i * 2 + 1]);
-        }
-    }
+	public byte[] get(byte[] field) {
+		if (dict != null) {
+			DictEntry e = dict.get(field, Bytes.hash(field));
+			return e == null ? null : (byte[]) e.value;
+		}
+		int i = indexOf(field);
+		return i < 0 ? null : pairs[i + 1];
+	}
 
-    /** Field/value pairs as a flat list, in iteration order. */
-    public List<byte[]> flatten() {
-        List<byte[]> out = new ArrayList<>(size() * 2);
-        forEach((f, v) -> {
-            out.add(f);
-            out.add(v);
-        });
-        return out;
-    }
+	/**
+	 * Sets a field; returns true if it was new. An existing field keeps its position, as
+	 * in a listpack.
+	 */
+	public boolean put(byte[] field, byte[] value) {
+		if (dict == null && (field.length > MAX_COMPACT_VALUE || value.length > MAX_COMPACT_VALUE)) {
+			convert();
+		}
+		if (dict != null) {
+			int h = Bytes.hash(field);
+			DictEntry e = dict.get(field, h);
+			if (e != null) {
+				e.value = value;
+				return false;
+			}
+			dict.insert(new DictEntry(field, h, value));
+			return true;
+		}
+		int i = indexOf(field);
+		if (i >= 0) {
+			pairs[i + 1] = value;
+			return false;
+		}
+		if (count >= MAX_COMPACT_ENTRIES) {
+			convert();
+			dict.insert(new DictEntry(field, Bytes.hash(field), value));
+			return true;
+		}
+		if (count * 2 + 2 > pairs.length) {
+			pairs = Arrays.copyOf(pairs, pairs.length * 2);
+		}
+		pairs[count * 2] = field;
+		pairs[count * 2 + 1] = value;
+		count++;
+		return true;
+	}
 
-    /** One HSCAN step over the hashtable encoding; compact hashes are returned whole by the caller. */
-    public long scan(long cursor, BiConsumer<byte[], byte[]> visitor) {
-        return dict.scan(cursor, e -> visitor.accept(e.key, (byte[]) e.value));
-    }
+	public boolean remove(byte[] field) {
+		if (dict != null) {
+			return dict.remove(field, Bytes.hash(field)) != null;
+		}
+		int i = indexOf(field);
+		if (i < 0) {
+			return false;
+		}
+		System.arraycopy(pairs, i + 2, pairs, i, count * 2 - i - 2);
+		count--;
+		pairs[count * 2] = null;
+		pairs[count * 2 + 1] = null;
+		return true;
+	}
 
-    /** A random field index into {@link #flatten()}-order for compact hashes, or a random entry otherwise. */
-    public byte[][] randomPair(RandomGenerator rnd) {
-        if (dict != null) {
-            DictEntry e = dict.random(rnd);
-            return new byte[][] {e.key, (byte[]) e.value};
-        }
-        int i = rnd.nextInt(count);
-        return new byte[][] {pairs[i * 2], pairs[i * 2 + 1]};
-    }
+	/** Visits fields in Redis's order for the compact encoding (insertion order). */
+	public void forEach(BiConsumer<byte[], byte[]> action) {
+		if (dict != null) {
+			dict.forEach(e -> action.accept(e.key, (byte[]) e.value));
+			return;
+		}
+		for (int i = 0; i < count; i++) {
+			action.accept(pairs[i * 2], pairs[i * 2 + 1]);
+		}
+	}
 
-    @Override
-    public HashValue deepCopy() {
-        HashValue copy = new HashValue();
-        forEach(copy::put);
-        return copy;
-    }
+	/** Field/value pairs as a flat list, in iteration order. */
+	public List<byte[]> flatten() {
+		List<byte[]> out = new ArrayList<>(size() * 2);
+		forEach((f, v) -> {
+			out.add(f);
+			out.add(v);
+		});
+		return out;
+	}
 
-    private int indexOf(byte[] field) {
-        for (int i = 0; i < count * 2; i += 2) {
-            if (Arrays.equals(pairs[i], field)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+	/**
+	 * One HSCAN step over the hashtable encoding; compact hashes are returned whole by
+	 * the caller.
+	 */
+	public long scan(long cursor, BiConsumer<byte[], byte[]> visitor) {
+		return dict.scan(cursor, e -> visitor.accept(e.key, (byte[]) e.value));
+	}
 
-    private void convert() {
-        Dict<DictEntry> d = new Dict<>();
-        for (int i = 0; i < count; i++) {
-            byte[] f = pairs[i * 2];
-            d.insert(new DictEntry(f, Bytes.hash(f), pairs[i * 2 + 1]));
-        }
-        dict = d;
-        pairs = null;
-        count = 0;
-    }
+	/**
+	 * A random field index into {@link #flatten()}-order for compact hashes, or a random
+	 * entry otherwise.
+	 */
+	public byte[][] randomPair(RandomGenerator rnd) {
+		if (dict != null) {
+			DictEntry e = dict.random(rnd);
+			return new byte[][] { e.key, (byte[]) e.value };
+		}
+		int i = rnd.nextInt(count);
+		return new byte[][] { pairs[i * 2], pairs[i * 2 + 1] };
+	}
+
+	@Override
+	public HashValue deepCopy() {
+		HashValue copy = new HashValue();
+		forEach(copy::put);
+		return copy;
+	}
+
+	private int indexOf(byte[] field) {
+		for (int i = 0; i < count * 2; i += 2) {
+			if (Arrays.equals(pairs[i], field)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private void convert() {
+		Dict<DictEntry> d = new Dict<>();
+		for (int i = 0; i < count; i++) {
+			byte[] f = pairs[i * 2];
+			d.insert(new DictEntry(f, Bytes.hash(f), pairs[i * 2 + 1]));
+		}
+		dict = d;
+		pairs = null;
+		count = 0;
+	}
+
 }

@@ -1,33 +1,35 @@
 package dev.larder.engine.keyspace;
 
 /**
- * A top-level key. The expiry lives in the entry itself (one object per key instead of Redis's separate
- * expires dict), and {@code volatileIndex} is its slot in the shard's array of keys with a TTL, which is what
- * the active expiry cycle samples.
+ * A top-level key. The expiry lives in the entry itself (one object per key instead of
+ * Redis's separate expires dict), and {@code volatileIndex} is its slot in the shard's
+ * array of keys with a TTL, which is what the active expiry cycle samples.
  */
 public final class KeyEntry extends DictEntry {
 
-    /** Value of {@link #expireAt()} for keys without a TTL. */
-    public static final long NO_EXPIRY = -1;
+	/** Value of {@link #expireAt()} for keys without a TTL. */
+	public static final long NO_EXPIRY = -1;
 
-    long expireAt = NO_EXPIRY;
-    int volatileIndex = -1;
+	long expireAt = NO_EXPIRY;
 
-    public KeyEntry(byte[] key, int hash, Object value) {
-        super(key, hash, value);
-    }
+	int volatileIndex = -1;
 
-    /** Absolute expiry in Unix milliseconds, or {@link #NO_EXPIRY}. */
-    public long expireAt() {
-        return expireAt;
-    }
+	public KeyEntry(byte[] key, int hash, Object value) {
+		super(key, hash, value);
+	}
 
-    public boolean hasExpiry() {
-        return expireAt != NO_EXPIRY;
-    }
+	/** Absolute expiry in Unix milliseconds, or {@link #NO_EXPIRY}. */
+	public long expireAt() {
+		return expireAt;
+	}
 
-    /** Redis's keyIsExpired: a key is gone once the clock is strictly past its expiry. */
-    public boolean isExpired(long nowMillis) {
-        return expireAt != NO_EXPIRY && nowMillis > expireAt;
-    }
+	public boolean hasExpiry() {
+		return expireAt != NO_EXPIRY;
+	}
+
+	/** Redis's keyIsExpired: a key is gone once the clock is strictly past its expiry. */
+	public boolean isExpired(long nowMillis) {
+		return expireAt != NO_EXPIRY && nowMillis > expireAt;
+	}
+
 }

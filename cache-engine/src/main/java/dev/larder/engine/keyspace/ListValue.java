@@ -3,155 +3,160 @@ package dev.larder.engine.keyspace;
 import java.util.Arrays;
 
 /**
- * A Redis list: a circular array of elements, O(1) at both ends and by index. Redis 7.0 reports every list as
- * {@code quicklist}; so does this class (one array instead of linked listpack nodes, which is smaller for
- * typical lists and keeps LINDEX O(1)).
+ * A Redis list: a circular array of elements, O(1) at both ends and by index. Redis 7.0
+ * reports every list as {@code quicklist}; so does this class (one array instead of
+ * linked listpack nodes, which is smaller for typical lists and keeps LINDEX O(1)).
  */
 public final class ListValue implements CollectionValue {
 
-    private byte[][] items = new byte[4][];
-    private int head;
-    private int size;
+	private byte[][] items = new byte[4][];
 
-    @Override
-    public ValueType type() {
-        return ValueType.LIST;
-    }
+	private int head;
 
-    @Override
-    public boolean isEmpty() {
-        return size == 0;
-    }
+	private int size;
 
-    public int size() {
-        return size;
-    }
+	@Override
+	public ValueType type() {
+		return ValueType.LIST;
+	}
 
-    public String encoding() {
-        return "quicklist";
-    }
+	@Override
+	public boolean isEmpty() {
+		return size == 0;
+	}
 
-    public byte[] get(int index) {
-        return items[(head + index) & (items.length - 1)];
-    }
+	public int size() {
+		return size;
+	}
 
-    public void set(int index, byte[] value) {
-        items[(head + index) & (items.length - 1)] = value;
-    }
+	public String encoding() {
+		return "quicklist";
+	}
 
-    public void addFirst(byte[] v) {
-        grow();
-        head = (head - 1) & (items.length - 1);
-        items[head] = v;
-        size++;
-    }
+	public byte[] get(int index) {
+		return items[(head + index) & (items.length - 1)];
+	}
 
-    public void addLast(byte[] v) {
-        grow();
-        items[(head + size) & (items.length - 1)] = v;
-        size++;
-    }
+	public void set(int index, byte[] value) {
+		items[(head + index) & (items.length - 1)] = value;
+	}
 
-    public byte[] pollFirst() {
-        if (size == 0) {
-            return null;
-        }
-        byte[] v = items[head];
-        items[head] = null;
-        head = (head + 1) & (items.length - 1);
-        size--;
-        shrink();
-        return v;
-    }
+	public void addFirst(byte[] v) {
+		grow();
+		head = (head - 1) & (items.length - 1);
+		items[head] = v;
+		size++;
+	}
 
-    public byte[] pollLast() {
-        if (size == 0) {
-            return null;
-        }
-        int i = (head + size - 1) & (items.length - 1);
-        byte[] v = items[i];
-        items[i] = null;
-        size--;
-        shrink();
-        return v;
-    }
+	public void addLast(byte[] v) {
+		grow();
+		items[(head + size) & (items.length - 1)] = v;
+		size++;
+	}
 
-    /** Inserts so that the new element ends at {@code index} (0..size). */
-    public void insert(int index, byte[] v) {
-        if (index == 0) {
-            addFirst(v);
-            return;
-        }
-        addLast(v);
-        for (int i = size - 1; i > index; i--) {
-            set(i, get(i - 1));
-        }
-        set(index, v);
-    }
+	public byte[] pollFirst() {
+		if (size == 0) {
+			return null;
+		}
+		byte[] v = items[head];
+		items[head] = null;
+		head = (head + 1) & (items.length - 1);
+		size--;
+		shrink();
+		return v;
+	}
 
-    public void removeAt(int index) {
-        for (int i = index; i < size - 1; i++) {
-            set(i, get(i + 1));
-        }
-        pollLast();
-    }
+	public byte[] pollLast() {
+		if (size == 0) {
+			return null;
+		}
+		int i = (head + size - 1) & (items.length - 1);
+		byte[] v = items[i];
+		items[i] = null;
+		size--;
+		shrink();
+		return v;
+	}
 
-    /** Keeps elements start..end inclusive (already clamped, start <= end), like LTRIM. */
-    public void trim(int start, int end) {
-        byte[][] kept = new byte[Math.max(4, Integer.highestOneBit(Math.max(1, end - start + 1)) << 1)][];
-        for (int i = start; i <= end; i++) {
-            kept[i - start] = get(i);
-        }
-        items = kept;
-        head = 0;
-        size = end - start + 1;
-    }
+	/** Inserts so that the new element ends at {@code index} (0..size). */
+	public void insert(int index, byte[] v) {
+		if (index == 0) {
+			addFirst(v);
+			return;
+		}
+		addLast(v);
+		for (int i = size - 1; i > index; i--) {
+			set(i, get(i - 1));
+		}
+		set(index, v);
+	}
 
-    public void clear() {
-        items = new byte[4][];
-        head = 0;
-        size = 0;
-    }
+	public void removeAt(int index) {
+		for (int i = index; i < size - 1; i++) {
+			set(i, get(i + 1));
+		}
+		pollLast();
+	}
 
-    private void grow() {
-        if (size == items.length) {
-            byte[][] bigger = new byte[items.length * 2][];
-            for (int i = 0; i < size; i++) {
-                bigger[i] = get(i);
-            }
-            items = bigger;
-            head = 0;
-        }
-    }
+	/**
+	 * Keeps elements start..end inclusive (already clamped, start <= end), like LTRIM.
+	 */
+	public void trim(int start, int end) {
+		byte[][] kept = new byte[Math.max(4, Integer.highestOneBit(Math.max(1, end - start + 1)) << 1)][];
+		for (int i = start; i <= end; i++) {
+			kept[i - start] = get(i);
+		}
+		items = kept;
+		head = 0;
+		size = end - start + 1;
+	}
 
-    private void shrink() {
-        if (items.length > 64 && size * 4 < items.length) {
-            byte[][] smaller = new byte[items.length / 2][];
-            for (int i = 0; i < size; i++) {
-                smaller[i] = get(i);
-            }
-            items = smaller;
-            head = 0;
-        }
-    }
+	public void clear() {
+		items = new byte[4][];
+		head = 0;
+		size = 0;
+	}
 
-    @Override
-    public ListValue deepCopy() {
-        ListValue copy = new ListValue();
-        copy.items = new byte[items.length][];
-        for (int i = 0; i < size; i++) {
-            copy.items[i] = get(i);
-        }
-        copy.size = size;
-        return copy;
-    }
+	private void grow() {
+		if (size == items.length) {
+			byte[][] bigger = new byte[items.length * 2][];
+			for (int i = 0; i < size; i++) {
+				bigger[i] = get(i);
+			}
+			items = bigger;
+			head = 0;
+		}
+	}
 
-    @Override
-    public String toString() {
-        byte[][] out = new byte[size][];
-        for (int i = 0; i < size; i++) {
-            out[i] = get(i);
-        }
-        return Arrays.deepToString(out);
-    }
+	private void shrink() {
+		if (items.length > 64 && size * 4 < items.length) {
+			byte[][] smaller = new byte[items.length / 2][];
+			for (int i = 0; i < size; i++) {
+				smaller[i] = get(i);
+			}
+			items = smaller;
+			head = 0;
+		}
+	}
+
+	@Override
+	public ListValue deepCopy() {
+		ListValue copy = new ListValue();
+		copy.items = new byte[items.length][];
+		for (int i = 0; i < size; i++) {
+			copy.items[i] = get(i);
+		}
+		copy.size = size;
+		return copy;
+	}
+
+	@Override
+	public String toString() {
+		byte[][] out = new byte[size][];
+		for (int i = 0; i < size; i++) {
+			out[i] = get(i);
+		}
+		return Arrays.deepToString(out);
+	}
+
 }

@@ -6,94 +6,102 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * A Redis set over a {@link Dict} of members. While every member is an integer and there are at most 512 of
- * them it reports {@code intset}, as Redis 7.0 does, and lists members in ascending numeric order (what an
- * intset's iteration gives); the first non-integer member or the 513th switches it to {@code hashtable} for
- * good, again as in Redis.
+ * A Redis set over a {@link Dict} of members. While every member is an integer and there
+ * are at most 512 of them it reports {@code intset}, as Redis 7.0 does, and lists members
+ * in ascending numeric order (what an intset's iteration gives); the first non-integer
+ * member or the 513th switches it to {@code hashtable} for good, again as in Redis.
  */
 public final class SetValue implements CollectionValue {
 
-    public static final int MAX_INTSET_ENTRIES = 512;
+	public static final int MAX_INTSET_ENTRIES = 512;
 
-    private final Dict<DictEntry> dict = new Dict<>();
-    private boolean intset = true;
+	private final Dict<DictEntry> dict = new Dict<>();
 
-    @Override
-    public ValueType type() {
-        return ValueType.SET;
-    }
+	private boolean intset = true;
 
-    @Override
-    public boolean isEmpty() {
-        return dict.isEmpty();
-    }
+	@Override
+	public ValueType type() {
+		return ValueType.SET;
+	}
 
-    public int size() {
-        return dict.size();
-    }
+	@Override
+	public boolean isEmpty() {
+		return dict.isEmpty();
+	}
 
-    public boolean isIntset() {
-        return intset;
-    }
+	public int size() {
+		return dict.size();
+	}
 
-    public String encoding() {
-        return intset ? "intset" : "hashtable";
-    }
+	public boolean isIntset() {
+		return intset;
+	}
 
-    public boolean contains(byte[] member) {
-        return dict.get(member, Bytes.hash(member)) != null;
-    }
+	public String encoding() {
+		return intset ? "intset" : "hashtable";
+	}
 
-    public boolean add(byte[] member) {
-        int h = Bytes.hash(member);
-        if (dict.get(member, h) != null) {
-            return false;
-        }
-        if (intset && (dict.size() >= MAX_INTSET_ENTRIES || !isCanonicalLong(member))) {
-            intset = false;
-        }
-        dict.insert(new DictEntry(member, h, null));
-        return true;
-    }
+	public boolean contains(byte[] member) {
+		return dict.get(member, Bytes.hash(member)) != null;
+	}
 
-    public boolean remove(byte[] member) {
-        return dict.remove(member, Bytes.hash(member)) != null;
-    }
+	public boolean add(byte[] member) {
+		int h = Bytes.hash(member);
+		if (dict.get(member, h) != null) {
+			return false;
+		}
+		if (intset && (dict.size() >= MAX_INTSET_ENTRIES || !isCanonicalLong(member))) {
+			intset = false;
+		}
+		dict.insert(new DictEntry(member, h, null));
+		return true;
+	}
 
-    public byte[] random(RandomGenerator rnd) {
-        DictEntry e = dict.random(rnd);
-        return e == null ? null : e.key;
-    }
+	public boolean remove(byte[] member) {
+		return dict.remove(member, Bytes.hash(member)) != null;
+	}
 
-    /** Members in Redis's iteration order where it is defined (intset: ascending), else dict order. */
-    public List<byte[]> members() {
-        List<byte[]> out = new ArrayList<>(dict.size());
-        dict.forEach(e -> out.add(e.key));
-        if (intset) {
-            out.sort((a, b) -> Long.compare(Bytes.parseLong(a), Bytes.parseLong(b)));
-        }
-        return out;
-    }
+	public byte[] random(RandomGenerator rnd) {
+		DictEntry e = dict.random(rnd);
+		return e == null ? null : e.key;
+	}
 
-    public void forEach(Consumer<byte[]> action) {
-        dict.forEach(e -> action.accept(e.key));
-    }
+	/**
+	 * Members in Redis's iteration order where it is defined (intset: ascending), else
+	 * dict order.
+	 */
+	public List<byte[]> members() {
+		List<byte[]> out = new ArrayList<>(dict.size());
+		dict.forEach(e -> out.add(e.key));
+		if (intset) {
+			out.sort((a, b) -> Long.compare(Bytes.parseLong(a), Bytes.parseLong(b)));
+		}
+		return out;
+	}
 
-    public long scan(long cursor, Consumer<byte[]> visitor) {
-        return dict.scan(cursor, e -> visitor.accept(e.key));
-    }
+	public void forEach(Consumer<byte[]> action) {
+		dict.forEach(e -> action.accept(e.key));
+	}
 
-    @Override
-    public SetValue deepCopy() {
-        SetValue copy = new SetValue();
-        dict.forEach(e -> copy.dict.insert(new DictEntry(e.key, e.hash, null)));
-        copy.intset = intset;
-        return copy;
-    }
+	public long scan(long cursor, Consumer<byte[]> visitor) {
+		return dict.scan(cursor, e -> visitor.accept(e.key));
+	}
 
-    /** string2ll with the round trip Redis's intset requires: no leading zeros, '+', or spaces. */
-    static boolean isCanonicalLong(byte[] b) {
-        Long v = Bytes.parseLong(b);
-        return v != null && java.util.Arrays.equals(Bytes.fromLong(v), b);
-    }
+	@Override
+	public SetValue deepCopy() {
+		SetValue copy = new SetValue();
+		dict.forEach(e -> copy.dict.insert(new DictEntry(e.key, e.hash, null)));
+		copy.intset = intset;
+		return copy;
+	}
+
+	/**
+	 * string2ll with the round trip Redis's intset requires: no leading zeros, '+', or
+	 * spaces.
+	 */
+	static boolean isCanonicalLong(byte[] b) {
+		Long v = Bytes.parseLong(b);
+		return v != null && java.util.Arrays.equals(Bytes.fromLong(v), b);
+	}
+
 }

@@ -3,30 +3,33 @@ package dev.larder.engine.keyspace;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One lock and the slices of every logical database whose keys hash here. Sharding by key hash across all
- * databases means a command locks the same shard for a key whatever database it addresses (COPY ... DB n).
+ * One lock and the slices of every logical database whose keys hash here. Sharding by key
+ * hash across all databases means a command locks the same shard for a key whatever
+ * database it addresses (COPY ... DB n).
  */
 public final class Shard {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    final DbShard[] dbs;
+	private final ReentrantLock lock = new ReentrantLock();
 
-    Shard(int databases) {
-        dbs = new DbShard[databases];
-        for (int i = 0; i < databases; i++) {
-            dbs[i] = new DbShard();
-        }
-    }
+	final DbShard[] dbs;
 
-    public void lock() {
-        lock.lock();
-    }
+	Shard(int databases) {
+		dbs = new DbShard[databases];
+		for (int i = 0; i < databases; i++) {
+			dbs[i] = new DbShard();
+		}
+	}
 
-    public void unlock() {
-        lock.unlock();
-    }
+	public void lock() {
+		lock.lock();
+	}
 
-    public boolean isHeldByCurrentThread() {
-        return lock.isHeldByCurrentThread();
-    }
+	public void unlock() {
+		lock.unlock();
+	}
+
+	public boolean isHeldByCurrentThread() {
+		return lock.isHeldByCurrentThread();
+	}
+
 }

@@ -5,585 +5,655 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * The order of a sorted set: a B+ tree of its nodes by (score, member bytes unsigned), counted (an inner page
- * knows how many members each child holds), so rank and select-by-rank are O(log n) like Redis's skip list
- * with spans.
+ * The order of a sorted set: a B+ tree of its nodes by (score, member bytes unsigned),
+ * counted (an inner page knows how many members each child holds), so rank and
+ * select-by-rank are O(log n) like Redis's skip list with spans.
  *
- * <p>Why not the skip list: its walks are bound by cache misses. A search visits about 4·log4(n) nodes spread
- * over the heap, one miss each (about 33 at 100K members); this tree visits log32(n) pages, and in each it
- * binary-searches scores that sit in one contiguous {@code double[]}. Dragonfly replaced Redis's skip list
- * with a B+ tree for the same reason. It also needs no per-node level arrays, so a member costs fewer bytes.
+ * <p>
+ * Why not the skip list: its walks are bound by cache misses. A search visits about
+ * 4·log4(n) nodes spread over the heap, one miss each (about 33 at 100K members); this
+ * tree visits log32(n) pages, and in each it binary-searches scores that sit in one
+ * contiguous {@code double[]}. Dragonfly replaced Redis's skip list with a B+ tree for
+ * the same reason. It also needs no per-node level arrays, so a member costs fewer bytes.
  *
- * <p>Each node points back to its leaf, so removal, rank and stepping to the next member start from the leaf
- * instead of a search from the root; splits and merges re-point the nodes they move.
+ * <p>
+ * Each node points back to its leaf, so removal, rank and stepping to the next member
+ * start from the leaf instead of a search from the root; splits and merges re-point the
+ * nodes they move.
  *
- * <p>Pages split in two when full. A page that falls below a quarter full merges into a neighbour when both fit
- * in one page; an emptied page is unlinked; a root with a single child gives way to that child. All leaves stay
- * at one depth. Not thread-safe: the owning shard's lock guards it.
+ * <p>
+ * Pages split in two when full. A page that falls below a quarter full merges into a
+ * neighbour when both fit in one page; an emptied page is unlinked; a root with a single
+ * child gives way to that child. All leaves stay at one depth. Not thread-safe: the
+ * owning shard's lock guards it.
  */
 final class ZSetTree {
 
-    /** A leaf splits when it fills all its slots, so it holds at most LEAF_SLOTS - 1 members between calls. */
-    static final int LEAF_SLOTS = 32;
-    static final int INNER_SLOTS = 32;
-    private static final int LEAF_MIN = LEAF_SLOTS / 4;
-    private static final int INNER_MIN = INNER_SLOTS / 4;
-    /** A set's first leaf starts small and grows: most sorted sets in a cache are small. */
-    private static final int FIRST_LEAF_SLOTS = 4;
+	/**
+	 * A leaf splits when it fills all its slots, so it holds at most LEAF_SLOTS - 1
+	 * members between calls.
+	 */
+	static final int LEAF_SLOTS = 32;
+	static final int INNER_SLOTS = 32;
 
-    /** A monotone test over the order: false for a prefix of the members, true for the rest. */
-    @FunctionalInterface
-    interface Bound {
-        boolean test(double score, byte[] member);
-    }
+	private static final int LEAF_MIN = LEAF_SLOTS / 4;
 
-    abstract static sealed class Page permits Leaf, Inner {
-        Inner parent;
-        int count;
-    }
+	private static final int INNER_MIN = INNER_SLOTS / 4;
 
-    static final class Leaf extends Page {
-        /** The members' scores again, contiguous, so a search touches a few cache lines instead of every node. */
-        double[] scores;
-        Node[] nodes;
-        Leaf prev;
-        Leaf next;
+	/**
+	 * A set's first leaf starts small and grows: most sorted sets in a cache are small.
+	 */
+	private static final int FIRST_LEAF_SLOTS = 4;
 
-        Leaf(int slots) {
-            scores = new double[slots];
-            nodes = new Node[slots];
-        }
+	/**
+	 * A monotone test over the order: false for a prefix of the members, true for the
+	 * rest.
+	 */
+	@FunctionalInterface
+	interface Bound {
 
-        int indexOf(Node n) {
-            Node[] a = nodes;
-            for (int i = 0, c = count; i < c; i++) {
-                if (a[i] == n) {
-                    return i;
-                }
-            }
-            throw new IllegalStateException("sorted-set node not found in its leaf");
-        }
+		boolean test(double score, byte[] member);
 
-        /** Index of the first member above (score, member), which is not in the leaf. */
-        int insertionPoint(double score, byte[] member) {
-            int lo = 0;
-            int hi = count;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                double s = scores[mid];
-                if (s < score || s == score && cmp(nodes[mid].key, member) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
+	}
 
-        void insertAt(int i, Node n) {
-            if (count == nodes.length) {
-                int slots = Math.min(LEAF_SLOTS, nodes.length * 2);
-                scores = Arrays.copyOf(scores, slots);
-                nodes = Arrays.copyOf(nodes, slots);
-            }
-            System.arraycopy(scores, i, scores, i + 1, count - i);
-            System.arraycopy(nodes, i, nodes, i + 1, count - i);
-            scores[i] = n.score;
-            nodes[i] = n;
-            count++;
-            n.leaf = this;
-        }
+	abstract static sealed class Page permits Leaf, Inner {
 
-        void removeAt(int i) {
-            System.arraycopy(scores, i + 1, scores, i, count - i - 1);
-            System.arraycopy(nodes, i + 1, nodes, i, count - i - 1);
-            nodes[--count] = null;
-        }
-    }
+		Inner parent;
 
-    static final class Inner extends Page {
-        final Page[] children = new Page[INNER_SLOTS];
-        /** Members under each child. */
-        final int[] sizes = new int[INNER_SLOTS];
-        /**
-         * For i >= 1, a lower bound of child i: every member of child i is at or above (lowScores[i],
-         * lowMembers[i]) and every member of child i-1 below it. Copied when the child was split off, it stays a
-         * valid bound when that member goes (which is why the bytes are kept, not the node: a node's score
-         * changes).
-         */
-        final double[] lowScores = new double[INNER_SLOTS];
-        final byte[][] lowMembers = new byte[INNER_SLOTS][];
+		int count;
 
-        int indexOf(Page child) {
-            for (int i = 0; i < count; i++) {
-                if (children[i] == child) {
-                    return i;
-                }
-            }
-            throw new IllegalStateException("sorted-set page not found in its parent");
-        }
+	}
 
-        /** The child whose range holds (score, member): the last child whose lower bound is at or below it. */
-        int childFor(double score, byte[] member) {
-            int lo = 1;
-            int hi = count - 1;
-            int found = 0;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                double s = lowScores[mid];
-                if (s < score || s == score && cmp(lowMembers[mid], member) <= 0) {
-                    found = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
-        }
+	static final class Leaf extends Page {
 
-        void insertChild(int i, Page child, double lowScore, byte[] lowMember) {
-            int tail = count - i;
-            System.arraycopy(children, i, children, i + 1, tail);
-            System.arraycopy(sizes, i, sizes, i + 1, tail);
-            System.arraycopy(lowScores, i, lowScores, i + 1, tail);
-            System.arraycopy(lowMembers, i, lowMembers, i + 1, tail);
-            children[i] = child;
-            lowScores[i] = lowScore;
-            lowMembers[i] = lowMember;
-            child.parent = this;
-            count++;
-        }
+		/**
+		 * The members' scores again, contiguous, so a search touches a few cache lines
+		 * instead of every node.
+		 */
+		double[] scores;
 
-        void removeChild(int i) {
-            int tail = count - i - 1;
-            System.arraycopy(children, i + 1, children, i, tail);
-            System.arraycopy(sizes, i + 1, sizes, i, tail);
-            System.arraycopy(lowScores, i + 1, lowScores, i, tail);
-            System.arraycopy(lowMembers, i + 1, lowMembers, i, tail);
-            count--;
-            children[count] = null;
-            lowMembers[count] = null;
-        }
+		Node[] nodes;
 
-        int total(int from, int to) {
-            int sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += sizes[i];
-            }
-            return sum;
-        }
-    }
+		Leaf prev;
 
-    private Page root;
-    private Leaf head;
-    private Leaf tail;
-    private int size;
+		Leaf next;
 
-    ZSetTree() {
-        Leaf leaf = new Leaf(FIRST_LEAF_SLOTS);
-        root = leaf;
-        head = leaf;
-        tail = leaf;
-    }
+		Leaf(int slots) {
+			scores = new double[slots];
+			nodes = new Node[slots];
+		}
 
-    int size() {
-        return size;
-    }
+		int indexOf(Node n) {
+			Node[] a = nodes;
+			for (int i = 0, c = count; i < c; i++) {
+				if (a[i] == n) {
+					return i;
+				}
+			}
+			throw new IllegalStateException("sorted-set node not found in its leaf");
+		}
 
-    Node first() {
-        return size == 0 ? null : head.nodes[0];
-    }
+		/** Index of the first member above (score, member), which is not in the leaf. */
+		int insertionPoint(double score, byte[] member) {
+			int lo = 0;
+			int hi = count;
+			while (lo < hi) {
+				int mid = (lo + hi) >>> 1;
+				double s = scores[mid];
+				if (s < score || s == score && cmp(nodes[mid].key, member) < 0) {
+					lo = mid + 1;
+				}
+				else {
+					hi = mid;
+				}
+			}
+			return lo;
+		}
 
-    Node last() {
-        return size == 0 ? null : tail.nodes[tail.count - 1];
-    }
+		void insertAt(int i, Node n) {
+			if (count == nodes.length) {
+				int slots = Math.min(LEAF_SLOTS, nodes.length * 2);
+				scores = Arrays.copyOf(scores, slots);
+				nodes = Arrays.copyOf(nodes, slots);
+			}
+			System.arraycopy(scores, i, scores, i + 1, count - i);
+			System.arraycopy(nodes, i, nodes, i + 1, count - i);
+			scores[i] = n.score;
+			nodes[i] = n;
+			count++;
+			n.leaf = this;
+		}
 
-    /** Adds a node that is not in the tree, at the place of its score and member. */
-    void insert(Node n) {
-        double score = n.score;
-        byte[] member = n.key;
-        Page p = root;
-        while (p instanceof Inner in) {
-            int i = in.childFor(score, member);
-            in.sizes[i]++;
-            p = in.children[i];
-        }
-        Leaf leaf = (Leaf) p;
-        leaf.insertAt(leaf.insertionPoint(score, member), n);
-        size++;
-        if (leaf.count == LEAF_SLOTS) {
-            splitLeaf(leaf);
-        }
-    }
+		void removeAt(int i) {
+			System.arraycopy(scores, i + 1, scores, i, count - i - 1);
+			System.arraycopy(nodes, i + 1, nodes, i, count - i - 1);
+			nodes[--count] = null;
+		}
 
-    void remove(Node n) {
-        Leaf leaf = n.leaf;
-        leaf.removeAt(leaf.indexOf(n));
-        n.leaf = null;
-        size--;
-        Page child = leaf;
-        for (Inner p = leaf.parent; p != null; child = p, p = p.parent) {
-            p.sizes[p.indexOf(child)]--;
-        }
-        if (leaf.count < LEAF_MIN && leaf.parent != null) {
-            rebalance(leaf);
-        }
-    }
+	}
 
-    /**
-     * Changes a node's score where it stands when its neighbours in the leaf still bracket it (the common case
-     * for small changes, as zslUpdateScore's fast path); false when it must move.
-     */
-    boolean updateInPlace(Node n, double score) {
-        Leaf leaf = n.leaf;
-        int i = leaf.indexOf(n);
-        if (i == 0 || i == leaf.count - 1) {
-            return false; // an edge member may also be its leaf's bound in the parent
-        }
-        double before = leaf.scores[i - 1];
-        double after = leaf.scores[i + 1];
-        if ((before < score || before == score && cmp(leaf.nodes[i - 1].key, n.key) < 0)
-                && (after > score || after == score && cmp(leaf.nodes[i + 1].key, n.key) > 0)) {
-            leaf.scores[i] = score;
-            n.score = score;
-            return true;
-        }
-        return false;
-    }
+	static final class Inner extends Page {
 
-    /**
-     * Replaces a node's score by one that compares equal to it (0 for -0): the order, and so every bound kept
-     * in the inner pages, stays as it is.
-     */
-    void replaceWithEqual(Node n, double score) {
-        assert score == n.score;
-        n.leaf.scores[n.leaf.indexOf(n)] = score;
-        n.score = score;
-    }
+		final Page[] children = new Page[INNER_SLOTS];
 
-    /** 0-based rank of a node in the tree. */
-    long rank(Node n) {
-        Leaf leaf = n.leaf;
-        long rank = leaf.indexOf(n);
-        Page child = leaf;
-        for (Inner p = leaf.parent; p != null; child = p, p = p.parent) {
-            rank += p.total(0, p.indexOf(child));
-        }
-        return rank;
-    }
+		/** Members under each child. */
+		final int[] sizes = new int[INNER_SLOTS];
 
-    /** The node at a 0-based rank, or null when out of range. */
-    Node byRank(long rank) {
-        if (rank < 0 || rank >= size) {
-            return null;
-        }
-        long r = rank;
-        Page p = root;
-        while (p instanceof Inner in) {
-            int i = 0;
-            while (r >= in.sizes[i]) {
-                r -= in.sizes[i];
-                i++;
-            }
-            p = in.children[i];
-        }
-        return ((Leaf) p).nodes[(int) r];
-    }
+		/**
+		 * For i >= 1, a lower bound of child i: every member of child i is at or above
+		 * (lowScores[i], lowMembers[i]) and every member of child i-1 below it. Copied
+		 * when the child was split off, it stays a valid bound when that member goes
+		 * (which is why the bytes are kept, not the node: a node's score changes).
+		 */
+		final double[] lowScores = new double[INNER_SLOTS];
 
-    /** The first node for which {@code bound} holds, or null. */
-    Node firstWhere(Bound bound) {
-        if (size == 0) {
-            return null;
-        }
-        Page p = root;
-        while (p instanceof Inner in) {
-            // The first match is in the last child whose lower bound fails (bounds only grow to the right).
-            int lo = 1;
-            int hi = in.count - 1;
-            int found = 0;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (bound.test(in.lowScores[mid], in.lowMembers[mid])) {
-                    hi = mid - 1;
-                } else {
-                    found = mid;
-                    lo = mid + 1;
-                }
-            }
-            p = in.children[found];
-        }
-        Leaf leaf = (Leaf) p;
-        int lo = 0;
-        int hi = leaf.count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (bound.test(leaf.scores[mid], leaf.nodes[mid].key)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        if (lo < leaf.count) {
-            return leaf.nodes[lo];
-        }
-        return leaf.next == null ? null : leaf.next.nodes[0];
-    }
+		final byte[][] lowMembers = new byte[INNER_SLOTS][];
 
-    /** The last node for which {@code stay} holds (true for a prefix of the members), or null. */
-    Node lastWhere(Bound stay) {
-        Node beyond = firstWhere((s, m) -> !stay.test(s, m));
-        return beyond == null ? last() : prev(beyond);
-    }
+		int indexOf(Page child) {
+			for (int i = 0; i < count; i++) {
+				if (children[i] == child) {
+					return i;
+				}
+			}
+			throw new IllegalStateException("sorted-set page not found in its parent");
+		}
 
-    static Node next(Node n) {
-        Leaf leaf = n.leaf;
-        int i = leaf.indexOf(n);
-        if (i + 1 < leaf.count) {
-            return leaf.nodes[i + 1];
-        }
-        return leaf.next == null ? null : leaf.next.nodes[0];
-    }
+		/**
+		 * The child whose range holds (score, member): the last child whose lower bound
+		 * is at or below it.
+		 */
+		int childFor(double score, byte[] member) {
+			int lo = 1;
+			int hi = count - 1;
+			int found = 0;
+			while (lo <= hi) {
+				int mid = (lo + hi) >>> 1;
+				double s = lowScores[mid];
+				if (s < score || s == score && cmp(lowMembers[mid], member) <= 0) {
+					found = mid;
+					lo = mid + 1;
+				}
+				else {
+					hi = mid - 1;
+				}
+			}
+			return found;
+		}
 
-    static Node prev(Node n) {
-        Leaf leaf = n.leaf;
-        int i = leaf.indexOf(n);
-        if (i > 0) {
-            return leaf.nodes[i - 1];
-        }
-        return leaf.prev == null ? null : leaf.prev.nodes[leaf.prev.count - 1];
-    }
+		void insertChild(int i, Page child, double lowScore, byte[] lowMember) {
+			int tail = count - i;
+			System.arraycopy(children, i, children, i + 1, tail);
+			System.arraycopy(sizes, i, sizes, i + 1, tail);
+			System.arraycopy(lowScores, i, lowScores, i + 1, tail);
+			System.arraycopy(lowMembers, i, lowMembers, i + 1, tail);
+			children[i] = child;
+			lowScores[i] = lowScore;
+			lowMembers[i] = lowMember;
+			child.parent = this;
+			count++;
+		}
 
-    void forEach(Consumer<Node> action) {
-        for (Leaf leaf = head; leaf != null; leaf = leaf.next) {
-            for (int i = 0; i < leaf.count; i++) {
-                action.accept(leaf.nodes[i]);
-            }
-        }
-    }
+		void removeChild(int i) {
+			int tail = count - i - 1;
+			System.arraycopy(children, i + 1, children, i, tail);
+			System.arraycopy(sizes, i + 1, sizes, i, tail);
+			System.arraycopy(lowScores, i + 1, lowScores, i, tail);
+			System.arraycopy(lowMembers, i + 1, lowMembers, i, tail);
+			count--;
+			children[count] = null;
+			lowMembers[count] = null;
+		}
 
-    private void splitLeaf(Leaf leaf) {
-        Leaf right = new Leaf(LEAF_SLOTS);
-        int keep = leaf.count / 2;
-        int moved = leaf.count - keep;
-        System.arraycopy(leaf.scores, keep, right.scores, 0, moved);
-        System.arraycopy(leaf.nodes, keep, right.nodes, 0, moved);
-        Arrays.fill(leaf.nodes, keep, leaf.count, null);
-        leaf.count = keep;
-        right.count = moved;
-        for (int i = 0; i < moved; i++) {
-            right.nodes[i].leaf = right;
-        }
-        right.prev = leaf;
-        right.next = leaf.next;
-        if (right.next == null) {
-            tail = right;
-        } else {
-            right.next.prev = right;
-        }
-        leaf.next = right;
-        addSibling(leaf, right, keep, moved, right.scores[0], right.nodes[0].key);
-    }
+		int total(int from, int to) {
+			int sum = 0;
+			for (int i = from; i < to; i++) {
+				sum += sizes[i];
+			}
+			return sum;
+		}
 
-    private void splitInner(Inner in) {
-        Inner right = new Inner();
-        int keep = in.count / 2;
-        int moved = in.count - keep;
-        System.arraycopy(in.children, keep, right.children, 0, moved);
-        System.arraycopy(in.sizes, keep, right.sizes, 0, moved);
-        System.arraycopy(in.lowScores, keep, right.lowScores, 0, moved);
-        System.arraycopy(in.lowMembers, keep, right.lowMembers, 0, moved);
-        Arrays.fill(in.children, keep, in.count, null);
-        Arrays.fill(in.lowMembers, keep, in.count, null);
-        in.count = keep;
-        right.count = moved;
-        for (int i = 0; i < moved; i++) {
-            right.children[i].parent = right;
-        }
-        addSibling(in, right, in.total(0, keep), right.total(0, moved), right.lowScores[0], right.lowMembers[0]);
-    }
+	}
 
-    /**
-     * Puts {@code right}, just split off {@code left}, beside it in their parent (a new root when left was the
-     * root). The sizes above the parent already count the member whose insertion caused the split.
-     */
-    private void addSibling(Page left, Page right, int leftSize, int rightSize, double lowScore, byte[] lowMember) {
-        Inner parent = left.parent;
-        if (parent == null) {
-            parent = new Inner();
-            parent.children[0] = left;
-            parent.count = 1;
-            left.parent = parent;
-            root = parent;
-        }
-        int i = parent.indexOf(left);
-        parent.insertChild(i + 1, right, lowScore, lowMember);
-        parent.sizes[i] = leftSize;
-        parent.sizes[i + 1] = rightSize;
-        if (parent.count == INNER_SLOTS) {
-            splitInner(parent);
-        }
-    }
+	private Page root;
 
-    /** A non-root leaf fell below a quarter full: unlink it when empty, else merge it with a neighbour it fits with. */
-    private void rebalance(Leaf leaf) {
-        Inner parent = leaf.parent;
-        int i = parent.indexOf(leaf);
-        if (leaf.count == 0) {
-            unlink(leaf);
-            removeChild(parent, i);
-        } else if (i > 0 && ((Leaf) parent.children[i - 1]).count + leaf.count < LEAF_SLOTS) {
-            merge((Leaf) parent.children[i - 1], leaf, parent, i);
-        } else if (i + 1 < parent.count && leaf.count + ((Leaf) parent.children[i + 1]).count < LEAF_SLOTS) {
-            merge(leaf, (Leaf) parent.children[i + 1], parent, i + 1);
-        }
-    }
+	private Leaf head;
 
-    /** Moves the members of {@code right} (child {@code ri} of the parent) to the end of its left neighbour. */
-    private void merge(Leaf left, Leaf right, Inner parent, int ri) {
-        int base = left.count;
-        System.arraycopy(right.scores, 0, left.scores, base, right.count);
-        System.arraycopy(right.nodes, 0, left.nodes, base, right.count);
-        for (int k = 0; k < right.count; k++) {
-            right.nodes[k].leaf = left;
-        }
-        left.count += right.count;
-        parent.sizes[ri - 1] += parent.sizes[ri];
-        unlink(right);
-        removeChild(parent, ri);
-    }
+	private Leaf tail;
 
-    private void unlink(Leaf leaf) {
-        if (leaf.prev == null) {
-            head = leaf.next;
-        } else {
-            leaf.prev.next = leaf.next;
-        }
-        if (leaf.next == null) {
-            tail = leaf.prev;
-        } else {
-            leaf.next.prev = leaf.prev;
-        }
-    }
+	private int size;
 
-    /** Removes child i of {@code in} (emptied or merged away), then repairs {@code in} the same way. */
-    private void removeChild(Inner in, int i) {
-        in.removeChild(i);
-        Inner parent = in.parent;
-        if (parent == null) {
-            if (in.count == 1) {
-                root = in.children[0];
-                root.parent = null;
-            }
-            return;
-        }
-        int j = parent.indexOf(in);
-        if (in.count == 0) {
-            removeChild(parent, j);
-        } else if (in.count < INNER_MIN) {
-            if (j > 0 && parent.children[j - 1].count + in.count < INNER_SLOTS) {
-                merge((Inner) parent.children[j - 1], in, parent, j);
-            } else if (j + 1 < parent.count && in.count + parent.children[j + 1].count < INNER_SLOTS) {
-                merge(in, (Inner) parent.children[j + 1], parent, j + 1);
-            }
-        }
-    }
+	ZSetTree() {
+		Leaf leaf = new Leaf(FIRST_LEAF_SLOTS);
+		root = leaf;
+		head = leaf;
+		tail = leaf;
+	}
 
-    private void merge(Inner left, Inner right, Inner parent, int ri) {
-        int base = left.count;
-        int n = right.count;
-        System.arraycopy(right.children, 0, left.children, base, n);
-        System.arraycopy(right.sizes, 0, left.sizes, base, n);
-        System.arraycopy(right.lowScores, 0, left.lowScores, base, n);
-        System.arraycopy(right.lowMembers, 0, left.lowMembers, base, n);
-        // right's own first child had no bound inside right; its bound is right's bound in the parent
-        left.lowScores[base] = parent.lowScores[ri];
-        left.lowMembers[base] = parent.lowMembers[ri];
-        for (int k = 0; k < n; k++) {
-            left.children[base + k].parent = left;
-        }
-        left.count += n;
-        parent.sizes[ri - 1] += parent.sizes[ri];
-        removeChild(parent, ri);
-    }
+	int size() {
+		return size;
+	}
 
-    /**
-     * Checks every structural invariant (order, bounds, counts, parent and leaf links, uniform depth) and
-     * throws on the first violation. For tests: it walks the whole tree.
-     */
-    void verify() {
-        int[] leafDepth = {-1};
-        int counted = verify(root, null, null, 0, Double.NaN, null, leafDepth);
-        if (counted != size) {
-            throw new IllegalStateException("size " + size + " but " + counted + " members in the tree");
-        }
-        int linked = 0;
-        Leaf prev = null;
-        for (Leaf l = head; l != null; prev = l, l = l.next) {
-            if (l.prev != prev) {
-                throw new IllegalStateException("leaf prev link broken");
-            }
-            linked += l.count;
-        }
-        if (prev != tail || linked != size) {
-            throw new IllegalStateException("leaf chain holds " + linked + " members of " + size);
-        }
-    }
+	Node first() {
+		return size == 0 ? null : head.nodes[0];
+	}
 
-    private int verify(Page p, Inner parent, Node[] last, int depth, double lowScore, byte[] lowMember,
-            int[] leafDepth) {
-        if (p.parent != parent) {
-            throw new IllegalStateException("parent link broken at depth " + depth);
-        }
-        if (p != root && p.count == 0) {
-            throw new IllegalStateException("empty page at depth " + depth);
-        }
-        if (p instanceof Leaf leaf) {
-            if (leafDepth[0] < 0) {
-                leafDepth[0] = depth;
-            } else if (leafDepth[0] != depth) {
-                throw new IllegalStateException("leaves at depths " + leafDepth[0] + " and " + depth);
-            }
-            Node[] previous = last == null ? new Node[1] : last;
-            for (int i = 0; i < leaf.count; i++) {
-                Node n = leaf.nodes[i];
-                if (n.leaf != leaf || leaf.scores[i] != n.score) {
-                    throw new IllegalStateException("node " + i + " out of sync with its leaf");
-                }
-                if (lowMember != null && compare(n.score, n.key, lowScore, lowMember) < 0) {
-                    throw new IllegalStateException("member below its page's lower bound");
-                }
-                Node before = previous[0];
-                if (before != null && compare(before.score, before.key, n.score, n.key) >= 0) {
-                    throw new IllegalStateException("members out of order");
-                }
-                previous[0] = n;
-            }
-            return leaf.count;
-        }
-        Inner in = (Inner) p;
-        Node[] previous = last == null ? new Node[1] : last;
-        int total = 0;
-        for (int i = 0; i < in.count; i++) {
-            Node before = previous[0];
-            if (i > 0 && before != null
-                    && compare(before.score, before.key, in.lowScores[i], in.lowMembers[i]) >= 0) {
-                throw new IllegalStateException("member at or above the next child's lower bound");
-            }
-            int n = i == 0 ? verify(in.children[i], in, previous, depth + 1, lowScore, lowMember, leafDepth)
-                    : verify(in.children[i], in, previous, depth + 1, in.lowScores[i], in.lowMembers[i], leafDepth);
-            if (n != in.sizes[i]) {
-                throw new IllegalStateException("child " + i + " holds " + n + " members, counted " + in.sizes[i]);
-            }
-            total += n;
-        }
-        return total;
-    }
+	Node last() {
+		return size == 0 ? null : tail.nodes[tail.count - 1];
+	}
 
-    static int compare(double s1, byte[] m1, double s2, byte[] m2) {
-        return s1 < s2 ? -1 : s1 > s2 ? 1 : cmp(m1, m2);
-    }
+	/** Adds a node that is not in the tree, at the place of its score and member. */
+	void insert(Node n) {
+		double score = n.score;
+		byte[] member = n.key;
+		Page p = root;
+		while (p instanceof Inner in) {
+			int i = in.childFor(score, member);
+			in.sizes[i]++;
+			p = in.children[i];
+		}
+		Leaf leaf = (Leaf) p;
+		leaf.insertAt(leaf.insertionPoint(score, member), n);
+		size++;
+		if (leaf.count == LEAF_SLOTS) {
+			splitLeaf(leaf);
+		}
+	}
 
-    static int cmp(byte[] a, byte[] b) {
-        return Arrays.compareUnsigned(a, b);
-    }
+	void remove(Node n) {
+		Leaf leaf = n.leaf;
+		leaf.removeAt(leaf.indexOf(n));
+		n.leaf = null;
+		size--;
+		Page child = leaf;
+		for (Inner p = leaf.parent; p != null; child = p, p = p.parent) {
+			p.sizes[p.indexOf(child)]--;
+		}
+		if (leaf.count < LEAF_MIN && leaf.parent != null) {
+			rebalance(leaf);
+		}
+	}
+
+	/**
+	 * Changes a node's score where it stands when its neighbours in the leaf still
+	 * bracket it (the common case for small changes, as zslUpdateScore's fast path);
+	 * false when it must move.
+	 */
+	boolean updateInPlace(Node n, double score) {
+		Leaf leaf = n.leaf;
+		int i = leaf.indexOf(n);
+		if (i == 0 || i == leaf.count - 1) {
+			return false; // an edge member may also be its leaf's bound in the parent
+		}
+		double before = leaf.scores[i - 1];
+		double after = leaf.scores[i + 1];
+		if ((before < score || before == score && cmp(leaf.nodes[i - 1].key, n.key) < 0)
+				&& (after > score || after == score && cmp(leaf.nodes[i + 1].key, n.key) > 0)) {
+			leaf.scores[i] = score;
+			n.score = score;
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Replaces a node's score by one that compares equal to it (0 for -0): the order, and
+	 * so every bound kept in the inner pages, stays as it is.
+	 */
+	void replaceWithEqual(Node n, double score) {
+		assert score == n.score;
+		n.leaf.scores[n.leaf.indexOf(n)] = score;
+		n.score = score;
+	}
+
+	/** 0-based rank of a node in the tree. */
+	long rank(Node n) {
+		Leaf leaf = n.leaf;
+		long rank = leaf.indexOf(n);
+		Page child = leaf;
+		for (Inner p = leaf.parent; p != null; child = p, p = p.parent) {
+			rank += p.total(0, p.indexOf(child));
+		}
+		return rank;
+	}
+
+	/** The node at a 0-based rank, or null when out of range. */
+	Node byRank(long rank) {
+		if (rank < 0 || rank >= size) {
+			return null;
+		}
+		long r = rank;
+		Page p = root;
+		while (p instanceof Inner in) {
+			int i = 0;
+			while (r >= in.sizes[i]) {
+				r -= in.sizes[i];
+				i++;
+			}
+			p = in.children[i];
+		}
+		return ((Leaf) p).nodes[(int) r];
+	}
+
+	/** The first node for which {@code bound} holds, or null. */
+	Node firstWhere(Bound bound) {
+		if (size == 0) {
+			return null;
+		}
+		Page p = root;
+		while (p instanceof Inner in) {
+			// The first match is in the last child whose lower bound fails (bounds only
+			// grow to the right).
+			int lo = 1;
+			int hi = in.count - 1;
+			int found = 0;
+			while (lo <= hi) {
+				int mid = (lo + hi) >>> 1;
+				if (bound.test(in.lowScores[mid], in.lowMembers[mid])) {
+					hi = mid - 1;
+				}
+				else {
+					found = mid;
+					lo = mid + 1;
+				}
+			}
+			p = in.children[found];
+		}
+		Leaf leaf = (Leaf) p;
+		int lo = 0;
+		int hi = leaf.count;
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (bound.test(leaf.scores[mid], leaf.nodes[mid].key)) {
+				hi = mid;
+			}
+			else {
+				lo = mid + 1;
+			}
+		}
+		if (lo < leaf.count) {
+			return leaf.nodes[lo];
+		}
+		return leaf.next == null ? null : leaf.next.nodes[0];
+	}
+
+	/**
+	 * The last node for which {@code stay} holds (true for a prefix of the members), or
+	 * null.
+	 */
+	Node lastWhere(Bound stay) {
+		Node beyond = firstWhere((s, m) -> !stay.test(s, m));
+		return beyond == null ? last() : prev(beyond);
+	}
+
+	static Node next(Node n) {
+		Leaf leaf = n.leaf;
+		int i = leaf.indexOf(n);
+		if (i + 1 < leaf.count) {
+			return leaf.nodes[i + 1];
+		}
+		return leaf.next == null ? null : leaf.next.nodes[0];
+	}
+
+	static Node prev(Node n) {
+		Leaf leaf = n.leaf;
+		int i = leaf.indexOf(n);
+		if (i > 0) {
+			return leaf.nodes[i - 1];
+		}
+		return leaf.prev == null ? null : leaf.prev.nodes[leaf.prev.count - 1];
+	}
+
+	void forEach(Consumer<Node> action) {
+		for (Leaf leaf = head; leaf != null; leaf = leaf.next) {
+			for (int i = 0; i < leaf.count; i++) {
+				action.accept(leaf.nodes[i]);
+			}
+		}
+	}
+
+	private void splitLeaf(Leaf leaf) {
+		Leaf right = new Leaf(LEAF_SLOTS);
+		int keep = leaf.count / 2;
+		int moved = leaf.count - keep;
+		System.arraycopy(leaf.scores, keep, right.scores, 0, moved);
+		System.arraycopy(leaf.nodes, keep, right.nodes, 0, moved);
+		Arrays.fill(leaf.nodes, keep, leaf.count, null);
+		leaf.count = keep;
+		right.count = moved;
+		for (int i = 0; i < moved; i++) {
+			right.nodes[i].leaf = right;
+		}
+		right.prev = leaf;
+		right.next = leaf.next;
+		if (right.next == null) {
+			tail = right;
+		}
+		else {
+			right.next.prev = right;
+		}
+		leaf.next = right;
+		addSibling(leaf, right, keep, moved, right.scores[0], right.nodes[0].key);
+	}
+
+	private void splitInner(Inner in) {
+		Inner right = new Inner();
+		int keep = in.count / 2;
+		int moved = in.count - keep;
+		System.arraycopy(in.children, keep, right.children, 0, moved);
+		System.arraycopy(in.sizes, keep, right.sizes, 0, moved);
+		System.arraycopy(in.lowScores, keep, right.lowScores, 0, moved);
+		System.arraycopy(in.lowMembers, keep, right.lowMembers, 0, moved);
+		Arrays.fill(in.children, keep, in.count, null);
+		Arrays.fill(in.lowMembers, keep, in.count, null);
+		in.count = keep;
+		right.count = moved;
+		for (int i = 0; i < moved; i++) {
+			right.children[i].parent = right;
+		}
+		addSibling(in, right, in.total(0, keep), right.total(0, moved), right.lowScores[0], right.lowMembers[0]);
+	}
+
+	/**
+	 * Puts {@code right}, just split off {@code left}, beside it in their parent (a new
+	 * root when left was the root). The sizes above the parent already count the member
+	 * whose insertion caused the split.
+	 */
+	private void addSibling(Page left, Page right, int leftSize, int rightSize, double lowScore, byte[] lowMember) {
+		Inner parent = left.parent;
+		if (parent == null) {
+			parent = new Inner();
+			parent.children[0] = left;
+			parent.count = 1;
+			left.parent = parent;
+			root = parent;
+		}
+		int i = parent.indexOf(left);
+		parent.insertChild(i + 1, right, lowScore, lowMember);
+		parent.sizes[i] = leftSize;
+		parent.sizes[i + 1] = rightSize;
+		if (parent.count == INNER_SLOTS) {
+			splitInner(parent);
+		}
+	}
+
+	/**
+	 * A non-root leaf fell below a quarter full: unlink it when empty, else merge it with
+	 * a neighbour it fits with.
+	 */
+	private void rebalance(Leaf leaf) {
+		Inner parent = leaf.parent;
+		int i = parent.indexOf(leaf);
+		if (leaf.count == 0) {
+			unlink(leaf);
+			removeChild(parent, i);
+		}
+		else if (i > 0 && ((Leaf) parent.children[i - 1]).count + leaf.count < LEAF_SLOTS) {
+			merge((Leaf) parent.children[i - 1], leaf, parent, i);
+		}
+		else if (i + 1 < parent.count && leaf.count + ((Leaf) parent.children[i + 1]).count < LEAF_SLOTS) {
+			merge(leaf, (Leaf) parent.children[i + 1], parent, i + 1);
+		}
+	}
+
+	/**
+	 * Moves the members of {@code right} (child {@code ri} of the parent) to the end of
+	 * its left neighbour.
+	 */
+	private void merge(Leaf left, Leaf right, Inner parent, int ri) {
+		int base = left.count;
+		System.arraycopy(right.scores, 0, left.scores, base, right.count);
+		System.arraycopy(right.nodes, 0, left.nodes, base, right.count);
+		for (int k = 0; k < right.count; k++) {
+			right.nodes[k].leaf = left;
+		}
+		left.count += right.count;
+		parent.sizes[ri - 1] += parent.sizes[ri];
+		unlink(right);
+		removeChild(parent, ri);
+	}
+
+	private void unlink(Leaf leaf) {
+		if (leaf.prev == null) {
+			head = leaf.next;
+		}
+		else {
+			leaf.prev.next = leaf.next;
+		}
+		if (leaf.next == null) {
+			tail = leaf.prev;
+		}
+		else {
+			leaf.next.prev = leaf.prev;
+		}
+	}
+
+	/**
+	 * Removes child i of {@code in} (emptied or merged away), then repairs {@code in} the
+	 * same way.
+	 */
+	private void removeChild(Inner in, int i) {
+		in.removeChild(i);
+		Inner parent = in.parent;
+		if (parent == null) {
+			if (in.count == 1) {
+				root = in.children[0];
+				root.parent = null;
+			}
+			return;
+		}
+		int j = parent.indexOf(in);
+		if (in.count == 0) {
+			removeChild(parent, j);
+		}
+		else if (in.count < INNER_MIN) {
+			if (j > 0 && parent.children[j - 1].count + in.count < INNER_SLOTS) {
+				merge((Inner) parent.children[j - 1], in, parent, j);
+			}
+			else if (j + 1 < parent.count && in.count + parent.children[j + 1].count < INNER_SLOTS) {
+				merge(in, (Inner) parent.children[j + 1], parent, j + 1);
+			}
+		}
+	}
+
+	private void merge(Inner left, Inner right, Inner parent, int ri) {
+		int base = left.count;
+		int n = right.count;
+		System.arraycopy(right.children, 0, left.children, base, n);
+		System.arraycopy(right.sizes, 0, left.sizes, base, n);
+		System.arraycopy(right.lowScores, 0, left.lowScores, base, n);
+		System.arraycopy(right.lowMembers, 0, left.lowMembers, base, n);
+		// right's own first child had no bound inside right; its bound is right's bound
+		// in the parent
+		left.lowScores[base] = parent.lowScores[ri];
+		left.lowMembers[base] = parent.lowMembers[ri];
+		for (int k = 0; k < n; k++) {
+			left.children[base + k].parent = left;
+		}
+		left.count += n;
+		parent.sizes[ri - 1] += parent.sizes[ri];
+		removeChild(parent, ri);
+	}
+
+	/**
+	 * Checks every structural invariant (order, bounds, counts, parent and leaf links,
+	 * uniform depth) and throws on the first violation. For tests: it walks the whole
+	 * tree.
+	 */
+	void verify() {
+		int[] leafDepth = { -1 };
+		int counted = verify(root, null, null, 0, Double.NaN, null, leafDepth);
+		if (counted != size) {
+			throw new IllegalStateException("size " + size + " but " + counted + " members in the tree");
+		}
+		int linked = 0;
+		Leaf prev = null;
+		for (Leaf l = head; l != null; prev = l, l = l.next) {
+			if (l.prev != prev) {
+				throw new IllegalStateException("leaf prev link broken");
+			}
+			linked += l.count;
+		}
+		if (prev != tail || linked != size) {
+			throw new IllegalStateException("leaf chain holds " + linked + " members of " + size);
+		}
+	}
+
+	private int verify(Page p, Inner parent, Node[] last, int depth, double lowScore, byte[] lowMember,
+			int[] leafDepth) {
+		if (p.parent != parent) {
+			throw new IllegalStateException("parent link broken at depth " + depth);
+		}
+		if (p != root && p.count == 0) {
+			throw new IllegalStateException("empty page at depth " + depth);
+		}
+		if (p instanceof Leaf leaf) {
+			if (leafDepth[0] < 0) {
+				leafDepth[0] = depth;
+			}
+			else if (leafDepth[0] != depth) {
+				throw new IllegalStateException("leaves at depths " + leafDepth[0] + " and " + depth);
+			}
+			Node[] previous = last == null ? new Node[1] : last;
+			for (int i = 0; i < leaf.count; i++) {
+				Node n = leaf.nodes[i];
+				if (n.leaf != leaf || leaf.scores[i] != n.score) {
+					throw new IllegalStateException("node " + i + " out of sync with its leaf");
+				}
+				if (lowMember != null && compare(n.score, n.key, lowScore, lowMember) < 0) {
+					throw new IllegalStateException("member below its page's lower bound");
+				}
+				Node before = previous[0];
+				if (before != null && compare(before.score, before.key, n.score, n.key) >= 0) {
+					throw new IllegalStateException("members out of order");
+				}
+				previous[0] = n;
+			}
+			return leaf.count;
+		}
+		Inner in = (Inner) p;
+		Node[] previous = last == null ? new Node[1] : last;
+		int total = 0;
+		for (int i = 0; i < in.count; i++) {
+			Node before = previous[0];
+			if (i > 0 && before != null && compare(before.score, before.key, in.lowScores[i], in.lowMembers[i]) >= 0) {
+				throw new IllegalStateException("member at or above the next child's lower bound");
+			}
+			int n = i == 0 ? verify(in.children[i], in, previous, depth + 1, lowScore, lowMember, leafDepth)
+					: verify(in.children[i], in, previous, depth + 1, in.lowScores[i], in.lowMembers[i], leafDepth);
+			if (n != in.sizes[i]) {
+				throw new IllegalStateException("child " + i + " holds " + n + " members, counted " + in.sizes[i]);
+			}
+			total += n;
+		}
+		return total;
+	}
+
+	static int compare(double s1, byte[] m1, double s2, byte[] m2) {
+		return s1 < s2 ? -1 : s1 > s2 ? 1 : cmp(m1, m2);
+	}
+
+	static int cmp(byte[] a, byte[] b) {
+		return Arrays.compareUnsigned(a, b);
+	}
+
 }

@@ -5,240 +5,267 @@ import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
- * A Redis sorted set: a {@link Dict} from member to node for O(1) ZSCORE, plus the members in order in a
- * counted B+ tree ({@link ZSetTree}: rank, select-by-rank and range starts in O(log n), as Redis's skip list with
- * spans gives). A node is its own dict entry, so a member costs one object besides its bytes and its slot in a
- * leaf. Order is (score, member bytes unsigned).
+ * A Redis sorted set: a {@link Dict} from member to node for O(1) ZSCORE, plus the
+ * members in order in a counted B+ tree ({@link ZSetTree}: rank, select-by-rank and range
+ * starts in O(log n), as Redis's skip list with spans gives). A node is its own dict
+ * entry, so a member costs one object besides its bytes and its slot in a leaf. Order is
+ * (score, member bytes unsigned).
  *
- * <p>Redis 7.0 keeps sets of up to 128 members of up to 64 bytes as a listpack; this class always uses the
- * tree but reports {@code listpack} while the set is within those limits (switching to
- * {@code skiplist} once, for good, as Redis converts), so OBJECT ENCODING and ZSCAN's one-shot reply match.
- * A listpack stores an integral score as an integer, so it turns -0 into 0 while a skip list keeps -0; this
- * class does the same, which ZSCORE and friends show.
+ * <p>
+ * Redis 7.0 keeps sets of up to 128 members of up to 64 bytes as a listpack; this class
+ * always uses the tree but reports {@code listpack} while the set is within those limits
+ * (switching to {@code skiplist} once, for good, as Redis converts), so OBJECT ENCODING
+ * and ZSCAN's one-shot reply match. A listpack stores an integral score as an integer, so
+ * it turns -0 into 0 while a skip list keeps -0; this class does the same, which ZSCORE
+ * and friends show.
  *
- * <p>ZUNIONSTORE and its relatives build their result in skip-list encoding and convert it only when it is
- * complete ({@link #inSkiplistEncoding()}, {@link #convertToListpackIfSmall()}), as Redis does.
+ * <p>
+ * ZUNIONSTORE and its relatives build their result in skip-list encoding and convert it
+ * only when it is complete ({@link #inSkiplistEncoding()},
+ * {@link #convertToListpackIfSmall()}), as Redis does.
  */
 public final class ZSetValue implements CollectionValue {
 
-    public static final int MAX_LISTPACK_ENTRIES = 128;
-    public static final int MAX_LISTPACK_VALUE = 64;
+	public static final int MAX_LISTPACK_ENTRIES = 128;
 
-    /** A member, its score, and (through {@link DictEntry}) its dict entry. */
-    public static final class Node extends DictEntry {
+	public static final int MAX_LISTPACK_VALUE = 64;
 
-        double score;
-        /** The leaf that holds this node; null once it left the set. */
-        ZSetTree.Leaf leaf;
+	/** A member, its score, and (through {@link DictEntry}) its dict entry. */
+	public static final class Node extends DictEntry {
 
-        Node(byte[] member, int hash, double score) {
-            super(member, hash, null);
-            this.score = score;
-        }
+		double score;
 
-        public byte[] member() {
-            return key;
-        }
+		/** The leaf that holds this node; null once it left the set. */
+		ZSetTree.Leaf leaf;
 
-        public double score() {
-            return score;
-        }
+		Node(byte[] member, int hash, double score) {
+			super(member, hash, null);
+			this.score = score;
+		}
 
-        /** The next node in ascending order, or null. Only while the node is in its set. */
-        public Node next() {
-            return ZSetTree.next(this);
-        }
+		public byte[] member() {
+			return key;
+		}
 
-        /** The previous node, or null. Only while the node is in its set. */
-        public Node prev() {
-            return ZSetTree.prev(this);
-        }
-    }
+		public double score() {
+			return score;
+		}
 
-    private final Dict<Node> dict = new Dict<>();
-    private final ZSetTree tree = new ZSetTree();
-    private boolean listpack = true;
+		/**
+		 * The next node in ascending order, or null. Only while the node is in its set.
+		 */
+		public Node next() {
+			return ZSetTree.next(this);
+		}
 
-    /**
-     * An empty set in skip-list encoding, as zsetTypeCreate makes one for a result known to be big, and as the
-     * union, intersection and difference commands build theirs: it keeps every score as given, -0 included.
-     */
-    public static ZSetValue inSkiplistEncoding() {
-        ZSetValue z = new ZSetValue();
-        z.listpack = false;
-        return z;
-    }
+		/** The previous node, or null. Only while the node is in its set. */
+		public Node prev() {
+			return ZSetTree.prev(this);
+		}
 
-    /**
-     * What zsetConvertToListpackIfNeeded does to a store command's complete result: back to listpack encoding
-     * when it is small enough, where its -0 scores become 0.
-     */
-    public ZSetValue convertToListpackIfSmall() {
-        if (listpack || size() > MAX_LISTPACK_ENTRIES || longestMember() > MAX_LISTPACK_VALUE) {
-            return this;
-        }
-        listpack = true;
-        forEach(n -> {
-            if (n.score == 0) {
-                tree.replaceWithEqual(n, 0.0);
-            }
-        });
-        return this;
-    }
+	}
 
-    private int longestMember() {
-        int[] longest = {0};
-        forEach(n -> longest[0] = Math.max(longest[0], n.key.length));
-        return longest[0];
-    }
+	private final Dict<Node> dict = new Dict<>();
 
-    @Override
-    public ValueType type() {
-        return ValueType.ZSET;
-    }
+	private final ZSetTree tree = new ZSetTree();
 
-    @Override
-    public boolean isEmpty() {
-        return dict.isEmpty();
-    }
+	private boolean listpack = true;
 
-    public int size() {
-        return dict.size();
-    }
+	/**
+	 * An empty set in skip-list encoding, as zsetTypeCreate makes one for a result known
+	 * to be big, and as the union, intersection and difference commands build theirs: it
+	 * keeps every score as given, -0 included.
+	 */
+	public static ZSetValue inSkiplistEncoding() {
+		ZSetValue z = new ZSetValue();
+		z.listpack = false;
+		return z;
+	}
 
-    public boolean isListpack() {
-        return listpack;
-    }
+	/**
+	 * What zsetConvertToListpackIfNeeded does to a store command's complete result: back
+	 * to listpack encoding when it is small enough, where its -0 scores become 0.
+	 */
+	public ZSetValue convertToListpackIfSmall() {
+		if (listpack || size() > MAX_LISTPACK_ENTRIES || longestMember() > MAX_LISTPACK_VALUE) {
+			return this;
+		}
+		listpack = true;
+		forEach(n -> {
+			if (n.score == 0) {
+				tree.replaceWithEqual(n, 0.0);
+			}
+		});
+		return this;
+	}
 
-    public String encoding() {
-        return listpack ? "listpack" : "skiplist";
-    }
+	private int longestMember() {
+		int[] longest = { 0 };
+		forEach(n -> longest[0] = Math.max(longest[0], n.key.length));
+		return longest[0];
+	}
 
-    public Node get(byte[] member) {
-        return dict.get(member, Bytes.hash(member));
-    }
+	@Override
+	public ValueType type() {
+		return ValueType.ZSET;
+	}
 
-    /** The score of a member, or null. */
-    public Double score(byte[] member) {
-        Node n = get(member);
-        return n == null ? null : n.score;
-    }
+	@Override
+	public boolean isEmpty() {
+		return dict.isEmpty();
+	}
 
-    /** Adds a member known to be absent. */
-    public void insert(byte[] member, double score) {
-        if (listpack && (dict.size() >= MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE)) {
-            listpack = false;
-        }
-        Node n = new Node(member, Bytes.hash(member), listpack && score == 0 ? 0.0 : score);
-        tree.insert(n);
-        dict.insert(n);
-    }
+	public int size() {
+		return dict.size();
+	}
 
-    /** Adds or updates; returns true if the member was new. */
-    public boolean put(byte[] member, double score) {
-        Node n = get(member);
-        if (n == null) {
-            insert(member, score);
-            return true;
-        }
-        updateScore(n, score);
-        return false;
-    }
+	public boolean isListpack() {
+		return listpack;
+	}
 
-    public boolean remove(byte[] member) {
-        Node n = dict.remove(member, Bytes.hash(member));
-        if (n == null) {
-            return false;
-        }
-        tree.remove(n);
-        return true;
-    }
+	public String encoding() {
+		return listpack ? "listpack" : "skiplist";
+	}
 
-    /** Changes a member's score; a score equal to the old one (-0 for 0 included) changes nothing, as in Redis. */
-    public void updateScore(Node n, double newScore) {
-        if (listpack && newScore == 0) {
-            newScore = 0.0;
-        }
-        if (n.score == newScore || tree.updateInPlace(n, newScore)) {
-            return;
-        }
-        // Unlink and relink the same node (as zslUpdateScore reuses it): its dict entry stays as it is.
-        tree.remove(n);
-        n.score = newScore;
-        tree.insert(n);
-    }
+	public Node get(byte[] member) {
+		return dict.get(member, Bytes.hash(member));
+	}
 
-    public Node first() {
-        return tree.first();
-    }
+	/** The score of a member, or null. */
+	public Double score(byte[] member) {
+		Node n = get(member);
+		return n == null ? null : n.score;
+	}
 
-    public Node last() {
-        return tree.last();
-    }
+	/** Adds a member known to be absent. */
+	public void insert(byte[] member, double score) {
+		if (listpack && (dict.size() >= MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE)) {
+			listpack = false;
+		}
+		Node n = new Node(member, Bytes.hash(member), listpack && score == 0 ? 0.0 : score);
+		tree.insert(n);
+		dict.insert(n);
+	}
 
-    /** 0-based rank of a member (a node of this set) in ascending order. */
-    public long rank(Node n) {
-        return tree.rank(n);
-    }
+	/** Adds or updates; returns true if the member was new. */
+	public boolean put(byte[] member, double score) {
+		Node n = get(member);
+		if (n == null) {
+			insert(member, score);
+			return true;
+		}
+		updateScore(n, score);
+		return false;
+	}
 
-    /** The node at a 0-based rank, or null. */
-    public Node byRank(long rank) {
-        return tree.byRank(rank);
-    }
+	public boolean remove(byte[] member) {
+		Node n = dict.remove(member, Bytes.hash(member));
+		if (n == null) {
+			return false;
+		}
+		tree.remove(n);
+		return true;
+	}
 
-    /** First node with score inside the lower bound (min, exclusive when minEx), or null. */
-    public Node firstAtLeast(double min, boolean minEx) {
-        return minEx ? tree.firstWhere((s, m) -> s > min) : tree.firstWhere((s, m) -> s >= min);
-    }
+	/**
+	 * Changes a member's score; a score equal to the old one (-0 for 0 included) changes
+	 * nothing, as in Redis.
+	 */
+	public void updateScore(Node n, double newScore) {
+		if (listpack && newScore == 0) {
+			newScore = 0.0;
+		}
+		if (n.score == newScore || tree.updateInPlace(n, newScore)) {
+			return;
+		}
+		// Unlink and relink the same node (as zslUpdateScore reuses it): its dict entry
+		// stays as it is.
+		tree.remove(n);
+		n.score = newScore;
+		tree.insert(n);
+	}
 
-    /** Last node with score inside the upper bound, or null. */
-    public Node lastAtMost(double max, boolean maxEx) {
-        return maxEx ? tree.lastWhere((s, m) -> s < max) : tree.lastWhere((s, m) -> s <= max);
-    }
+	public Node first() {
+		return tree.first();
+	}
 
-    /**
-     * First node whose member passes {@code inside}, which must fail for a prefix of the set and hold for the
-     * rest (a lex lower bound over a set whose scores are all equal, as ZRANGEBYLEX requires), or null.
-     */
-    public Node firstMemberWhere(Predicate<byte[]> inside) {
-        return tree.firstWhere((s, m) -> inside.test(m));
-    }
+	public Node last() {
+		return tree.last();
+	}
 
-    /** Last node whose member passes {@code inside}, which must hold for a prefix of the set, or null. */
-    public Node lastMemberWhere(Predicate<byte[]> inside) {
-        return tree.lastWhere((s, m) -> inside.test(m));
-    }
+	/** 0-based rank of a member (a node of this set) in ascending order. */
+	public long rank(Node n) {
+		return tree.rank(n);
+	}
 
-    public void forEach(Consumer<Node> action) {
-        tree.forEach(action);
-    }
+	/** The node at a 0-based rank, or null. */
+	public Node byRank(long rank) {
+		return tree.byRank(rank);
+	}
 
-    public long scan(long cursor, Consumer<Node> visitor) {
-        return dict.scan(cursor, visitor);
-    }
+	/**
+	 * First node with score inside the lower bound (min, exclusive when minEx), or null.
+	 */
+	public Node firstAtLeast(double min, boolean minEx) {
+		return minEx ? tree.firstWhere((s, m) -> s > min) : tree.firstWhere((s, m) -> s >= min);
+	}
 
-    public Node random(RandomGenerator rnd) {
-        return dict.random(rnd);
-    }
+	/** Last node with score inside the upper bound, or null. */
+	public Node lastAtMost(double max, boolean maxEx) {
+		return maxEx ? tree.lastWhere((s, m) -> s < max) : tree.lastWhere((s, m) -> s <= max);
+	}
 
-    @Override
-    public ZSetValue deepCopy() {
-        ZSetValue copy = new ZSetValue();
-        copy.listpack = listpack;
-        forEach(n -> copy.insert(n.key, n.score));
-        return copy;
-    }
+	/**
+	 * First node whose member passes {@code inside}, which must fail for a prefix of the
+	 * set and hold for the rest (a lex lower bound over a set whose scores are all equal,
+	 * as ZRANGEBYLEX requires), or null.
+	 */
+	public Node firstMemberWhere(Predicate<byte[]> inside) {
+		return tree.firstWhere((s, m) -> inside.test(m));
+	}
 
-    /** Checks the tree's invariants and that it holds exactly the dict's members (tests only: walks everything). */
-    void verify() {
-        tree.verify();
-        if (tree.size() != dict.size()) {
-            throw new IllegalStateException("tree holds " + tree.size() + " members, dict " + dict.size());
-        }
-        dict.forEach(n -> {
-            if (n.leaf == null) {
-                throw new IllegalStateException("member in the dict but not in the tree");
-            }
-        });
-    }
+	/**
+	 * Last node whose member passes {@code inside}, which must hold for a prefix of the
+	 * set, or null.
+	 */
+	public Node lastMemberWhere(Predicate<byte[]> inside) {
+		return tree.lastWhere((s, m) -> inside.test(m));
+	}
+
+	public void forEach(Consumer<Node> action) {
+		tree.forEach(action);
+	}
+
+	public long scan(long cursor, Consumer<Node> visitor) {
+		return dict.scan(cursor, visitor);
+	}
+
+	public Node random(RandomGenerator rnd) {
+		return dict.random(rnd);
+	}
+
+	@Override
+	public ZSetValue deepCopy() {
+		ZSetValue copy = new ZSetValue();
+		copy.listpack = listpack;
+		forEach(n -> copy.insert(n.key, n.score));
+		return copy;
+	}
+
+	/**
+	 * Checks the tree's invariants and that it holds exactly the dict's members (tests
+	 * only: walks everything).
+	 */
+	void verify() {
+		tree.verify();
+		if (tree.size() != dict.size()) {
+			throw new IllegalStateException("tree holds " + tree.size() + " members, dict " + dict.size());
+		}
+		dict.forEach(n -> {
+			if (n.leaf == null) {
+				throw new IllegalStateException("member in the dict but not in the tree");
+			}
+		});
+	}
+
 }

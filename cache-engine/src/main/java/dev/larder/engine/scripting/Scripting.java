@@ -5,51 +5,58 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.command.CommandContext;
 
 /**
- * The engine's Lua scripting: the script cache, the runtime pool, the shared math.random state and the
- * time limit. EVAL's handler calls {@link #run} with the declared keys' shards already locked by the
- * executor, so the whole script is atomic with respect to those keys.
+ * The engine's Lua scripting: the script cache, the runtime pool, the shared math.random
+ * state and the time limit. EVAL's handler calls {@link #run} with the declared keys'
+ * shards already locked by the executor, so the whole script is atomic with respect to
+ * those keys.
  */
 public final class Scripting {
 
-    private final ScriptCache cache = new ScriptCache();
-    private final Lrand48 random = new Lrand48();
-    private final LuaRuntimePool pool;
-    private final long timeLimitMillis;
+	private final ScriptCache cache = new ScriptCache();
 
-    public Scripting(EngineConfig config) {
-        this.timeLimitMillis = config.scriptTimeLimitMillis();
-        this.pool = new LuaRuntimePool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), random);
-    }
+	private final Lrand48 random = new Lrand48();
 
-    public ScriptCache cache() {
-        return cache;
-    }
+	private final LuaRuntimePool pool;
 
-    Reply run(CommandContext c, ScriptCache.Script script, int numKeys, boolean readOnly) {
-        ScriptRun run = new ScriptRun(c, script.sha(), readOnly || script.readOnly(), numKeys > 0);
-        LuaRuntime runtime = pool.acquire();
-        boolean reusable = false;
-        try {
-            Reply reply = runtime.execute(run, script, argsOf(c), numKeys, timeLimitMillis);
-            reusable = true;
-            return reply;
-        } finally {
-            // a runtime an unexpected throwable went through may be half-way through anything: drop it
-            if (reusable) {
-                pool.release(runtime);
-            }
-        }
-    }
+	private final long timeLimitMillis;
 
-    private static byte[][] argsOf(CommandContext c) {
-        byte[][] args = new byte[c.argc()][];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = c.arg(i);
-        }
-        return args;
-    }
+	public Scripting(EngineConfig config) {
+		this.timeLimitMillis = config.scriptTimeLimitMillis();
+		this.pool = new LuaRuntimePool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), random);
+	}
 
-    int idleRuntimes() {
-        return pool.idle();
-    }
+	public ScriptCache cache() {
+		return cache;
+	}
+
+	Reply run(CommandContext c, ScriptCache.Script script, int numKeys, boolean readOnly) {
+		ScriptRun run = new ScriptRun(c, script.sha(), readOnly || script.readOnly(), numKeys > 0);
+		LuaRuntime runtime = pool.acquire();
+		boolean reusable = false;
+		try {
+			Reply reply = runtime.execute(run, script, argsOf(c), numKeys, timeLimitMillis);
+			reusable = true;
+			return reply;
+		}
+		finally {
+			// a runtime an unexpected throwable went through may be half-way through
+			// anything: drop it
+			if (reusable) {
+				pool.release(runtime);
+			}
+		}
+	}
+
+	private static byte[][] argsOf(CommandContext c) {
+		byte[][] args = new byte[c.argc()][];
+		for (int i = 0; i < args.length; i++) {
+			args[i] = c.arg(i);
+		}
+		return args;
+	}
+
+	int idleRuntimes() {
+		return pool.idle();
+	}
+
 }

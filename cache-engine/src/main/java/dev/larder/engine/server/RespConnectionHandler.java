@@ -16,321 +16,360 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One client connection: accumulates input, parses and executes every complete command on the event loop
- * (commands are short and non-blocking), and batches all replies of one read into a single flush — that is
- * what makes pipelining cheap. Backpressure: when the socket stops draining, reading and executing pause
- * until it is writable again, so a client that does not read its replies cannot grow the output buffer
- * without bound. Input is bounded per connection (client-query-buffer-limit) and across all connections.
+ * One client connection: accumulates input, parses and executes every complete command on
+ * the event loop (commands are short and non-blocking), and batches all replies of one
+ * read into a single flush — that is what makes pipelining cheap. Backpressure: when the
+ * socket stops draining, reading and executing pause until it is writable again, so a
+ * client that does not read its replies cannot grow the output buffer without bound.
+ * Input is bounded per connection (client-query-buffer-limit) and across all connections.
  */
 final class RespConnectionHandler extends ChannelInboundHandlerAdapter implements Blocking.Client {
 
-    // JDK platform logging: no logging dependency for the engine; Spring apps bridge it anyway.
-    private static final System.Logger log = System.getLogger(RespConnectionHandler.class.getName());
-    private static final int LARGE_BULK = 16 * 1024;
-    private static final int OUT_CHUNK = 64 * 1024;
-    /** Commands parsed ahead of execution, so their keys can be prefetched together. */
-    private static final int BATCH = 16;
+	// JDK platform logging: no logging dependency for the engine; Spring apps bridge it
+	// anyway.
+	private static final System.Logger log = System.getLogger(RespConnectionHandler.class.getName());
 
-    private final EngineCore core;
-    private final CommandExecutor executor;
-    private final AtomicLong globalBuffered;
-    private final long globalLimit;
-    private ClientSession session;
-    private RespParser parser;
-    /** Parsed commands not yet executed: batch[next..count). */
-    private final byte[][][] batch = new byte[BATCH][][];
-    private int next;
-    private int count;
-    private long batchBytes;
-    /** A protocol error met while parsing ahead: answered once the commands before it have run. */
-    private ProtocolException deferredError;
-    /** Keeps the prefetch loads alive (see CommandExecutor.prefetch). */
-    private int prefetchSink;
-    private ByteBuf out;
-    private long accounted;
-    private boolean paused;
-    private boolean closing;
-    private ChannelHandlerContext ctx;
-    /** The parked blocking command, while this client is blocked; its timer, when it has a timeout. */
-    private Blocking.Waiter blocked;
-    private io.netty.util.concurrent.ScheduledFuture<?> blockTimer;
+	private static final int LARGE_BULK = 16 * 1024;
 
-    RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
-        this.core = core;
-        this.executor = executor;
-        this.globalBuffered = globalBuffered;
-        this.globalLimit = globalLimit;
-    }
+	private static final int OUT_CHUNK = 64 * 1024;
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        session = core.newSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
-        core.register(session);
-        this.ctx = ctx;
-        session.blockClient(this);
-        parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
-                core::protoMaxBulkLen, () -> !session.authenticated());
-        ctx.fireChannelActive();
-    }
+	/** Commands parsed ahead of execution, so their keys can be prefetched together. */
+	private static final int BATCH = 16;
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf in = (ByteBuf) msg;
-        try {
-            if (closing) {
-                return;
-            }
-            parser.append(in);
-            session.interacted(core.now());
-        } finally {
-            in.release();
-        }
-        process(ctx);
-    }
+	private final EngineCore core;
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        flushOut(ctx);
-        ctx.fireChannelReadComplete();
-    }
+	private final CommandExecutor executor;
 
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (paused && ctx.channel().isWritable()) {
-            paused = false;
-            ctx.channel().config().setAutoRead(true);
-            process(ctx);
-            flushOut(ctx);
-        }
-        ctx.fireChannelWritabilityChanged();
-    }
+	private final AtomicLong globalBuffered;
 
-    private void process(ChannelHandlerContext ctx) {
-        while (!paused && !closing && blocked == null) {
-            if (next == count && !refill()) {
-                if (deferredError != null) {
-                    writeReply(ctx, Reply.error(deferredError.getMessage()));
-                    closeAfterFlush(ctx);
-                    return;
-                }
-                break;
-            }
-            byte[][] args = batch[next];
-            batch[next++] = null;
-            batchBytes -= sizeOf(args);
-            Reply reply = executor.execute(session, args);
-            if (reply == CommandExecutor.BLOCKED) {
-                park(ctx, session.takeParked());
-                break;
-            }
-            writeReply(ctx, reply);
-            if (session.closeRequested()) {
-                closeAfterFlush(ctx);
-                return;
-            }
-            if (!ctx.channel().isWritable()) {
-                flushOut(ctx);
-                if (!ctx.channel().isWritable()) {
-                    paused = true;
-                    ctx.channel().config().setAutoRead(false);
-                }
-            }
-        }
-        account(ctx);
-    }
+	private final long globalLimit;
 
-    /**
-     * Parses up to {@link #BATCH} commands and prefetches their keys; false when none is complete. What the
-     * parser accepts depends on whether the client has authenticated, so before authentication it parses one
-     * command at a time (a pipelined AUTH changes that), and a batch ends at RESET (which undoes it).
-     */
-    private boolean refill() {
-        next = 0;
-        count = 0;
-        int max = session.authenticated() ? BATCH : 1;
-        try {
-            while (count < max && deferredError == null) {
-                byte[][] args = parser.parse();
-                if (args == null) {
-                    break;
-                }
-                if (args.length > 0) {
-                    batch[count++] = args;
-                    batchBytes += sizeOf(args);
-                    if (isReset(args[0])) {
-                        break;
-                    }
-                }
-            }
-        } catch (ProtocolException e) {
-            deferredError = e;
-        }
-        if (count > 1) {
-            prefetchSink += executor.prefetch(session, batch, 0, count);
-        }
-        return count > 0;
-    }
+	private ClientSession session;
 
-    private static boolean isReset(byte[] name) {
-        return name.length == 5 && new String(name, java.nio.charset.StandardCharsets.ISO_8859_1)
-                .equalsIgnoreCase("reset");
-    }
+	private RespParser parser;
 
-    private static long sizeOf(byte[][] args) {
-        long n = 0;
-        for (byte[] a : args) {
-            n += a.length + 16;
-        }
-        return n;
-    }
+	/** Parsed commands not yet executed: batch[next..count). */
+	private final byte[][][] batch = new byte[BATCH][][];
 
-    /**
-     * The command parked: stop executing this connection's input (it keeps buffering, within the limits)
-     * and arm the timeout on the event loop. No thread waits and no lock is held meanwhile.
-     */
-    private void park(ChannelHandlerContext ctx, Blocking.Waiter w) {
-        blocked = w;
-        if (w.deadline() > 0) {
-            long delay = Math.max(0, w.deadline() - core.now());
-            blockTimer = ctx.executor().schedule(() -> {
-                if (blocked == w && core.blocking().cancel(w)) {
-                    resume(w, w.timeoutReply());
-                }
-            }, delay, TimeUnit.MILLISECONDS);
-        }
-    }
+	private int next;
 
-    /** Served by a writer on another thread (or this one): the reply is written on this event loop. */
-    @Override
-    public void unblocked(Reply reply) {
-        ChannelHandlerContext c = ctx;
-        c.executor().execute(() -> {
-            Blocking.Waiter w = blocked;
-            if (w != null) {
-                resume(w, reply);
-            }
-        });
-    }
+	private int count;
 
-    private void resume(Blocking.Waiter w, Reply reply) {
-        if (blocked != w) {
-            return;
-        }
-        blocked = null;
-        if (blockTimer != null) {
-            blockTimer.cancel(false);
-            blockTimer = null;
-        }
-        if (closing || !ctx.channel().isActive()) {
-            return;
-        }
-        writeReply(ctx, reply);
-        process(ctx);
-        flushOut(ctx);
-    }
+	private long batchBytes;
 
-    private void writeReply(ChannelHandlerContext ctx, Reply reply) {
-        if (out == null) {
-            out = ctx.alloc().ioBuffer(256);
-        }
-        boolean resp3 = session.protocol() == 3;
-        if (reply instanceof Reply.BulkString b && b.value().length >= LARGE_BULK) {
-            // Stored values are never mutated in place, so big ones go out without a copy.
-            out.writeByte('$');
-            RespWriter.writeLong(out, b.value().length);
-            out.writeByte('\r').writeByte('\n');
-            ctx.write(out);
-            ctx.write(Unpooled.wrappedBuffer(b.value()));
-            out = ctx.alloc().ioBuffer(256);
-            out.writeByte('\r').writeByte('\n');
-            return;
-        }
-        RespWriter.write(out, reply, resp3);
-        if (out.readableBytes() >= OUT_CHUNK) {
-            ctx.write(out);
-            out = null;
-        }
-    }
+	/**
+	 * A protocol error met while parsing ahead: answered once the commands before it have
+	 * run.
+	 */
+	private ProtocolException deferredError;
 
-    private void flushOut(ChannelHandlerContext ctx) {
-        if (out != null && out.isReadable()) {
-            ctx.write(out);
-            out = null;
-        }
-        ctx.flush();
-    }
+	/** Keeps the prefetch loads alive (see CommandExecutor.prefetch). */
+	private int prefetchSink;
 
-    private void closeAfterFlush(ChannelHandlerContext ctx) {
-        closing = true;
-        if (out != null) {
-            ctx.write(out);
-            out = null;
-        }
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        releaseInput();
-    }
+	private ByteBuf out;
 
-    /** Enforces the per-connection and global input limits. */
-    private void account(ChannelHandlerContext ctx) {
-        if (closing) {
-            return;
-        }
-        long buffered = parser.buffered() + batchBytes;
-        long total = globalBuffered.addAndGet(buffered - accounted);
-        accounted = buffered;
-        if (buffered > core.config().clientQueryBufferLimit() || total > globalLimit) {
-            log.log(System.Logger.Level.WARNING, "Closing client {0} that reached the query buffer limit ({1} bytes "
-                    + "buffered, {2} across clients)", session.address(), buffered, total);
-            closing = true;
-            releaseInput();
-            ctx.close();
-        }
-    }
+	private long accounted;
 
-    private void releaseInput() {
-        if (parser != null) {
-            parser.release();
-        }
-        java.util.Arrays.fill(batch, null);
-        next = 0;
-        count = 0;
-        batchBytes = 0;
-        globalBuffered.addAndGet(-accounted);
-        accounted = 0;
-    }
+	private boolean paused;
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (blocked != null) {
-            core.blocking().cancel(blocked);
-            blocked = null;
-            if (blockTimer != null) {
-                blockTimer.cancel(false);
-            }
-        }
-        session.blockClient(null);
-        releaseInput();
-        if (out != null) {
-            out.release();
-            out = null;
-        }
-        core.unregister(session);
-        ctx.fireChannelInactive();
-    }
+	private boolean closing;
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof java.io.IOException)) {
-            log.log(System.Logger.Level.WARNING, "Closing client " + (session == null ? "?" : session.address())
-                    + " after an unexpected error", cause);
-        }
-        ctx.close();
-    }
+	private ChannelHandlerContext ctx;
 
-    private static String address(SocketAddress a) {
-        if (a instanceof InetSocketAddress inet) {
-            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
-        }
-        return String.valueOf(a);
-    }
+	/**
+	 * The parked blocking command, while this client is blocked; its timer, when it has a
+	 * timeout.
+	 */
+	private Blocking.Waiter blocked;
+
+	private io.netty.util.concurrent.ScheduledFuture<?> blockTimer;
+
+	RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
+		this.core = core;
+		this.executor = executor;
+		this.globalBuffered = globalBuffered;
+		this.globalLimit = globalLimit;
+	}
+
+	@Override
+	public void channelActive(ChannelHandlerContext ctx) {
+		session = core.newSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
+		core.register(session);
+		this.ctx = ctx;
+		session.blockClient(this);
+		parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
+				core::protoMaxBulkLen, () -> !session.authenticated());
+		ctx.fireChannelActive();
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		ByteBuf in = (ByteBuf) msg;
+		try {
+			if (closing) {
+				return;
+			}
+			parser.append(in);
+			session.interacted(core.now());
+		}
+		finally {
+			in.release();
+		}
+		process(ctx);
+	}
+
+	@Override
+	public void channelReadComplete(ChannelHandlerContext ctx) {
+		flushOut(ctx);
+		ctx.fireChannelReadComplete();
+	}
+
+	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+		if (paused && ctx.channel().isWritable()) {
+			paused = false;
+			ctx.channel().config().setAutoRead(true);
+			process(ctx);
+			flushOut(ctx);
+		}
+		ctx.fireChannelWritabilityChanged();
+	}
+
+	private void process(ChannelHandlerContext ctx) {
+		while (!paused && !closing && blocked == null) {
+			if (next == count && !refill()) {
+				if (deferredError != null) {
+					writeReply(ctx, Reply.error(deferredError.getMessage()));
+					closeAfterFlush(ctx);
+					return;
+				}
+				break;
+			}
+			byte[][] args = batch[next];
+			batch[next++] = null;
+			batchBytes -= sizeOf(args);
+			Reply reply = executor.execute(session, args);
+			if (reply == CommandExecutor.BLOCKED) {
+				park(ctx, session.takeParked());
+				break;
+			}
+			writeReply(ctx, reply);
+			if (session.closeRequested()) {
+				closeAfterFlush(ctx);
+				return;
+			}
+			if (!ctx.channel().isWritable()) {
+				flushOut(ctx);
+				if (!ctx.channel().isWritable()) {
+					paused = true;
+					ctx.channel().config().setAutoRead(false);
+				}
+			}
+		}
+		account(ctx);
+	}
+
+	/**
+	 * Parses up to {@link #BATCH} commands and prefetches their keys; false when none is
+	 * complete. What the parser accepts depends on whether the client has authenticated,
+	 * so before authentication it parses one command at a time (a pipelined AUTH changes
+	 * that), and a batch ends at RESET (which undoes it).
+	 */
+	private boolean refill() {
+		next = 0;
+		count = 0;
+		int max = session.authenticated() ? BATCH : 1;
+		try {
+			while (count < max && deferredError == null) {
+				byte[][] args = parser.parse();
+				if (args == null) {
+					break;
+				}
+				if (args.length > 0) {
+					batch[count++] = args;
+					batchBytes += sizeOf(args);
+					if (isReset(args[0])) {
+						break;
+					}
+				}
+			}
+		}
+		catch (ProtocolException e) {
+			deferredError = e;
+		}
+		if (count > 1) {
+			prefetchSink += executor.prefetch(session, batch, 0, count);
+		}
+		return count > 0;
+	}
+
+	private static boolean isReset(byte[] name) {
+		return name.length == 5
+				&& new String(name, java.nio.charset.StandardCharsets.ISO_8859_1).equalsIgnoreCase("reset");
+	}
+
+	private static long sizeOf(byte[][] args) {
+		long n = 0;
+		for (byte[] a : args) {
+			n += a.length + 16;
+		}
+		return n;
+	}
+
+	/**
+	 * The command parked: stop executing this connection's input (it keeps buffering,
+	 * within the limits) and arm the timeout on the event loop. No thread waits and no
+	 * lock is held meanwhile.
+	 */
+	private void park(ChannelHandlerContext ctx, Blocking.Waiter w) {
+		blocked = w;
+		if (w.deadline() > 0) {
+			long delay = Math.max(0, w.deadline() - core.now());
+			blockTimer = ctx.executor().schedule(() -> {
+				if (blocked == w && core.blocking().cancel(w)) {
+					resume(w, w.timeoutReply());
+				}
+			}, delay, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Served by a writer on another thread (or this one): the reply is written on this
+	 * event loop.
+	 */
+	@Override
+	public void unblocked(Reply reply) {
+		ChannelHandlerContext c = ctx;
+		c.executor().execute(() -> {
+			Blocking.Waiter w = blocked;
+			if (w != null) {
+				resume(w, reply);
+			}
+		});
+	}
+
+	private void resume(Blocking.Waiter w, Reply reply) {
+		if (blocked != w) {
+			return;
+		}
+		blocked = null;
+		if (blockTimer != null) {
+			blockTimer.cancel(false);
+			blockTimer = null;
+		}
+		if (closing || !ctx.channel().isActive()) {
+			return;
+		}
+		writeReply(ctx, reply);
+		process(ctx);
+		flushOut(ctx);
+	}
+
+	private void writeReply(ChannelHandlerContext ctx, Reply reply) {
+		if (out == null) {
+			out = ctx.alloc().ioBuffer(256);
+		}
+		boolean resp3 = session.protocol() == 3;
+		if (reply instanceof Reply.BulkString b && b.value().length >= LARGE_BULK) {
+			// Stored values are never mutated in place, so big ones go out without a
+			// copy.
+			out.writeByte('$');
+			RespWriter.writeLong(out, b.value().length);
+			out.writeByte('\r').writeByte('\n');
+			ctx.write(out);
+			ctx.write(Unpooled.wrappedBuffer(b.value()));
+			out = ctx.alloc().ioBuffer(256);
+			out.writeByte('\r').writeByte('\n');
+			return;
+		}
+		RespWriter.write(out, reply, resp3);
+		if (out.readableBytes() >= OUT_CHUNK) {
+			ctx.write(out);
+			out = null;
+		}
+	}
+
+	private void flushOut(ChannelHandlerContext ctx) {
+		if (out != null && out.isReadable()) {
+			ctx.write(out);
+			out = null;
+		}
+		ctx.flush();
+	}
+
+	private void closeAfterFlush(ChannelHandlerContext ctx) {
+		closing = true;
+		if (out != null) {
+			ctx.write(out);
+			out = null;
+		}
+		ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+		releaseInput();
+	}
+
+	/** Enforces the per-connection and global input limits. */
+	private void account(ChannelHandlerContext ctx) {
+		if (closing) {
+			return;
+		}
+		long buffered = parser.buffered() + batchBytes;
+		long total = globalBuffered.addAndGet(buffered - accounted);
+		accounted = buffered;
+		if (buffered > core.config().clientQueryBufferLimit() || total > globalLimit) {
+			log.log(System.Logger.Level.WARNING, "Closing client {0} that reached the query buffer limit ({1} bytes "
+					+ "buffered, {2} across clients)", session.address(), buffered, total);
+			closing = true;
+			releaseInput();
+			ctx.close();
+		}
+	}
+
+	private void releaseInput() {
+		if (parser != null) {
+			parser.release();
+		}
+		java.util.Arrays.fill(batch, null);
+		next = 0;
+		count = 0;
+		batchBytes = 0;
+		globalBuffered.addAndGet(-accounted);
+		accounted = 0;
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		if (blocked != null) {
+			core.blocking().cancel(blocked);
+			blocked = null;
+			if (blockTimer != null) {
+				blockTimer.cancel(false);
+			}
+		}
+		session.blockClient(null);
+		releaseInput();
+		if (out != null) {
+			out.release();
+			out = null;
+		}
+		core.unregister(session);
+		ctx.fireChannelInactive();
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		if (!(cause instanceof java.io.IOException)) {
+			log.log(System.Logger.Level.WARNING,
+					"Closing client " + (session == null ? "?" : session.address()) + " after an unexpected error",
+					cause);
+		}
+		ctx.close();
+	}
+
+	private static String address(SocketAddress a) {
+		if (a instanceof InetSocketAddress inet) {
+			return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+		}
+		return String.valueOf(a);
+	}
+
 }

@@ -29,92 +29,100 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse, execute and reply. On Linux
- * it uses Netty's native epoll transport (edge-triggered epoll, no JDK selector bookkeeping per wake-up);
- * elsewhere, or when the native library cannot be loaded, JDK NIO.
+ * The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse,
+ * execute and reply. On Linux it uses Netty's native epoll transport (edge-triggered
+ * epoll, no JDK selector bookkeeping per wake-up); elsewhere, or when the native library
+ * cannot be loaded, JDK NIO.
  */
 public final class RespServer implements AutoCloseable {
 
-    private static final System.Logger log = System.getLogger(RespServer.class.getName());
+	private static final System.Logger log = System.getLogger(RespServer.class.getName());
 
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final Channel serverChannel;
-    private final String transport;
-    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+	private final EventLoopGroup boss;
 
-    private RespServer(EngineCore core, CommandExecutor executor) {
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
-        if (epoll) {
-            log.log(System.Logger.Level.INFO, "RESP transport: native epoll, {0} I/O threads",
-                    core.config().ioThreads());
-        } else {
-            log.log(System.Logger.Level.INFO, "RESP transport: JDK NIO, {0} I/O threads (native epoll unavailable: "
-                    + "{1})", core.config().ioThreads(), String.valueOf(Epoll.unavailabilityCause()));
-        }
-        transport = epoll ? "epoll" : "nio";
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
-        workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
-                new DefaultThreadFactory("larder-io", true), io);
-        AtomicLong buffered = new AtomicLong();
-        // All connections together may buffer at most a quarter of the heap of unexecuted input.
-        long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
-        try {
-            ServerBootstrap b = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(channel)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024,
-                            1024 * 1024))
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            clients.add(ch);
-                            ch.pipeline().addLast(new RespConnectionHandler(core, executor, buffered, globalLimit));
-                        }
-                    });
-            ChannelFuture bound = b.bind(new InetSocketAddress(core.config().bind(), core.config().port()))
-                    .syncUninterruptibly();
-            serverChannel = bound.channel();
-            core.boundPort(port());
-        } catch (RuntimeException e) {
-            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw e;
-        }
-    }
+	private final EventLoopGroup workers;
 
-    public static RespServer start(EngineCore core, CommandExecutor executor) {
-        return new RespServer(core, executor);
-    }
+	private final Channel serverChannel;
 
-    /** "epoll" or "nio": the transport the server runs on. */
-    public String transport() {
-        return transport;
-    }
+	private final String transport;
 
-    public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
-    }
+	private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
-    /**
-     * Stops accepting, then closes each connection after its already-produced replies are flushed (the
-     * flush marker is queued on the connection's event loop, behind the command it may be running).
-     */
-    @Override
-    public void close() {
-        serverChannel.close().syncUninterruptibly();
-        for (Channel ch : clients) {
-            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        }
-        clients.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        clients.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+	private RespServer(EngineCore core, CommandExecutor executor) {
+		boolean epoll = Epoll.isAvailable();
+		IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+		Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+		if (epoll) {
+			log.log(System.Logger.Level.INFO, "RESP transport: native epoll, {0} I/O threads",
+					core.config().ioThreads());
+		}
+		else {
+			log.log(System.Logger.Level.INFO,
+					"RESP transport: JDK NIO, {0} I/O threads (native epoll unavailable: " + "{1})",
+					core.config().ioThreads(), String.valueOf(Epoll.unavailabilityCause()));
+		}
+		transport = epoll ? "epoll" : "nio";
+		boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
+		workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
+				new DefaultThreadFactory("larder-io", true), io);
+		AtomicLong buffered = new AtomicLong();
+		// All connections together may buffer at most a quarter of the heap of unexecuted
+		// input.
+		long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+		try {
+			ServerBootstrap b = new ServerBootstrap().group(boss, workers)
+				.channel(channel)
+				.option(ChannelOption.SO_BACKLOG, 1024)
+				.option(ChannelOption.SO_REUSEADDR, true)
+				.childOption(ChannelOption.TCP_NODELAY, true)
+				.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+				.childHandler(new ChannelInitializer<SocketChannel>() {
+					@Override
+					protected void initChannel(SocketChannel ch) {
+						clients.add(ch);
+						ch.pipeline().addLast(new RespConnectionHandler(core, executor, buffered, globalLimit));
+					}
+				});
+			ChannelFuture bound = b.bind(new InetSocketAddress(core.config().bind(), core.config().port()))
+				.syncUninterruptibly();
+			serverChannel = bound.channel();
+			core.boundPort(port());
+		}
+		catch (RuntimeException e) {
+			boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+			workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+			throw e;
+		}
+	}
+
+	public static RespServer start(EngineCore core, CommandExecutor executor) {
+		return new RespServer(core, executor);
+	}
+
+	/** "epoll" or "nio": the transport the server runs on. */
+	public String transport() {
+		return transport;
+	}
+
+	public int port() {
+		return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+	}
+
+	/**
+	 * Stops accepting, then closes each connection after its already-produced replies are
+	 * flushed (the flush marker is queued on the connection's event loop, behind the
+	 * command it may be running).
+	 */
+	@Override
+	public void close() {
+		serverChannel.close().syncUninterruptibly();
+		for (Channel ch : clients) {
+			ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+		}
+		clients.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+		clients.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+		workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+		boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+	}
+
 }

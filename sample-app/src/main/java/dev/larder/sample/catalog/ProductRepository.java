@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /**
- * The source of truth, standing in for a database that takes its time: every read waits the
- * configured delay, which is what makes the cache's effect visible. Reads are counted so that
- * tests (and the curious) can see which requests reached it.
+ * The source of truth, standing in for a database that takes its time: every read waits
+ * the configured delay, which is what makes the cache's effect visible. Reads are counted
+ * so that tests (and the curious) can see which requests reached it.
  */
 @Repository
 public class ProductRepository {

@@ -9,8 +9,9 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
 /**
- * Catalog operations, cached in the {@code products} cache: reads are served from the cache,
- * updates refresh it and deletes evict from it, so readers never see a stale product.
+ * Catalog operations, cached in the {@code products} cache: reads are served from the
+ * cache, updates refresh it and deletes evict from it, so readers never see a stale
+ * product.
  */
 @Service
 @CacheConfig(cacheNames = "products")
@@ -22,7 +23,10 @@ public class ProductService {
 		this.repository = repository;
 	}
 
-	/** A missing product is cached too (as null), so unknown ids don't hammer the repository. */
+	/**
+	 * A missing product is cached too (as null), so unknown ids don't hammer the
+	 * repository.
+	 */
 	@Cacheable(key = "#id")
 	public @Nullable Product find(long id) {
 		return this.repository.findById(id);

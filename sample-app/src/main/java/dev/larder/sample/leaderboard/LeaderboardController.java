@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A high-score table on a Larder sorted set: {@code POST /leaderboard/scores} keeps each player's
- * best score, {@code GET /leaderboard/top} lists the top 10, {@code GET /leaderboard/players/{name}}
- * gives one player's score and rank. Every instance of the app on the same backend shares it.
+ * A high-score table on a Larder sorted set: {@code POST /leaderboard/scores} keeps each
+ * player's best score, {@code GET /leaderboard/top} lists the top 10, {@code GET
+ * /leaderboard/players/{name}} gives one player's score and rank. Every instance of the
+ * app on the same backend shares it.
  */
 @RestController
 @RequestMapping("/leaderboard")
@@ -36,7 +37,9 @@ public class LeaderboardController {
 		this.board = sortedSets.set(BOARD);
 	}
 
-	/** Records a score; a lower score than the player's best changes nothing (ZADD GT). */
+	/**
+	 * Records a score; a lower score than the player's best changes nothing (ZADD GT).
+	 */
 	@PostMapping("/scores")
 	public Standing submit(@RequestBody Score score) {
 		this.board.add(score.player(), score.score(), AddCondition.IF_GREATER);

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Runs the trim on demand: {@code POST /jobs/leaderboard-trim}; 409 while another trim runs. */
+/**
+ * Runs the trim on demand: {@code POST /jobs/leaderboard-trim}; 409 while another trim
+ * runs.
+ */
 @RestController
 public class LeaderboardJobController {
 

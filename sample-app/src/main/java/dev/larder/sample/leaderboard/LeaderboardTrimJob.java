@@ -8,10 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the leaderboard to its best {@code sample.leaderboard.keep} players. Run on every instance
- * by a schedule (and on demand over HTTP), it holds a distributed lock so that one trim runs at a
- * time across all instances; a call that finds the lock taken does not run and throws
- * {@link dev.larder.cache.structure.lock.LockNotAcquiredException}.
+ * Keeps the leaderboard to its best {@code sample.leaderboard.keep} players. Run on every
+ * instance by a schedule (and on demand over HTTP), it holds a distributed lock so that
+ * one trim runs at a time across all instances; a call that finds the lock taken does not
+ * run and throws {@link dev.larder.cache.structure.lock.LockNotAcquiredException}.
  */
 @Component
 public class LeaderboardTrimJob {

@@ -8,7 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every instance schedules the trim; the lock lets one of them run it and the others skip.
+ * Every instance schedules the trim; the lock lets one of them run it and the others
+ * skip.
  */
 @Component
 class LeaderboardTrimSchedule {

@@ -19,10 +19,11 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds an annotation on a method (its most specific implementation first, then interfaces and
- * superclasses, meta-annotations included), parses it once into an operation and remembers the
- * result per method and target class. Parsing runs when the pointcut first looks at a bean, so a
- * bad attribute fails the bean's creation with a message naming the method and the attribute.
+ * Finds an annotation on a method (its most specific implementation first, then
+ * interfaces and superclasses, meta-annotations included), parses it once into an
+ * operation and remembers the result per method and target class. Parsing runs when the
+ * pointcut first looks at a bean, so a bad attribute fails the bean's creation with a
+ * message naming the method and the attribute.
  */
 final class AnnotatedOperations<A extends Annotation, O> {
 
@@ -51,15 +52,22 @@ final class AnnotatedOperations<A extends Annotation, O> {
 		return AnnotationUtils.isCandidateClass(type, this.annotationType);
 	}
 
-	/** The operation of the annotated method, or {@code null} when the method is not annotated. */
-	/** The operation of the invoked method on its target's class, or null when it carries none. */
+	/**
+	 * The operation of the annotated method, or {@code null} when the method is not
+	 * annotated.
+	 */
+	/**
+	 * The operation of the invoked method on its target's class, or null when it carries
+	 * none.
+	 */
 	@Nullable O find(MethodInvocation invocation) {
 		Object target = invocation.getThis();
 		return find(invocation.getMethod(), (target != null) ? AopUtils.getTargetClass(target) : null);
 	}
 
 	@Nullable O find(Method method, @Nullable Class<?> targetClass) {
-		return this.operations.computeIfAbsent(new MethodClassKey(method, targetClass), (key) -> parse(method, targetClass))
+		return this.operations
+			.computeIfAbsent(new MethodClassKey(method, targetClass), (key) -> parse(method, targetClass))
 			.orElse(null);
 	}
 
@@ -77,8 +85,8 @@ final class AnnotatedOperations<A extends Annotation, O> {
 			return Optional.of(this.parser.parse(annotation, specific, where, this::resolvePlaceholders));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			throw new IllegalStateException("Invalid @" + this.annotationType.getSimpleName() + " on " + where + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Invalid @" + this.annotationType.getSimpleName() + " on " + where + ": " + ex.getMessage(), ex);
 		}
 	}
 

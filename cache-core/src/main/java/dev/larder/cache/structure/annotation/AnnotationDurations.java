@@ -8,13 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations written in annotations: {@code 500ms}, {@code 10s}, {@code 1m}, {@code 2h}, {@code 1d}
- * (as in Spring Boot's properties) or ISO-8601 ({@code PT1M}). A bare number is refused: nobody
- * reading {@code period = "60"} can tell the unit.
+ * Durations written in annotations: {@code 500ms}, {@code 10s}, {@code 1m}, {@code 2h},
+ * {@code 1d} (as in Spring Boot's properties) or ISO-8601 ({@code PT1M}). A bare number
+ * is refused: nobody reading {@code period = "60"} can tell the unit.
  */
 final class AnnotationDurations {
 
-	private static final Pattern SIMPLE = Pattern.compile("^([+]?\\d+)\\s*(ns|us|ms|s|m|h|d)$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern SIMPLE = Pattern.compile("^([+]?\\d+)\\s*(ns|us|ms|s|m|h|d)$",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Map<String, ChronoUnit> UNITS = Map.of("ns", ChronoUnit.NANOS, "us", ChronoUnit.MICROS, "ms",
 			ChronoUnit.MILLIS, "s", ChronoUnit.SECONDS, "m", ChronoUnit.MINUTES, "h", ChronoUnit.HOURS, "d",
@@ -23,7 +24,9 @@ final class AnnotationDurations {
 	private AnnotationDurations() {
 	}
 
-	/** @throws IllegalArgumentException saying what was expected */
+	/**
+	 * @throws IllegalArgumentException saying what was expected
+	 */
 	static Duration parse(String text) {
 		String trimmed = text.trim();
 		Matcher simple = SIMPLE.matcher(trimmed);
@@ -38,8 +41,8 @@ final class AnnotationDurations {
 				// fall through to the common message
 			}
 		}
-		throw new IllegalArgumentException("'" + text + "' is not a duration; write it as 500ms, 10s, 1m, 1h, 1d or "
-				+ "ISO-8601 (PT1M)");
+		throw new IllegalArgumentException(
+				"'" + text + "' is not a duration; write it as 500ms, 10s, 1m, 1h, 1d or " + "ISO-8601 (PT1M)");
 	}
 
 }

@@ -16,10 +16,10 @@ import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
- * A key written as SpEL over a method's arguments, as {@code @Cacheable(key = ...)} is: arguments by
- * name ({@code #user}, when compiled with {@code -parameters}) or position ({@code #p0},
- * {@code #a0}), {@code #root.method}, {@code #root.target}, {@code #root.args}, beans as
- * {@code @name}. Parsed once, when the annotation is read.
+ * A key written as SpEL over a method's arguments, as {@code @Cacheable(key = ...)} is:
+ * arguments by name ({@code #user}, when compiled with {@code -parameters}) or position
+ * ({@code #p0}, {@code #a0}), {@code #root.method}, {@code #root.target},
+ * {@code #root.args}, beans as {@code @name}. Parsed once, when the annotation is read.
  */
 final class KeyExpression {
 
@@ -48,8 +48,8 @@ final class KeyExpression {
 			return new KeyExpression(source, PARSER.parseExpression(source), method);
 		}
 		catch (ParseException ex) {
-			throw new IllegalArgumentException("key '" + source + "' is not a valid SpEL expression: " + ex.getMessage(),
-					ex);
+			throw new IllegalArgumentException(
+					"key '" + source + "' is not a valid SpEL expression: " + ex.getMessage(), ex);
 		}
 	}
 

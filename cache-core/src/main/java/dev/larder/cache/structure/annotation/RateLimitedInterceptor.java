@@ -20,7 +20,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Takes one permit before an {@link RateLimited} method runs, and throws
- * {@link RateLimitExceededException} instead of running it when the key is over its limit.
+ * {@link RateLimitExceededException} instead of running it when the key is over its
+ * limit.
  */
 public final class RateLimitedInterceptor implements MethodInterceptor {
 
@@ -30,7 +31,8 @@ public final class RateLimitedInterceptor implements MethodInterceptor {
 
 	private final Map<Operation, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-	RateLimitedInterceptor(AnnotatedOperations<RateLimited, Operation> operations, Supplier<RateLimiters> rateLimiters) {
+	RateLimitedInterceptor(AnnotatedOperations<RateLimited, Operation> operations,
+			Supplier<RateLimiters> rateLimiters) {
 		this.operations = operations;
 		this.rateLimiters = SingletonSupplier.of(rateLimiters);
 	}
@@ -76,7 +78,8 @@ public final class RateLimitedInterceptor implements MethodInterceptor {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("period: " + ex.getMessage(), ex);
 		}
-		return new Operation(name.isBlank() ? where : name, KeyExpression.parse(annotation.key(), method), limit, where);
+		return new Operation(name.isBlank() ? where : name, KeyExpression.parse(annotation.key(), method), limit,
+				where);
 	}
 
 	/** A parsed {@link RateLimited}; compared by identity, one per annotated method. */

@@ -16,13 +16,14 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.core.Ordered;
 
 /**
- * Applies {@link RateLimited} or {@link WithLock} to the beans that use them. Register it as a bean
- * with the infrastructure role, next to an auto-proxy creator (Spring Boot and
+ * Applies {@link RateLimited} or {@link WithLock} to the beans that use them. Register it
+ * as a bean with the infrastructure role, next to an auto-proxy creator (Spring Boot and
  * {@code @EnableCaching} provide one); Larder's auto-configuration does both.
  *
- * <p>Its order puts rate limiting outermost, then the lock, both outside transactions and
- * caching at their default order: a rejected call costs no transaction, and a lock is released
- * only after the transaction inside it committed.
+ * <p>
+ * Its order puts rate limiting outermost, then the lock, both outside transactions and
+ * caching at their default order: a rejected call costs no transaction, and a lock is
+ * released only after the transaction inside it committed.
  */
 public final class StructureAnnotationAdvisor extends AbstractPointcutAdvisor implements BeanFactoryAware {
 
@@ -47,7 +48,9 @@ public final class StructureAnnotationAdvisor extends AbstractPointcutAdvisor im
 		setOrder(order);
 	}
 
-	/** Applies {@link RateLimited}; the limiters are looked up on the first limited call. */
+	/**
+	 * Applies {@link RateLimited}; the limiters are looked up on the first limited call.
+	 */
 	public static StructureAnnotationAdvisor rateLimited(Supplier<RateLimiters> rateLimiters) {
 		AnnotatedOperations<RateLimited, RateLimitedInterceptor.Operation> operations = RateLimitedInterceptor
 			.operations();
@@ -76,7 +79,10 @@ public final class StructureAnnotationAdvisor extends AbstractPointcutAdvisor im
 		return this.advice;
 	}
 
-	/** Matches annotated methods; reading the annotation there makes bad attributes fail at startup. */
+	/**
+	 * Matches annotated methods; reading the annotation there makes bad attributes fail
+	 * at startup.
+	 */
 	private static final class AnnotatedMethodPointcut extends StaticMethodMatcherPointcut {
 
 		private final AnnotatedOperations<?, ?> operations;

@@ -17,7 +17,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs a {@link WithLock} method while holding its lock, and throws
- * {@link LockNotAcquiredException} without running it when the lock stays taken for the wait.
+ * {@link LockNotAcquiredException} without running it when the lock stays taken for the
+ * wait.
  */
 public final class WithLockInterceptor implements MethodInterceptor {
 
@@ -40,11 +41,13 @@ public final class WithLockInterceptor implements MethodInterceptor {
 		if (operation == null) {
 			return invocation.proceed();
 		}
-		String name = (operation.key() != null) ? operation.name() + ":"
-				+ operation.key().evaluate(invocation, this.operations.beanFactory(), operation.where())
+		String name = (operation.key() != null)
+				? operation.name() + ":"
+						+ operation.key().evaluate(invocation, this.operations.beanFactory(), operation.where())
 				: operation.name();
 		DistributedLock lock = this.locks.get().lock(name);
-		LockHandle held = (operation.watchdog() ? lock.tryAcquireWithWatchdog(operation.waitTime(), operation.leaseTime())
+		LockHandle held = (operation.watchdog()
+				? lock.tryAcquireWithWatchdog(operation.waitTime(), operation.leaseTime())
 				: lock.tryAcquire(operation.waitTime(), operation.leaseTime()))
 			.orElseThrow(() -> new LockNotAcquiredException(name, operation.waitTime()));
 		try (held) {

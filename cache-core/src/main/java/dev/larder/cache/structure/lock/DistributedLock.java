@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A lock held through the backend with a lease: it is released by its holder, or by the backend
- * when the lease runs out (a holder that died never blocks others beyond its lease). Never two
- * holders at once. Each grant carries a fencing token that is strictly greater than the token of
- * every earlier grant of this lock, so a resource that remembers the highest token it has seen
- * can refuse a late write from a holder whose lease expired.
+ * A lock held through the backend with a lease: it is released by its holder, or by the
+ * backend when the lease runs out (a holder that died never blocks others beyond its
+ * lease). Never two holders at once. Each grant carries a fencing token that is strictly
+ * greater than the token of every earlier grant of this lock, so a resource that
+ * remembers the highest token it has seen can refuse a late write from a holder whose
+ * lease expired.
  *
  * <pre>{@code
  * try (LockHandle held = lock.tryAcquire(Duration.ofSeconds(2), Duration.ofSeconds(30)).orElseThrow()) {
@@ -27,9 +28,10 @@ public interface DistributedLock {
 	Optional<LockHandle> tryAcquire(Duration wait, Duration lease);
 
 	/**
-	 * As {@link #tryAcquire(Duration, Duration)}, and while the acquiring thread is alive and the
-	 * handle is not closed a watchdog extends the lease every third of {@code lease}: work of
-	 * unknown length keeps the lock, a crashed process loses it within one lease.
+	 * As {@link #tryAcquire(Duration, Duration)}, and while the acquiring thread is alive
+	 * and the handle is not closed a watchdog extends the lease every third of
+	 * {@code lease}: work of unknown length keeps the lock, a crashed process loses it
+	 * within one lease.
 	 */
 	Optional<LockHandle> tryAcquireWithWatchdog(Duration wait, Duration lease);
 

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param allowed whether the permits were granted (and consumed)
  * @param remaining permits still available now after this decision
- * @param retryAfter when denied, how long until the same request would be allowed; zero when allowed
+ * @param retryAfter when denied, how long until the same request would be allowed; zero
+ * when allowed
  */
 public record RateLimitDecision(boolean allowed, long remaining, Duration retryAfter) {
 }

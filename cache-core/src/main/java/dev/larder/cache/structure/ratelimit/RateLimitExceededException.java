@@ -3,8 +3,9 @@ package dev.larder.cache.structure.ratelimit;
 import java.time.Duration;
 
 /**
- * Thrown by {@code @RateLimited} methods when the caller's key is over its limit. In a Spring MVC
- * application Larder answers it with HTTP 429 and a {@code Retry-After} header.
+ * Thrown by {@code @RateLimited} methods when the caller's key is over its limit. In a
+ * Spring MVC application Larder answers it with HTTP 429 and a {@code Retry-After}
+ * header.
  */
 public class RateLimitExceededException extends RuntimeException {
 

@@ -1,7 +1,8 @@
 package dev.larder.cache.structure.ratelimit;
 
 /**
- * Named rate limiters in the backend: {@code rateLimiters.limiter("api", RateLimit.tokenBucket(100, Duration.ofMinutes(1)))}.
+ * Named rate limiters in the backend:
+ * {@code rateLimiters.limiter("api", RateLimit.tokenBucket(100, Duration.ofMinutes(1)))}.
  * Instances sharing the backend share the limit of each name and key.
  */
 public interface RateLimiters {

@@ -11,10 +11,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renews watched leases every third of the lease while the thread that acquired the lock is alive
- * and its handle is open. One daemon thread serves every lock of the JVM: renewals are one short
- * script each, and a daemon never keeps an application from exiting. When the holder's thread
- * dies the renewals stop, so the lock is free again within one lease.
+ * Renews watched leases every third of the lease while the thread that acquired the lock
+ * is alive and its handle is open. One daemon thread serves every lock of the JVM:
+ * renewals are one short script each, and a daemon never keeps an application from
+ * exiting. When the holder's thread dies the renewals stop, so the lock is free again
+ * within one lease.
  */
 final class LockWatchdog {
 
@@ -76,12 +77,14 @@ final class LockWatchdog {
 			}
 			try {
 				if (!this.handle.extend(this.lease)) {
-					// Lost (the lease ran out before a renewal got through): nothing left to renew.
+					// Lost (the lease ran out before a renewal got through): nothing left
+					// to renew.
 					cancel();
 				}
 			}
 			catch (RuntimeException ex) {
-				// The backend may be back before the lease ends; the next renewal tries again.
+				// The backend may be back before the lease ends; the next renewal tries
+				// again.
 				logger.debug("Could not renew " + this.handle + "; retrying at the next renewal", ex);
 			}
 		}

@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A Lua script read from the classpath, with the SHA-1 digest that {@code EVALSHA} names it by,
- * computed once. Scripts keep to what both Redis and the embedded engine run: Lua 5.1,
- * {@code redis.call}, {@code TIME}, no {@code cjson} or {@code bit}.
+ * A Lua script read from the classpath, with the SHA-1 digest that {@code EVALSHA} names
+ * it by, computed once. Scripts keep to what both Redis and the embedded engine run: Lua
+ * 5.1, {@code redis.call}, {@code TIME}, no {@code cjson} or {@code bit}.
  */
 public final class LuaScript {
 

@@ -9,9 +9,9 @@ import dev.larder.cache.structure.sortedset.ScoredMember;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the Java form of replies ({@link RespCommands}). Shapes that differ between RESP2 and
- * RESP3 are read in both: a score is a bulk string or a double; members with scores are a flat
- * array {@code [m1, s1, m2, s2]} or pairs {@code [[m1, s1], [m2, s2]]}.
+ * Reads the Java form of replies ({@link RespCommands}). Shapes that differ between RESP2
+ * and RESP3 are read in both: a score is a bulk string or a double; members with scores
+ * are a flat array {@code [m1, s1, m2, s2]} or pairs {@code [[m1, s1], [m2, s2]]}.
  */
 final class Replies {
 

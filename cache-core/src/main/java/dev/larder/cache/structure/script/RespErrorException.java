@@ -1,7 +1,8 @@
 package dev.larder.cache.structure.script;
 
 /**
- * An error reply from the backend, with the server's own text ({@code WRONGTYPE Operation against
+ * An error reply from the backend, with the server's own text
+ * ({@code WRONGTYPE Operation against
  * a key holding the wrong kind of value}), so callers see what Redis said.
  */
 public class RespErrorException extends RuntimeException {

@@ -17,8 +17,8 @@ import dev.larder.cache.structure.sortedset.ScoredSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link ScoredSet} that is one native sorted set: each method is one Z* command, so ordering,
- * ties (by member bytes), bounds and the ZADD flags are the backend's own.
+ * A {@link ScoredSet} that is one native sorted set: each method is one Z* command, so
+ * ordering, ties (by member bytes), bounds and the ZADD flags are the backend's own.
  */
 final class RespScoredSet<T> implements ScoredSet<T> {
 
@@ -65,7 +65,8 @@ final class RespScoredSet<T> implements ScoredSet<T> {
 		Objects.requireNonNull(condition, "condition");
 		byte[] encoded = encode(member);
 		byte[] scoreText = score(score);
-		// CH: count updated scores too, so "changed" means what it says for every condition.
+		// CH: count updated scores too, so "changed" means what it says for every
+		// condition.
 		Object reply = switch (condition) {
 			case ALWAYS -> this.commands.execute("ZADD", this.key, CH, scoreText, encoded);
 			case IF_ABSENT -> this.commands.execute("ZADD", this.key, NX, CH, scoreText, encoded);

@@ -6,7 +6,10 @@ import dev.larder.cache.structure.sortedset.ScoredSet;
 import dev.larder.cache.structure.sortedset.SortedSets;
 import org.jspecify.annotations.Nullable;
 
-/** Sorted sets as the backend's own sorted sets, one key each ({@code <prefix>zset:<name>}). */
+/**
+ * Sorted sets as the backend's own sorted sets, one key each
+ * ({@code <prefix>zset:<name>}).
+ */
 final class RespSortedSets implements SortedSets {
 
 	private final RespCommands commands;
@@ -38,7 +41,8 @@ final class RespSortedSets implements SortedSets {
 		}
 		if (this.serializer == null) {
 			throw new IllegalStateException("Sorted set '" + name + "' has " + memberType.getName()
-					+ " members, but the " + this.backend + " backend's structures have no ValueSerializer to write them; "
+					+ " members, but the " + this.backend
+					+ " backend's structures have no ValueSerializer to write them; "
 					+ "give the backend StructureSettings with a serializer, or use set(name) with string members");
 		}
 		return new RespScoredSet<>(name, this.keys.sortedSet(name), this.commands,

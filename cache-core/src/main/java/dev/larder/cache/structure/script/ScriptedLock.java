@@ -12,10 +12,10 @@ import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.LockHandle;
 
 /**
- * One named lock. Waiting polls with a jittered, doubling back-off (capped, and never past the
- * holder's remaining lease or the caller's wait): no pub/sub channel is needed, which keeps the
- * lock to plain commands that every backend of the family runs, at the cost of up to one back-off
- * step of latency after a release.
+ * One named lock. Waiting polls with a jittered, doubling back-off (capped, and never
+ * past the holder's remaining lease or the caller's wait): no pub/sub channel is needed,
+ * which keeps the lock to plain commands that every backend of the family runs, at the
+ * cost of up to one back-off step of latency after a release.
  */
 final class ScriptedLock implements DistributedLock {
 
@@ -65,7 +65,8 @@ final class ScriptedLock implements DistributedLock {
 		long deadline = System.nanoTime() + wait.toNanos();
 		long backoff = FIRST_BACKOFF_NANOS;
 		while (true) {
-			List<?> reply = Replies.list(this.commands.run(LockScripts.ACQUIRE, List.of(this.key, this.fenceKey), args));
+			List<?> reply = Replies
+				.list(this.commands.run(LockScripts.ACQUIRE, List.of(this.key, this.fenceKey), args));
 			if (Replies.integer(reply.get(0)) == 1) {
 				return Optional.of(new ScriptedLockHandle(this.name, this.key, token, Replies.integer(reply.get(1)),
 						this.commands));

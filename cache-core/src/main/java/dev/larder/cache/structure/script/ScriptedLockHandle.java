@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.larder.cache.structure.lock.LockHandle;
 import org.jspecify.annotations.Nullable;
 
-/** One grant: the token the lock key holds while this grant has it, and its fencing token. */
+/**
+ * One grant: the token the lock key holds while this grant has it, and its fencing token.
+ */
 final class ScriptedLockHandle implements LockHandle {
 
 	private final String lockName;
@@ -47,7 +49,8 @@ final class ScriptedLockHandle implements LockHandle {
 	@Override
 	public boolean extend(Duration lease) {
 		byte[] millis = ScriptedLock.leaseMillis(this.lockName, lease);
-		return Replies.integer(this.commands.run(LockScripts.EXTEND, List.of(this.key), List.of(this.token, millis))) == 1;
+		return Replies
+			.integer(this.commands.run(LockScripts.EXTEND, List.of(this.key), List.of(this.token, millis))) == 1;
 	}
 
 	@Override

@@ -5,9 +5,9 @@ import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.Locks;
 
 /**
- * Locks as a key set with {@code NX PX} holding the grant's unique token, plus a counter beside it
- * that issues fencing tokens; every step that reads and writes is one Lua script, so the check of
- * the holder and the change are atomic.
+ * Locks as a key set with {@code NX PX} holding the grant's unique token, plus a counter
+ * beside it that issues fencing tokens; every step that reads and writes is one Lua
+ * script, so the check of the holder and the change are atomic.
  */
 final class ScriptedLocks implements Locks {
 

@@ -16,15 +16,17 @@ import dev.larder.cache.structure.ratelimit.RateLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One limit applied per key, each decision one script that reads, decides and writes atomically.
- * Times are microseconds; by default the script reads the server's clock, so every instance
- * sharing the backend counts on one clock.
+ * One limit applied per key, each decision one script that reads, decides and writes
+ * atomically. Times are microseconds; by default the script reads the server's clock, so
+ * every instance sharing the backend counts on one clock.
  *
- * <p>Token bucket (GCRA): the emission interval {@code period / permits} is rounded up to a whole
- * microsecond and the capacity is {@code permits} intervals, so the bucket holds exactly
- * {@code permits} and refills one permit per interval; with a period that is not a multiple of
- * {@code permits} microseconds the refill is under a microsecond per permit slower than nominal,
- * never faster. Sliding window: a log of grant times, exact at every instant.
+ * <p>
+ * Token bucket (GCRA): the emission interval {@code period / permits} is rounded up to a
+ * whole microsecond and the capacity is {@code permits} intervals, so the bucket holds
+ * exactly {@code permits} and refills one permit per interval; with a period that is not
+ * a multiple of {@code permits} microseconds the refill is under a microsecond per permit
+ * slower than nominal, never faster. Sliding window: a log of grant times, exact at every
+ * instant.
  */
 final class ScriptedRateLimiter implements RateLimiter {
 
@@ -50,7 +52,10 @@ final class ScriptedRateLimiter implements RateLimiter {
 
 	private final byte[] intervalMicros;
 
-	/** Makes sliding-log entries unique across instances: one id per limiter, a counter per request. */
+	/**
+	 * Makes sliding-log entries unique across instances: one id per limiter, a counter
+	 * per request.
+	 */
 	private final String instance = UUID.randomUUID().toString();
 
 	private final AtomicLong requests = new AtomicLong();
@@ -81,12 +86,13 @@ final class ScriptedRateLimiter implements RateLimiter {
 	@Override
 	public RateLimitDecision tryAcquire(String key, long permits) {
 		if (permits < 1) {
-			throw new IllegalArgumentException("Rate limiter '" + this.name + "': ask for at least 1 permit, got " + permits);
+			throw new IllegalArgumentException(
+					"Rate limiter '" + this.name + "': ask for at least 1 permit, got " + permits);
 		}
 		if (permits > this.limit.permits()) {
-			throw new IllegalArgumentException("Rate limiter '" + this.name + "': " + permits
-					+ " permits can never be granted by a limit of " + this.limit.permits() + " per "
-					+ this.limit.period());
+			throw new IllegalArgumentException(
+					"Rate limiter '" + this.name + "': " + permits + " permits can never be granted by a limit of "
+							+ this.limit.permits() + " per " + this.limit.period());
 		}
 		List<String> keyList = List.of(this.keys.rateLimit(this.name, key));
 		Object reply = switch (this.limit.algorithm()) {

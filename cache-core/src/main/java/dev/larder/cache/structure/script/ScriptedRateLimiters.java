@@ -8,7 +8,10 @@ import dev.larder.cache.structure.ratelimit.RateLimiter;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
 import org.jspecify.annotations.Nullable;
 
-/** Rate limiters as one Lua script per decision, keyed {@code <prefix>rate:{<name>:<key>}}. */
+/**
+ * Rate limiters as one Lua script per decision, keyed
+ * {@code <prefix>rate:{<name>:<key>}}.
+ */
 final class ScriptedRateLimiters implements RateLimiters {
 
 	private final RespCommands commands;
@@ -25,7 +28,8 @@ final class ScriptedRateLimiters implements RateLimiters {
 
 	@Override
 	public RateLimiter limiter(String name, RateLimit limit) {
-		this.keys.rateLimit(name, ""); // refuse a blank name now, not at the first request
+		this.keys.rateLimit(name, ""); // refuse a blank name now, not at the first
+										// request
 		return new ScriptedRateLimiter(name, limit, this.keys, this.commands, this.clock);
 	}
 

@@ -7,9 +7,9 @@ import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.sortedset.SortedSets;
 
 /**
- * The structures of every backend that speaks Redis's commands and scripts (Redis, the embedded
- * engine, the engine behind Caffeine): native sorted sets, and locks and rate limiters as one Lua
- * script per operation. Written once here, over {@link RespCommands}.
+ * The structures of every backend that speaks Redis's commands and scripts (Redis, the
+ * embedded engine, the engine behind Caffeine): native sorted sets, and locks and rate
+ * limiters as one Lua script per operation. Written once here, over {@link RespCommands}.
  */
 public final class ScriptedStructures implements Structures {
 

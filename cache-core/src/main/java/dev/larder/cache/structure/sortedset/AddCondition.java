@@ -12,10 +12,16 @@ public enum AddCondition {
 	/** Only update existing members, never add ({@code XX}). */
 	IF_PRESENT,
 
-	/** Add new members; update an existing one only to a greater score ({@code GT}, a high-score table). */
+	/**
+	 * Add new members; update an existing one only to a greater score ({@code GT}, a
+	 * high-score table).
+	 */
 	IF_GREATER,
 
-	/** Add new members; update an existing one only to a lower score ({@code LT}, a best-time table). */
+	/**
+	 * Add new members; update an existing one only to a lower score ({@code LT}, a
+	 * best-time table).
+	 */
 	IF_LESS
 
 }

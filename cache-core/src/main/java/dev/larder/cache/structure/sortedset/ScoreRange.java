@@ -1,8 +1,8 @@
 package dev.larder.cache.structure.sortedset;
 
 /**
- * Scores from {@code min} to {@code max}, each end inclusive or exclusive; always written low to
- * high, also for descending queries.
+ * Scores from {@code min} to {@code max}, each end inclusive or exclusive; always written
+ * low to high, also for descending queries.
  */
 public record ScoreRange(ScoreBound min, ScoreBound max) {
 

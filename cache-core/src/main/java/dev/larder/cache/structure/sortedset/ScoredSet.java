@@ -7,9 +7,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * A sorted set with Redis's semantics wherever it lives: members ordered by score, ties broken
- * by the members' bytes (lexicographically), ranks from 0. Every call is one atomic operation in
- * the backend. A leaderboard:
+ * A sorted set with Redis's semantics wherever it lives: members ordered by score, ties
+ * broken by the members' bytes (lexicographically), ranks from 0. Every call is one
+ * atomic operation in the backend. A leaderboard:
  *
  * <pre>{@code
  * ScoredSet<String> board = sortedSets.set("leaderboard");
@@ -27,12 +27,15 @@ public interface ScoredSet<T> {
 	}
 
 	/**
-	 * Adds or updates under a condition; {@code true} when the set changed (a member added or a
-	 * score changed), like ZADD's {@code CH}.
+	 * Adds or updates under a condition; {@code true} when the set changed (a member
+	 * added or a score changed), like ZADD's {@code CH}.
 	 */
 	boolean add(T member, double score, AddCondition condition);
 
-	/** Adds {@code delta} to the member's score (from 0 for a new member) and returns the new score. */
+	/**
+	 * Adds {@code delta} to the member's score (from 0 for a new member) and returns the
+	 * new score.
+	 */
 	double incrementScore(T member, double delta);
 
 	OptionalDouble score(T member);
@@ -40,10 +43,16 @@ public interface ScoredSet<T> {
 	/** The member's 0-based position by ascending score; empty when absent. */
 	OptionalLong rank(T member);
 
-	/** The member's 0-based position by descending score (0 is the highest); empty when absent. */
+	/**
+	 * The member's 0-based position by descending score (0 is the highest); empty when
+	 * absent.
+	 */
 	OptionalLong reverseRank(T member);
 
-	/** Members at ranks {@code start..stop} ascending, inclusive; negative ranks count from the end. */
+	/**
+	 * Members at ranks {@code start..stop} ascending, inclusive; negative ranks count
+	 * from the end.
+	 */
 	List<ScoredMember<T>> rangeByRank(long start, long stop);
 
 	/** Members at ranks {@code start..stop} descending (0 is the highest), inclusive. */
@@ -54,10 +63,16 @@ public interface ScoredSet<T> {
 		return rangeByScore(range, 0, -1);
 	}
 
-	/** Members with a score in the range, ascending, skipping {@code offset}, at most {@code count} ({@code -1}: all). */
+	/**
+	 * Members with a score in the range, ascending, skipping {@code offset}, at most
+	 * {@code count} ({@code -1}: all).
+	 */
 	List<ScoredMember<T>> rangeByScore(ScoreRange range, long offset, long count);
 
-	/** Members with a score in the range, descending, skipping {@code offset}, at most {@code count} ({@code -1}: all). */
+	/**
+	 * Members with a score in the range, descending, skipping {@code offset}, at most
+	 * {@code count} ({@code -1}: all).
+	 */
 	List<ScoredMember<T>> reverseRangeByScore(ScoreRange range, long offset, long count);
 
 	/** The {@code n} highest-scored members, highest first. */

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link RateLimited} and {@link WithLock} on Spring beans, with a real backend's structures
- * (Memcached), through the advisors as an application context applies them.
+ * {@link RateLimited} and {@link WithLock} on Spring beans, with a real backend's
+ * structures (Memcached), through the advisors as an application context applies them.
  */
 class StructureAnnotationsTests {
 
@@ -120,7 +120,10 @@ class StructureAnnotationsTests {
 	@Test
 	void aLockedMethodDoesNotRunWhenTheLockIsHeldElsewhere() {
 		Jobs jobs = context(Jobs.class).getBean(Jobs.class);
-		LockHandle elsewhere = jobs.locks().lock("rebuild:7").tryAcquire(Duration.ZERO, Duration.ofMinutes(1)).orElseThrow();
+		LockHandle elsewhere = jobs.locks()
+			.lock("rebuild:7")
+			.tryAcquire(Duration.ZERO, Duration.ofMinutes(1))
+			.orElseThrow();
 		try {
 			assertThatExceptionOfType(LockNotAcquiredException.class).isThrownBy(() -> jobs.rebuild("7"))
 				.withMessageContaining("rebuild:7")

@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Distributed locks: never two holders, release only by the holder, fencing tokens that strictly
- * increase with each grant, leases that free the lock of a holder that died, extension and the
- * watchdog. Contention runs from many threads of two instances sharing the backend. Leases that
- * must run out are short and real; everything else waits with deadlines, never fixed sleeps.
+ * Distributed locks: never two holders, release only by the holder, fencing tokens that
+ * strictly increase with each grant, leases that free the lock of a holder that died,
+ * extension and the watchdog. Contention runs from many threads of two instances sharing
+ * the backend. Leases that must run out are short and real; everything else waits with
+ * deadlines, never fixed sleeps.
  */
 public abstract class LockConformanceTests extends StructureConformanceSupport {
 
@@ -111,8 +112,10 @@ public abstract class LockConformanceTests extends StructureConformanceSupport {
 		String name = unique("extended");
 		LockHandle held = lock(instances.get(0), name).tryAcquire(Duration.ZERO, Duration.ofSeconds(2)).orElseThrow();
 		assertThat(held.extend(LONG_LEASE)).isTrue();
-		// Waiting well past the first lease (also past Memcached's, rounded up to whole seconds plus
-		// one): had the extension not taken, the other would get it. The 2 s first lease leaves a slow
+		// Waiting well past the first lease (also past Memcached's, rounded up to whole
+		// seconds plus
+		// one): had the extension not taken, the other would get it. The 2 s first lease
+		// leaves a slow
 		// machine room to extend before it runs out.
 		assertThat(lock(instances.get(1), name).tryAcquire(Duration.ofMillis(3500), LONG_LEASE)).isEmpty();
 		assertThat(held.isHeld()).isTrue();
@@ -123,8 +126,7 @@ public abstract class LockConformanceTests extends StructureConformanceSupport {
 	void theWatchdogRenewsUntilTheHandleCloses() throws Exception {
 		List<Structures> instances = twoInstances(settings());
 		String name = unique("watchdog");
-		LockHandle held = lock(instances.get(0), name).tryAcquireWithWatchdog(Duration.ZERO, SHORT_LEASE)
-			.orElseThrow();
+		LockHandle held = lock(instances.get(0), name).tryAcquireWithWatchdog(Duration.ZERO, SHORT_LEASE).orElseThrow();
 		// Five leases long: only renewals keep it.
 		assertThat(lock(instances.get(1), name).tryAcquire(SHORT_LEASE.multipliedBy(5), LONG_LEASE)).isEmpty();
 		assertThat(held.isHeld()).isTrue();
@@ -140,9 +142,8 @@ public abstract class LockConformanceTests extends StructureConformanceSupport {
 		List<Structures> instances = twoInstances(settings());
 		String name = unique("orphan");
 		AtomicReference<LockHandle> orphan = new AtomicReference<>();
-		Thread holder = new Thread(() -> orphan.set(lock(instances.get(0), name)
-			.tryAcquireWithWatchdog(Duration.ZERO, SHORT_LEASE)
-			.orElseThrow()));
+		Thread holder = new Thread(() -> orphan
+			.set(lock(instances.get(0), name).tryAcquireWithWatchdog(Duration.ZERO, SHORT_LEASE).orElseThrow()));
 		holder.start();
 		holder.join();
 		assertThat(orphan.get()).isNotNull();
@@ -162,7 +163,8 @@ public abstract class LockConformanceTests extends StructureConformanceSupport {
 		AtomicInteger overlaps = new AtomicInteger();
 		AtomicInteger outOfOrder = new AtomicInteger();
 		AtomicInteger grants = new AtomicInteger();
-		// Written only inside the critical section, so a token at or below it means two holders or a reused token.
+		// Written only inside the critical section, so a token at or below it means two
+		// holders or a reused token.
 		long[] lastToken = { 0 };
 		List<Future<?>> done = new ArrayList<>();
 		for (Structures structures : instances) {

@@ -22,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Rate limiters count exactly: under contention from many threads of two instances, each window
- * or bucket grants exactly its limit; denied requests consume nothing; retry-after is exact. Time
- * comes from a {@link TestClock} shared by the instances, moved by hand, so windows are exact and
- * nothing depends on how fast the machine is. Periods are long (the backend's own expiry of the
- * keys runs on real time), and the clock jumps whole periods.
+ * Rate limiters count exactly: under contention from many threads of two instances, each
+ * window or bucket grants exactly its limit; denied requests consume nothing; retry-after
+ * is exact. Time comes from a {@link TestClock} shared by the instances, moved by hand,
+ * so windows are exact and nothing depends on how fast the machine is. Periods are long
+ * (the backend's own expiry of the keys runs on real time), and the clock jumps whole
+ * periods.
  */
 public abstract class RateLimiterConformanceTests extends StructureConformanceSupport {
 
@@ -72,7 +73,8 @@ public abstract class RateLimiterConformanceTests extends StructureConformanceSu
 		this.clock.advance(Duration.ofMillis(1));
 		assertThat(limiter.tryAcquire("k")).isEqualTo(new RateLimitDecision(true, 0, Duration.ZERO));
 		this.clock.advance(Duration.ofMillis(2500));
-		// Two and a half intervals: two permits back; asking for three waits for the third half interval.
+		// Two and a half intervals: two permits back; asking for three waits for the
+		// third half interval.
 		assertThat(limiter.tryAcquire("k", 3)).isEqualTo(new RateLimitDecision(false, 2, Duration.ofMillis(500)));
 		assertThat(limiter.tryAcquire("k", 2)).isEqualTo(new RateLimitDecision(true, 0, Duration.ZERO));
 		this.clock.advance(Duration.ofHours(5));
@@ -91,7 +93,8 @@ public abstract class RateLimiterConformanceTests extends StructureConformanceSu
 		this.clock.advance(Duration.ofSeconds(1)); // t=6
 		assertThat(limiter.tryAcquire("k")).isEqualTo(new RateLimitDecision(false, 0, Duration.ofSeconds(4)));
 		assertThat(limiter.tryAcquire("k", 2)).isEqualTo(new RateLimitDecision(false, 0, Duration.ofSeconds(6)));
-		this.clock.advance(Duration.ofSeconds(4)); // t=10: the grant of t=0 has left the window
+		this.clock.advance(Duration.ofSeconds(4)); // t=10: the grant of t=0 has left the
+													// window
 		assertThat(limiter.tryAcquire("k", 2)).isEqualTo(new RateLimitDecision(false, 1, Duration.ofSeconds(2)));
 		assertThat(limiter.tryAcquire("k")).isEqualTo(new RateLimitDecision(true, 0, Duration.ZERO));
 	}
@@ -168,7 +171,8 @@ public abstract class RateLimiterConformanceTests extends StructureConformanceSu
 	@ParameterizedTest
 	@EnumSource(RateLimitAlgorithm.class)
 	void countsOnTheBackendsClockByDefault(RateLimitAlgorithm algorithm) throws Exception {
-		// An hour per 10 permits: nothing refills while the test runs, so the count is exact on real time too.
+		// An hour per 10 permits: nothing refills while the test runs, so the count is
+		// exact on real time too.
 		List<Structures> instances = twoInstances(settings());
 		String name = unique("server-time");
 		RateLimit limit = limit(algorithm, 10, Duration.ofHours(10));

@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Sorted sets behave as Redis's own: ordering with ties broken by member bytes, the ZADD
- * conditions, inclusive, exclusive and infinite bounds, limits, pops. Besides the stated cases, a
- * seeded random sequence of operations runs against the backend and against a real
- * {@code redis-server} through Lettuce's typed API, and every answer must match.
+ * conditions, inclusive, exclusive and infinite bounds, limits, pops. Besides the stated
+ * cases, a seeded random sequence of operations runs against the backend and against a
+ * real {@code redis-server} through Lettuce's typed API, and every answer must match.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SortedSetConformanceTests extends StructureConformanceSupport {
@@ -73,7 +73,8 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 		assertThat(board.add("bob", 10)).isTrue();
 		assertThat(board.add("ann", 10)).isTrue();
 		assertThat(board.add("cat", 5)).isTrue();
-		assertThat(board.add("Zed", 10)).isTrue(); // upper case sorts before lower case, as bytes do
+		assertThat(board.add("Zed", 10)).isTrue(); // upper case sorts before lower case,
+													// as bytes do
 		assertThat(board.add("bob", 10)).isFalse();
 		assertThat(members(board.rangeByRank(0, -1))).containsExactly("cat", "Zed", "ann", "bob");
 		assertThat(members(board.reverseRangeByRank(0, -1))).containsExactly("bob", "ann", "Zed", "cat");
@@ -111,7 +112,9 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 		assertThat(board.add("a", 7, AddCondition.IF_ABSENT)).isFalse();
 		assertThat(board.score("a")).hasValue(5);
 		assertThat(board.add("a", 6, AddCondition.IF_PRESENT)).isTrue();
-		assertThat(board.add("a", 6, AddCondition.IF_PRESENT)).isFalse(); // same score: nothing changed
+		assertThat(board.add("a", 6, AddCondition.IF_PRESENT)).isFalse(); // same score:
+																			// nothing
+																			// changed
 		assertThat(board.add("a", 4, AddCondition.IF_GREATER)).isFalse();
 		assertThat(board.score("a")).hasValue(6);
 		assertThat(board.add("a", 9, AddCondition.IF_GREATER)).isTrue();
@@ -141,8 +144,8 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 		assertThat(members(board.rangeByScore(ScoreRange.atLeast(0)))).containsExactly("zero", "high");
 		assertThat(board.score("high")).hasValue(Double.POSITIVE_INFINITY);
 		assertThat(board.incrementScore("zero", Double.NEGATIVE_INFINITY)).isEqualTo(Double.NEGATIVE_INFINITY);
-		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> board.incrementScore("high",
-				Double.NEGATIVE_INFINITY))
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> board.incrementScore("high", Double.NEGATIVE_INFINITY))
 			.withMessageContaining("NaN");
 		assertThatIllegalArgumentException().isThrownBy(() -> board.add("nan", Double.NaN));
 	}
@@ -291,8 +294,7 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 						assertThat(set.add(member, score, condition)).as(context + " add " + condition)
 							.isEqualTo(redis.zadd(key, args, score, member) > 0);
 					}
-					case 1 -> compare(context + " increment",
-							() -> set.incrementScore(member, score),
+					case 1 -> compare(context + " increment", () -> set.incrementScore(member, score),
 							() -> redis.zincrby(key, score, member));
 					case 2 -> assertThat(set.score(member)).as(context + " score")
 						.isEqualTo(optional(redis.zscore(key, member)));
@@ -313,8 +315,8 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 						long offset = random.nextInt(3);
 						long count = random.nextInt(5) - 1;
 						assertThat(set.rangeByScore(range, offset, count)).as(context + " range by score " + range)
-							.isEqualTo(scored(redis.zrangebyscoreWithScores(key, reference(range),
-									Limit.create(offset, count))));
+							.isEqualTo(scored(
+									redis.zrangebyscoreWithScores(key, reference(range), Limit.create(offset, count))));
 						assertThat(set.reverseRangeByScore(range, offset, count))
 							.as(context + " reverse range by score " + range)
 							.isEqualTo(scored(redis.zrevrangebyscoreWithScores(key, reference(range),
@@ -322,7 +324,8 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 						assertThat(set.count(range)).as(context + " count " + range)
 							.isEqualTo(redis.zcount(key, reference(range)));
 					}
-					case 8 -> assertThat(set.remove(member)).as(context + " remove").isEqualTo(redis.zrem(key, member) > 0);
+					case 8 ->
+						assertThat(set.remove(member)).as(context + " remove").isEqualTo(redis.zrem(key, member) > 0);
 					case 9 -> {
 						int count = random.nextInt(3);
 						assertThat(set.popMin(count)).as(context + " pop min " + count)
@@ -338,7 +341,8 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 						.isEqualTo(redis.zadd(key, ZAddArgs.Builder.ch(), score, member) > 0);
 				}
 			}
-			assertThat(set.rangeByRank(0, -1)).as("seed " + seed + " final").isEqualTo(scored(redis.zrangeWithScores(key, 0, -1)));
+			assertThat(set.rangeByRank(0, -1)).as("seed " + seed + " final")
+				.isEqualTo(scored(redis.zrangeWithScores(key, 0, -1)));
 		}
 	}
 
@@ -386,7 +390,10 @@ public abstract class SortedSetConformanceTests extends StructureConformanceSupp
 		};
 	}
 
-	/** Both succeed with the same result, or both fail (inf + -inf is NaN, which Redis refuses). */
+	/**
+	 * Both succeed with the same result, or both fail (inf + -inf is NaN, which Redis
+	 * refuses).
+	 */
 	private static void compare(String what, Supplier<Double> larder, Supplier<Double> redis) {
 		Double expected;
 		try {

@@ -16,24 +16,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the structure conformance suites share: how to make an instance of the backend, and the
- * clean-up. A backend's test says how to create a backend with given {@link StructureSettings};
- * each call must return a new, independent instance (its own connection or client) addressing the
- * same shared store, so two "application instances" can contend through it.
+ * What the structure conformance suites share: how to make an instance of the backend,
+ * and the clean-up. A backend's test says how to create a backend with given
+ * {@link StructureSettings}; each call must return a new, independent instance (its own
+ * connection or client) addressing the same shared store, so two "application instances"
+ * can contend through it.
  */
 public abstract class StructureConformanceSupport {
 
-	/** The prefix every suite writes under, so the suites never see keys of other tests. */
+	/**
+	 * The prefix every suite writes under, so the suites never see keys of other tests.
+	 */
 	protected static final String PREFIX = "structures:";
 
 	private final List<CacheBackend> backends = new ArrayList<>();
 
-	/** Threads for contention tests; a new pool per test (suites may keep one instance per class). */
+	/**
+	 * Threads for contention tests; a new pool per test (suites may keep one instance per
+	 * class).
+	 */
 	protected ExecutorService pool;
 
 	/**
-	 * A new instance of the backend, sharing its store with every other instance this test class
-	 * creates (the same server, the same engine).
+	 * A new instance of the backend, sharing its store with every other instance this
+	 * test class creates (the same server, the same engine).
 	 */
 	protected abstract CacheBackend createBackend(StructureSettings settings);
 
@@ -55,20 +61,27 @@ public abstract class StructureConformanceSupport {
 	}
 
 	/**
-	 * Whether two instances of the backend share one store. The Caffeine backend's structures are
-	 * local to each backend by design, so there the multi-instance tests use one instance twice.
+	 * Whether two instances of the backend share one store. The Caffeine backend's
+	 * structures are local to each backend by design, so there the multi-instance tests
+	 * use one instance twice.
 	 */
 	protected boolean instancesShareStore() {
 		return true;
 	}
 
-	/** Two application instances against one store (or one instance twice, see {@link #instancesShareStore()}). */
+	/**
+	 * Two application instances against one store (or one instance twice, see
+	 * {@link #instancesShareStore()}).
+	 */
 	protected List<Structures> twoInstances(StructureSettings settings) {
 		Structures first = instance(settings);
 		return List.of(first, instancesShareStore() ? instance(settings) : first);
 	}
 
-	/** A name no earlier test or run used, so tests against a long-lived store stay independent. */
+	/**
+	 * A name no earlier test or run used, so tests against a long-lived store stay
+	 * independent.
+	 */
 	protected static String unique(String name) {
 		return name + "-" + UUID.randomUUID();
 	}

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when told, shared by the instances of a test so their windows are exact. */
+/**
+ * A clock that moves only when told, shared by the instances of a test so their windows
+ * are exact.
+ */
 public final class TestClock implements InstantSource {
 
 	private final AtomicReference<Instant> now;

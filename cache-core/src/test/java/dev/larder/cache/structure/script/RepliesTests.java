@@ -27,7 +27,8 @@ class RepliesTests {
 		List<ScoredMember<String>> expected = List.of(new ScoredMember<>("a", 1.0), new ScoredMember<>("b", 2.0));
 		assertThat(Replies.scoredMembers(List.of(bytes("a"), bytes("1"), bytes("b"), bytes("2")), Replies::string))
 			.isEqualTo(expected);
-		assertThat(Replies.scoredMembers(List.of(List.of(bytes("a"), 1.0d), List.of(bytes("b"), 2.0d)), Replies::string))
+		assertThat(
+				Replies.scoredMembers(List.of(List.of(bytes("a"), 1.0d), List.of(bytes("b"), 2.0d)), Replies::string))
 			.isEqualTo(expected);
 		assertThat(Replies.scoredMembers(List.of(), Replies::string)).isEmpty();
 		assertThat(Replies.scoredMembers(null, Replies::string)).isEmpty();
@@ -43,8 +44,10 @@ class RepliesTests {
 	@Test
 	void scoresAreWrittenSoStrtodReadsThemBack() {
 		assertThat(new String(RespScoredSet.score(0.1), StandardCharsets.US_ASCII)).isEqualTo("0.1");
-		assertThat(new String(RespScoredSet.score(Double.NEGATIVE_INFINITY), StandardCharsets.US_ASCII)).isEqualTo("-inf");
-		assertThat(Replies.parseScore(new String(RespScoredSet.score(1e300), StandardCharsets.US_ASCII))).isEqualTo(1e300);
+		assertThat(new String(RespScoredSet.score(Double.NEGATIVE_INFINITY), StandardCharsets.US_ASCII))
+			.isEqualTo("-inf");
+		assertThat(Replies.parseScore(new String(RespScoredSet.score(1e300), StandardCharsets.US_ASCII)))
+			.isEqualTo(1e300);
 	}
 
 	private static byte[] bytes(String text) {
