@@ -66,7 +66,7 @@ final class HashCommands {
 	}
 
 	private static HashValue hash(KeyEntry e) {
-		return e == null ? null : (HashValue) e.value();
+		return e == null ? null : e.asHash();
 	}
 
 	/** hashTypeLookupWriteOrCreate. */

@@ -4,12 +4,12 @@ import static dev.larder.engine.command.CommandSpec.keyed;
 import static dev.larder.engine.command.CommandSpec.keyless;
 
 import dev.larder.engine.Reply;
-import dev.larder.engine.keyspace.CollectionValue;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.keyspace.Shard;
 import dev.larder.engine.keyspace.ValueType;
+import dev.larder.engine.keyspace.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -231,30 +231,11 @@ final class KeyCommands {
 			if (what == 2) {
 				return Reply.integer(0);
 			}
-			return Reply.bulk(encoding(e.value()));
+			return Reply.bulk(Values.encoding(e.value()));
 		}
 		finally {
 			shard.unlock();
 		}
-	}
-
-	static String encoding(Object v) {
-		if (v instanceof byte[] b) {
-			if (b.length <= 20 && dev.larder.engine.keyspace.Bytes.parseLong(b) != null) {
-				return "int";
-			}
-			return b.length <= 44 ? "embstr" : "raw";
-		}
-		if (v instanceof dev.larder.engine.keyspace.HashValue h) {
-			return h.isCompact() ? "listpack" : "hashtable";
-		}
-		if (v instanceof dev.larder.engine.keyspace.ListValue l) {
-			return l.encoding();
-		}
-		if (v instanceof dev.larder.engine.keyspace.SetValue s) {
-			return s.encoding();
-		}
-		return ((dev.larder.engine.keyspace.ZSetValue) v).encoding();
 	}
 
 	private static Reply type(CommandContext c) {
@@ -355,7 +336,7 @@ final class KeyCommands {
 			}
 			db.delete(c.arg(2));
 		}
-		KeyEntry dst = db.add(c.arg(2), src.value());
+		KeyEntry dst = db.addMoved(c.arg(2), src);
 		if (src.hasExpiry()) {
 			db.expireAt(dst, src.expireAt());
 		}
@@ -397,10 +378,7 @@ final class KeyCommands {
 			}
 			dst.delete(c.arg(2));
 		}
-		Object value = e.value() instanceof CollectionValue cv ? cv.deepCopy() : e.value(); // strings
-																							// are
-																							// immutable
-		KeyEntry copy = dst.add(c.arg(2), value);
+		KeyEntry copy = dst.addCopy(c.arg(2), e);
 		if (e.hasExpiry()) {
 			dst.expireAt(copy, e.expireAt());
 		}

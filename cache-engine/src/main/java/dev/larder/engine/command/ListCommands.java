@@ -96,7 +96,7 @@ final class ListCommands {
 	}
 
 	private static ListValue list(KeyEntry e) {
-		return e == null ? null : (ListValue) e.value();
+		return e == null ? null : e.asList();
 	}
 
 	private static Reply push(CommandContext c, boolean left, boolean onlyIfExists) {
@@ -159,7 +159,7 @@ final class ListCommands {
 	}
 
 	private static void deleteIfEmpty(CommandContext c, KeyEntry e) {
-		if (((ListValue) e.value()).isEmpty()) {
+		if (e.asList().isEmpty()) {
 			c.db().remove(e);
 		}
 	}

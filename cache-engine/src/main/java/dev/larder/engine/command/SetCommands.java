@@ -72,7 +72,7 @@ final class SetCommands {
 	}
 
 	private static SetValue set(KeyEntry e) {
-		return e == null ? null : (SetValue) e.value();
+		return e == null ? null : e.asSet();
 	}
 
 	private static List<byte[]> members(SetValue s) {

@@ -103,7 +103,7 @@ final class StringCommands {
 
 	private static Reply get(CommandContext c) {
 		KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
-		return e == null ? Reply.NULL : Reply.bulk((byte[]) e.value());
+		return e == null ? Reply.NULL : Reply.bulk(e.asString());
 	}
 
 	/** SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT|KEEPTTL]. */
@@ -231,7 +231,7 @@ final class StringCommands {
 		List<Reply> out = new ArrayList<>(c.argc() - 1);
 		for (int i = 1; i < c.argc(); i++) {
 			KeyEntry e = db.lookupRead(c.arg(i));
-			out.add(e != null && e.value() instanceof byte[] v ? Reply.bulk(v) : Reply.NULL);
+			out.add(e != null && ValueType.of(e.value()) == ValueType.STRING ? Reply.bulk(e.asString()) : Reply.NULL);
 		}
 		return new Reply.ArrayReply(out);
 	}
@@ -265,7 +265,7 @@ final class StringCommands {
 
 	private static Reply getset(CommandContext c) {
 		KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
-		Reply old = e == null ? Reply.NULL : Reply.bulk((byte[]) e.value());
+		Reply old = e == null ? Reply.NULL : Reply.bulk(e.asString());
 		c.db().put(c.arg(1), c.arg(2));
 		return old;
 	}
@@ -276,7 +276,7 @@ final class StringCommands {
 			return Reply.NULL;
 		}
 		c.db().remove(e);
-		return Reply.bulk((byte[]) e.value());
+		return Reply.bulk(e.asString());
 	}
 
 	/**
@@ -315,7 +315,7 @@ final class StringCommands {
 			c.db().add(c.arg(1), suffix);
 			return Reply.integer(suffix.length);
 		}
-		byte[] old = (byte[]) e.value();
+		byte[] old = e.asString();
 		Args.checkStringLength(c, old.length, suffix.length);
 		byte[] joined = Arrays.copyOf(old, old.length + suffix.length);
 		System.arraycopy(suffix, 0, joined, old.length, suffix.length);
@@ -325,7 +325,7 @@ final class StringCommands {
 
 	private static Reply strlen(CommandContext c) {
 		KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
-		return Reply.integer(e == null ? 0 : ((byte[]) e.value()).length);
+		return Reply.integer(e == null ? 0 : e.asString().length);
 	}
 
 	private static Reply decrby(CommandContext c) {
@@ -345,7 +345,7 @@ final class StringCommands {
 		long value = 0;
 		if (e != null) {
 			long[] out = new long[1];
-			if (!Bytes.parseLong((byte[]) e.value(), out)) {
+			if (!Bytes.parseLong(e.asString(), out)) {
 				return Reply.error(Errors.NOT_INTEGER);
 			}
 			value = out[0];
@@ -366,7 +366,7 @@ final class StringCommands {
 
 	private static Reply incrbyfloat(CommandContext c) {
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.STRING);
-		BigDecimal value = e == null ? BigDecimal.ZERO : LongDoubles.parse((byte[]) e.value());
+		BigDecimal value = e == null ? BigDecimal.ZERO : LongDoubles.parse(e.asString());
 		BigDecimal increment = value == null ? null : LongDoubles.parse(c.arg(2));
 		if (value == null || increment == null) {
 			return Reply.error(Errors.NOT_FLOAT);
@@ -396,7 +396,7 @@ final class StringCommands {
 		if (e == null) {
 			return Reply.bulk(Bytes.EMPTY);
 		}
-		byte[] s = (byte[]) e.value();
+		byte[] s = e.asString();
 		long len = s.length;
 		if (start < 0 && end < 0 && start > end) {
 			return Reply.bulk(Bytes.EMPTY);
@@ -439,7 +439,7 @@ final class StringCommands {
 			c.db().add(c.arg(1), value);
 			return Reply.integer(value.length);
 		}
-		byte[] old = (byte[]) e.value();
+		byte[] old = e.asString();
 		if (patch.length == 0) {
 			return Reply.integer(old.length);
 		}

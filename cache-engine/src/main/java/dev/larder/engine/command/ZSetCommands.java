@@ -4,7 +4,6 @@ import static dev.larder.engine.command.CommandSpec.keyed;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.keyspace.KeyEntry;
-import dev.larder.engine.keyspace.SetValue;
 import dev.larder.engine.keyspace.ValueType;
 import dev.larder.engine.keyspace.ZSetValue;
 import dev.larder.engine.keyspace.ZSetValue.Node;
@@ -155,7 +154,7 @@ final class ZSetCommands {
 	}
 
 	private static ZSetValue zset(KeyEntry e) {
-		return e == null ? null : (ZSetValue) e.value();
+		return e == null ? null : e.asZSet();
 	}
 
 	static Reply score(double d) {
@@ -856,13 +855,13 @@ final class ZSetCommands {
 		if (e == null) {
 			return null;
 		}
-		Object v = e.value();
-		if (v instanceof ZSetValue z) {
-			return z;
+		ValueType type = ValueType.of(e.value());
+		if (type == ValueType.ZSET) {
+			return e.asZSet();
 		}
-		if (v instanceof SetValue s) {
+		if (type == ValueType.SET) {
 			ZSetValue z = new ZSetValue();
-			s.forEach(m -> z.insert(m, 1.0));
+			e.asSet().forEach(m -> z.insert(m, 1.0));
 			return z;
 		}
 		throw new ReplyException(Errors.WRONGTYPE);

@@ -1,12 +1,23 @@
 package dev.larder.engine.keyspace;
 
-/** A non-string value (hash now; list, set, sorted set next). */
-public interface CollectionValue {
+/**
+ * A stored value other than a string (strings are bare {@code byte[]}, see
+ * {@link Values}). Sealed, so the value types are a closed set the compiler knows: a new
+ * one must be listed here and then implement {@link #accept}, which makes it a method of
+ * {@link ValueVisitor} that every per-type operation has to handle.
+ */
+public sealed interface CollectionValue permits ListValue, SetValue, ZSetValue, HashValue {
 
-	ValueType type();
+	/** Calls the visitor's method for this value's type. */
+	<R> R accept(ValueVisitor<R> visitor);
 
 	/** Redis deletes a key when its collection becomes empty. */
 	boolean isEmpty();
+
+	/**
+	 * What OBJECT ENCODING names, as Redis 7.0 would for the same contents and history.
+	 */
+	String encoding();
 
 	/** An independent copy, for COPY. */
 	CollectionValue deepCopy();

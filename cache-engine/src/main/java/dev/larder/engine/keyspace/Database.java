@@ -53,8 +53,8 @@ public final class Database {
 		return e;
 	}
 
-	/** Sets a value and drops any TTL, as SET does. */
-	public KeyEntry put(byte[] key, Object value) {
+	/** Sets a string and drops any TTL, as SET does. */
+	public KeyEntry put(byte[] key, byte[] value) {
 		int h = Bytes.hash(key);
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
@@ -72,12 +72,42 @@ public final class Database {
 	 * Replaces the value of a live entry in place, keeping its TTL (APPEND, INCR, SET
 	 * KEEPTTL).
 	 */
-	public void replaceValue(KeyEntry e, Object value) {
+	public void replaceValue(KeyEntry e, byte[] value) {
 		e.value = value;
 	}
 
-	/** Adds a key known to be absent (after a failed lookup under the same lock). */
-	public KeyEntry add(byte[] key, Object value) {
+	/**
+	 * Adds a string under a key known to be absent (after a failed lookup under the same
+	 * lock).
+	 */
+	public KeyEntry add(byte[] key, byte[] value) {
+		return addValue(key, value);
+	}
+
+	/** Adds a collection under a key known to be absent. */
+	public KeyEntry add(byte[] key, CollectionValue value) {
+		return addValue(key, value);
+	}
+
+	/**
+	 * Adds a key known to be absent that holds {@code source}'s value itself, for RENAME,
+	 * which moves a value rather than copying it.
+	 */
+	public KeyEntry addMoved(byte[] key, KeyEntry source) {
+		return addValue(key, source.value);
+	}
+
+	/**
+	 * Adds a key known to be absent that holds a deep copy of {@code source}'s value, for
+	 * COPY (possibly from another database).
+	 */
+	public KeyEntry addCopy(byte[] key, KeyEntry source) {
+		return addValue(key, Values.deepCopy(source.value));
+	}
+
+	// Every way in takes a byte[] string or a CollectionValue (or a value already
+	// stored), so Values.accept can rely on what it finds.
+	private KeyEntry addValue(byte[] key, Object value) {
 		int h = Bytes.hash(key);
 		return slice(h).add(key, h, value);
 	}

@@ -25,8 +25,4 @@ public class DictEntry {
 		return value;
 	}
 
-	public void value(Object value) {
-		this.value = value;
-	}
-
 }

@@ -26,12 +26,17 @@ public final class HashValue implements CollectionValue {
 	private Dict<DictEntry> dict;
 
 	@Override
-	public ValueType type() {
-		return ValueType.HASH;
+	public <R> R accept(ValueVisitor<R> visitor) {
+		return visitor.visitHash(this);
 	}
 
 	public boolean isCompact() {
 		return dict == null;
+	}
+
+	@Override
+	public String encoding() {
+		return dict == null ? "listpack" : "hashtable";
 	}
 
 	public int size() {

@@ -14,7 +14,8 @@ public final class KeyEntry extends DictEntry {
 
 	int volatileIndex = -1;
 
-	public KeyEntry(byte[] key, int hash, Object value) {
+	/** Only {@link Database} makes entries, so a value is a string or a collection. */
+	KeyEntry(byte[] key, int hash, Object value) {
 		super(key, hash, value);
 	}
 
@@ -30,6 +31,30 @@ public final class KeyEntry extends DictEntry {
 	/** Redis's keyIsExpired: a key is gone once the clock is strictly past its expiry. */
 	public boolean isExpired(long nowMillis) {
 		return expireAt != NO_EXPIRY && nowMillis > expireAt;
+	}
+
+	// Typed views of the value, for callers that have checked its type
+	// (CommandContext.lookupRead/lookupWrite, ValueType.of): the casts live here rather
+	// than in every command, and another type fails them with a ClassCastException.
+
+	public byte[] asString() {
+		return (byte[]) value;
+	}
+
+	public ListValue asList() {
+		return (ListValue) value;
+	}
+
+	public SetValue asSet() {
+		return (SetValue) value;
+	}
+
+	public ZSetValue asZSet() {
+		return (ZSetValue) value;
+	}
+
+	public HashValue asHash() {
+		return (HashValue) value;
 	}
 
 }

@@ -16,8 +16,8 @@ public final class ListValue implements CollectionValue {
 	private int size;
 
 	@Override
-	public ValueType type() {
-		return ValueType.LIST;
+	public <R> R accept(ValueVisitor<R> visitor) {
+		return visitor.visitList(this);
 	}
 
 	@Override
@@ -29,6 +29,7 @@ public final class ListValue implements CollectionValue {
 		return size;
 	}
 
+	@Override
 	public String encoding() {
 		return "quicklist";
 	}

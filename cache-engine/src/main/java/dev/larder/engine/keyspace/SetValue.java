@@ -20,8 +20,8 @@ public final class SetValue implements CollectionValue {
 	private boolean intset = true;
 
 	@Override
-	public ValueType type() {
-		return ValueType.SET;
+	public <R> R accept(ValueVisitor<R> visitor) {
+		return visitor.visitSet(this);
 	}
 
 	@Override
@@ -37,6 +37,7 @@ public final class SetValue implements CollectionValue {
 		return intset;
 	}
 
+	@Override
 	public String encoding() {
 		return intset ? "intset" : "hashtable";
 	}

@@ -1,10 +1,9 @@
 package dev.larder.engine.keyspace;
 
 /**
- * The Redis type of a stored value, as TYPE names it. Strings are stored as bare
- * {@code byte[]} (no wrapper, to save a header per key); every other type is a
- * {@link CollectionValue} that reports its own type, so adding lists, sets and sorted
- * sets only means adding value classes.
+ * The Redis type of a stored value, as TYPE names it, in Redis's order (OBJ_STRING 0 to
+ * OBJ_HASH 4). Each type has one value class ({@code byte[]} for strings, a
+ * {@link CollectionValue} for the others) and one method in {@link ValueVisitor}.
  */
 public enum ValueType {
 
@@ -21,8 +20,9 @@ public enum ValueType {
 		return typeName;
 	}
 
+	/** The type of a stored value. */
 	public static ValueType of(Object value) {
-		return value instanceof byte[] ? STRING : ((CollectionValue) value).type();
+		return Values.type(value);
 	}
 
 }

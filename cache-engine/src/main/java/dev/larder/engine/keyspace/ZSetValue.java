@@ -106,8 +106,8 @@ public final class ZSetValue implements CollectionValue {
 	}
 
 	@Override
-	public ValueType type() {
-		return ValueType.ZSET;
+	public <R> R accept(ValueVisitor<R> visitor) {
+		return visitor.visitZSet(this);
 	}
 
 	@Override
@@ -123,6 +123,7 @@ public final class ZSetValue implements CollectionValue {
 		return listpack;
 	}
 
+	@Override
 	public String encoding() {
 		return listpack ? "listpack" : "skiplist";
 	}

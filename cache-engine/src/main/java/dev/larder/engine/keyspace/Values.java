@@ -1,0 +1,149 @@
+package dev.larder.engine.keyspace;
+
+/**
+ * The operations every stored value supports whatever its type, each a
+ * {@link ValueVisitor}, so none of them can miss a type: TYPE ({@link #type}), OBJECT
+ * ENCODING ({@link #encoding}) and COPY ({@link #deepCopy}). Memory accounting's per-type
+ * size estimate belongs here too, as one more visitor.
+ *
+ * <p>
+ * A stored value is a {@code byte[]} for a string (no wrapper object, which would cost a
+ * header per key) or a {@link CollectionValue}; {@link #accept} is the one place that
+ * knows this. {@link Database} only stores those two, so the cast there cannot fail.
+ */
+public final class Values {
+
+	/**
+	 * Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT: longer strings are {@code raw}.
+	 */
+	static final int EMBSTR_SIZE_LIMIT = 44;
+
+	/**
+	 * The longest string tryObjectEncoding tries to read as an integer (a long's 20
+	 * characters).
+	 */
+	static final int INT_SIZE_LIMIT = 20;
+
+	private static final ValueVisitor<ValueType> TYPE = new ValueVisitor<>() {
+
+		@Override
+		public ValueType visitString(byte[] value) {
+			return ValueType.STRING;
+		}
+
+		@Override
+		public ValueType visitList(ListValue list) {
+			return ValueType.LIST;
+		}
+
+		@Override
+		public ValueType visitSet(SetValue set) {
+			return ValueType.SET;
+		}
+
+		@Override
+		public ValueType visitZSet(ZSetValue zset) {
+			return ValueType.ZSET;
+		}
+
+		@Override
+		public ValueType visitHash(HashValue hash) {
+			return ValueType.HASH;
+		}
+
+	};
+
+	private static final ValueVisitor<String> ENCODING = new ValueVisitor<>() {
+
+		/**
+		 * As Redis's tryObjectEncoding names a string when it is stored. Redis keeps
+		 * strings grown by APPEND or SETRANGE {@code raw} whatever their length; this
+		 * engine does not track that history.
+		 */
+		@Override
+		public String visitString(byte[] value) {
+			if (value.length <= INT_SIZE_LIMIT && Bytes.parseLong(value) != null) {
+				return "int";
+			}
+			return value.length <= EMBSTR_SIZE_LIMIT ? "embstr" : "raw";
+		}
+
+		@Override
+		public String visitList(ListValue list) {
+			return list.encoding();
+		}
+
+		@Override
+		public String visitSet(SetValue set) {
+			return set.encoding();
+		}
+
+		@Override
+		public String visitZSet(ZSetValue zset) {
+			return zset.encoding();
+		}
+
+		@Override
+		public String visitHash(HashValue hash) {
+			return hash.encoding();
+		}
+
+	};
+
+	private static final ValueVisitor<Object> DEEP_COPY = new ValueVisitor<>() {
+
+		/** Strings are never changed in place (APPEND and SETRANGE make new arrays). */
+		@Override
+		public Object visitString(byte[] value) {
+			return value;
+		}
+
+		@Override
+		public Object visitList(ListValue list) {
+			return list.deepCopy();
+		}
+
+		@Override
+		public Object visitSet(SetValue set) {
+			return set.deepCopy();
+		}
+
+		@Override
+		public Object visitZSet(ZSetValue zset) {
+			return zset.deepCopy();
+		}
+
+		@Override
+		public Object visitHash(HashValue hash) {
+			return hash.deepCopy();
+		}
+
+	};
+
+	private Values() {
+	}
+
+	/** Runs {@code visitor}'s method for the type of a stored value. */
+	public static <R> R accept(Object value, ValueVisitor<R> visitor) {
+		if (value instanceof byte[] string) {
+			return visitor.visitString(string);
+		}
+		return ((CollectionValue) value).accept(visitor);
+	}
+
+	/** The type TYPE names. */
+	public static ValueType type(Object value) {
+		return accept(value, TYPE);
+	}
+
+	/** The encoding OBJECT ENCODING names, as Redis 7.0 would. */
+	public static String encoding(Object value) {
+		return accept(value, ENCODING);
+	}
+
+	/** A copy that later changes to either value leave the other alone, for COPY. */
+	public static Object deepCopy(Object value) {
+		return accept(value, DEEP_COPY);
+	}
+
+}
