@@ -174,8 +174,12 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		}
 	}
 
+	/**
+	 * Never null (Spring's contract allows null for a cache that cannot retrieve
+	 * asynchronously; every Larder cache can): completes with null on a miss.
+	 */
 	@Override
-	public @Nullable CompletableFuture<?> retrieve(Object key) {
+	public CompletableFuture<?> retrieve(Object key) {
 		return findAsync(key).thenApply((storeValue) -> {
 			if (storeValue == null) {
 				this.statistics.recordMiss();
@@ -339,7 +343,7 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	}
 
 	/** Counts a backend failure, then rethrows it or answers the fail-open fallback. */
-	private <T> T failed(String operation, RuntimeException failure, T fallback) {
+	private <T extends @Nullable Object> T failed(String operation, RuntimeException failure, T fallback) {
 		this.statistics.recordError();
 		if (failure instanceof UntrustedTypeException) {
 			// A refused type is a configuration problem that a miss would only hide.

@@ -104,7 +104,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		Function<Object, Object> keyMapper = this.backend.requiresStringKeys()
 				? (key) -> this.keyRenderer.render(name, key) : Function.identity();
 		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()
-				: StoreValueCodec.serializing(this.serializer);
+				: StoreValueCodec.serializing(Objects.requireNonNull(this.serializer,
+						"build() refuses a backend that stores bytes without a serializer"));
 		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
 				new BackendFailureHandler(this.failOpen));
 	}

@@ -1,5 +1,7 @@
 package dev.larder.cache.backend;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One of Larder's storage technologies. It creates a {@link CacheStore} per cache and
  * says how the cache must prepare keys and values for it.
@@ -30,7 +32,7 @@ public interface CacheBackend extends AutoCloseable {
 	 * the Memcached client, the engine. {@code null} for backends without a shared
 	 * client.
 	 */
-	default Object nativeClient() {
+	default @Nullable Object nativeClient() {
 		return null;
 	}
 

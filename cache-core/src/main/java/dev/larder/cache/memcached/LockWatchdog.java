@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Extends watched locks every third of their lease while the handle is open and the
@@ -22,7 +23,8 @@ final class LockWatchdog implements AutoCloseable {
 
 	private final Map<MemcachedLocks.Handle, ScheduledFuture<?>> watched = new ConcurrentHashMap<>();
 
-	private volatile ScheduledExecutorService scheduler;
+	/** Null until the first lock is watched. */
+	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	void watch(MemcachedLocks.Handle handle, Duration lease, Thread owner) {
 		long period = Math.max(1, lease.toMillis() / 3);

@@ -18,7 +18,7 @@ final class MemcachedCalls {
 		this.client = client;
 	}
 
-	@Nullable byte[] get(String key) {
+	byte @Nullable [] get(String key) {
 		return call("get", () -> this.client.get(key, BytesTranscoder.INSTANCE));
 	}
 

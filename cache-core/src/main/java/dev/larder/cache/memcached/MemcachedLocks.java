@@ -10,6 +10,7 @@ import dev.larder.cache.structure.StructureKeys;
 import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.LockHandle;
 import dev.larder.cache.structure.lock.Locks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Locks in Memcached, with no clock but the server's.
@@ -154,7 +155,7 @@ final class MemcachedLocks implements Locks {
 		 * One try: take the key if absent or free, draw a token, and confirm the key is
 		 * still ours.
 		 */
-		private Handle attempt(int exp) {
+		private @Nullable Handle attempt(int exp) {
 			MemcachedCalls memcached = MemcachedLocks.this.memcached;
 			String holder = UUID.randomUUID().toString();
 			byte[] id = MemcachedCalls.ascii(holder);
@@ -176,7 +177,7 @@ final class MemcachedLocks implements Locks {
 
 	}
 
-	private String read(String key) {
+	private @Nullable String read(String key) {
 		byte[] value = this.memcached.get(key);
 		return (value != null) ? MemcachedCalls.ascii(value) : null;
 	}

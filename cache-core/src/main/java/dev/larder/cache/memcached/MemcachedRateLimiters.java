@@ -8,6 +8,7 @@ import dev.larder.cache.structure.ratelimit.RateLimit;
 import dev.larder.cache.structure.ratelimit.RateLimitDecision;
 import dev.larder.cache.structure.ratelimit.RateLimiter;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rate limiters in Memcached: each key's state is one small value, updated with
@@ -65,7 +66,12 @@ final class MemcachedRateLimiters implements RateLimiters {
 	/** One algorithm's decision over its encoded state. */
 	interface Algorithm {
 
-		CasUpdate.Outcome<RateLimitDecision> decide(byte[] state, long now, long permits, MemcachedExpiry expiry);
+		/**
+		 * @param state the key's encoded state, {@code null} when it has none (new or
+		 * expired)
+		 */
+		CasUpdate.Outcome<RateLimitDecision> decide(byte @Nullable [] state, long now, long permits,
+				MemcachedExpiry expiry);
 
 	}
 

@@ -52,7 +52,9 @@ final class RedisStore implements CacheStore {
 
 	@Override
 	public CompletableFuture<@Nullable Object> getAsync(Object key) {
-		return callAsync((redis) -> redis.get((String) key).toCompletableFuture().thenApply((value) -> value));
+		// A miss completes with null.
+		return this.<@Nullable Object>callAsync(
+				(redis) -> redis.get((String) key).toCompletableFuture().thenApply((value) -> value));
 	}
 
 	@Override
@@ -88,7 +90,7 @@ final class RedisStore implements CacheStore {
 	 */
 	@Override
 	public void clear() {
-		call((redis) -> {
+		this.<@Nullable Void>call((redis) -> {
 			RedisHandle handle = this.backend.handle();
 			List<CompletableFuture<Long>> unlinks = new ArrayList<>();
 			ScanArgs match = ScanArgs.Builder.matches(this.pattern).limit(CLEAR_BATCH);
@@ -132,7 +134,7 @@ final class RedisStore implements CacheStore {
 		return this.backend.nativeClient();
 	}
 
-	private <T> CompletableFuture<T> callAsync(
+	private <T extends @Nullable Object> CompletableFuture<T> callAsync(
 			Function<RedisClusterAsyncCommands<String, byte[]>, CompletableFuture<T>> command) {
 		CircuitBreaker breaker = this.backend.breaker();
 		if (!breaker.allowsCall()) {
@@ -155,7 +157,7 @@ final class RedisStore implements CacheStore {
 		});
 	}
 
-	private <T> T call(Function<RedisClusterCommands<String, byte[]>, T> command) {
+	private <T extends @Nullable Object> T call(Function<RedisClusterCommands<String, byte[]>, T> command) {
 		CircuitBreaker breaker = this.backend.breaker();
 		if (!breaker.allowsCall()) {
 			throw new CircuitBreaker.OpenException("redis");

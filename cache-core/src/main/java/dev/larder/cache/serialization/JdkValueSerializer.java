@@ -7,6 +7,7 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +31,10 @@ public final class JdkValueSerializer implements ValueSerializer {
 			out.writeObject(value);
 		}
 		catch (NotSerializableException ex) {
-			throw new SerializationException("Could not serialize a value of type " + value.getClass().getName() + ": "
-					+ ex.getMessage() + " does not implement java.io.Serializable", ex);
+			// A null is written as a null reference, so only a non-null value gets here.
+			Object refused = Objects.requireNonNull(value, "writeObject(null) cannot be refused");
+			throw new SerializationException("Could not serialize a value of type " + refused.getClass().getName()
+					+ ": " + ex.getMessage() + " does not implement java.io.Serializable", ex);
 		}
 		catch (IOException ex) {
 			throw new SerializationException("Could not serialize a value: " + ex.getMessage(), ex);

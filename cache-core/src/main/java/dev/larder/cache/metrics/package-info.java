@@ -1,0 +1,7 @@
+/**
+ * Micrometer meters for Larder's caches.
+ */
+@NullMarked
+package dev.larder.cache.metrics;
+
+import org.jspecify.annotations.NullMarked;
