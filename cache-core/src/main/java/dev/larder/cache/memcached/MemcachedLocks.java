@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import dev.larder.cache.structure.StructureKeys;
 import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.LockHandle;
+import dev.larder.cache.structure.lock.LockWatchdog;
 import dev.larder.cache.structure.lock.Locks;
 
 /**
@@ -126,10 +127,8 @@ final class MemcachedLocks implements Locks {
 			while (true) {
 				Handle handle = attempt(exp);
 				if (handle != null) {
-					if (withWatchdog) {
-						MemcachedLocks.this.watchdog.watch(handle, lease, Thread.currentThread());
-					}
-					return Optional.of(handle);
+					return Optional.of(withWatchdog
+							? MemcachedLocks.this.watchdog.watch(handle, lease, Thread.currentThread()) : handle);
 				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
@@ -230,12 +229,7 @@ final class MemcachedLocks implements Locks {
 				return false;
 			}
 			this.released = true;
-			MemcachedLocks.this.watchdog.forget(this);
 			return replaceOwn(FREE, FREE_MARKER_SECONDS);
-		}
-
-		boolean isReleased() {
-			return this.released;
 		}
 
 		/**

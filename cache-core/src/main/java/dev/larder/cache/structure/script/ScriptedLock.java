@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.LockHandle;
+import dev.larder.cache.structure.lock.LockWatchdog;
 
 /**
  * One named lock. Waiting polls with a jittered, doubling back-off (capped, and never
@@ -31,11 +32,14 @@ final class ScriptedLock implements DistributedLock {
 
 	private final RespCommands commands;
 
-	ScriptedLock(String name, String key, String fenceKey, RespCommands commands) {
+	private final LockWatchdog watchdog;
+
+	ScriptedLock(String name, String key, String fenceKey, RespCommands commands, LockWatchdog watchdog) {
 		this.name = name;
 		this.key = key;
 		this.fenceKey = fenceKey;
 		this.commands = commands;
+		this.watchdog = watchdog;
 	}
 
 	@Override
@@ -50,9 +54,7 @@ final class ScriptedLock implements DistributedLock {
 
 	@Override
 	public Optional<LockHandle> tryAcquireWithWatchdog(Duration wait, Duration lease) {
-		Optional<ScriptedLockHandle> handle = acquire(wait, lease);
-		handle.ifPresent((held) -> LockWatchdog.shared().watch(held, Thread.currentThread(), lease));
-		return handle.map((held) -> held);
+		return acquire(wait, lease).map((held) -> this.watchdog.watch(held, lease, Thread.currentThread()));
 	}
 
 	private Optional<ScriptedLockHandle> acquire(Duration wait, Duration lease) {
