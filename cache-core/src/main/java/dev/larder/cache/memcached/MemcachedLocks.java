@@ -3,12 +3,12 @@ package dev.larder.cache.memcached;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import dev.larder.cache.structure.StructureKeys;
 import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.LockHandle;
+import dev.larder.cache.structure.lock.LockWait;
+import dev.larder.cache.structure.lock.LockWatchdog;
 import dev.larder.cache.structure.lock.Locks;
 import org.jspecify.annotations.Nullable;
 
@@ -48,9 +48,9 @@ final class MemcachedLocks implements Locks {
 	 */
 	private static final int FREE_MARKER_SECONDS = 60;
 
-	private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+	private static final Duration MIN_POLL = Duration.ofMillis(5);
 
-	private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+	private static final Duration MAX_POLL = Duration.ofMillis(100);
 
 	private final MemcachedCalls memcached;
 
@@ -117,37 +117,18 @@ final class MemcachedLocks implements Locks {
 		}
 
 		private Optional<LockHandle> acquire(Duration wait, Duration lease, boolean withWatchdog) {
-			if (wait == null || wait.isNegative()) {
-				throw new IllegalArgumentException(
-						"Lock '" + this.name + "': wait must be zero or positive, got " + wait);
-			}
+			// Memcached cannot notify a release: poll.
+			LockWait waiting = LockWait.start(this.name, wait, MIN_POLL, MAX_POLL);
 			int exp = leaseExpiry(lease);
-			long deadline = System.nanoTime() + wait.toNanos();
-			long pause = MIN_POLL_NANOS;
 			while (true) {
 				Handle handle = attempt(exp);
 				if (handle != null) {
-					if (withWatchdog) {
-						MemcachedLocks.this.watchdog.watch(handle, lease, Thread.currentThread());
-					}
-					return Optional.of(handle);
+					return Optional.of(withWatchdog
+							? MemcachedLocks.this.watchdog.watch(handle, lease, Thread.currentThread()) : handle);
 				}
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
+				if (!waiting.pause()) {
 					return Optional.empty();
 				}
-				// Memcached cannot notify a release: poll, backing off, with jitter so
-				// that
-				// waiters from several instances do not all come back at once.
-				long sleep = Math.min(left, ThreadLocalRandom.current().nextLong(pause / 2, pause + 1));
-				try {
-					TimeUnit.NANOSECONDS.sleep(sleep);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return Optional.empty();
-				}
-				pause = Math.min(MAX_POLL_NANOS, pause * 2);
 			}
 		}
 
@@ -231,12 +212,7 @@ final class MemcachedLocks implements Locks {
 				return false;
 			}
 			this.released = true;
-			MemcachedLocks.this.watchdog.forget(this);
 			return replaceOwn(FREE, FREE_MARKER_SECONDS);
-		}
-
-		boolean isReleased() {
-			return this.released;
 		}
 
 		/**

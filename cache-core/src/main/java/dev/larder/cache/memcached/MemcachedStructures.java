@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import dev.larder.cache.structure.StructureKeys;
 import dev.larder.cache.structure.Structures;
 import dev.larder.cache.structure.UnsupportedStructureException;
+import dev.larder.cache.structure.lock.LockWatchdog;
 import dev.larder.cache.structure.lock.Locks;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.sortedset.SortedSets;
@@ -22,7 +23,8 @@ final class MemcachedStructures implements Structures, AutoCloseable {
 			+ "redis and caffeine backends (larder.backend=embedded|redis|caffeine). Keep Memcached for caching and "
 			+ "locks/rate limiters, or switch larder.backend to one of those.";
 
-	private final LockWatchdog watchdog = new LockWatchdog();
+	/** One per backend, closed with it. */
+	private final LockWatchdog watchdog = new LockWatchdog("larder-memcached-lock-watchdog");
 
 	private final MemcachedLocks locks;
 

@@ -3,6 +3,7 @@ package dev.larder.cache.caffeine;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.conformance.LockConformanceTests;
+import dev.larder.cache.structure.conformance.LockWatchdogTests;
 import dev.larder.cache.structure.conformance.RateLimiterConformanceTests;
 import dev.larder.cache.structure.conformance.SortedSetConformanceTests;
 import org.junit.jupiter.api.Nested;
@@ -67,6 +68,21 @@ class CaffeineStructuresTests {
 
 	@Nested
 	class RateLimiters extends RateLimiterConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend(StructureSettings settings) {
+			return new CaffeineBackend(null, false, settings);
+		}
+
+		@Override
+		protected boolean instancesShareStore() {
+			return false;
+		}
+
+	}
+
+	@Nested
+	class Watchdog extends LockWatchdogTests {
 
 		@Override
 		protected CacheBackend createBackend(StructureSettings settings) {

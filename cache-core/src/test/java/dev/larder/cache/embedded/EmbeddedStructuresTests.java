@@ -3,6 +3,7 @@ package dev.larder.cache.embedded;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.conformance.LockConformanceTests;
+import dev.larder.cache.structure.conformance.LockWatchdogTests;
 import dev.larder.cache.structure.conformance.RateLimiterConformanceTests;
 import dev.larder.cache.structure.conformance.SortedSetConformanceTests;
 import dev.larder.engine.Engine;
@@ -56,6 +57,16 @@ class EmbeddedStructuresTests {
 
 	@Nested
 	class RateLimiters extends RateLimiterConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend(StructureSettings settings) {
+			return backend(settings);
+		}
+
+	}
+
+	@Nested
+	class Watchdog extends LockWatchdogTests {
 
 		@Override
 		protected CacheBackend createBackend(StructureSettings settings) {

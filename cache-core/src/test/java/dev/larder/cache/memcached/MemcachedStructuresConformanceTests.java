@@ -3,11 +3,13 @@ package dev.larder.cache.memcached;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.conformance.LockConformanceTests;
+import dev.larder.cache.structure.conformance.LockWatchdogTests;
 import dev.larder.cache.structure.conformance.RateLimiterConformanceTests;
 import dev.larder.cache.testing.MemcachedProcess;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
@@ -66,6 +68,25 @@ class MemcachedStructuresConformanceTests {
 		@Override
 		protected CacheBackend createBackend(StructureSettings settings) {
 			return backend(settings, true);
+		}
+
+	}
+
+	@Nested
+	class Watchdog extends LockWatchdogTests {
+
+		@Override
+		protected CacheBackend createBackend(StructureSettings settings) {
+			return backend(settings, false);
+		}
+
+		/**
+		 * Stored as whole seconds plus one, rounded up, on a server clock that ticks once
+		 * a second.
+		 */
+		@Override
+		protected Duration longestHold(Duration lease) {
+			return lease.plusSeconds(3);
 		}
 
 	}

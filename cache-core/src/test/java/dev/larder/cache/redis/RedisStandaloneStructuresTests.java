@@ -3,6 +3,7 @@ package dev.larder.cache.redis;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.conformance.LockConformanceTests;
+import dev.larder.cache.structure.conformance.LockWatchdogTests;
 import dev.larder.cache.structure.conformance.RateLimiterConformanceTests;
 import dev.larder.cache.structure.conformance.SortedSetConformanceTests;
 import dev.larder.cache.testing.RedisProcess;
@@ -54,6 +55,16 @@ class RedisStandaloneStructuresTests {
 
 	@Nested
 	class RateLimiters extends RateLimiterConformanceTests {
+
+		@Override
+		protected CacheBackend createBackend(StructureSettings settings) {
+			return backend(settings);
+		}
+
+	}
+
+	@Nested
+	class Watchdog extends LockWatchdogTests {
 
 		@Override
 		protected CacheBackend createBackend(StructureSettings settings) {

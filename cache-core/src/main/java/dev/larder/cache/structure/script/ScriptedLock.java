@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.LockHandle;
+import dev.larder.cache.structure.lock.LockWait;
+import dev.larder.cache.structure.lock.LockWatchdog;
 
 /**
  * One named lock. Waiting polls with a jittered, doubling back-off (capped, and never
@@ -19,9 +19,9 @@ import dev.larder.cache.structure.lock.LockHandle;
  */
 final class ScriptedLock implements DistributedLock {
 
-	private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+	private static final Duration FIRST_BACKOFF = Duration.ofMillis(2);
 
-	private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+	private static final Duration MAX_BACKOFF = Duration.ofMillis(50);
 
 	private final String name;
 
@@ -31,11 +31,14 @@ final class ScriptedLock implements DistributedLock {
 
 	private final RespCommands commands;
 
-	ScriptedLock(String name, String key, String fenceKey, RespCommands commands) {
+	private final LockWatchdog watchdog;
+
+	ScriptedLock(String name, String key, String fenceKey, RespCommands commands, LockWatchdog watchdog) {
 		this.name = name;
 		this.key = key;
 		this.fenceKey = fenceKey;
 		this.commands = commands;
+		this.watchdog = watchdog;
 	}
 
 	@Override
@@ -50,20 +53,14 @@ final class ScriptedLock implements DistributedLock {
 
 	@Override
 	public Optional<LockHandle> tryAcquireWithWatchdog(Duration wait, Duration lease) {
-		Optional<ScriptedLockHandle> handle = acquire(wait, lease);
-		handle.ifPresent((held) -> LockWatchdog.shared().watch(held, Thread.currentThread(), lease));
-		return handle.map((held) -> held);
+		return acquire(wait, lease).map((held) -> this.watchdog.watch(held, lease, Thread.currentThread()));
 	}
 
 	private Optional<ScriptedLockHandle> acquire(Duration wait, Duration lease) {
-		if (wait == null || wait.isNegative()) {
-			throw new IllegalArgumentException("Lock '" + this.name + "': wait must be zero or positive, got " + wait);
-		}
+		LockWait waiting = LockWait.start(this.name, wait, FIRST_BACKOFF, MAX_BACKOFF);
 		byte[] leaseMillis = leaseMillis(this.name, lease);
 		String token = UUID.randomUUID().toString();
 		List<byte[]> args = List.of(token.getBytes(StandardCharsets.UTF_8), leaseMillis);
-		long deadline = System.nanoTime() + wait.toNanos();
-		long backoff = FIRST_BACKOFF_NANOS;
 		while (true) {
 			List<?> reply = Replies
 				.list(this.commands.run(LockScripts.ACQUIRE, List.of(this.key, this.fenceKey), args));
@@ -71,21 +68,10 @@ final class ScriptedLock implements DistributedLock {
 				return Optional.of(new ScriptedLockHandle(this.name, this.key, token, Replies.integer(reply.get(1)),
 						this.commands));
 			}
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
+			Duration holderLeft = Duration.ofMillis(Math.max(1, Replies.integer(reply.get(1))));
+			if (!waiting.pause(holderLeft)) {
 				return Optional.empty();
 			}
-			long holderLeft = TimeUnit.MILLISECONDS.toNanos(Math.max(1, Replies.integer(reply.get(1))));
-			long pause = Math.min(ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1),
-					Math.min(left, holderLeft));
-			try {
-				TimeUnit.NANOSECONDS.sleep(pause);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return Optional.empty();
-			}
-			backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
 		}
 	}
 

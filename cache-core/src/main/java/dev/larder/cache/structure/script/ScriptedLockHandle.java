@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.larder.cache.structure.lock.LockHandle;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One grant: the token the lock key holds while this grant has it, and its fencing token.
@@ -25,8 +24,6 @@ final class ScriptedLockHandle implements LockHandle {
 	private final RespCommands commands;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private volatile @Nullable Runnable stopRenewal;
 
 	ScriptedLockHandle(String lockName, String key, String token, long fencingToken, RespCommands commands) {
 		this.lockName = lockName;
@@ -64,19 +61,7 @@ final class ScriptedLockHandle implements LockHandle {
 		if (!this.closed.compareAndSet(false, true)) {
 			return false;
 		}
-		Runnable stop = this.stopRenewal;
-		if (stop != null) {
-			stop.run();
-		}
 		return Replies.integer(this.commands.run(LockScripts.RELEASE, List.of(this.key), List.of(this.token))) == 1;
-	}
-
-	boolean isClosed() {
-		return this.closed.get();
-	}
-
-	void onRelease(Runnable stopRenewal) {
-		this.stopRenewal = stopRenewal;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.larder.cache.structure.script;
 
 import dev.larder.cache.structure.StructureKeys;
 import dev.larder.cache.structure.lock.DistributedLock;
+import dev.larder.cache.structure.lock.LockWatchdog;
 import dev.larder.cache.structure.lock.Locks;
 
 /**
@@ -10,6 +11,13 @@ import dev.larder.cache.structure.lock.Locks;
  * script, so the check of the holder and the change are atomic.
  */
 final class ScriptedLocks implements Locks {
+
+	/**
+	 * One for the JVM: these structures have no close of their own (their backends close
+	 * connections, not structures), so the watchdog lives as long as the JVM, on a daemon
+	 * thread.
+	 */
+	private static final LockWatchdog WATCHDOG = new LockWatchdog("larder-lock-watchdog");
 
 	private final RespCommands commands;
 
@@ -22,7 +30,7 @@ final class ScriptedLocks implements Locks {
 
 	@Override
 	public DistributedLock lock(String name) {
-		return new ScriptedLock(name, this.keys.lock(name), this.keys.lockFence(name), this.commands);
+		return new ScriptedLock(name, this.keys.lock(name), this.keys.lockFence(name), this.commands, WATCHDOG);
 	}
 
 }
