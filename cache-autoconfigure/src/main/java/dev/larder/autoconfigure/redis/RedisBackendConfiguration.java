@@ -5,8 +5,8 @@ import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.autoconfigure.LarderProperties;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.redis.RedisBackend;
-import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.redis.RedisConnector;
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.support.CircuitBreaker;
 import io.lettuce.core.RedisClient;
 
@@ -31,18 +31,32 @@ import org.springframework.core.env.Environment;
 @ConditionalOnLarderBackend(Backend.REDIS)
 public class RedisBackendConfiguration {
 
+	/**
+	 * The settings in force. The bean starts out holding {@code spring.data.redis.*} and
+	 * Boot binds {@code larder.redis.*} (the class's {@code @ConfigurationProperties})
+	 * over it, so a Larder property wins and an unset one keeps Spring Data Redis's
+	 * value: the layering Boot itself uses for {@code spring.datasource.hikari.*} over
+	 * {@code spring.datasource.*}.
+	 */
+	@Bean
+	RedisBackendProperties larderRedisProperties(Environment environment) {
+		return RedisPropertyLayers.springDataRedis(environment);
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
-	RedisBackend larderRedisBackend(Environment environment, LarderProperties larder,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<StructureSettings> structureSettings) {
-		RedisSettings settings = RedisSettings.resolve(environment);
-		RedisBackendProperties.CircuitBreaker breaker = settings.properties().getCircuitBreaker();
+	RedisBackend larderRedisBackend(RedisBackendProperties properties, Environment environment, LarderProperties larder,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<StructureSettings> structureSettings,
+			ObjectProvider<LarderLettuceCustomizer> customizers) {
+		RedisBackendProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
 		if (breaker.getFailureThreshold() < 1) {
 			throw new InvalidRedisConfigurationException(
 					"larder.redis.circuit-breaker.failure-threshold must be at least 1, got "
 							+ breaker.getFailureThreshold());
 		}
-		RedisConnector connector = new LettuceConnectorFactory(settings, sslBundles.getIfAvailable()).create();
+		RedisConnector connector = new LettuceConnectorFactory(properties, new RedisPropertyLayers(environment),
+				sslBundles.getIfAvailable(), customizers.orderedStream().toList())
+			.create();
 		RedisBackend backend = new RedisBackend(connector,
 				new CircuitBreaker(breaker.getFailureThreshold(), breaker.getOpenFor()),
 				structureSettings.getIfAvailable(StructureSettings::defaults));
