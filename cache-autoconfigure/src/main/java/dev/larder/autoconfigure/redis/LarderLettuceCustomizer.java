@@ -10,6 +10,8 @@ import io.lettuce.core.cluster.ClusterClientOptions;
  * type are applied in order, after Larder's own options, so they can also change those
  * (Larder rejects commands while disconnected, so that a cache call fails fast and counts
  * as a miss; queueing them instead makes calls wait up to {@code larder.redis.timeout}).
+ * Socket, timeout and SSL options set here replace the ones Larder builds from
+ * {@code larder.redis.connect-timeout}, {@code timeout} and {@code ssl.bundle}.
  *
  * <p>
  * On a Cluster the builder is a {@link ClusterClientOptions.Builder}, which a customizer
