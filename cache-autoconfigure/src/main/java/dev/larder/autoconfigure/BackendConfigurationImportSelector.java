@@ -21,7 +21,9 @@ import org.springframework.core.type.AnnotationMetadata;
  * Every backend's configuration is imported; its own conditions ({@code larder.backend},
  * its client library on the classpath) decide which one contributes, so the conditions
  * report says why each of the others did not. The configurations the backends share
- * (value serializer, structure settings) come with them.
+ * (value serializer, structure settings) come with them. Each configuration names its
+ * backend in {@link ConditionalOnLarderBackend @ConditionalOnLarderBackend}, and a test
+ * checks that it names the one mapped here.
  */
 public final class BackendConfigurationImportSelector implements ImportSelector {
 
