@@ -2,10 +2,6 @@ package dev.larder.autoconfigure;
 
 import java.util.Map;
 
-import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
-import dev.larder.autoconfigure.embedded.EmbeddedBackendConfiguration;
-import dev.larder.autoconfigure.memcached.MemcachedBackendConfiguration;
-import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
@@ -36,8 +32,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(OnSpringCacheTypeUnsetCondition.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class,
-		MemcachedBackendConfiguration.class, ValueSerializerConfiguration.class, StructureSettingsConfiguration.class })
+@Import(BackendConfigurationImportSelector.class)
 public final class LarderCacheAutoConfiguration {
 
 	@Bean(destroyMethod = "close")

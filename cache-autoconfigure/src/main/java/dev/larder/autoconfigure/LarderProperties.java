@@ -29,8 +29,8 @@ public class LarderProperties implements Validator {
 	private Backend backend = Backend.EMBEDDED;
 
 	/**
-	 * Prefix of every key a remote backend stores; keys read
-	 * {@code <prefix><cache>::<key>}.
+	 * Prefix of every key a remote backend stores; a key reads as the prefix, the cache
+	 * name, '::' and the entry's key (app1:products::42).
 	 */
 	private String keyPrefix = "";
 
@@ -246,9 +246,8 @@ public class LarderProperties implements Validator {
 	public static class Caffeine {
 
 		/**
-		 * Caffeine spec applied to every cache, e.g.
-		 * {@code maximumSize=10000,recordStats}. A cache's own max-size replaces the
-		 * spec's size bound.
+		 * Caffeine spec applied to every cache, e.g. maximumSize=10000,recordStats. A
+		 * cache's own max-size replaces the spec's size bound.
 		 */
 		private @Nullable String spec;
 

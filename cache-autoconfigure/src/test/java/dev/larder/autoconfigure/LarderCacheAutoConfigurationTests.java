@@ -1,6 +1,11 @@
 package dev.larder.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.larder.autoconfigure.caffeine.LarderCaffeineCustomizer;
 
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCache;
@@ -26,6 +31,7 @@ import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -231,6 +237,36 @@ class LarderCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void caffeineCustomizersAdjustEachCachesBuilderInOrder() {
+		this.runner.withUserConfiguration(OrderedCaffeineCustomizers.class)
+			.withPropertyValues("larder.caches.products.ttl=1m")
+			.run((context) -> {
+				OrderedCaffeineCustomizers customizers = context.getBean(OrderedCaffeineCustomizers.class);
+				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+				LarderCache products = manager.getCache("products");
+				products.put("k", "v");
+				manager.getCache("other");
+				assertThat(customizers.applied).containsExactly("first:products", "second:products", "first:other",
+						"second:other");
+				customizers.nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+				assertThat(products.get("k", String.class)).isEqualTo("v");
+				customizers.nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+				assertThat(products.get("k")).as("expired on the second customizer's ticker").isNull();
+			});
+	}
+
+	@Test
+	void caffeineCustomizersAreNotUsedByAnotherBackend() {
+		this.runner.withUserConfiguration(OrderedCaffeineCustomizers.class)
+			.withPropertyValues("larder.backend=embedded")
+			.run((context) -> {
+				context.getBean(LarderCacheManager.class).getCache("embedded").put("k", "v");
+				assertThat(context).doesNotHaveBean(CaffeineBackend.class);
+				assertThat(context.getBean(OrderedCaffeineCustomizers.class).applied).isEmpty();
+			});
+	}
+
+	@Test
 	void negativeTtlFailsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("larder.caches.products.ttl=-5s").run((context) -> {
 			assertThat(context).hasFailed();
@@ -327,6 +363,31 @@ class LarderCacheAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableCaching
 	static class CachingConfiguration {
+
+	}
+
+	/** Declared second-first, so that only their order puts them right. */
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCaffeineCustomizers {
+
+		final List<String> applied = new CopyOnWriteArrayList<>();
+
+		final AtomicLong nanos = new AtomicLong();
+
+		@Bean
+		@Order(2)
+		LarderCaffeineCustomizer second() {
+			return (cacheName, builder) -> {
+				this.applied.add("second:" + cacheName);
+				builder.ticker(this.nanos::get);
+			};
+		}
+
+		@Bean
+		@Order(1)
+		LarderCaffeineCustomizer first() {
+			return (cacheName, builder) -> this.applied.add("first:" + cacheName);
+		}
 
 	}
 

@@ -1,5 +1,7 @@
 package dev.larder.autoconfigure.caffeine;
 
+import java.util.List;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.larder.autoconfigure.Backend;
 import dev.larder.autoconfigure.ConditionalOnLarderBackend;
@@ -26,10 +28,12 @@ public class CaffeineBackendConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CacheBackend.class)
 	CaffeineBackend larderCaffeineBackend(LarderProperties properties,
-			ObjectProvider<StructureSettings> structureSettings) {
+			ObjectProvider<StructureSettings> structureSettings, ObjectProvider<LarderCaffeineCustomizer> customizers) {
 		LarderProperties.Caffeine caffeine = properties.getCaffeine();
+		List<LarderCaffeineCustomizer> ordered = customizers.orderedStream().toList();
 		return new CaffeineBackend(caffeine.getSpec(), caffeine.isStoreByValue(),
-				structureSettings.getIfAvailable(StructureSettings::defaults));
+				structureSettings.getIfAvailable(StructureSettings::defaults),
+				(cacheName, builder) -> ordered.forEach((customizer) -> customizer.customize(cacheName, builder)));
 	}
 
 }

@@ -37,7 +37,8 @@ public class MemcachedBackendConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
 	MemcachedBackend larderMemcachedBackend(MemcachedProperties properties, LarderProperties larder,
-			ObjectProvider<StructureSettings> structureSettings) throws IOException {
+			ObjectProvider<StructureSettings> structureSettings,
+			ObjectProvider<LarderMemcachedClientCustomizer> customizers) throws IOException {
 		MemcachedServers servers = MemcachedServers.parse(properties.getServers());
 		List<InetSocketAddress> addresses = servers.resolved();
 		XMemcachedClientBuilder builder = new XMemcachedClientBuilder(addresses, servers.weights());
@@ -58,6 +59,7 @@ public class MemcachedBackendConfiguration {
 		builder.setConnectTimeout(properties.getConnectTimeout().toMillis());
 		builder.setHealSessionInterval(properties.getReconnectInterval().toMillis());
 		builder.setName("larder");
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		MemcachedClient client = builder.build();
 		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(),
 				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()),

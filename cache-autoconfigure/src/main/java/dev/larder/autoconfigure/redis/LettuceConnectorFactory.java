@@ -22,22 +22,27 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@link RedisSettings} into a Lettuce {@link RedisConnector} for the configured
- * topology, refusing contradictory or malformed settings with a message that names the
- * property.
+ * Turns {@link RedisBackendProperties} into a Lettuce {@link RedisConnector} for the
+ * configured topology, refusing contradictory or malformed settings with a message that
+ * names the property, and lets {@link LarderLettuceCustomizer}s adjust the client
+ * options.
  */
 final class LettuceConnectorFactory {
 
-	private final RedisSettings settings;
-
 	private final RedisBackendProperties properties;
+
+	private final RedisPropertyLayers layers;
 
 	private final @Nullable SslBundles sslBundles;
 
-	LettuceConnectorFactory(RedisSettings settings, @Nullable SslBundles sslBundles) {
-		this.settings = settings;
-		this.properties = settings.properties();
+	private final List<LarderLettuceCustomizer> customizers;
+
+	LettuceConnectorFactory(RedisBackendProperties properties, RedisPropertyLayers layers,
+			@Nullable SslBundles sslBundles, List<LarderLettuceCustomizer> customizers) {
+		this.properties = properties;
+		this.layers = layers;
 		this.sslBundles = sslBundles;
+		this.customizers = customizers;
 	}
 
 	RedisConnector create() {
@@ -46,18 +51,18 @@ final class LettuceConnectorFactory {
 		boolean sentinelSet = sentinel.getMaster() != null || !sentinel.getNodes().isEmpty();
 		if (sentinelSet && !cluster.getNodes().isEmpty()) {
 			throw invalid(
-					this.settings.propertyName("sentinel.nodes") + " and " + this.settings.propertyName("cluster.nodes")
+					this.layers.propertyName("sentinel.nodes") + " and " + this.layers.propertyName("cluster.nodes")
 							+ " are both set, but Redis runs either with Sentinels or as a Cluster. Keep one.");
 		}
-		ClientOptions options = clientOptions();
+		ClientOptions options = clientOptions(!cluster.getNodes().isEmpty());
 		ReadFrom readFrom = readFrom();
-		if (!cluster.getNodes().isEmpty()) {
+		if (options instanceof ClusterClientOptions clusterOptions) {
 			List<RedisURI> seeds = new ArrayList<>();
 			for (String node : cluster.getNodes()) {
-				HostAndPort address = HostAndPort.parse(node, this.settings.propertyName("cluster.nodes"));
+				HostAndPort address = HostAndPort.parse(node, this.layers.propertyName("cluster.nodes"));
 				seeds.add(authenticated(RedisURI.builder().withHost(address.host()).withPort(address.port())));
 			}
-			return LettuceConnectors.cluster(seeds, clusterOptions(options), readFrom);
+			return LettuceConnectors.cluster(seeds, clusterOptions, readFrom);
 		}
 		if (sentinelSet) {
 			return LettuceConnectors.standalone(sentinelUri(), options, readFrom);
@@ -74,7 +79,7 @@ final class LettuceConnectorFactory {
 				.withDatabase(this.properties.getDatabase()));
 		}
 		if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-			throw invalid(this.settings.propertyName("url") + " '" + redact(url)
+			throw invalid(this.layers.propertyName("url") + " '" + redact(url)
 					+ "' is not a Redis URL: use redis://[username:password@]host[:port][/database], or rediss:// for TLS.");
 		}
 		RedisURI uri;
@@ -82,11 +87,11 @@ final class LettuceConnectorFactory {
 			uri = RedisURI.create(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(this.settings.propertyName("url") + " '" + redact(url) + "' is not a valid Redis URL ("
+			throw invalid(this.layers.propertyName("url") + " '" + redact(url) + "' is not a valid Redis URL ("
 					+ ex.getMessage() + "): use redis://[username:password@]host[:port][/database].");
 		}
 		if (!StringUtils.hasText(uri.getHost())) {
-			throw invalid(this.settings.propertyName("url") + " '" + redact(url) + "' has no host.");
+			throw invalid(this.layers.propertyName("url") + " '" + redact(url) + "' has no host.");
 		}
 		uri.setTimeout(this.properties.getTimeout());
 		if (this.properties.getClientName() != null) {
@@ -101,16 +106,16 @@ final class LettuceConnectorFactory {
 	private RedisURI sentinelUri() {
 		RedisBackendProperties.Sentinel sentinel = this.properties.getSentinel();
 		if (!StringUtils.hasText(sentinel.getMaster())) {
-			throw invalid(this.settings.propertyName("sentinel.master")
+			throw invalid(this.layers.propertyName("sentinel.master")
 					+ " must name the master the Sentinels watch (e.g. mymaster) when Sentinel nodes are set.");
 		}
 		if (sentinel.getNodes().isEmpty()) {
-			throw invalid(this.settings.propertyName("sentinel.nodes")
+			throw invalid(this.layers.propertyName("sentinel.nodes")
 					+ " must list the Sentinels (host:port) when a Sentinel master is set.");
 		}
 		RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(sentinel.getMaster());
 		for (String node : sentinel.getNodes()) {
-			HostAndPort address = HostAndPort.parse(node, this.settings.propertyName("sentinel.nodes"));
+			HostAndPort address = HostAndPort.parse(node, this.layers.propertyName("sentinel.nodes"));
 			RedisURI.Builder sentinelUri = RedisURI.builder().withHost(address.host()).withPort(address.port());
 			withCredentials(sentinelUri, sentinel.getUsername(), sentinel.getPassword());
 			builder.withSentinel(sentinelUri.build());
@@ -143,9 +148,23 @@ final class LettuceConnectorFactory {
 		}
 	}
 
-	private ClientOptions clientOptions() {
-		ClientOptions.Builder builder = ClientOptions.builder();
-		applyCommonOptions(builder);
+	/**
+	 * Larder's options, then the customizers'. A Cluster gets its own builder from the
+	 * start, so that every option a customizer sets reaches the cluster client.
+	 */
+	private ClientOptions clientOptions(boolean cluster) {
+		ClientOptions.Builder builder;
+		if (cluster) {
+			ClusterClientOptions.Builder clusterBuilder = ClusterClientOptions.builder();
+			applyCommonOptions(clusterBuilder);
+			applyClusterOptions(clusterBuilder);
+			builder = clusterBuilder;
+		}
+		else {
+			builder = ClientOptions.builder();
+			applyCommonOptions(builder);
+		}
+		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
@@ -162,7 +181,7 @@ final class LettuceConnectorFactory {
 		}
 	}
 
-	private ClusterClientOptions clusterOptions(ClientOptions base) {
+	private void applyClusterOptions(ClusterClientOptions.Builder builder) {
 		RedisBackendProperties.Cluster cluster = this.properties.getCluster();
 		ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder();
 		Duration period = cluster.getRefresh().getPeriod();
@@ -174,12 +193,10 @@ final class LettuceConnectorFactory {
 			// that off.
 			refresh.disableAllAdaptiveRefreshTriggers();
 		}
-		ClusterClientOptions.Builder builder = ClusterClientOptions.builder(base)
-			.topologyRefreshOptions(refresh.build());
+		builder.topologyRefreshOptions(refresh.build());
 		if (cluster.getMaxRedirects() != null) {
 			builder.maxRedirects(cluster.getMaxRedirects());
 		}
-		return builder.build();
 	}
 
 	private @Nullable SslOptions sslOptions() {
@@ -188,7 +205,7 @@ final class LettuceConnectorFactory {
 			return null;
 		}
 		if (this.sslBundles == null) {
-			throw invalid(this.settings.propertyName("ssl.bundle") + " is set but no SslBundles bean exists; "
+			throw invalid(this.layers.propertyName("ssl.bundle") + " is set but no SslBundles bean exists; "
 					+ "define the bundle under spring.ssl.bundle.*.");
 		}
 		SslBundle bundle;
@@ -196,7 +213,7 @@ final class LettuceConnectorFactory {
 			bundle = this.sslBundles.getBundle(bundleName);
 		}
 		catch (RuntimeException ex) {
-			throw invalid(this.settings.propertyName("ssl.bundle") + " names SSL bundle '" + bundleName
+			throw invalid(this.layers.propertyName("ssl.bundle") + " names SSL bundle '" + bundleName
 					+ "', which is not defined: " + ex.getMessage());
 		}
 		return SslOptions.builder()
@@ -215,7 +232,7 @@ final class LettuceConnectorFactory {
 			return ReadFrom.valueOf(readFrom);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(this.settings.propertyName("read-from") + " '" + readFrom + "' is not a Lettuce ReadFrom; "
+			throw invalid(this.layers.propertyName("read-from") + " '" + readFrom + "' is not a Lettuce ReadFrom; "
 					+ "use upstream, upstreamPreferred, replica, replicaPreferred, lowestLatency or any.");
 		}
 	}

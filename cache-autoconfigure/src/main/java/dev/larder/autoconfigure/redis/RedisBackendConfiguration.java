@@ -5,14 +5,15 @@ import dev.larder.autoconfigure.ConditionalOnLarderBackend;
 import dev.larder.autoconfigure.LarderProperties;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.redis.RedisBackend;
-import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.redis.RedisConnector;
+import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.support.CircuitBreaker;
 import io.lettuce.core.RedisClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,20 +30,35 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(RedisClient.class)
 @ConditionalOnLarderBackend(Backend.REDIS)
+@EnableConfigurationProperties // binds larder.redis.* onto the bean below
 public class RedisBackendConfiguration {
+
+	/**
+	 * The settings in force. The bean starts out holding {@code spring.data.redis.*} and
+	 * Boot binds {@code larder.redis.*} (the class's {@code @ConfigurationProperties})
+	 * over it, so a Larder property wins and an unset one keeps Spring Data Redis's
+	 * value: the layering Boot itself uses for {@code spring.datasource.hikari.*} over
+	 * {@code spring.datasource.*}.
+	 */
+	@Bean
+	RedisBackendProperties larderRedisProperties(Environment environment) {
+		return RedisPropertyLayers.springDataRedis(environment);
+	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(CacheBackend.class)
-	RedisBackend larderRedisBackend(Environment environment, LarderProperties larder,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<StructureSettings> structureSettings) {
-		RedisSettings settings = RedisSettings.resolve(environment);
-		RedisBackendProperties.CircuitBreaker breaker = settings.properties().getCircuitBreaker();
+	RedisBackend larderRedisBackend(RedisBackendProperties properties, Environment environment, LarderProperties larder,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<StructureSettings> structureSettings,
+			ObjectProvider<LarderLettuceCustomizer> customizers) {
+		RedisBackendProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
 		if (breaker.getFailureThreshold() < 1) {
 			throw new InvalidRedisConfigurationException(
 					"larder.redis.circuit-breaker.failure-threshold must be at least 1, got "
 							+ breaker.getFailureThreshold());
 		}
-		RedisConnector connector = new LettuceConnectorFactory(settings, sslBundles.getIfAvailable()).create();
+		RedisConnector connector = new LettuceConnectorFactory(properties, new RedisPropertyLayers(environment),
+				sslBundles.getIfAvailable(), customizers.orderedStream().toList())
+			.create();
 		RedisBackend backend = new RedisBackend(connector,
 				new CircuitBreaker(breaker.getFailureThreshold(), breaker.getOpenFor()),
 				structureSettings.getIfAvailable(StructureSettings::defaults));

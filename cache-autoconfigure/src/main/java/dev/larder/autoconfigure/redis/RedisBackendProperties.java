@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Connection to Redis for {@code larder.backend=redis}. Every property left unset here is
  * taken from Spring Boot's {@code spring.data.redis.*} of the same name, so an
- * application that already configured Spring Data Redis needs nothing more.
+ * application that already configured Spring Data Redis needs nothing more: the bean is
+ * created holding those values (see {@link RedisBackendConfiguration}) and Boot binds
+ * {@code larder.redis.*} over them.
  */
 @ConfigurationProperties("larder.redis")
 public class RedisBackendProperties {

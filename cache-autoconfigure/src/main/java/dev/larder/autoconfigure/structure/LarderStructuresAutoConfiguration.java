@@ -1,13 +1,8 @@
 package dev.larder.autoconfigure.structure;
 
+import dev.larder.autoconfigure.BackendConfigurationImportSelector;
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.autoconfigure.LarderProperties;
-import dev.larder.autoconfigure.StructureSettingsConfiguration;
-import dev.larder.autoconfigure.ValueSerializerConfiguration;
-import dev.larder.autoconfigure.caffeine.CaffeineBackendConfiguration;
-import dev.larder.autoconfigure.embedded.EmbeddedBackendConfiguration;
-import dev.larder.autoconfigure.memcached.MemcachedBackendConfiguration;
-import dev.larder.autoconfigure.redis.RedisBackendConfiguration;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.annotation.RateLimited;
 import dev.larder.cache.structure.annotation.StructureAnnotationAdvisor;
@@ -41,9 +36,8 @@ import org.springframework.context.annotation.Role;
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import({ EmbeddedBackendConfiguration.class, CaffeineBackendConfiguration.class, RedisBackendConfiguration.class,
-		MemcachedBackendConfiguration.class, ValueSerializerConfiguration.class, StructureSettingsConfiguration.class,
-		StructureAnnotationProxyRegistrar.class, RateLimitExceededHandlerConfiguration.class })
+@Import({ BackendConfigurationImportSelector.class, StructureAnnotationProxyRegistrar.class,
+		RateLimitExceededHandlerConfiguration.class })
 public final class LarderStructuresAutoConfiguration {
 
 	@Bean

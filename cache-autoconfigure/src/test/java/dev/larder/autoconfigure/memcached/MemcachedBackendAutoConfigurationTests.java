@@ -1,6 +1,7 @@
 package dev.larder.autoconfigure.memcached;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.autoconfigure.health.LarderHealthContributorAutoConfiguration;
@@ -22,7 +23,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +89,34 @@ class MemcachedBackendAutoConfigurationTests {
 			.run((context) -> assertThat(
 					((MemcachedClient) context.getBean(LarderCacheManager.class).nativeClient()).getProtocol())
 				.isEqualTo(new BinaryCommandFactory().getProtocol()));
+	}
+
+	@Test
+	void clientCustomizersAdjustTheBuilderInOrder() {
+		this.runner.withUserConfiguration(OrderedClientCustomizers.class)
+			.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(),
+					"larder.memcached.op-timeout=750ms")
+			.run((context) -> {
+				assertThat(context.getBean(OrderedClientCustomizers.class).applied).containsExactly("first", "second");
+				MemcachedClient client = (MemcachedClient) context.getBean(LarderCacheManager.class).nativeClient();
+				assertThat(client.getOpTimeout()).as("the second customizer's, over larder.memcached.op-timeout")
+					.isEqualTo(2222);
+				assertThat(client.getName()).isEqualTo("customized");
+				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("customized");
+				cache.put("k", "v");
+				assertThat(cache.get("k", String.class)).isEqualTo("v");
+			});
+	}
+
+	@Test
+	void clientCustomizersAreNotUsedByAnotherBackend() {
+		this.runner.withUserConfiguration(OrderedClientCustomizers.class)
+			.withPropertyValues("larder.backend=caffeine")
+			.run((context) -> {
+				context.getBean(LarderCacheManager.class).getCache("local").put("k", "v");
+				assertThat(context).doesNotHaveBean(MemcachedBackend.class);
+				assertThat(context.getBean(OrderedClientCustomizers.class).applied).isEmpty();
+			});
 	}
 
 	@Test
@@ -161,6 +192,33 @@ class MemcachedBackendAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableCaching
 	static class CachingConfiguration {
+
+	}
+
+	/** Declared second-first, so that only their order puts them right. */
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedClientCustomizers {
+
+		final List<String> applied = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		LarderMemcachedClientCustomizer second() {
+			return (builder) -> {
+				this.applied.add("second");
+				builder.setOpTimeout(2222);
+			};
+		}
+
+		@Bean
+		@Order(1)
+		LarderMemcachedClientCustomizer first() {
+			return (builder) -> {
+				this.applied.add("first");
+				builder.setOpTimeout(1111);
+				builder.setName("customized");
+			};
+		}
 
 	}
 

@@ -1,12 +1,18 @@
 package dev.larder.autoconfigure.redis;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.autoconfigure.health.LarderHealthContributorAutoConfiguration;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.redis.RedisBackend;
 import dev.larder.cache.testing.RedisProcess;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.ProtocolVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +24,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +103,65 @@ class RedisBackendAutoConfigurationTests {
 			.run((context) -> {
 				roundTrip(context, "c");
 				assertThat(redis.command("EXISTS override:c::k")).isEqualTo(":1");
+			});
+	}
+
+	@Test
+	void thePropertiesBeanLayersLarderRedisOverSpringDataRedisPropertyByProperty() {
+		this.runner
+			.withPropertyValues("spring.data.redis.host=spring-host", "spring.data.redis.port=7001",
+					"spring.data.redis.timeout=5s", "spring.data.redis.lettuce.read-from=replicaPreferred",
+					"spring.data.redis.lettuce.cluster.refresh.adaptive=false", "larder.redis.port=7002",
+					"larder.redis.client-name=larder")
+			.run((context) -> {
+				RedisBackendProperties properties = context.getBean(RedisBackendProperties.class);
+				assertThat(properties.getHost()).isEqualTo("spring-host");
+				assertThat(properties.getPort()).isEqualTo(7002);
+				assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(properties.getReadFrom()).isEqualTo("replicaPreferred");
+				assertThat(properties.getCluster().getRefresh().isAdaptive()).isFalse();
+				assertThat(properties.getClientName()).isEqualTo("larder");
+				assertThat(properties.getConnectTimeout()).as("Larder's default").isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getDatabase()).isZero();
+			});
+	}
+
+	@Test
+	void aValueThatDoesNotConvertFailsStartupNamingThePropertyOfEitherLayer() {
+		this.runner.withPropertyValues("larder.redis.port=six")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("larder.redis.port"));
+		this.runner.withPropertyValues("spring.data.redis.timeout=soon")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("spring.data.redis.timeout"));
+	}
+
+	@Test
+	void lettuceCustomizersAdjustTheClientOptionsInOrder() {
+		this.runner.withUserConfiguration(OrderedLettuceCustomizers.class)
+			.withPropertyValues("larder.redis.url=" + redis.uri(), "larder.redis.client-name=customized")
+			.run((context) -> {
+				roundTrip(context, "custom");
+				assertThat(context.getBean(OrderedLettuceCustomizers.class).applied).containsExactly("first", "second");
+				String client = RedisProcess.cli("-p", String.valueOf(redis.port()), "CLIENT", "LIST")
+					.lines()
+					.filter((line) -> line.contains("name=customized"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(client).as("the second customizer's protocol").contains("resp=2");
+				var connection = (StatefulRedisConnection<?, ?>) context.getBean(LarderCacheManager.class)
+					.nativeClient();
+				assertThat(connection.getOptions().getDisconnectedBehavior()).as("Larder's own options are kept")
+					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+			});
+	}
+
+	@Test
+	void lettuceCustomizersAreNotUsedByAnotherBackend() {
+		this.runner.withUserConfiguration(OrderedLettuceCustomizers.class)
+			.withPropertyValues("larder.backend=caffeine")
+			.run((context) -> {
+				context.getBean(LarderCacheManager.class).getCache("local").put("k", "v");
+				assertThat(context).doesNotHaveBean(RedisBackend.class).doesNotHaveBean(RedisBackendProperties.class);
+				assertThat(context.getBean(OrderedLettuceCustomizers.class).applied).isEmpty();
 			});
 	}
 
@@ -234,6 +301,32 @@ class RedisBackendAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableCaching
 	static class CachingConfiguration {
+
+	}
+
+	/** Declared second-first, so that only their order puts them right. */
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedLettuceCustomizers {
+
+		final List<String> applied = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		LarderLettuceCustomizer second() {
+			return (options) -> {
+				this.applied.add("second");
+				options.protocolVersion(ProtocolVersion.RESP2);
+			};
+		}
+
+		@Bean
+		@Order(1)
+		LarderLettuceCustomizer first() {
+			return (options) -> {
+				this.applied.add("first");
+				options.protocolVersion(ProtocolVersion.RESP3);
+			};
+		}
 
 	}
 

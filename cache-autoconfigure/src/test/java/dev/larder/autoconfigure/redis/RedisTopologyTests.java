@@ -13,7 +13,9 @@ import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.conformance.Eventually;
 import dev.larder.cache.testing.RedisCluster;
 import dev.larder.cache.testing.RedisProcess;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.protocol.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -62,6 +64,28 @@ class RedisTopologyTests {
 					}
 					assertThat(context.getBean("larderHealthIndicator", HealthIndicator.class).health().getDetails())
 						.containsEntry("topology", "cluster");
+				});
+		}
+	}
+
+	@Test
+	void onAClusterLettuceCustomizersGetTheClusterOptionsBuilder() {
+		try (RedisCluster cluster = RedisCluster.start()) {
+			this.runner
+				.withBean(LarderLettuceCustomizer.class,
+						() -> (options) -> ((ClusterClientOptions.Builder) options).validateClusterNodeMembership(false)
+							.protocolVersion(ProtocolVersion.RESP2))
+				.withPropertyValues("larder.redis.cluster.nodes=" + String.join(",", cluster.addresses()),
+						"larder.redis.cluster.max-redirects=7")
+				.run((context) -> {
+					LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+					manager.getCache("clustered").put("k", "v");
+					assertThat(manager.getCache("clustered").get("k", String.class)).isEqualTo("v");
+					var connection = (StatefulRedisClusterConnection<?, ?>) manager.nativeClient();
+					ClusterClientOptions options = (ClusterClientOptions) connection.getOptions();
+					assertThat(options.isValidateClusterNodeMembership()).isFalse();
+					assertThat(options.getConfiguredProtocolVersion()).isEqualTo(ProtocolVersion.RESP2);
+					assertThat(options.getMaxRedirects()).as("Larder's cluster options are kept").isEqualTo(7);
 				});
 		}
 	}

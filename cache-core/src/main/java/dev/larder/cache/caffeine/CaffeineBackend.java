@@ -2,6 +2,7 @@ package dev.larder.cache.caffeine;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -46,6 +47,8 @@ public final class CaffeineBackend implements CacheBackend {
 
 	private final StructureSettings structureSettings;
 
+	private final BiConsumer<String, Caffeine<Object, Object>> builderCustomizer;
+
 	private @Nullable LocalEngineStructures structures;
 
 	private boolean closed;
@@ -69,12 +72,29 @@ public final class CaffeineBackend implements CacheBackend {
 	 * and rate limiters
 	 */
 	public CaffeineBackend(@Nullable String spec, boolean storeByValue, StructureSettings structureSettings) {
+		this(spec, storeByValue, structureSettings, (name, builder) -> {
+		});
+	}
+
+	/**
+	 * @param spec a Caffeine spec such as {@code maximumSize=500,expireAfterWrite=10m},
+	 * or null
+	 * @param storeByValue whether values are serialized (copies) instead of kept by
+	 * reference
+	 * @param structureSettings key prefix and member serializer of the sorted sets, locks
+	 * and rate limiters
+	 * @param builderCustomizer given each cache's name and Caffeine builder after the
+	 * spec, size bound, expiry and eviction listener are set, before the cache is built
+	 */
+	public CaffeineBackend(@Nullable String spec, boolean storeByValue, StructureSettings structureSettings,
+			BiConsumer<String, Caffeine<Object, Object>> builderCustomizer) {
 		if (spec != null && !spec.isBlank()) {
 			CaffeineSpec.parse(spec); // fail fast on a malformed spec
 		}
 		this.spec = (spec != null && !spec.isBlank()) ? spec.trim() : null;
 		this.storeByValue = storeByValue;
 		this.structureSettings = structureSettings;
+		this.builderCustomizer = builderCustomizer;
 	}
 
 	/** Caffeine with no spec, storing references. */
@@ -111,6 +131,7 @@ public final class CaffeineBackend implements CacheBackend {
 			builder.expireAfterWrite(settings.ttl());
 		}
 		builder.evictionListener((key, value, cause) -> evictionListener.run());
+		this.builderCustomizer.accept(name, builder);
 		Cache<Object, Object> cache = builder.build();
 		return variableExpiry ? new VariableExpiryCaffeineStore(cache) : new CaffeineStore(cache);
 	}

@@ -10,6 +10,7 @@ import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
+import dev.larder.cache.structure.StructureSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,21 @@ class CaffeineBackendTests {
 					CacheSettings.defaults().withTtl(Duration.ofMinutes(1)))))
 			.withMessageContaining("products")
 			.withMessageContaining("expireAfterAccess=5m");
+	}
+
+	@Test
+	void theBuilderCustomizerSeesEachCacheByNameAfterLarderSettings() {
+		List<String> seen = new ArrayList<>();
+		CaffeineBackend backend = new CaffeineBackend("maximumSize=5", false, StructureSettings.defaults(),
+				(name, builder) -> {
+					seen.add(name);
+					builder.recordStats();
+				});
+		LarderCache cache = cache(backend, CacheSettings.defaults().withMaxSize(50));
+		assertThat(seen).containsExactly("c");
+		assertThat(nativeCache(cache).policy().isRecordingStats()).isTrue();
+		assertThat(nativeCache(cache).policy().eviction().orElseThrow().getMaximum()).as("Larder's bound, kept")
+			.isEqualTo(50);
 	}
 
 	@Test

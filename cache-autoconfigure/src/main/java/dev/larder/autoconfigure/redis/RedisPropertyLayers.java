@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * The Redis connection settings in force: {@code spring.data.redis.*} as the base,
- * {@code larder.redis.*} on top. Knows which of the two a value came from, so that errors
- * name the property the user actually wrote.
+ * The two layers of the Redis settings: Spring Boot's {@code spring.data.redis.*} as the
+ * base, Larder's {@code larder.redis.*} on top. Fills the base layer, and names the
+ * property a value came from, so that errors name the property the user actually wrote.
  */
-final class RedisSettings {
+final class RedisPropertyLayers {
 
 	static final String LARDER = "larder.redis";
 
@@ -17,27 +17,25 @@ final class RedisSettings {
 
 	private final Environment environment;
 
-	private final RedisBackendProperties properties;
-
-	private RedisSettings(Environment environment, RedisBackendProperties properties) {
+	RedisPropertyLayers(Environment environment) {
 		this.environment = environment;
-		this.properties = properties;
 	}
 
-	static RedisSettings resolve(Environment environment) {
+	/**
+	 * Settings holding {@code spring.data.redis.*}, for {@code larder.redis.*} to be
+	 * bound over. Bound here because Larder does not own that namespace: Boot's own
+	 * properties class for it is on the classpath only with Spring Data Redis, and a
+	 * Larder {@code @ConfigurationProperties} bean for it would claim Boot's properties
+	 * in Larder's metadata.
+	 */
+	static RedisBackendProperties springDataRedis(Environment environment) {
 		Binder binder = Binder.get(environment);
 		RedisBackendProperties properties = new RedisBackendProperties();
-		Bindable<RedisBackendProperties> target = Bindable.ofInstance(properties);
-		binder.bind(SPRING, target);
+		binder.bind(SPRING, Bindable.ofInstance(properties));
 		// Boot keeps Lettuce-only settings under spring.data.redis.lettuce.
 		binder.bind(SPRING + ".lettuce.read-from", String.class).ifBound(properties::setReadFrom);
 		binder.bind(SPRING + ".lettuce.cluster.refresh", Bindable.ofInstance(properties.getCluster().getRefresh()));
-		binder.bind(LARDER, target);
-		return new RedisSettings(environment, properties);
-	}
-
-	RedisBackendProperties properties() {
-		return this.properties;
+		return properties;
 	}
 
 	/** The property to name in an error about {@code suffix} (e.g. {@code url}). */
