@@ -75,6 +75,10 @@ record ZAddArgs(boolean nx, boolean xx, boolean gt, boolean lt, boolean ch, bool
 		return scores.length;
 	}
 
+	double score(int pair) {
+		return scores[pair];
+	}
+
 	byte[] member(CommandContext c, int pair) {
 		return c.arg(firstPair + pair * 2 + 1);
 	}

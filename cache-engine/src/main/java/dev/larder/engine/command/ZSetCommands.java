@@ -184,9 +184,9 @@ final class ZSetCommands {
 			Node n = z.get(member);
 			if (n == null) {
 				if (!a.xx()) {
-					z.insert(member, a.scores()[j]);
+					z.insert(member, a.score(j));
 					added++;
-					incrResult = a.scores()[j];
+					incrResult = a.score(j);
 				}
 				continue;
 			}
