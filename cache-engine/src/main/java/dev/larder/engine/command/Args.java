@@ -30,6 +30,18 @@ final class Args {
 		return v;
 	}
 
+	/**
+	 * getPositiveLongFromObjectOrReply: a number that is not negative, {@code message}
+	 * for a bad number and a negative one alike.
+	 */
+	static long parsePositiveLong(byte[] b, String message) {
+		long v = parseLong(b, message);
+		if (v < 0) {
+			throw new ReplyException(message);
+		}
+		return v;
+	}
+
 	static int parseInt(byte[] b) {
 		long v = parseLong(b);
 		if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {

@@ -31,82 +31,20 @@ final class GlobMatcher {
 		while (patternLen > 0 && stringLen > 0) {
 			switch (pat(pi)) {
 				case '*' -> {
-					while (patternLen > 0 && pat(pi + 1) == '*') {
-						pi++;
-						patternLen--;
-					}
-					if (patternLen == 1) {
-						return true;
-					}
-					while (stringLen > 0) {
-						if (match(pi + 1, patternLen - 1, si, stringLen)) {
-							return true;
-						}
-						if (skipLongerMatches) {
-							return false;
-						}
-						si++;
-						stringLen--;
-					}
-					skipLongerMatches = true;
-					return false;
+					return matchStars(pi, patternLen, si, stringLen);
 				}
 				case '?' -> {
 					si++;
 					stringLen--;
 				}
 				case '[' -> {
-					pi++;
-					patternLen--;
-					boolean not = pat(pi) == '^';
-					if (not) {
-						pi++;
-						patternLen--;
-					}
-					boolean matched = false;
-					while (true) {
-						if (pat(pi) == '\\' && patternLen >= 2) {
-							pi++;
-							patternLen--;
-							if (pat(pi) == s[si]) {
-								matched = true;
-							}
-						}
-						else if (pat(pi) == ']') {
-							break;
-						}
-						else if (patternLen == 0) {
-							pi--;
-							patternLen++;
-							break;
-						}
-						else if (patternLen >= 3 && pat(pi + 1) == '-') {
-							int start = pat(pi);
-							int end = pat(pi + 2);
-							int c = s[si];
-							if (start > end) {
-								int t = start;
-								start = end;
-								end = t;
-							}
-							pi += 2;
-							patternLen -= 2;
-							if (c >= start && c <= end) {
-								matched = true;
-							}
-						}
-						else if (pat(pi) == s[si]) {
-							matched = true;
-						}
-						pi++;
-						patternLen--;
-					}
-					if (not) {
-						matched = !matched;
-					}
-					if (!matched) {
+					int end = pi + patternLen;
+					int close = matchClass(pi + 1, end, s[si]);
+					if (close < 0) {
 						return false;
 					}
+					pi = close;
+					patternLen = end - close;
 					si++;
 					stringLen--;
 				}
@@ -133,6 +71,78 @@ final class GlobMatcher {
 			}
 		}
 		return patternLen == 0 && stringLen == 0;
+	}
+
+	/**
+	 * A run of stars at {@code pi}: the rest of the pattern must match some suffix of the
+	 * string. A failed attempt means no longer suffix can match either.
+	 */
+	private boolean matchStars(int pi, int patternLen, int si, int stringLen) {
+		while (patternLen > 0 && pat(pi + 1) == '*') {
+			pi++;
+			patternLen--;
+		}
+		if (patternLen == 1) {
+			return true;
+		}
+		while (stringLen > 0) {
+			if (match(pi + 1, patternLen - 1, si, stringLen)) {
+				return true;
+			}
+			if (skipLongerMatches) {
+				return false;
+			}
+			si++;
+			stringLen--;
+		}
+		skipLongerMatches = true;
+		return false;
+	}
+
+	/**
+	 * A bracket class whose body starts at {@code pi} (just past its '[') in a pattern
+	 * ending at {@code end}: returns the index of the closing ']' (or of the last byte,
+	 * when the class is unclosed), or -1 when {@code c} is not in the class.
+	 */
+	private int matchClass(int pi, int end, int c) {
+		boolean not = pat(pi) == '^';
+		if (not) {
+			pi++;
+		}
+		boolean matched = false;
+		while (true) {
+			if (pat(pi) == '\\' && end - pi >= 2) {
+				pi++;
+				if (pat(pi) == c) {
+					matched = true;
+				}
+			}
+			else if (pat(pi) == ']') {
+				break;
+			}
+			else if (end - pi == 0) {
+				pi--;
+				break;
+			}
+			else if (end - pi >= 3 && pat(pi + 1) == '-') {
+				int start = pat(pi);
+				int stop = pat(pi + 2);
+				if (start > stop) {
+					int t = start;
+					start = stop;
+					stop = t;
+				}
+				pi += 2;
+				if (c >= start && c <= stop) {
+					matched = true;
+				}
+			}
+			else if (pat(pi) == c) {
+				matched = true;
+			}
+			pi++;
+		}
+		return matched != not ? pi : -1;
 	}
 
 }

@@ -20,8 +20,6 @@ final class HashCommands {
 
 	private static final String GROUP = "hash";
 
-	private static final String RANGE_ERROR = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
-
 	private HashCommands() {
 	}
 
@@ -213,14 +211,8 @@ final class HashCommands {
 
 	private static Reply hrandfield(CommandContext c) {
 		if (c.argc() >= 3) {
-			long count = Args.parseLong(c.arg(2));
-			if (count == Long.MIN_VALUE) {
-				return Reply.error(RANGE_ERROR);
-			}
-			if (c.argc() > 4 || c.argc() == 4 && !Args.is(c.arg(3), "withvalues")) {
-				return Reply.error(Errors.SYNTAX);
-			}
-			return hrandfieldWithCount(c, count, c.argc() == 4);
+			RandomCountArgs a = RandomCountArgs.parse(c, "withvalues");
+			return hrandfieldWithCount(c, a.count(), a.withValues());
 		}
 		HashValue h = hash(c.lookupRead(c.arg(1), ValueType.HASH));
 		if (h == null) {

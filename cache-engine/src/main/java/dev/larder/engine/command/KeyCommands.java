@@ -19,14 +19,6 @@ final class KeyCommands {
 
 	private static final String GROUP = "generic";
 
-	private static final int EXPIRE_NX = 1;
-
-	private static final int EXPIRE_XX = 2;
-
-	private static final int EXPIRE_GT = 4;
-
-	private static final int EXPIRE_LT = 8;
-
 	private KeyCommands() {
 	}
 
@@ -123,61 +115,17 @@ final class KeyCommands {
 	 * expireGenericCommand: options, then the number, then overflow checks, then the key.
 	 */
 	private static Reply expire(CommandContext c, long basetime, boolean seconds) {
-		int flags = 0;
-		for (int j = 3; j < c.argc(); j++) {
-			byte[] opt = c.arg(j);
-			if (Args.is(opt, "nx")) {
-				flags |= EXPIRE_NX;
-			}
-			else if (Args.is(opt, "xx")) {
-				flags |= EXPIRE_XX;
-			}
-			else if (Args.is(opt, "gt")) {
-				flags |= EXPIRE_GT;
-			}
-			else if (Args.is(opt, "lt")) {
-				flags |= EXPIRE_LT;
-			}
-			else {
-				return Reply.error(Errors.sanitize("ERR Unsupported option " + cString(opt)));
-			}
-		}
-		if ((flags & EXPIRE_NX) != 0 && (flags & (EXPIRE_XX | EXPIRE_GT | EXPIRE_LT)) != 0) {
-			return Reply.error("ERR NX and XX, GT or LT options at the same time are not compatible");
-		}
-		if ((flags & EXPIRE_GT) != 0 && (flags & EXPIRE_LT) != 0) {
-			return Reply.error("ERR GT and LT options at the same time are not compatible");
-		}
-		long when = Args.parseLong(c.arg(2));
-		String name = Args.lower(c.arg(0));
-		if (seconds) {
-			if (when > Long.MAX_VALUE / 1000 || when < Long.MIN_VALUE / 1000) {
-				return Reply.error(Errors.invalidExpire(name));
-			}
-			when *= 1000;
-		}
-		if (when > Long.MAX_VALUE - basetime) {
-			return Reply.error(Errors.invalidExpire(name));
-		}
-		when += basetime;
+		ExpireArgs a = ExpireArgs.parse(c, basetime, seconds);
 		Database db = c.db();
 		KeyEntry e = db.lookup(c.arg(1));
-		if (e == null) {
+		if (e == null || !a.allows(e.hasExpiry() ? e.expireAt() : -1)) {
 			return Reply.integer(0);
 		}
-		if (flags != 0) {
-			long current = e.hasExpiry() ? e.expireAt() : -1;
-			if ((flags & EXPIRE_NX) != 0 && current != -1 || (flags & EXPIRE_XX) != 0 && current == -1
-					|| (flags & EXPIRE_GT) != 0 && (when <= current || current == -1)
-					|| (flags & EXPIRE_LT) != 0 && current != -1 && when >= current) {
-				return Reply.integer(0);
-			}
-		}
-		if (when <= c.now()) {
+		if (a.when() <= c.now()) {
 			db.remove(e);
 		}
 		else {
-			db.expireAt(e, when);
+			db.expireAt(e, a.when());
 		}
 		return Reply.integer(1);
 	}
@@ -345,26 +293,10 @@ final class KeyCommands {
 	}
 
 	private static Reply copy(CommandContext c) {
+		CopyArgs a = CopyArgs.parse(c);
 		Database src = c.db();
-		Database dst = src;
-		boolean replace = false;
-		for (int j = 3; j < c.argc(); j++) {
-			int additional = c.argc() - j - 1;
-			if (Args.is(c.arg(j), "replace")) {
-				replace = true;
-			}
-			else if (Args.is(c.arg(j), "db") && additional >= 1) {
-				int id = Args.parseInt(c.arg(j + 1));
-				if (id < 0 || id >= c.core().keyspace().databaseCount()) {
-					return Reply.error(Errors.DB_OUT_OF_RANGE);
-				}
-				dst = c.core().keyspace().db(id);
-				j++;
-			}
-			else {
-				return Reply.error(Errors.SYNTAX);
-			}
-		}
+		Database dst = a.target();
+		boolean replace = a.replace();
 		if (src == dst && java.util.Arrays.equals(c.arg(1), c.arg(2))) {
 			return Reply.error(Errors.SAME_OBJECT);
 		}
@@ -482,15 +414,6 @@ final class KeyCommands {
 				shard.unlock();
 			}
 		}
-	}
-
-	/** Redis formats the option with %s: the text stops at the first NUL byte. */
-	private static String cString(byte[] b) {
-		int n = 0;
-		while (n < b.length && b[n] != 0) {
-			n++;
-		}
-		return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 }

@@ -126,10 +126,7 @@ final class ListCommands {
 		}
 		long count = -1;
 		if (c.argc() == 3) {
-			count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
-			if (count < 0) {
-				return Reply.error(MUST_BE_POSITIVE);
-			}
+			count = Args.parsePositiveLong(c.arg(2), MUST_BE_POSITIVE);
 		}
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.LIST);
 		if (e == null) {
@@ -318,44 +315,18 @@ final class ListCommands {
 		return Reply.integer(-1);
 	}
 
+	/** LPOS key element [options]: options first, then the key. */
 	private static Reply lpos(CommandContext c) {
-		long rank = 1;
-		long count = -1;
-		long maxlen = 0;
-		for (int i = 3; i < c.argc(); i++) {
-			boolean moreArgs = c.argc() - i - 1 > 0;
-			if (Args.is(c.arg(i), "rank") && moreArgs) {
-				rank = Args.parseLong(c.arg(++i));
-				if (rank == 0) {
-					return Reply.error("ERR RANK can't be zero: use 1 to start from the first match, 2 from the "
-							+ "second ... or use negative to start from the end of the list");
-				}
-			}
-			else if (Args.is(c.arg(i), "count") && moreArgs) {
-				count = Args.parseLong(c.arg(++i), "ERR COUNT can't be negative");
-				if (count < 0) {
-					return Reply.error("ERR COUNT can't be negative");
-				}
-			}
-			else if (Args.is(c.arg(i), "maxlen") && moreArgs) {
-				maxlen = Args.parseLong(c.arg(++i), "ERR MAXLEN can't be negative");
-				if (maxlen < 0) {
-					return Reply.error("ERR MAXLEN can't be negative");
-				}
-			}
-			else {
-				return Reply.error(Errors.SYNTAX);
-			}
-		}
+		LPosArgs a = LPosArgs.parse(c);
 		ListValue l = list(c.lookupRead(c.arg(1), ValueType.LIST));
 		if (l == null) {
-			return count >= 0 ? Reply.EMPTY_ARRAY : Reply.NULL;
+			return a.many() ? Reply.EMPTY_ARRAY : Reply.NULL;
 		}
-		boolean forward = rank > 0;
-		long skip = Math.abs(rank == Long.MIN_VALUE ? Long.MAX_VALUE : rank) - 1;
+		boolean forward = a.rank() > 0;
+		long skip = a.skip();
 		List<Reply> out = new ArrayList<>();
 		int size = l.size();
-		for (int n = 0; n < size && (maxlen == 0 || n < maxlen); n++) {
+		for (int n = 0; n < size && (a.maxlen() == 0 || n < a.maxlen()); n++) {
 			int i = forward ? n : size - 1 - n;
 			if (Arrays.equals(l.get(i), c.arg(2))) {
 				if (skip > 0) {
@@ -363,12 +334,12 @@ final class ListCommands {
 					continue;
 				}
 				out.add(Reply.integer(i));
-				if (count < 0 || count > 0 && out.size() == count) {
+				if (!a.many() || a.count() > 0 && out.size() == a.count()) {
 					break;
 				}
 			}
 		}
-		if (count < 0) {
+		if (!a.many()) {
 			return out.isEmpty() ? Reply.NULL : out.get(0);
 		}
 		return new Reply.ArrayReply(out);
@@ -376,27 +347,9 @@ final class ListCommands {
 
 	/** LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}. */
 	private static Reply lmove(CommandContext c, int at, long deadline) {
-		boolean fromLeft;
-		boolean toLeft;
-		if (Args.is(c.arg(at), "left")) {
-			fromLeft = true;
-		}
-		else if (Args.is(c.arg(at), "right")) {
-			fromLeft = false;
-		}
-		else {
-			return Reply.error(Errors.SYNTAX);
-		}
-		if (Args.is(c.arg(at + 1), "left")) {
-			toLeft = true;
-		}
-		else if (Args.is(c.arg(at + 1), "right")) {
-			toLeft = false;
-		}
-		else {
-			return Reply.error(Errors.SYNTAX);
-		}
-		return move(c, fromLeft, toLeft, deadline);
+		ListEnd from = ListEnd.parse(c.arg(at));
+		ListEnd to = ListEnd.parse(c.arg(at + 1));
+		return move(c, from == ListEnd.LEFT, to == ListEnd.LEFT, deadline);
 	}
 
 	/** The pop-push of LMOVE and friends; deadline -1 means non-blocking. */

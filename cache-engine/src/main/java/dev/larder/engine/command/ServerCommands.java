@@ -95,76 +95,90 @@ final class ServerCommands {
 	}
 
 	private static void section(CommandContext c, String name, StringBuilder sb) {
-		EngineCore core = c.core();
-		var stats = core.stats();
 		switch (name) {
-			case "server" -> {
-				long uptime = (System.currentTimeMillis() - stats.startMillis) / 1000;
-				sb.append("# Server\r\n");
-				field(sb, "redis_version", ConnectionCommands.REDIS_VERSION);
-				field(sb, "larder_engine", "1");
-				field(sb, "redis_mode", "standalone");
-				field(sb, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-						+ System.getProperty("os.arch"));
-				field(sb, "arch_bits", "64");
-				field(sb, "multiplexing_api", "netty");
-				field(sb, "java_version", System.getProperty("java.version"));
-				field(sb, "process_id", Long.toString(ProcessHandle.current().pid()));
-				field(sb, "tcp_port", Integer.toString(core.boundPort()));
-				field(sb, "server_time_usec", Long.toString(c.now() * 1000));
-				field(sb, "uptime_in_seconds", Long.toString(uptime));
-				field(sb, "uptime_in_days", Long.toString(uptime / 86400));
-				field(sb, "hz", Integer.toString(core.hz()));
-				field(sb, "configured_hz", Integer.toString(core.hz()));
-				field(sb, "executable", "");
-				field(sb, "config_file", "");
-			}
-			case "clients" -> {
-				sb.append("# Clients\r\n");
-				field(sb, "connected_clients", Integer.toString(stats.connectedClients.get()));
-				field(sb, "maxclients", "10000");
-				field(sb, "blocked_clients", Integer.toString(c.core().blocking().blockedClients()));
-				field(sb, "tracking_clients", "0");
-			}
-			case "memory" -> {
-				Runtime rt = Runtime.getRuntime();
-				long used = rt.totalMemory() - rt.freeMemory();
-				sb.append("# Memory\r\n");
-				field(sb, "used_memory", Long.toString(used));
-				field(sb, "used_memory_human", human(used));
-				field(sb, "total_system_memory", Long.toString(rt.maxMemory()));
-				field(sb, "maxmemory", "0");
-				field(sb, "maxmemory_human", "0B");
-				field(sb, "maxmemory_policy", "noeviction");
-				field(sb, "mem_allocator", "jvm");
-			}
-			case "stats" -> {
-				sb.append("# Stats\r\n");
-				field(sb, "total_connections_received", Long.toString(stats.connectionsReceived.sum()));
-				field(sb, "total_commands_processed", Long.toString(stats.commandsProcessed.sum()));
-				field(sb, "rejected_connections", Long.toString(stats.rejectedConnections.sum()));
-				field(sb, "expired_keys", Long.toString(stats.expiredKeys.sum()));
-				field(sb, "evicted_keys", "0");
-				field(sb, "keyspace_hits", Long.toString(stats.keyspaceHits.sum()));
-				field(sb, "keyspace_misses", Long.toString(stats.keyspaceMisses.sum()));
-				field(sb, "total_error_replies", Long.toString(stats.errorReplies.sum()));
-			}
-			case "replication" -> {
-				sb.append("# Replication\r\n");
-				field(sb, "role", "master");
-				field(sb, "connected_slaves", "0");
-			}
-			case "keyspace" -> {
-				sb.append("# Keyspace\r\n");
-				Keyspace ks = core.keyspace();
-				for (int i = 0; i < ks.databaseCount(); i++) {
-					long[] counts = counts(ks, ks.db(i));
-					if (counts[0] > 0) {
-						field(sb, "db" + i, "keys=" + counts[0] + ",expires=" + counts[1] + ",avg_ttl=0");
-					}
-				}
-			}
+			case "server" -> serverSection(c, sb);
+			case "clients" -> clientsSection(c, sb);
+			case "memory" -> memorySection(sb);
+			case "stats" -> statsSection(c, sb);
+			case "replication" -> replicationSection(sb);
+			case "keyspace" -> keyspaceSection(c, sb);
 			default -> {
+			}
+		}
+	}
+
+	private static void serverSection(CommandContext c, StringBuilder sb) {
+		EngineCore core = c.core();
+		long uptime = (System.currentTimeMillis() - core.stats().startMillis) / 1000;
+		sb.append("# Server\r\n");
+		field(sb, "redis_version", ConnectionCommands.REDIS_VERSION);
+		field(sb, "larder_engine", "1");
+		field(sb, "redis_mode", "standalone");
+		field(sb, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+				+ System.getProperty("os.arch"));
+		field(sb, "arch_bits", "64");
+		field(sb, "multiplexing_api", "netty");
+		field(sb, "java_version", System.getProperty("java.version"));
+		field(sb, "process_id", Long.toString(ProcessHandle.current().pid()));
+		field(sb, "tcp_port", Integer.toString(core.boundPort()));
+		field(sb, "server_time_usec", Long.toString(c.now() * 1000));
+		field(sb, "uptime_in_seconds", Long.toString(uptime));
+		field(sb, "uptime_in_days", Long.toString(uptime / 86400));
+		field(sb, "hz", Integer.toString(core.hz()));
+		field(sb, "configured_hz", Integer.toString(core.hz()));
+		field(sb, "executable", "");
+		field(sb, "config_file", "");
+	}
+
+	private static void clientsSection(CommandContext c, StringBuilder sb) {
+		sb.append("# Clients\r\n");
+		field(sb, "connected_clients", Integer.toString(c.core().stats().connectedClients.get()));
+		field(sb, "maxclients", "10000");
+		field(sb, "blocked_clients", Integer.toString(c.core().blocking().blockedClients()));
+		field(sb, "tracking_clients", "0");
+	}
+
+	/** The JVM heap stands in for Redis's allocator figures. */
+	private static void memorySection(StringBuilder sb) {
+		Runtime rt = Runtime.getRuntime();
+		long used = rt.totalMemory() - rt.freeMemory();
+		sb.append("# Memory\r\n");
+		field(sb, "used_memory", Long.toString(used));
+		field(sb, "used_memory_human", human(used));
+		field(sb, "total_system_memory", Long.toString(rt.maxMemory()));
+		field(sb, "maxmemory", "0");
+		field(sb, "maxmemory_human", "0B");
+		field(sb, "maxmemory_policy", "noeviction");
+		field(sb, "mem_allocator", "jvm");
+	}
+
+	private static void statsSection(CommandContext c, StringBuilder sb) {
+		var stats = c.core().stats();
+		sb.append("# Stats\r\n");
+		field(sb, "total_connections_received", Long.toString(stats.connectionsReceived.sum()));
+		field(sb, "total_commands_processed", Long.toString(stats.commandsProcessed.sum()));
+		field(sb, "rejected_connections", Long.toString(stats.rejectedConnections.sum()));
+		field(sb, "expired_keys", Long.toString(stats.expiredKeys.sum()));
+		field(sb, "evicted_keys", "0");
+		field(sb, "keyspace_hits", Long.toString(stats.keyspaceHits.sum()));
+		field(sb, "keyspace_misses", Long.toString(stats.keyspaceMisses.sum()));
+		field(sb, "total_error_replies", Long.toString(stats.errorReplies.sum()));
+	}
+
+	private static void replicationSection(StringBuilder sb) {
+		sb.append("# Replication\r\n");
+		field(sb, "role", "master");
+		field(sb, "connected_slaves", "0");
+	}
+
+	/** One line per non-empty database, as Redis prints them. */
+	private static void keyspaceSection(CommandContext c, StringBuilder sb) {
+		sb.append("# Keyspace\r\n");
+		Keyspace ks = c.core().keyspace();
+		for (int i = 0; i < ks.databaseCount(); i++) {
+			long[] counts = counts(ks, ks.db(i));
+			if (counts[0] > 0) {
+				field(sb, "db" + i, "keys=" + counts[0] + ",expires=" + counts[1] + ",avg_ttl=0");
 			}
 		}
 	}

@@ -19,8 +19,6 @@ final class SetCommands {
 
 	private static final String GROUP = "set";
 
-	private static final String RANGE_ERROR = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
-
 	private SetCommands() {
 	}
 
@@ -147,10 +145,7 @@ final class SetCommands {
 		}
 		long count = -1;
 		if (c.argc() == 3) {
-			count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
-			if (count < 0) {
-				return Reply.error("ERR value is out of range, must be positive");
-			}
+			count = Args.parsePositiveLong(c.arg(2), "ERR value is out of range, must be positive");
 		}
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
 		if (e == null) {
@@ -189,7 +184,7 @@ final class SetCommands {
 		}
 		long count = Args.parseLong(c.arg(2));
 		if (count == Long.MIN_VALUE) {
-			return Reply.error(RANGE_ERROR);
+			return Reply.error(RandomCountArgs.RANGE_ERROR);
 		}
 		SetValue s = set(c.lookupRead(c.arg(1), ValueType.SET));
 		if (s == null || count == 0) {
@@ -244,59 +239,69 @@ final class SetCommands {
 		for (int i = from; i < to; i++) {
 			sets.add(set(c.lookupRead(c.arg(i), ValueType.SET)));
 		}
+		return switch (op) {
+			case INTER -> inter(sets);
+			case UNION -> union(sets);
+			case DIFF -> diff(sets);
+		};
+	}
+
+	/**
+	 * Walks the smallest set, as sinterGenericCommand does; empty if any set is missing.
+	 */
+	private static List<byte[]> inter(List<SetValue> sets) {
 		List<byte[]> out = new ArrayList<>();
-		switch (op) {
-			case INTER -> {
-				if (sets.contains(null)) {
-					return out;
-				}
-				SetValue smallest = sets.get(0);
-				for (SetValue s : sets) {
-					if (s.size() < smallest.size()) {
-						smallest = s;
-					}
-				}
-				for (byte[] m : smallest.members()) {
-					boolean all = true;
-					for (SetValue s : sets) {
-						if (s != smallest && !s.contains(m)) {
-							all = false;
-							break;
-						}
-					}
-					if (all) {
-						out.add(m);
-					}
+		if (sets.contains(null)) {
+			return out;
+		}
+		SetValue smallest = sets.get(0);
+		for (SetValue s : sets) {
+			if (s.size() < smallest.size()) {
+				smallest = s;
+			}
+		}
+		for (byte[] m : smallest.members()) {
+			boolean all = true;
+			for (SetValue s : sets) {
+				if (s != smallest && !s.contains(m)) {
+					all = false;
+					break;
 				}
 			}
-			case UNION -> {
-				SetValue acc = new SetValue();
-				for (SetValue s : sets) {
-					if (s != null) {
-						s.forEach(acc::add);
-					}
-				}
-				out.addAll(acc.members());
+			if (all) {
+				out.add(m);
 			}
-			case DIFF -> {
-				SetValue first = sets.get(0);
-				if (first == null) {
-					return out;
-				}
-				for (byte[] m : first.members()) {
-					boolean elsewhere = false;
-					for (int i = 1; i < sets.size(); i++) {
-						if (sets.get(i) != null && sets.get(i).contains(m)) {
-							elsewhere = true;
-							break;
-						}
-					}
-					if (!elsewhere) {
-						out.add(m);
-					}
+		}
+		return out;
+	}
+
+	private static List<byte[]> union(List<SetValue> sets) {
+		SetValue acc = new SetValue();
+		for (SetValue s : sets) {
+			if (s != null) {
+				s.forEach(acc::add);
+			}
+		}
+		return new ArrayList<>(acc.members());
+	}
+
+	private static List<byte[]> diff(List<SetValue> sets) {
+		List<byte[]> out = new ArrayList<>();
+		SetValue first = sets.get(0);
+		if (first == null) {
+			return out;
+		}
+		for (byte[] m : first.members()) {
+			boolean elsewhere = false;
+			for (int i = 1; i < sets.size(); i++) {
+				if (sets.get(i) != null && sets.get(i).contains(m)) {
+					elsewhere = true;
+					break;
 				}
 			}
-			default -> throw new IllegalStateException();
+			if (!elsewhere) {
+				out.add(m);
+			}
 		}
 		return out;
 	}
@@ -316,27 +321,9 @@ final class SetCommands {
 	}
 
 	private static Reply sintercard(CommandContext c) {
-		long numkeys = Args.parseLong(c.arg(1), "ERR numkeys should be greater than 0");
-		if (numkeys <= 0) {
-			return Reply.error("ERR numkeys should be greater than 0");
-		}
-		if (numkeys > c.argc() - 2) {
-			return Reply.error("ERR Number of keys can't be greater than number of args");
-		}
-		long limit = 0;
-		for (int i = 2 + (int) numkeys; i < c.argc(); i++) {
-			if (Args.is(c.arg(i), "limit") && i + 1 < c.argc()) {
-				limit = Args.parseLong(c.arg(++i), "ERR LIMIT can't be negative");
-				if (limit < 0) {
-					return Reply.error("ERR LIMIT can't be negative");
-				}
-			}
-			else {
-				return Reply.error(Errors.SYNTAX);
-			}
-		}
-		long n = compute(c, 2, 2 + (int) numkeys, Op.INTER).size();
-		return Reply.integer(limit > 0 ? Math.min(n, limit) : n);
+		SInterCardArgs a = SInterCardArgs.parse(c);
+		long n = compute(c, 2, 2 + a.numKeys(), Op.INTER).size();
+		return Reply.integer(a.limit() > 0 ? Math.min(n, a.limit()) : n);
 	}
 
 	private static Reply sscan(CommandContext c) {

@@ -20,25 +20,10 @@ final class StringCommands {
 
 	private static final String GROUP = "string";
 
-	private static final int NX = 1;
+	/** SETEX's and PSETEX's units, as register passes them to setWithExpire. */
+	private static final int EX = SetArgs.EX;
 
-	private static final int XX = 1 << 1;
-
-	private static final int GET = 1 << 2;
-
-	private static final int KEEPTTL = 1 << 3;
-
-	private static final int PERSIST = 1 << 4;
-
-	private static final int EX = 1 << 5;
-
-	private static final int PX = 1 << 6;
-
-	private static final int EXAT = 1 << 7;
-
-	private static final int PXAT = 1 << 8;
-
-	private static final int ANY_EXPIRE = EX | PX | EXAT | PXAT;
+	private static final int PX = SetArgs.PX;
 
 	private StringCommands() {
 	}
@@ -106,42 +91,43 @@ final class StringCommands {
 		return e == null ? Reply.NULL : Reply.bulk(e.asString());
 	}
 
-	/** SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT|KEEPTTL]. */
+	/**
+	 * SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT|KEEPTTL]: options, expire value, key.
+	 */
 	private static Reply set(CommandContext c) {
-		long[] expire = new long[1];
-		int flags = parseExtended(c, 3, true, expire);
-		long when = (flags & ANY_EXPIRE) != 0
-				? toAbsoluteMillis(c, flags, Args.parseLong(c.arg((int) expire[0])), "set") : KeyEntry.NO_EXPIRY;
-		return doSet(c, c.arg(1), c.arg(2), flags, when, Reply.OK, Reply.NULL);
+		SetArgs a = SetArgs.parseSet(c);
+		long when = a.expireAt(c, "set");
+		return doSet(c, c.arg(1), c.arg(2), a, when, Reply.OK, Reply.NULL);
 	}
 
 	private static Reply setnx(CommandContext c) {
-		return doSet(c, c.arg(1), c.arg(2), NX, KeyEntry.NO_EXPIRY, Reply.integer(1), Reply.integer(0));
+		return doSet(c, c.arg(1), c.arg(2), SetArgs.ONLY_IF_ABSENT, KeyEntry.NO_EXPIRY, Reply.integer(1),
+				Reply.integer(0));
 	}
 
 	private static Reply setWithExpire(CommandContext c, int unitFlag, String name) {
-		long when = toAbsoluteMillis(c, unitFlag, Args.parseLong(c.arg(2)), name);
-		return doSet(c, c.arg(1), c.arg(3), unitFlag, when, Reply.OK, Reply.NULL);
+		long when = SetArgs.toAbsoluteMillis(c, unitFlag, Args.parseLong(c.arg(2)), name);
+		return doSet(c, c.arg(1), c.arg(3), SetArgs.NONE, when, Reply.OK, Reply.NULL);
 	}
 
 	/** setGenericCommand. */
-	private static Reply doSet(CommandContext c, byte[] key, byte[] value, int flags, long when, Reply okReply,
+	private static Reply doSet(CommandContext c, byte[] key, byte[] value, SetArgs a, long when, Reply okReply,
 			Reply abortReply) {
 		Database db = c.db();
 		Reply old = null;
 		KeyEntry existing;
-		if ((flags & GET) != 0) {
+		if (a.get()) {
 			existing = c.lookupRead(key, ValueType.STRING);
 			old = existing == null ? Reply.NULL : Reply.bulk((byte[]) existing.value());
 		}
 		else {
 			existing = db.lookup(key);
 		}
-		if ((flags & NX) != 0 && existing != null || (flags & XX) != 0 && existing == null) {
+		if (a.nx() && existing != null || a.xx() && existing == null) {
 			return old != null ? old : abortReply;
 		}
 		KeyEntry e;
-		if ((flags & KEEPTTL) != 0 && existing != null) {
+		if (a.keepTtl() && existing != null) {
 			db.replaceValue(existing, value);
 			e = existing;
 		}
@@ -152,78 +138,6 @@ final class StringCommands {
 			db.expireAt(e, when);
 		}
 		return old != null ? old : okReply;
-	}
-
-	/**
-	 * parseExtendedStringArgumentsOrReply: SET accepts NX XX GET KEEPTTL, GETEX accepts
-	 * PERSIST, both the four expire forms. Conflicting options are a syntax error;
-	 * repeating one is not.
-	 */
-	private static int parseExtended(CommandContext c, int from, boolean forSet, long[] expire) {
-		int flags = 0;
-		for (int j = from; j < c.argc(); j++) {
-			byte[] opt = c.arg(j);
-			boolean hasNext = j < c.argc() - 1;
-			if (forSet && Args.is(opt, "nx") && (flags & XX) == 0) {
-				flags |= NX;
-			}
-			else if (forSet && Args.is(opt, "xx") && (flags & NX) == 0) {
-				flags |= XX;
-			}
-			else if (forSet && Args.is(opt, "get")) {
-				flags |= GET;
-			}
-			else if (forSet && Args.is(opt, "keepttl") && (flags & (PERSIST | ANY_EXPIRE)) == 0) {
-				flags |= KEEPTTL;
-			}
-			else if (!forSet && Args.is(opt, "persist") && (flags & (KEEPTTL | ANY_EXPIRE)) == 0) {
-				flags |= PERSIST;
-			}
-			else if (hasNext && expireOption(opt) != 0
-					&& (flags & (KEEPTTL | PERSIST | (ANY_EXPIRE & ~expireOption(opt)))) == 0) {
-				flags |= expireOption(opt);
-				expire[0] = j + 1; // index of the value; parsed later, in Redis's order
-				j++;
-			}
-			else {
-				throw new ReplyException(Errors.SYNTAX);
-			}
-		}
-		return flags;
-	}
-
-	private static int expireOption(byte[] opt) {
-		if (Args.is(opt, "ex")) {
-			return EX;
-		}
-		else if (Args.is(opt, "px")) {
-			return PX;
-		}
-		else if (Args.is(opt, "exat")) {
-			return EXAT;
-		}
-		else if (Args.is(opt, "pxat")) {
-			return PXAT;
-		}
-		return 0;
-	}
-
-	/**
-	 * getExpireMillisecondsOrReply: positive, no overflow, relative forms added to now.
-	 */
-	private static long toAbsoluteMillis(CommandContext c, int flags, long raw, String name) {
-		boolean seconds = (flags & (EX | EXAT)) != 0;
-		if (raw <= 0 || seconds && raw > Long.MAX_VALUE / 1000) {
-			throw new ReplyException(Errors.invalidExpire(name));
-		}
-		long ms = seconds ? raw * 1000 : raw;
-		if ((flags & (EX | PX)) != 0) {
-			ms += c.now();
-		}
-		if (ms <= 0) {
-			throw new ReplyException(Errors.invalidExpire(name));
-		}
-		return ms;
 	}
 
 	private static Reply mget(CommandContext c) {
@@ -284,25 +198,21 @@ final class StringCommands {
 	 * even parsed.
 	 */
 	private static Reply getex(CommandContext c) {
-		long[] expire = new long[1];
-		int flags = parseExtended(c, 2, false, expire);
+		SetArgs a = SetArgs.parseGetEx(c);
 		KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
 		if (e == null) {
 			return Reply.NULL;
 		}
-		long when = 0;
-		if ((flags & ANY_EXPIRE) != 0) {
-			when = toAbsoluteMillis(c, flags, Args.parseLong(c.arg((int) expire[0])), "getex");
-		}
+		long when = a.expireAt(c, "getex");
 		Reply value = Reply.bulk((byte[]) e.value());
 		Database db = c.db();
-		if ((flags & (EXAT | PXAT)) != 0 && when <= c.now()) {
+		if (a.absoluteExpire() && when <= c.now()) {
 			db.remove(e);
 		}
-		else if ((flags & PERSIST) != 0) {
+		else if (a.persist()) {
 			db.persist(e);
 		}
-		else if ((flags & ANY_EXPIRE) != 0) {
+		else if (a.hasExpire()) {
 			db.expireAt(e, when);
 		}
 		return value;

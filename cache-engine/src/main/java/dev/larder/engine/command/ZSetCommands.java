@@ -7,7 +7,6 @@ import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
 import dev.larder.engine.keyspace.ZSetValue;
 import dev.larder.engine.keyspace.ZSetValue.Node;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,13 +24,7 @@ final class ZSetCommands {
 
 	private static final String GROUP = "sorted_set";
 
-	private static final String NOT_FLOAT_RANGE = "ERR min or max is not a float";
-
-	private static final String NOT_LEX_RANGE = "ERR min or max not valid string range item";
-
-	private static final String NAN_SCORE = "ERR resulting score is not a number (NaN)";
-
-	private static final String RANGE_ERROR = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+	static final String NAN_SCORE = "ERR resulting score is not a number (NaN)";
 
 	private static final int AUTO = 0;
 
@@ -161,7 +154,8 @@ final class ZSetCommands {
 		return new Reply.DoubleReply(d);
 	}
 
-	private static double parseScore(byte[] b) {
+	/** string2d, as ZADD and ZINCRBY read a score. */
+	static double parseScore(byte[] b) {
 		Double d = Scores.parse(b);
 		if (d == null) {
 			throw new ReplyException(Errors.NOT_FLOAT);
@@ -169,61 +163,14 @@ final class ZSetCommands {
 		return d;
 	}
 
+	/** zaddGenericCommand: every argument is checked before the key is looked up. */
 	private static Reply zadd(CommandContext c) {
-		boolean nx = false;
-		boolean xx = false;
-		boolean gt = false;
-		boolean lt = false;
-		boolean ch = false;
-		boolean incr = false;
-		int i = 2;
-		for (; i < c.argc(); i++) {
-			byte[] a = c.arg(i);
-			if (Args.is(a, "nx")) {
-				nx = true;
-			}
-			else if (Args.is(a, "xx")) {
-				xx = true;
-			}
-			else if (Args.is(a, "gt")) {
-				gt = true;
-			}
-			else if (Args.is(a, "lt")) {
-				lt = true;
-			}
-			else if (Args.is(a, "ch")) {
-				ch = true;
-			}
-			else if (Args.is(a, "incr")) {
-				incr = true;
-			}
-			else {
-				break;
-			}
-		}
-		int elements = c.argc() - i;
-		if (elements % 2 != 0 || elements == 0) {
-			return Reply.error(Errors.SYNTAX);
-		}
-		elements /= 2;
-		if (nx && xx) {
-			return Reply.error("ERR XX and NX options at the same time are not compatible");
-		}
-		if (gt && nx || lt && nx || gt && lt) {
-			return Reply.error("ERR GT, LT, and/or NX options at the same time are not compatible");
-		}
-		if (incr && elements > 1) {
-			return Reply.error("ERR INCR option supports a single increment-element pair");
-		}
-		double[] scores = new double[elements];
-		for (int j = 0; j < elements; j++) {
-			scores[j] = parseScore(c.arg(i + j * 2));
-		}
+		ZAddArgs a = ZAddArgs.parse(c);
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.ZSET);
 		ZSetValue z = zset(e);
 		if (z == null) {
-			if (xx) {
-				return incr ? Reply.NULL : Reply.integer(0);
+			if (a.xx()) {
+				return a.incr() ? Reply.NULL : Reply.integer(0);
 			}
 			z = new ZSetValue();
 			c.db().add(c.arg(1), z);
@@ -231,41 +178,35 @@ final class ZSetCommands {
 		long added = 0;
 		long updated = 0;
 		Double incrResult = null;
-		for (int j = 0; j < elements; j++) {
-			byte[] member = c.arg(i + j * 2 + 1);
-			double s = scores[j];
+		for (int j = 0; j < a.pairs(); j++) {
+			byte[] member = a.member(c, j);
 			Node n = z.get(member);
-			if (n != null) {
-				if (nx) {
-					continue;
+			if (n == null) {
+				if (!a.xx()) {
+					z.insert(member, a.score(j));
+					added++;
+					incrResult = a.score(j);
 				}
-				double cur = n.score();
-				double next = incr ? cur + s : s;
-				if (incr && Double.isNaN(next)) {
-					return Reply.error(NAN_SCORE);
-				}
-				if (lt && next >= cur || gt && next <= cur) {
-					continue;
-				}
-				if (next != cur) {
-					z.updateScore(n, next);
-					updated++;
-				}
-				incrResult = next;
+				continue;
 			}
-			else {
-				if (xx) {
-					continue;
-				}
-				z.insert(member, s);
-				added++;
-				incrResult = s;
+			if (a.nx()) {
+				continue;
 			}
+			double cur = n.score();
+			double next = a.newScore(cur, j);
+			if (a.keepsCurrent(cur, next)) {
+				continue;
+			}
+			if (next != cur) {
+				z.updateScore(n, next);
+				updated++;
+			}
+			incrResult = next;
 		}
-		if (incr) {
+		if (a.incr()) {
 			return incrResult == null ? Reply.NULL : score(incrResult);
 		}
-		return Reply.integer(ch ? added + updated : added);
+		return Reply.integer(a.ch() ? added + updated : added);
 	}
 
 	private static Reply zincrby(CommandContext c) {
@@ -334,199 +275,27 @@ final class ZSetCommands {
 		return Reply.integer(z == null ? 0 : z.size());
 	}
 
-	/** A parsed score range (zrangespec). */
-	record ScoreRange(double min, double max, boolean minEx, boolean maxEx) {
-		boolean empty() {
-			return min > max || min == max && (minEx || maxEx);
-		}
-
-		boolean aboveMin(double v) {
-			return minEx ? v > min : v >= min;
-		}
-
-		boolean belowMax(double v) {
-			return maxEx ? v < max : v <= max;
-		}
-	}
-
-	/**
-	 * A parsed lex range; null bounds are "-" (min) and "+" (max); minInf/maxInf cover
-	 * "+" as min, "-" as max.
-	 */
-	record LexRange(byte[] min, byte[] max, boolean minEx, boolean maxEx, int minInf, int maxInf) {
-		boolean empty() {
-			if (minInf > 0 || maxInf < 0) {
-				return true;
-			}
-			if (min == null || max == null) {
-				return false;
-			}
-			int cmp = java.util.Arrays.compareUnsigned(min, max);
-			return cmp > 0 || cmp == 0 && (minEx || maxEx);
-		}
-
-		boolean aboveMin(byte[] v) {
-			if (minInf < 0 || min == null) {
-				return true;
-			}
-			int cmp = java.util.Arrays.compareUnsigned(v, min);
-			return minEx ? cmp > 0 : cmp >= 0;
-		}
-
-		boolean belowMax(byte[] v) {
-			if (maxInf > 0 || max == null) {
-				return true;
-			}
-			int cmp = java.util.Arrays.compareUnsigned(v, max);
-			return maxEx ? cmp < 0 : cmp <= 0;
-		}
-	}
-
-	private static double[] parseBound(byte[] b) {
-		String s = new String(b, StandardCharsets.ISO_8859_1);
-		boolean ex = s.startsWith("(");
-		Double d = Scores.parseBound(ex ? s.substring(1) : s);
-		if (d == null || d.isNaN()) {
-			return null;
-		}
-		return new double[] { d, ex ? 1 : 0 };
-	}
-
-	static ScoreRange scoreRange(byte[] min, byte[] max) {
-		double[] a = parseBound(min);
-		double[] b = parseBound(max);
-		if (a == null || b == null) {
-			throw new ReplyException(NOT_FLOAT_RANGE);
-		}
-		return new ScoreRange(a[0], b[0], a[1] == 1, b[1] == 1);
-	}
-
-	static LexRange lexRange(byte[] min, byte[] max) {
-		Object[] a = lexBound(min);
-		Object[] b = lexBound(max);
-		if (a == null || b == null) {
-			throw new ReplyException(NOT_LEX_RANGE);
-		}
-		int minInf = (Integer) a[2];
-		int maxInf = (Integer) b[2];
-		return new LexRange(minInf == 0 ? (byte[]) a[0] : null, maxInf == 0 ? (byte[]) b[0] : null, (Boolean) a[1],
-				(Boolean) b[1], minInf, maxInf);
-	}
-
-	/**
-	 * {bytes, exclusive, inf} with inf -1 for "-", +1 for "+", 0 otherwise; null when
-	 * invalid.
-	 */
-	private static Object[] lexBound(byte[] b) {
-		if (b.length == 0) {
-			return null;
-		}
-		switch (b[0]) {
-			case '+' -> {
-				return b.length == 1 ? new Object[] { null, false, 1 } : null;
-			}
-			case '-' -> {
-				return b.length == 1 ? new Object[] { null, false, -1 } : null;
-			}
-			case '(' -> {
-				return new Object[] { java.util.Arrays.copyOfRange(b, 1, b.length), true, 0 };
-			}
-			case '[' -> {
-				return new Object[] { java.util.Arrays.copyOfRange(b, 1, b.length), false, 0 };
-			}
-			default -> {
-				return null;
-			}
-		}
-	}
-
-	private static Node firstInRange(ZSetValue z, ScoreRange r) {
-		if (r.empty()) {
-			return null;
-		}
-		Node n = z.firstAtLeast(r.min(), r.minEx());
-		return n != null && r.belowMax(n.score()) ? n : null;
-	}
-
-	private static Node lastInRange(ZSetValue z, ScoreRange r) {
-		if (r.empty()) {
-			return null;
-		}
-		Node n = z.lastAtMost(r.max(), r.maxEx());
-		return n != null && r.aboveMin(n.score()) ? n : null;
-	}
-
-	/**
-	 * zslIsInLexRange / zzlIsInLexRange: the range is non-empty and overlaps [first,
-	 * last].
-	 */
-	private static boolean inLexRange(ZSetValue z, LexRange r) {
-		if (r.empty() || z.isEmpty()) {
-			return false;
-		}
-		return r.aboveMin(z.last().member()) && r.belowMax(z.first().member());
-	}
-
-	/**
-	 * First node in a lex range. Lex ranges assume equal scores; with mixed scores
-	 * Redis's answer depends on the encoding (a linear listpack scan or a skip-list
-	 * walk), and so does this one (a linear scan or a binary search of the tree).
-	 */
-	private static Node firstInLex(ZSetValue z, LexRange r) {
-		if (!inLexRange(z, r)) {
-			return null;
-		}
-		Node n;
-		if (z.isListpack()) {
-			n = z.first();
-			while (n != null && !r.aboveMin(n.member())) {
-				n = n.next();
-			}
-		}
-		else {
-			n = z.firstMemberWhere(r::aboveMin);
-		}
-		return n != null && r.belowMax(n.member()) ? n : null;
-	}
-
-	private static Node lastInLex(ZSetValue z, LexRange r) {
-		if (!inLexRange(z, r)) {
-			return null;
-		}
-		Node n;
-		if (z.isListpack()) {
-			n = z.last();
-			while (n != null && !r.belowMax(n.member())) {
-				n = n.prev();
-			}
-		}
-		else {
-			n = z.lastMemberWhere(r::belowMax);
-		}
-		return n != null && r.aboveMin(n.member()) ? n : null;
-	}
-
 	private static Reply zcount(CommandContext c) {
-		ScoreRange r = scoreRange(c.arg(2), c.arg(3));
+		ScoreRange r = ScoreRange.parse(c.arg(2), c.arg(3));
 		ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 		if (z == null) {
 			return Reply.integer(0);
 		}
-		Node first = firstInRange(z, r);
+		Node first = r.first(z);
 		if (first == null) {
 			return Reply.integer(0);
 		}
-		Node last = lastInRange(z, r);
+		Node last = r.last(z);
 		return Reply.integer(z.rank(last) - z.rank(first) + 1);
 	}
 
 	private static Reply zlexcount(CommandContext c) {
-		LexRange r = lexRange(c.arg(2), c.arg(3));
+		LexRange r = LexRange.parse(c.arg(2), c.arg(3));
 		ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 		if (z == null) {
 			return Reply.integer(0);
 		}
-		Node first = firstInLex(z, r);
+		Node first = r.first(z);
 		if (first == null) {
 			return Reply.integer(0);
 		}
@@ -537,7 +306,7 @@ final class ZSetCommands {
 			}
 			return Reply.integer(count);
 		}
-		Node last = lastInLex(z, r);
+		Node last = r.last(z);
 		return Reply.integer(last == null ? z.size() - z.rank(first) : z.rank(last) - z.rank(first) + 1);
 	}
 
@@ -562,119 +331,71 @@ final class ZSetCommands {
 		return new Reply.ArrayReply(out);
 	}
 
+	/** The range kind register passed: null for AUTO (ZRANGE and ZRANGESTORE). */
+	private static ZRangeArgs.By by(int type) {
+		return switch (type) {
+			case RANK -> ZRangeArgs.By.RANK;
+			case SCORE -> ZRangeArgs.By.SCORE;
+			case LEX -> ZRangeArgs.By.LEX;
+			default -> null;
+		};
+	}
+
 	/** zrangeGenericCommand: ZRANGE, ZRANGESTORE and the legacy range commands. */
 	private static Reply zrange(CommandContext c, int keyIdx, int presetType, boolean presetRev, boolean store) {
-		int type = presetType;
-		boolean rev = presetRev;
-		boolean revAuto = !presetRev && presetType == AUTO;
-		boolean withScores = false;
-		long offset = 0;
-		long limit = -1;
-		for (int j = keyIdx + 3; j < c.argc(); j++) {
-			int left = c.argc() - j - 1;
-			byte[] a = c.arg(j);
-			if (!store && Args.is(a, "withscores")) {
-				withScores = true;
-			}
-			else if (Args.is(a, "limit") && left >= 2) {
-				offset = Args.parseLong(c.arg(j + 1));
-				limit = Args.parseLong(c.arg(j + 2));
-				j += 2;
-			}
-			else if (revAuto && !rev && Args.is(a, "rev")) {
-				rev = true;
-			}
-			else if (type == AUTO && Args.is(a, "bylex")) {
-				type = LEX;
-			}
-			else if (type == AUTO && Args.is(a, "byscore")) {
-				type = SCORE;
-			}
-			else {
-				return Reply.error(Errors.SYNTAX);
-			}
-		}
-		if (type == AUTO) {
-			type = RANK;
-		}
-		if (limit != -1 && type == RANK) {
-			return Reply
-				.error("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or " + "BYLEX");
-		}
-		if (withScores && type == LEX) {
-			return Reply.error("ERR syntax error, WITHSCORES not supported in combination with BYLEX");
-		}
-		int minIdx = keyIdx + 1;
-		int maxIdx = keyIdx + 2;
-		if (rev && type != RANK) {
-			minIdx = keyIdx + 2;
-			maxIdx = keyIdx + 1;
-		}
-		List<Node> nodes = new ArrayList<>();
-		long start = 0;
-		long end = 0;
-		ScoreRange sr = null;
-		LexRange lr = null;
-		switch (type) {
-			case RANK -> {
-				start = Args.parseLong(c.arg(minIdx));
-				end = Args.parseLong(c.arg(maxIdx));
-			}
-			case SCORE -> sr = scoreRange(c.arg(minIdx), c.arg(maxIdx));
-			default -> lr = lexRange(c.arg(minIdx), c.arg(maxIdx));
-		}
+		ZRangeArgs a = ZRangeArgs.parse(c, keyIdx, by(presetType), presetRev, store);
 		ZSetValue z = zset(c.lookupRead(c.arg(keyIdx), ValueType.ZSET));
-		if (z != null) {
-			switch (type) {
-				case RANK -> collectByRank(z, start, end, rev, nodes);
-				case SCORE -> {
-					if (offset <= 0 || offset < z.size()) {
-						Node n = rev ? lastInRange(z, sr) : firstInRange(z, sr);
-						while (n != null && offset-- != 0) {
-							n = rev ? n.prev() : n.next();
-						}
-						while (n != null && limit-- != 0) {
-							if (rev ? !sr.aboveMin(n.score()) : !sr.belowMax(n.score())) {
-								break;
-							}
-							nodes.add(n);
-							n = rev ? n.prev() : n.next();
-						}
-					}
-				}
-				default -> {
-					if (offset <= 0 || offset < z.size()) {
-						Node n = rev ? lastInLex(z, lr) : firstInLex(z, lr);
-						while (n != null && offset-- != 0) {
-							n = rev ? n.prev() : n.next();
-						}
-						while (n != null && limit-- != 0) {
-							if (rev ? !lr.aboveMin(n.member()) : !lr.belowMax(n.member())) {
-								break;
-							}
-							nodes.add(n);
-							n = rev ? n.prev() : n.next();
-						}
-					}
-				}
-			}
-		}
+		List<Node> nodes = z == null ? new ArrayList<>() : collect(z, a);
 		if (store) {
-			c.db().delete(c.arg(1));
-			if (!nodes.isEmpty()) {
-				// As zrangeResultBeginStore: a rank range's length is known up front and
-				// picks the encoding;
-				// a score or lex range starts as a listpack and converts as it grows.
-				ZSetValue dst = type == RANK && nodes.size() > ZSetValue.MAX_LISTPACK_ENTRIES
-						? ZSetValue.inSkiplistEncoding() : new ZSetValue();
-				for (Node n : nodes) {
-					dst.insert(n.member(), n.score());
-				}
-				c.db().add(c.arg(1), dst);
-			}
+			storeRange(c, nodes, a.by() == ZRangeArgs.By.RANK);
 			return Reply.integer(nodes.size());
 		}
-		return rangeReply(c, nodes, withScores);
+		return rangeReply(c, nodes, a.withScores());
+	}
+
+	/**
+	 * As zrangeResultBeginStore: a rank range's length is known up front and picks the
+	 * encoding; a score or lex range starts as a listpack and converts as it grows.
+	 */
+	private static void storeRange(CommandContext c, List<Node> nodes, boolean byRank) {
+		c.db().delete(c.arg(1));
+		if (nodes.isEmpty()) {
+			return;
+		}
+		ZSetValue dst = byRank && nodes.size() > ZSetValue.MAX_LISTPACK_ENTRIES ? ZSetValue.inSkiplistEncoding()
+				: new ZSetValue();
+		for (Node n : nodes) {
+			dst.insert(n.member(), n.score());
+		}
+		c.db().add(c.arg(1), dst);
+	}
+
+	/** The nodes in range, in the range's direction, after LIMIT's offset and count. */
+	private static List<Node> collect(ZSetValue z, ZRangeArgs a) {
+		List<Node> out = new ArrayList<>();
+		NodeRange r = a.range();
+		if (r == null) {
+			collectByRank(z, a.start(), a.end(), a.rev(), out);
+			return out;
+		}
+		long offset = a.offset();
+		long limit = a.limit();
+		if (offset > 0 && offset >= z.size()) {
+			return out;
+		}
+		boolean rev = a.rev();
+		Node n = rev ? r.last(z) : r.first(z);
+		while (n != null && offset-- != 0) {
+			n = rev ? n.prev() : n.next();
+		}
+		while (n != null && limit-- != 0) {
+			if (rev ? !r.aboveMin(n) : !r.belowMax(n)) {
+				break;
+			}
+			out.add(n);
+			n = rev ? n.prev() : n.next();
+		}
+		return out;
 	}
 
 	private static void collectByRank(ZSetValue z, long start, long end, boolean rev, List<Node> out) {
@@ -722,37 +443,13 @@ final class ZSetCommands {
 	}
 
 	private static Reply zremrange(CommandContext c, int type) {
-		long start = 0;
-		long end = 0;
-		ScoreRange sr = null;
-		LexRange lr = null;
-		switch (type) {
-			case RANK -> {
-				start = Args.parseLong(c.arg(2));
-				end = Args.parseLong(c.arg(3));
-			}
-			case SCORE -> sr = scoreRange(c.arg(2), c.arg(3));
-			default -> lr = lexRange(c.arg(2), c.arg(3));
-		}
+		ZRangeArgs a = ZRangeArgs.bounds(by(type), c.arg(2), c.arg(3));
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.ZSET);
 		if (e == null) {
 			return Reply.integer(0);
 		}
 		ZSetValue z = zset(e);
-		List<Node> victims = new ArrayList<>();
-		switch (type) {
-			case RANK -> collectByRank(z, start, end, false, victims);
-			case SCORE -> {
-				for (Node n = firstInRange(z, sr); n != null && sr.belowMax(n.score()); n = n.next()) {
-					victims.add(n);
-				}
-			}
-			default -> {
-				for (Node n = firstInLex(z, lr); n != null && lr.belowMax(n.member()); n = n.next()) {
-					victims.add(n);
-				}
-			}
-		}
+		List<Node> victims = collect(z, a);
 		for (Node n : victims) {
 			z.remove(n.member());
 		}
@@ -779,10 +476,7 @@ final class ZSetCommands {
 		long count = 1;
 		boolean hasCount = c.argc() == 3;
 		if (hasCount) {
-			count = Args.parseLong(c.arg(2), "ERR value is out of range, must be positive");
-			if (count < 0) {
-				return Reply.error("ERR value is out of range, must be positive");
-			}
+			count = Args.parsePositiveLong(c.arg(2), "ERR value is out of range, must be positive");
 		}
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.ZSET);
 		if (e == null || count == 0) {
@@ -867,118 +561,28 @@ final class ZSetCommands {
 		throw new ReplyException(Errors.WRONGTYPE);
 	}
 
+	/** The inputs of ZUNION and friends, type-checked in order. */
+	private static List<ZSetValue> sources(CommandContext c, int from, int count) {
+		List<ZSetValue> src = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			src.add(source(c, c.arg(from + i)));
+		}
+		return src;
+	}
+
+	/**
+	 * zunionInterDiffGenericCommand: numkeys, then the inputs' types, then the options
+	 * (see {@link ZSetOpArgs} for why in that order).
+	 */
 	private static Reply setop(CommandContext c, int numkeysIdx, SetCommands.Op op, boolean store) {
-		long setnum = Args.parseLong(c.arg(numkeysIdx));
-		String name = Args.lower(c.arg(0));
-		if (setnum < 1) {
-			return Reply.error("ERR at least 1 input key is needed for '" + name + "' command");
-		}
-		if (setnum > c.argc() - (numkeysIdx + 1)) {
-			return Reply.error(Errors.SYNTAX);
-		}
-		int n = (int) setnum;
-		List<ZSetValue> src = new ArrayList<>(n);
-		int j = numkeysIdx + 1;
-		for (int i = 0; i < n; i++, j++) {
-			src.add(source(c, c.arg(j)));
-		}
-		double[] weights = new double[n];
-		java.util.Arrays.fill(weights, 1.0);
-		int aggregate = 0; // 0 sum, 1 min, 2 max
-		boolean withScores = false;
-		int remaining = c.argc() - j;
-		while (remaining > 0) {
-			if (op != SetCommands.Op.DIFF && remaining >= n + 1 && Args.is(c.arg(j), "weights")) {
-				j++;
-				remaining--;
-				for (int i = 0; i < n; i++, j++, remaining--) {
-					Double w = Scores.parse(c.arg(j));
-					if (w == null) {
-						return Reply.error("ERR weight value is not a float");
-					}
-					weights[i] = w;
-				}
-			}
-			else if (op != SetCommands.Op.DIFF && remaining >= 2 && Args.is(c.arg(j), "aggregate")) {
-				j++;
-				byte[] a = c.arg(j);
-				if (Args.is(a, "sum")) {
-					aggregate = 0;
-				}
-				else if (Args.is(a, "min")) {
-					aggregate = 1;
-				}
-				else if (Args.is(a, "max")) {
-					aggregate = 2;
-				}
-				else {
-					return Reply.error(Errors.SYNTAX);
-				}
-				j++;
-				remaining -= 2;
-			}
-			else if (!store && Args.is(c.arg(j), "withscores")) {
-				j++;
-				remaining--;
-				withScores = true;
-			}
-			else {
-				return Reply.error(Errors.SYNTAX);
-			}
-		}
-		ZSetValue result = ZSetValue.inSkiplistEncoding();
-		switch (op) {
-			case UNION -> {
-				for (int i : bySize(src)) {
-					ZSetValue s = src.get(i);
-					if (s == null) {
-						continue;
-					}
-					final double w = weights[i];
-					final int agg = aggregate;
-					s.forEach(node -> {
-						double v = weighted(w, node.score());
-						Node existing = result.get(node.member());
-						if (existing == null) {
-							result.insert(node.member(), v);
-						}
-						else {
-							result.updateScore(existing, aggregate(agg, existing.score(), v));
-						}
-					});
-				}
-			}
-			case INTER -> {
-				if (!src.contains(null)) {
-					int[] order = bySize(src);
-					final int agg = aggregate;
-					src.get(order[0]).forEach(node -> {
-						double v = weighted(weights[order[0]], node.score());
-						for (int k = 1; k < n; k++) {
-							Double other = src.get(order[k]).score(node.member());
-							if (other == null) {
-								return;
-							}
-							v = aggregate(agg, v, weighted(weights[order[k]], other));
-						}
-						result.insert(node.member(), v);
-					});
-				}
-			}
-			default -> {
-				ZSetValue first = src.get(0);
-				if (first != null) {
-					first.forEach(node -> {
-						for (int i = 1; i < n; i++) {
-							if (src.get(i) != null && src.get(i).get(node.member()) != null) {
-								return;
-							}
-						}
-						result.insert(node.member(), node.score());
-					});
-				}
-			}
-		}
+		int n = ZSetOpArgs.numKeys(c, numkeysIdx);
+		List<ZSetValue> src = sources(c, numkeysIdx + 1, n);
+		ZSetOpArgs a = ZSetOpArgs.parse(c, numkeysIdx, n, op, store);
+		ZSetValue result = switch (op) {
+			case UNION -> union(src, a);
+			case INTER -> inter(src, a);
+			case DIFF -> diff(src);
+		};
 		if (store) {
 			c.db().delete(c.arg(1));
 			if (!result.isEmpty()) {
@@ -988,12 +592,68 @@ final class ZSetCommands {
 		}
 		List<Node> nodes = new ArrayList<>(result.size());
 		result.forEach(nodes::add);
-		return rangeReply(c, nodes, withScores);
+		return rangeReply(c, nodes, a.withScores());
 	}
 
-	private static double weighted(double weight, double score) {
-		double v = weight * score;
-		return Double.isNaN(v) ? 0 : v;
+	private static ZSetValue union(List<ZSetValue> src, ZSetOpArgs a) {
+		ZSetValue result = ZSetValue.inSkiplistEncoding();
+		for (int i : bySize(src)) {
+			ZSetValue s = src.get(i);
+			if (s == null) {
+				continue;
+			}
+			s.forEach(node -> {
+				double v = a.weighted(i, node.score());
+				Node existing = result.get(node.member());
+				if (existing == null) {
+					result.insert(node.member(), v);
+				}
+				else {
+					result.updateScore(existing, a.aggregate().apply(existing.score(), v));
+				}
+			});
+		}
+		return result;
+	}
+
+	private static ZSetValue inter(List<ZSetValue> src, ZSetOpArgs a) {
+		ZSetValue result = ZSetValue.inSkiplistEncoding();
+		if (src.contains(null)) {
+			return result;
+		}
+		int[] order = bySize(src);
+		src.get(order[0]).forEach(node -> {
+			double v = a.weighted(order[0], node.score());
+			for (int k = 1; k < order.length; k++) {
+				Double other = src.get(order[k]).score(node.member());
+				if (other == null) {
+					return;
+				}
+				v = a.aggregate().apply(v, a.weighted(order[k], other));
+			}
+			result.insert(node.member(), v);
+		});
+		return result;
+	}
+
+	/**
+	 * The first input's members found in no other input, with their scores unweighted.
+	 */
+	private static ZSetValue diff(List<ZSetValue> src) {
+		ZSetValue result = ZSetValue.inSkiplistEncoding();
+		ZSetValue first = src.get(0);
+		if (first == null) {
+			return result;
+		}
+		first.forEach(node -> {
+			for (int i = 1; i < src.size(); i++) {
+				if (src.get(i) != null && src.get(i).get(node.member()) != null) {
+					return;
+				}
+			}
+			result.insert(node.member(), node.score());
+		});
+		return result;
 	}
 
 	/**
@@ -1010,50 +670,11 @@ final class ZSetCommands {
 			.toArray();
 	}
 
-	/**
-	 * zunionInterAggregate: the comparisons are C's, so of two equal scores (0 and -0)
-	 * MIN and MAX keep the one already there, where Math.min and Math.max would prefer a
-	 * sign.
-	 */
-	private static double aggregate(int agg, double target, double val) {
-		switch (agg) {
-			case 1 -> {
-				return val < target ? val : target;
-			}
-			case 2 -> {
-				return val > target ? val : target;
-			}
-			default -> {
-				double s = target + val;
-				return Double.isNaN(s) ? 0.0 : s;
-			}
-		}
-	}
-
+	/** ZINTERCARD: zunionInterDiffGenericCommand's order, counting instead of storing. */
 	private static Reply zintercard(CommandContext c) {
-		long numkeys = Args.parseLong(c.arg(1));
-		if (numkeys < 1) {
-			return Reply.error("ERR at least 1 input key is needed for 'zintercard' command");
-		}
-		if (numkeys > c.argc() - 2) {
-			return Reply.error(Errors.SYNTAX);
-		}
-		List<ZSetValue> src = new ArrayList<>();
-		for (int i = 2; i < 2 + numkeys; i++) {
-			src.add(source(c, c.arg(i)));
-		}
-		long limit = 0;
-		for (int i = 2 + (int) numkeys; i < c.argc(); i++) {
-			if (Args.is(c.arg(i), "limit") && i + 1 < c.argc()) {
-				limit = Args.parseLong(c.arg(++i), "ERR LIMIT can't be negative");
-				if (limit < 0) {
-					return Reply.error("ERR LIMIT can't be negative");
-				}
-			}
-			else {
-				return Reply.error(Errors.SYNTAX);
-			}
-		}
+		int n = ZSetOpArgs.numKeys(c, 1);
+		List<ZSetValue> src = sources(c, 2, n);
+		long limit = ZSetOpArgs.parseInterCard(c, n).limit();
 		if (src.contains(null)) {
 			return Reply.integer(0);
 		}
@@ -1075,14 +696,8 @@ final class ZSetCommands {
 			ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 			return z == null ? Reply.NULL : Reply.bulk(z.random(rnd).member());
 		}
-		long count = Args.parseLong(c.arg(2));
-		if (count == Long.MIN_VALUE) {
-			return Reply.error(RANGE_ERROR);
-		}
-		if (c.argc() > 4 || c.argc() == 4 && !Args.is(c.arg(3), "withscores")) {
-			return Reply.error(Errors.SYNTAX);
-		}
-		boolean withScores = c.argc() == 4;
+		RandomCountArgs a = RandomCountArgs.parse(c, "withscores");
+		long count = a.count();
 		ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 		if (z == null || count == 0) {
 			return Reply.EMPTY_ARRAY;
@@ -1100,7 +715,7 @@ final class ZSetCommands {
 				picked = picked.subList(0, (int) count);
 			}
 		}
-		return rangeReply(c, picked, withScores);
+		return rangeReply(c, picked, a.withValues());
 	}
 
 	private static Reply zscan(CommandContext c) {
