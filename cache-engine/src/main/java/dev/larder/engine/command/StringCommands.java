@@ -118,7 +118,7 @@ final class StringCommands {
 		KeyEntry existing;
 		if (a.get()) {
 			existing = c.lookupRead(key, ValueType.STRING);
-			old = existing == null ? Reply.NULL : Reply.bulk((byte[]) existing.value());
+			old = existing == null ? Reply.NULL : Reply.bulk(existing.asString());
 		}
 		else {
 			existing = db.lookup(key);
@@ -204,7 +204,7 @@ final class StringCommands {
 			return Reply.NULL;
 		}
 		long when = a.expireAt(c, "getex");
-		Reply value = Reply.bulk((byte[]) e.value());
+		Reply value = Reply.bulk(e.asString());
 		Database db = c.db();
 		if (a.absoluteExpire() && when <= c.now()) {
 			db.remove(e);
