@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -611,9 +610,9 @@ public final class CommandSpec {
 			if (arity == 0) {
 				throw new IllegalStateException(name + ": arity missing");
 			}
-			Objects.requireNonNull(group, () -> name + ": group missing");
-			Objects.requireNonNull(since, () -> name + ": since missing");
-			Objects.requireNonNull(summary, () -> name + ": summary missing");
+			if (group == null || since == null || summary == null) {
+				throw new IllegalStateException(name + ": group, since and summary are required");
+			}
 			if (flags.contains(CommandFlag.MOVABLEKEYS)) {
 				throw new IllegalStateException(name + ": movablekeys is derived from the key specs, not declared");
 			}

@@ -138,6 +138,17 @@ public final class CommandSpecGenerator {
 		}
 	}
 
+	/**
+	 * The source of each catalogue class that declares some of {@code names}, before
+	 * formatting.
+	 */
+	static Map<CommandGroup, String> catalogues(RespClient client, List<String> names) {
+		Map<CommandGroup, String> sources = new TreeMap<>();
+		new CommandSpecGenerator(client).declarations(names)
+			.forEach((group, decls) -> sources.put(group, classSource(group, decls.values())));
+		return sources;
+	}
+
 	/** The names the catalogues declare today, "container|sub" for subcommands. */
 	static List<String> declaredNames() {
 		List<String> names = new ArrayList<>();
