@@ -18,6 +18,8 @@ public final class Command {
 
 	private final CommandHandler handler;
 
+	private final String name;
+
 	private final byte[] nameBytes;
 
 	private final Map<String, Command> subcommands = new LinkedHashMap<>();
@@ -49,7 +51,8 @@ public final class Command {
 	Command(CommandSpec spec, CommandHandler handler, boolean walksKeyspace) {
 		this.spec = spec;
 		this.handler = handler;
-		this.nameBytes = spec.name().getBytes(StandardCharsets.US_ASCII);
+		this.name = spec.name();
+		this.nameBytes = name.getBytes(StandardCharsets.US_ASCII);
 		this.arity = spec.arity();
 		this.noAuth = spec.has(CommandFlag.NO_AUTH);
 		this.write = spec.has(CommandFlag.WRITE);
@@ -68,7 +71,7 @@ public final class Command {
 	}
 
 	public String name() {
-		return spec.name();
+		return name;
 	}
 
 	byte[] nameBytes() {
@@ -132,7 +135,7 @@ public final class Command {
 
 	@Override
 	public String toString() {
-		return spec.name();
+		return name;
 	}
 
 }

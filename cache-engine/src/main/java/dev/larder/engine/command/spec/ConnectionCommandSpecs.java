@@ -23,9 +23,7 @@ import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_ALL_SUCC
  */
 public final class ConnectionCommandSpecs {
 
-	/**
-	 * {@code AUTH [username] password}
-	 */
+	/** {@code AUTH [username] password} */
 	public static final CommandSpec AUTH = CommandSpec.command("auth")
 		.arity(-2)
 		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
@@ -38,9 +36,7 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("username").since("6.0.0").optional(), string("password"))
 		.build();
 
-	/**
-	 * {@code CLIENT GETNAME}
-	 */
+	/** {@code CLIENT GETNAME} */
 	public static final CommandSpec CLIENT_GETNAME = CommandSpec.subcommand("client", "getname")
 		.arity(2)
 		.flags(NOSCRIPT, LOADING, STALE)
@@ -51,9 +47,7 @@ public final class ConnectionCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code CLIENT HELP}
-	 */
+	/** {@code CLIENT HELP} */
 	public static final CommandSpec CLIENT_HELP = CommandSpec.subcommand("client", "help")
 		.arity(2)
 		.flags(LOADING, STALE)
@@ -64,9 +58,7 @@ public final class ConnectionCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code CLIENT ID}
-	 */
+	/** {@code CLIENT ID} */
 	public static final CommandSpec CLIENT_ID = CommandSpec.subcommand("client", "id")
 		.arity(2)
 		.flags(NOSCRIPT, LOADING, STALE)
@@ -77,9 +69,7 @@ public final class ConnectionCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code CLIENT INFO}
-	 */
+	/** {@code CLIENT INFO} */
 	public static final CommandSpec CLIENT_INFO = CommandSpec.subcommand("client", "info")
 		.arity(2)
 		.flags(NOSCRIPT, LOADING, STALE)
@@ -116,9 +106,7 @@ public final class ConnectionCommandSpecs {
 			.optional(), block("id", integer("client-id").multiple()).token("ID").since("6.2.0").optional())
 		.build();
 
-	/**
-	 * {@code CLIENT SETNAME connection-name}
-	 */
+	/** {@code CLIENT SETNAME connection-name} */
 	public static final CommandSpec CLIENT_SETNAME = CommandSpec.subcommand("client", "setname")
 		.arity(3)
 		.flags(NOSCRIPT, LOADING, STALE)
@@ -130,9 +118,7 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("connection-name"))
 		.build();
 
-	/**
-	 * {@code CLIENT}
-	 */
+	/** {@code CLIENT} */
 	public static final CommandSpec CLIENT = CommandSpec.command("client")
 		.arity(-2)
 		.group(CommandGroup.CONNECTION)
@@ -143,9 +129,7 @@ public final class ConnectionCommandSpecs {
 				LaterRedisCommandSpecs.CLIENT_SETINFO, CLIENT_SETNAME)
 		.build();
 
-	/**
-	 * {@code ECHO message}
-	 */
+	/** {@code ECHO message} */
 	public static final CommandSpec ECHO = CommandSpec.command("echo")
 		.arity(2)
 		.flags(LOADING, STALE, FAST)
@@ -157,9 +141,7 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("message"))
 		.build();
 
-	/**
-	 * {@code HELLO [protover [AUTH username password] [SETNAME clientname]]}
-	 */
+	/** {@code HELLO [protover [AUTH username password] [SETNAME clientname]]} */
 	public static final CommandSpec HELLO = CommandSpec.command("hello")
 		.arity(-1)
 		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
@@ -177,9 +159,7 @@ public final class ConnectionCommandSpecs {
 			.optional())
 		.build();
 
-	/**
-	 * {@code PING [message]}
-	 */
+	/** {@code PING [message]} */
 	public static final CommandSpec PING = CommandSpec.command("ping")
 		.arity(-1)
 		.flags(FAST)
@@ -192,9 +172,7 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("message").optional())
 		.build();
 
-	/**
-	 * {@code QUIT}
-	 */
+	/** {@code QUIT} */
 	public static final CommandSpec QUIT = CommandSpec.command("quit")
 		.arity(-1)
 		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
@@ -205,9 +183,7 @@ public final class ConnectionCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code RESET}
-	 */
+	/** {@code RESET} */
 	public static final CommandSpec RESET = CommandSpec.command("reset")
 		.arity(1)
 		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
@@ -218,9 +194,7 @@ public final class ConnectionCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code SELECT index}
-	 */
+	/** {@code SELECT index} */
 	public static final CommandSpec SELECT = CommandSpec.command("select")
 		.arity(2)
 		.flags(LOADING, STALE, FAST)

@@ -35,9 +35,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.UPDATE;
  */
 public final class GenericCommandSpecs {
 
-	/**
-	 * {@code COPY source destination [DB destination-db] [REPLACE]}
-	 */
+	/** {@code COPY source destination [DB destination-db] [REPLACE]} */
 	public static final CommandSpec COPY = CommandSpec.command("copy")
 		.arity(-3)
 		.flags(WRITE, DENYOOM)
@@ -52,9 +50,7 @@ public final class GenericCommandSpecs {
 				pureToken("replace", "REPLACE").optional())
 		.build();
 
-	/**
-	 * {@code DEL key [key ...]}
-	 */
+	/** {@code DEL key [key ...]} */
 	public static final CommandSpec DEL = CommandSpec.command("del")
 		.arity(-2)
 		.flags(WRITE)
@@ -71,9 +67,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code EXISTS key [key ...]}
-	 */
+	/** {@code EXISTS key [key ...]} */
 	public static final CommandSpec EXISTS = CommandSpec.command("exists")
 		.arity(-2)
 		.flags(READONLY, FAST)
@@ -88,9 +82,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code EXPIRE key seconds [NX | XX | GT | LT]}
-	 */
+	/** {@code EXPIRE key seconds [NX | XX | GT | LT]} */
 	public static final CommandSpec EXPIRE = CommandSpec.command("expire")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -108,9 +100,7 @@ public final class GenericCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code EXPIREAT key unix-time-seconds [NX | XX | GT | LT]}
-	 */
+	/** {@code EXPIREAT key unix-time-seconds [NX | XX | GT | LT]} */
 	public static final CommandSpec EXPIREAT = CommandSpec.command("expireat")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -128,9 +118,7 @@ public final class GenericCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code EXPIRETIME key}
-	 */
+	/** {@code EXPIRETIME key} */
 	public static final CommandSpec EXPIRETIME = CommandSpec.command("expiretime")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -143,9 +131,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code KEYS pattern}
-	 */
+	/** {@code KEYS pattern} */
 	public static final CommandSpec KEYS = CommandSpec.command("keys")
 		.arity(2)
 		.flags(READONLY)
@@ -159,9 +145,7 @@ public final class GenericCommandSpecs {
 		.arguments(pattern("pattern"))
 		.build();
 
-	/**
-	 * {@code OBJECT ENCODING key}
-	 */
+	/** {@code OBJECT ENCODING key} */
 	public static final CommandSpec OBJECT_ENCODING = CommandSpec.subcommand("object", "encoding")
 		.arity(3)
 		.flags(READONLY)
@@ -175,9 +159,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code OBJECT HELP}
-	 */
+	/** {@code OBJECT HELP} */
 	public static final CommandSpec OBJECT_HELP = CommandSpec.subcommand("object", "help")
 		.arity(2)
 		.flags(LOADING, STALE)
@@ -188,9 +170,7 @@ public final class GenericCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code OBJECT IDLETIME key}
-	 */
+	/** {@code OBJECT IDLETIME key} */
 	public static final CommandSpec OBJECT_IDLETIME = CommandSpec.subcommand("object", "idletime")
 		.arity(3)
 		.flags(READONLY)
@@ -204,9 +184,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code OBJECT REFCOUNT key}
-	 */
+	/** {@code OBJECT REFCOUNT key} */
 	public static final CommandSpec OBJECT_REFCOUNT = CommandSpec.subcommand("object", "refcount")
 		.arity(3)
 		.flags(READONLY)
@@ -220,9 +198,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code OBJECT}
-	 */
+	/** {@code OBJECT} */
 	public static final CommandSpec OBJECT = CommandSpec.command("object")
 		.arity(-2)
 		.group(CommandGroup.GENERIC)
@@ -232,9 +208,7 @@ public final class GenericCommandSpecs {
 		.subcommands(OBJECT_ENCODING, OBJECT_HELP, OBJECT_IDLETIME, OBJECT_REFCOUNT)
 		.build();
 
-	/**
-	 * {@code PERSIST key}
-	 */
+	/** {@code PERSIST key} */
 	public static final CommandSpec PERSIST = CommandSpec.command("persist")
 		.arity(2)
 		.flags(WRITE, FAST)
@@ -247,9 +221,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code PEXPIRE key milliseconds [NX | XX | GT | LT]}
-	 */
+	/** {@code PEXPIRE key milliseconds [NX | XX | GT | LT]} */
 	public static final CommandSpec PEXPIRE = CommandSpec.command("pexpire")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -267,9 +239,7 @@ public final class GenericCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code PEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT]}
-	 */
+	/** {@code PEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT]} */
 	public static final CommandSpec PEXPIREAT = CommandSpec.command("pexpireat")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -287,9 +257,7 @@ public final class GenericCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code PEXPIRETIME key}
-	 */
+	/** {@code PEXPIRETIME key} */
 	public static final CommandSpec PEXPIRETIME = CommandSpec.command("pexpiretime")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -302,9 +270,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code PTTL key}
-	 */
+	/** {@code PTTL key} */
 	public static final CommandSpec PTTL = CommandSpec.command("pttl")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -319,9 +285,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code RANDOMKEY}
-	 */
+	/** {@code RANDOMKEY} */
 	public static final CommandSpec RANDOMKEY = CommandSpec.command("randomkey")
 		.arity(1)
 		.flags(READONLY)
@@ -333,9 +297,7 @@ public final class GenericCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code RENAME key newkey}
-	 */
+	/** {@code RENAME key newkey} */
 	public static final CommandSpec RENAME = CommandSpec.command("rename")
 		.arity(3)
 		.flags(WRITE)
@@ -348,9 +310,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0), key("newkey", 1))
 		.build();
 
-	/**
-	 * {@code RENAMENX key newkey}
-	 */
+	/** {@code RENAMENX key newkey} */
 	public static final CommandSpec RENAMENX = CommandSpec.command("renamenx")
 		.arity(3)
 		.flags(WRITE, FAST)
@@ -364,9 +324,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0), key("newkey", 1))
 		.build();
 
-	/**
-	 * {@code SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]}
-	 */
+	/** {@code SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]} */
 	public static final CommandSpec SCAN = CommandSpec.command("scan")
 		.arity(-2)
 		.flags(READONLY)
@@ -382,9 +340,7 @@ public final class GenericCommandSpecs {
 				integer("count").token("COUNT").optional(), string("type").token("TYPE").since("6.0.0").optional())
 		.build();
 
-	/**
-	 * {@code TOUCH key [key ...]}
-	 */
+	/** {@code TOUCH key [key ...]} */
 	public static final CommandSpec TOUCH = CommandSpec.command("touch")
 		.arity(-2)
 		.flags(READONLY, FAST)
@@ -398,9 +354,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code TTL key}
-	 */
+	/** {@code TTL key} */
 	public static final CommandSpec TTL = CommandSpec.command("ttl")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -415,9 +369,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code TYPE key}
-	 */
+	/** {@code TYPE key} */
 	public static final CommandSpec TYPE = CommandSpec.command("type")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -430,9 +382,7 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code UNLINK key [key ...]}
-	 */
+	/** {@code UNLINK key [key ...]} */
 	public static final CommandSpec UNLINK = CommandSpec.command("unlink")
 		.arity(-2)
 		.flags(WRITE, FAST)

@@ -27,9 +27,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.UPDATE;
  */
 public final class HashCommandSpecs {
 
-	/**
-	 * {@code HDEL key field [field ...]}
-	 */
+	/** {@code HDEL key field [field ...]} */
 	public static final CommandSpec HDEL = CommandSpec.command("hdel")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -43,9 +41,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field").multiple())
 		.build();
 
-	/**
-	 * {@code HEXISTS key field}
-	 */
+	/** {@code HEXISTS key field} */
 	public static final CommandSpec HEXISTS = CommandSpec.command("hexists")
 		.arity(3)
 		.flags(READONLY, FAST)
@@ -58,9 +54,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field"))
 		.build();
 
-	/**
-	 * {@code HGET key field}
-	 */
+	/** {@code HGET key field} */
 	public static final CommandSpec HGET = CommandSpec.command("hget")
 		.arity(3)
 		.flags(READONLY, FAST)
@@ -73,9 +67,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field"))
 		.build();
 
-	/**
-	 * {@code HGETALL key}
-	 */
+	/** {@code HGETALL key} */
 	public static final CommandSpec HGETALL = CommandSpec.command("hgetall")
 		.arity(2)
 		.flags(READONLY)
@@ -89,9 +81,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code HINCRBY key field increment}
-	 */
+	/** {@code HINCRBY key field increment} */
 	public static final CommandSpec HINCRBY = CommandSpec.command("hincrby")
 		.arity(4)
 		.flags(WRITE, DENYOOM, FAST)
@@ -104,9 +94,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field"), integer("increment"))
 		.build();
 
-	/**
-	 * {@code HINCRBYFLOAT key field increment}
-	 */
+	/** {@code HINCRBYFLOAT key field increment} */
 	public static final CommandSpec HINCRBYFLOAT = CommandSpec.command("hincrbyfloat")
 		.arity(4)
 		.flags(WRITE, DENYOOM, FAST)
@@ -119,9 +107,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field"), doubleArg("increment"))
 		.build();
 
-	/**
-	 * {@code HKEYS key}
-	 */
+	/** {@code HKEYS key} */
 	public static final CommandSpec HKEYS = CommandSpec.command("hkeys")
 		.arity(2)
 		.flags(READONLY)
@@ -135,9 +121,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code HLEN key}
-	 */
+	/** {@code HLEN key} */
 	public static final CommandSpec HLEN = CommandSpec.command("hlen")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -150,9 +134,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code HMGET key field [field ...]}
-	 */
+	/** {@code HMGET key field [field ...]} */
 	public static final CommandSpec HMGET = CommandSpec.command("hmget")
 		.arity(-3)
 		.flags(READONLY, FAST)
@@ -165,9 +147,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field").multiple())
 		.build();
 
-	/**
-	 * {@code HMSET key field value [field value ...]}
-	 */
+	/** {@code HMSET key field value [field value ...]} */
 	public static final CommandSpec HMSET = CommandSpec.command("hmset")
 		.arity(-4)
 		.flags(WRITE, DENYOOM, FAST)
@@ -183,9 +163,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), block("field_value", string("field"), string("value")).multiple())
 		.build();
 
-	/**
-	 * {@code HRANDFIELD key [count [WITHVALUES]]}
-	 */
+	/** {@code HRANDFIELD key [count [WITHVALUES]]} */
 	public static final CommandSpec HRANDFIELD = CommandSpec.command("hrandfield")
 		.arity(-2)
 		.flags(READONLY)
@@ -200,9 +178,7 @@ public final class HashCommandSpecs {
 				block("options", integer("count"), pureToken("withvalues", "WITHVALUES").optional()).optional())
 		.build();
 
-	/**
-	 * {@code HSCAN key cursor [MATCH pattern] [COUNT count]}
-	 */
+	/** {@code HSCAN key cursor [MATCH pattern] [COUNT count]} */
 	public static final CommandSpec HSCAN = CommandSpec.command("hscan")
 		.arity(-3)
 		.flags(READONLY)
@@ -218,9 +194,7 @@ public final class HashCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code HSET key field value [field value ...]}
-	 */
+	/** {@code HSET key field value [field value ...]} */
 	public static final CommandSpec HSET = CommandSpec.command("hset")
 		.arity(-4)
 		.flags(WRITE, DENYOOM, FAST)
@@ -235,9 +209,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), block("field_value", string("field"), string("value")).multiple())
 		.build();
 
-	/**
-	 * {@code HSETNX key field value}
-	 */
+	/** {@code HSETNX key field value} */
 	public static final CommandSpec HSETNX = CommandSpec.command("hsetnx")
 		.arity(4)
 		.flags(WRITE, DENYOOM, FAST)
@@ -250,9 +222,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field"), string("value"))
 		.build();
 
-	/**
-	 * {@code HSTRLEN key field}
-	 */
+	/** {@code HSTRLEN key field} */
 	public static final CommandSpec HSTRLEN = CommandSpec.command("hstrlen")
 		.arity(3)
 		.flags(READONLY, FAST)
@@ -265,9 +235,7 @@ public final class HashCommandSpecs {
 		.arguments(key("key", 0), string("field"))
 		.build();
 
-	/**
-	 * {@code HVALS key}
-	 */
+	/** {@code HVALS key} */
 	public static final CommandSpec HVALS = CommandSpec.command("hvals")
 		.arity(2)
 		.flags(READONLY)

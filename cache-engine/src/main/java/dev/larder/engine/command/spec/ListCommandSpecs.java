@@ -26,9 +26,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.UPDATE;
  */
 public final class ListCommandSpecs {
 
-	/**
-	 * {@code BLMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT> timeout}
-	 */
+	/** {@code BLMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT> timeout} */
 	public static final CommandSpec BLMOVE = CommandSpec.command("blmove")
 		.arity(6)
 		.flags(WRITE, DENYOOM, NOSCRIPT, BLOCKING)
@@ -44,9 +42,7 @@ public final class ListCommandSpecs {
 				oneOf("whereto", pureToken("left", "LEFT"), pureToken("right", "RIGHT")), doubleArg("timeout"))
 		.build();
 
-	/**
-	 * {@code BLMPOP timeout numkeys key [key ...] <LEFT | RIGHT> [COUNT count]}
-	 */
+	/** {@code BLMPOP timeout numkeys key [key ...] <LEFT | RIGHT> [COUNT count]} */
 	public static final CommandSpec BLMPOP = CommandSpec.command("blmpop")
 		.arity(-5)
 		.flags(WRITE, BLOCKING)
@@ -62,9 +58,7 @@ public final class ListCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code BLPOP key [key ...] timeout}
-	 */
+	/** {@code BLPOP key [key ...] timeout} */
 	public static final CommandSpec BLPOP = CommandSpec.command("blpop")
 		.arity(-3)
 		.flags(WRITE, NOSCRIPT, BLOCKING)
@@ -78,9 +72,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0).multiple(), doubleArg("timeout"))
 		.build();
 
-	/**
-	 * {@code BRPOP key [key ...] timeout}
-	 */
+	/** {@code BRPOP key [key ...] timeout} */
 	public static final CommandSpec BRPOP = CommandSpec.command("brpop")
 		.arity(-3)
 		.flags(WRITE, NOSCRIPT, BLOCKING)
@@ -94,9 +86,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0).multiple(), doubleArg("timeout"))
 		.build();
 
-	/**
-	 * {@code BRPOPLPUSH source destination timeout}
-	 */
+	/** {@code BRPOPLPUSH source destination timeout} */
 	public static final CommandSpec BRPOPLPUSH = CommandSpec.command("brpoplpush")
 		.arity(4)
 		.flags(WRITE, DENYOOM, NOSCRIPT, BLOCKING)
@@ -114,9 +104,7 @@ public final class ListCommandSpecs {
 		.arguments(key("source", 0), key("destination", 1), doubleArg("timeout"))
 		.build();
 
-	/**
-	 * {@code LINDEX key index}
-	 */
+	/** {@code LINDEX key index} */
 	public static final CommandSpec LINDEX = CommandSpec.command("lindex")
 		.arity(3)
 		.flags(READONLY)
@@ -130,9 +118,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("index"))
 		.build();
 
-	/**
-	 * {@code LINSERT key <BEFORE | AFTER> pivot element}
-	 */
+	/** {@code LINSERT key <BEFORE | AFTER> pivot element} */
 	public static final CommandSpec LINSERT = CommandSpec.command("linsert")
 		.arity(5)
 		.flags(WRITE, DENYOOM)
@@ -148,9 +134,7 @@ public final class ListCommandSpecs {
 				string("pivot"), string("element"))
 		.build();
 
-	/**
-	 * {@code LLEN key}
-	 */
+	/** {@code LLEN key} */
 	public static final CommandSpec LLEN = CommandSpec.command("llen")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -163,9 +147,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code LMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT>}
-	 */
+	/** {@code LMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT>} */
 	public static final CommandSpec LMOVE = CommandSpec.command("lmove")
 		.arity(5)
 		.flags(WRITE, DENYOOM)
@@ -180,9 +162,7 @@ public final class ListCommandSpecs {
 				oneOf("whereto", pureToken("left", "LEFT"), pureToken("right", "RIGHT")))
 		.build();
 
-	/**
-	 * {@code LMPOP numkeys key [key ...] <LEFT | RIGHT> [COUNT count]}
-	 */
+	/** {@code LMPOP numkeys key [key ...] <LEFT | RIGHT> [COUNT count]} */
 	public static final CommandSpec LMPOP = CommandSpec.command("lmpop")
 		.arity(-4)
 		.flags(WRITE)
@@ -198,9 +178,7 @@ public final class ListCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code LPOP key [count]}
-	 */
+	/** {@code LPOP key [count]} */
 	public static final CommandSpec LPOP = CommandSpec.command("lpop")
 		.arity(-2)
 		.flags(WRITE, FAST)
@@ -214,9 +192,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("count").since("6.2.0").optional())
 		.build();
 
-	/**
-	 * {@code LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]}
-	 */
+	/** {@code LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]} */
 	public static final CommandSpec LPOS = CommandSpec.command("lpos")
 		.arity(-3)
 		.flags(READONLY)
@@ -232,9 +208,7 @@ public final class ListCommandSpecs {
 				integer("num-matches").token("COUNT").optional(), integer("len").token("MAXLEN").optional())
 		.build();
 
-	/**
-	 * {@code LPUSH key element [element ...]}
-	 */
+	/** {@code LPUSH key element [element ...]} */
 	public static final CommandSpec LPUSH = CommandSpec.command("lpush")
 		.arity(-3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -249,9 +223,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), string("element").multiple())
 		.build();
 
-	/**
-	 * {@code LPUSHX key element [element ...]}
-	 */
+	/** {@code LPUSHX key element [element ...]} */
 	public static final CommandSpec LPUSHX = CommandSpec.command("lpushx")
 		.arity(-3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -266,9 +238,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), string("element").multiple())
 		.build();
 
-	/**
-	 * {@code LRANGE key start stop}
-	 */
+	/** {@code LRANGE key start stop} */
 	public static final CommandSpec LRANGE = CommandSpec.command("lrange")
 		.arity(4)
 		.flags(READONLY)
@@ -282,9 +252,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("start"), integer("stop"))
 		.build();
 
-	/**
-	 * {@code LREM key count element}
-	 */
+	/** {@code LREM key count element} */
 	public static final CommandSpec LREM = CommandSpec.command("lrem")
 		.arity(4)
 		.flags(WRITE)
@@ -297,9 +265,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("count"), string("element"))
 		.build();
 
-	/**
-	 * {@code LSET key index element}
-	 */
+	/** {@code LSET key index element} */
 	public static final CommandSpec LSET = CommandSpec.command("lset")
 		.arity(4)
 		.flags(WRITE, DENYOOM)
@@ -313,9 +279,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("index"), string("element"))
 		.build();
 
-	/**
-	 * {@code LTRIM key start stop}
-	 */
+	/** {@code LTRIM key start stop} */
 	public static final CommandSpec LTRIM = CommandSpec.command("ltrim")
 		.arity(4)
 		.flags(WRITE)
@@ -328,9 +292,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("start"), integer("stop"))
 		.build();
 
-	/**
-	 * {@code RPOP key [count]}
-	 */
+	/** {@code RPOP key [count]} */
 	public static final CommandSpec RPOP = CommandSpec.command("rpop")
 		.arity(-2)
 		.flags(WRITE, FAST)
@@ -344,9 +306,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), integer("count").since("6.2.0").optional())
 		.build();
 
-	/**
-	 * {@code RPOPLPUSH source destination}
-	 */
+	/** {@code RPOPLPUSH source destination} */
 	public static final CommandSpec RPOPLPUSH = CommandSpec.command("rpoplpush")
 		.arity(3)
 		.flags(WRITE, DENYOOM)
@@ -362,9 +322,7 @@ public final class ListCommandSpecs {
 		.arguments(key("source", 0), key("destination", 1))
 		.build();
 
-	/**
-	 * {@code RPUSH key element [element ...]}
-	 */
+	/** {@code RPUSH key element [element ...]} */
 	public static final CommandSpec RPUSH = CommandSpec.command("rpush")
 		.arity(-3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -379,9 +337,7 @@ public final class ListCommandSpecs {
 		.arguments(key("key", 0), string("element").multiple())
 		.build();
 
-	/**
-	 * {@code RPUSHX key element [element ...]}
-	 */
+	/** {@code RPUSHX key element [element ...]} */
 	public static final CommandSpec RPUSHX = CommandSpec.command("rpushx")
 		.arity(-3)
 		.flags(WRITE, DENYOOM, FAST)

@@ -29,9 +29,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.UPDATE;
  */
 public final class ScriptingCommandSpecs {
 
-	/**
-	 * {@code EVAL script numkeys [key [key ...]] [arg [arg ...]]}
-	 */
+	/** {@code EVAL script numkeys [key [key ...]] [arg [arg ...]]} */
 	public static final CommandSpec EVAL = CommandSpec.command("eval")
 		.arity(-3)
 		.flags(NOSCRIPT, STALE, SKIP_MONITOR, NO_MANDATORY_KEYS)
@@ -49,9 +47,7 @@ public final class ScriptingCommandSpecs {
 				string("arg").optional().multiple())
 		.build();
 
-	/**
-	 * {@code EVAL_RO script numkeys [key [key ...]] [arg [arg ...]]}
-	 */
+	/** {@code EVAL_RO script numkeys [key [key ...]] [arg [arg ...]]} */
 	public static final CommandSpec EVAL_RO = CommandSpec.command("eval_ro")
 		.arity(-3)
 		.flags(READONLY, NOSCRIPT, STALE, SKIP_MONITOR, NO_MANDATORY_KEYS)
@@ -69,9 +65,7 @@ public final class ScriptingCommandSpecs {
 				string("arg").optional().multiple())
 		.build();
 
-	/**
-	 * {@code EVALSHA sha1 numkeys [key [key ...]] [arg [arg ...]]}
-	 */
+	/** {@code EVALSHA sha1 numkeys [key [key ...]] [arg [arg ...]]} */
 	public static final CommandSpec EVALSHA = CommandSpec.command("evalsha")
 		.arity(-3)
 		.flags(NOSCRIPT, STALE, SKIP_MONITOR, NO_MANDATORY_KEYS)
@@ -86,9 +80,7 @@ public final class ScriptingCommandSpecs {
 				string("arg").optional().multiple())
 		.build();
 
-	/**
-	 * {@code EVALSHA_RO sha1 numkeys [key [key ...]] [arg [arg ...]]}
-	 */
+	/** {@code EVALSHA_RO sha1 numkeys [key [key ...]] [arg [arg ...]]} */
 	public static final CommandSpec EVALSHA_RO = CommandSpec.command("evalsha_ro")
 		.arity(-3)
 		.flags(READONLY, NOSCRIPT, STALE, SKIP_MONITOR, NO_MANDATORY_KEYS)
@@ -103,9 +95,7 @@ public final class ScriptingCommandSpecs {
 				string("arg").optional().multiple())
 		.build();
 
-	/**
-	 * {@code SCRIPT EXISTS sha1 [sha1 ...]}
-	 */
+	/** {@code SCRIPT EXISTS sha1 [sha1 ...]} */
 	public static final CommandSpec SCRIPT_EXISTS = CommandSpec.subcommand("script", "exists")
 		.arity(-3)
 		.flags(NOSCRIPT)
@@ -119,9 +109,7 @@ public final class ScriptingCommandSpecs {
 		.arguments(string("sha1").multiple())
 		.build();
 
-	/**
-	 * {@code SCRIPT FLUSH [ASYNC | SYNC]}
-	 */
+	/** {@code SCRIPT FLUSH [ASYNC | SYNC]} */
 	public static final CommandSpec SCRIPT_FLUSH = CommandSpec.subcommand("script", "flush")
 		.arity(-2)
 		.flags(NOSCRIPT)
@@ -135,9 +123,7 @@ public final class ScriptingCommandSpecs {
 		.arguments(oneOf("async", pureToken("async", "ASYNC"), pureToken("sync", "SYNC")).since("6.2.0").optional())
 		.build();
 
-	/**
-	 * {@code SCRIPT HELP}
-	 */
+	/** {@code SCRIPT HELP} */
 	public static final CommandSpec SCRIPT_HELP = CommandSpec.subcommand("script", "help")
 		.arity(2)
 		.flags(LOADING, STALE)
@@ -148,9 +134,7 @@ public final class ScriptingCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code SCRIPT KILL}
-	 */
+	/** {@code SCRIPT KILL} */
 	public static final CommandSpec SCRIPT_KILL = CommandSpec.subcommand("script", "kill")
 		.arity(2)
 		.flags(NOSCRIPT, ALLOW_BUSY)
@@ -162,9 +146,7 @@ public final class ScriptingCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code SCRIPT LOAD script}
-	 */
+	/** {@code SCRIPT LOAD script} */
 	public static final CommandSpec SCRIPT_LOAD = CommandSpec.subcommand("script", "load")
 		.arity(3)
 		.flags(NOSCRIPT, STALE)
@@ -177,9 +159,7 @@ public final class ScriptingCommandSpecs {
 		.arguments(string("script"))
 		.build();
 
-	/**
-	 * {@code SCRIPT}
-	 */
+	/** {@code SCRIPT} */
 	public static final CommandSpec SCRIPT = CommandSpec.command("script")
 		.arity(-2)
 		.group(CommandGroup.SCRIPTING)

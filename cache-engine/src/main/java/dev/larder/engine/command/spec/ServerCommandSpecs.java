@@ -27,9 +27,7 @@ import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_SPECIAL;
  */
 public final class ServerCommandSpecs {
 
-	/**
-	 * {@code COMMAND COUNT}
-	 */
+	/** {@code COMMAND COUNT} */
 	public static final CommandSpec COMMAND_COUNT = CommandSpec.subcommand("command", "count")
 		.arity(2)
 		.flags(LOADING, STALE)
@@ -40,9 +38,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code COMMAND DOCS [command-name [command-name ...]]}
-	 */
+	/** {@code COMMAND DOCS [command-name [command-name ...]]} */
 	public static final CommandSpec COMMAND_DOCS = CommandSpec.subcommand("command", "docs")
 		.arity(-2)
 		.flags(LOADING, STALE)
@@ -55,9 +51,7 @@ public final class ServerCommandSpecs {
 		.arguments(string("command-name").optional().multiple())
 		.build();
 
-	/**
-	 * {@code COMMAND GETKEYS}
-	 */
+	/** {@code COMMAND GETKEYS} */
 	public static final CommandSpec COMMAND_GETKEYS = CommandSpec.subcommand("command", "getkeys")
 		.arity(-4)
 		.flags(LOADING, STALE)
@@ -68,9 +62,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(N) where N is the number of arguments to the command")
 		.build();
 
-	/**
-	 * {@code COMMAND GETKEYSANDFLAGS}
-	 */
+	/** {@code COMMAND GETKEYSANDFLAGS} */
 	public static final CommandSpec COMMAND_GETKEYSANDFLAGS = CommandSpec.subcommand("command", "getkeysandflags")
 		.arity(-4)
 		.flags(LOADING, STALE)
@@ -81,9 +73,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(N) where N is the number of arguments to the command")
 		.build();
 
-	/**
-	 * {@code COMMAND HELP}
-	 */
+	/** {@code COMMAND HELP} */
 	public static final CommandSpec COMMAND_HELP = CommandSpec.subcommand("command", "help")
 		.arity(2)
 		.flags(LOADING, STALE)
@@ -94,9 +84,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code COMMAND INFO [command-name [command-name ...]]}
-	 */
+	/** {@code COMMAND INFO [command-name [command-name ...]]} */
 	public static final CommandSpec COMMAND_INFO = CommandSpec.subcommand("command", "info")
 		.arity(-2)
 		.flags(LOADING, STALE)
@@ -128,9 +116,7 @@ public final class ServerCommandSpecs {
 			.optional())
 		.build();
 
-	/**
-	 * {@code COMMAND}
-	 */
+	/** {@code COMMAND} */
 	public static final CommandSpec COMMAND = CommandSpec.command("command")
 		.arity(-1)
 		.flags(LOADING, STALE)
@@ -144,9 +130,7 @@ public final class ServerCommandSpecs {
 				COMMAND_LIST)
 		.build();
 
-	/**
-	 * {@code CONFIG GET parameter [parameter ...]}
-	 */
+	/** {@code CONFIG GET parameter [parameter ...]} */
 	public static final CommandSpec CONFIG_GET = CommandSpec.subcommand("config", "get")
 		.arity(-3)
 		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
@@ -158,9 +142,7 @@ public final class ServerCommandSpecs {
 		.arguments(block("parameter", string("parameter")).multiple())
 		.build();
 
-	/**
-	 * {@code CONFIG HELP}
-	 */
+	/** {@code CONFIG HELP} */
 	public static final CommandSpec CONFIG_HELP = CommandSpec.subcommand("config", "help")
 		.arity(2)
 		.flags(LOADING, STALE)
@@ -170,9 +152,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code CONFIG RESETSTAT}
-	 */
+	/** {@code CONFIG RESETSTAT} */
 	public static final CommandSpec CONFIG_RESETSTAT = CommandSpec.subcommand("config", "resetstat")
 		.arity(2)
 		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
@@ -182,9 +162,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code CONFIG SET parameter value [parameter value ...]}
-	 */
+	/** {@code CONFIG SET parameter value [parameter value ...]} */
 	public static final CommandSpec CONFIG_SET = CommandSpec.subcommand("config", "set")
 		.arity(-4)
 		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
@@ -197,9 +175,7 @@ public final class ServerCommandSpecs {
 		.arguments(block("parameter_value", string("parameter"), string("value")).multiple())
 		.build();
 
-	/**
-	 * {@code CONFIG}
-	 */
+	/** {@code CONFIG} */
 	public static final CommandSpec CONFIG = CommandSpec.command("config")
 		.arity(-2)
 		.group(CommandGroup.SERVER)
@@ -209,9 +185,7 @@ public final class ServerCommandSpecs {
 		.subcommands(CONFIG_GET, CONFIG_HELP, CONFIG_RESETSTAT, CONFIG_SET)
 		.build();
 
-	/**
-	 * {@code DBSIZE}
-	 */
+	/** {@code DBSIZE} */
 	public static final CommandSpec DBSIZE = CommandSpec.command("dbsize")
 		.arity(1)
 		.flags(READONLY, FAST)
@@ -223,9 +197,7 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
-	/**
-	 * {@code FLUSHALL [ASYNC | SYNC]}
-	 */
+	/** {@code FLUSHALL [ASYNC | SYNC]} */
 	public static final CommandSpec FLUSHALL = CommandSpec.command("flushall")
 		.arity(-1)
 		.flags(WRITE)
@@ -241,9 +213,7 @@ public final class ServerCommandSpecs {
 			.optional())
 		.build();
 
-	/**
-	 * {@code FLUSHDB [ASYNC | SYNC]}
-	 */
+	/** {@code FLUSHDB [ASYNC | SYNC]} */
 	public static final CommandSpec FLUSHDB = CommandSpec.command("flushdb")
 		.arity(-1)
 		.flags(WRITE)
@@ -259,9 +229,7 @@ public final class ServerCommandSpecs {
 			.optional())
 		.build();
 
-	/**
-	 * {@code INFO [section [section ...]]}
-	 */
+	/** {@code INFO [section [section ...]]} */
 	public static final CommandSpec INFO = CommandSpec.command("info")
 		.arity(-1)
 		.flags(LOADING, STALE)
@@ -275,9 +243,7 @@ public final class ServerCommandSpecs {
 		.arguments(string("section").optional().multiple())
 		.build();
 
-	/**
-	 * {@code TIME}
-	 */
+	/** {@code TIME} */
 	public static final CommandSpec TIME = CommandSpec.command("time")
 		.arity(1)
 		.flags(LOADING, STALE, FAST)

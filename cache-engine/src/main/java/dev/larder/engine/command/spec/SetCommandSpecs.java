@@ -25,9 +25,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.UPDATE;
  */
 public final class SetCommandSpecs {
 
-	/**
-	 * {@code SADD key member [member ...]}
-	 */
+	/** {@code SADD key member [member ...]} */
 	public static final CommandSpec SADD = CommandSpec.command("sadd")
 		.arity(-3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -42,9 +40,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0), string("member").multiple())
 		.build();
 
-	/**
-	 * {@code SCARD key}
-	 */
+	/** {@code SCARD key} */
 	public static final CommandSpec SCARD = CommandSpec.command("scard")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -57,9 +53,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code SDIFF key [key ...]}
-	 */
+	/** {@code SDIFF key [key ...]} */
 	public static final CommandSpec SDIFF = CommandSpec.command("sdiff")
 		.arity(-2)
 		.flags(READONLY)
@@ -73,9 +67,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code SDIFFSTORE destination key [key ...]}
-	 */
+	/** {@code SDIFFSTORE destination key [key ...]} */
 	public static final CommandSpec SDIFFSTORE = CommandSpec.command("sdiffstore")
 		.arity(-3)
 		.flags(WRITE, DENYOOM)
@@ -88,9 +80,7 @@ public final class SetCommandSpecs {
 		.arguments(key("destination", 0), key("key", 1).multiple())
 		.build();
 
-	/**
-	 * {@code SINTER key [key ...]}
-	 */
+	/** {@code SINTER key [key ...]} */
 	public static final CommandSpec SINTER = CommandSpec.command("sinter")
 		.arity(-2)
 		.flags(READONLY)
@@ -105,9 +95,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code SINTERCARD numkeys key [key ...] [LIMIT limit]}
-	 */
+	/** {@code SINTERCARD numkeys key [key ...] [LIMIT limit]} */
 	public static final CommandSpec SINTERCARD = CommandSpec.command("sintercard")
 		.arity(-3)
 		.flags(READONLY)
@@ -122,9 +110,7 @@ public final class SetCommandSpecs {
 		.arguments(integer("numkeys"), key("key", 0).multiple(), integer("limit").token("LIMIT").optional())
 		.build();
 
-	/**
-	 * {@code SINTERSTORE destination key [key ...]}
-	 */
+	/** {@code SINTERSTORE destination key [key ...]} */
 	public static final CommandSpec SINTERSTORE = CommandSpec.command("sinterstore")
 		.arity(-3)
 		.flags(WRITE, DENYOOM)
@@ -138,9 +124,7 @@ public final class SetCommandSpecs {
 		.arguments(key("destination", 0), key("key", 1).multiple())
 		.build();
 
-	/**
-	 * {@code SISMEMBER key member}
-	 */
+	/** {@code SISMEMBER key member} */
 	public static final CommandSpec SISMEMBER = CommandSpec.command("sismember")
 		.arity(3)
 		.flags(READONLY, FAST)
@@ -153,9 +137,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0), string("member"))
 		.build();
 
-	/**
-	 * {@code SMEMBERS key}
-	 */
+	/** {@code SMEMBERS key} */
 	public static final CommandSpec SMEMBERS = CommandSpec.command("smembers")
 		.arity(2)
 		.flags(READONLY)
@@ -169,9 +151,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code SMISMEMBER key member [member ...]}
-	 */
+	/** {@code SMISMEMBER key member [member ...]} */
 	public static final CommandSpec SMISMEMBER = CommandSpec.command("smismember")
 		.arity(-3)
 		.flags(READONLY, FAST)
@@ -184,9 +164,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0), string("member").multiple())
 		.build();
 
-	/**
-	 * {@code SMOVE source destination member}
-	 */
+	/** {@code SMOVE source destination member} */
 	public static final CommandSpec SMOVE = CommandSpec.command("smove")
 		.arity(4)
 		.flags(WRITE, FAST)
@@ -199,9 +177,7 @@ public final class SetCommandSpecs {
 		.arguments(key("source", 0), key("destination", 1), string("member"))
 		.build();
 
-	/**
-	 * {@code SPOP key [count]}
-	 */
+	/** {@code SPOP key [count]} */
 	public static final CommandSpec SPOP = CommandSpec.command("spop")
 		.arity(-2)
 		.flags(WRITE, FAST)
@@ -216,9 +192,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0), integer("count").since("3.2.0").optional())
 		.build();
 
-	/**
-	 * {@code SRANDMEMBER key [count]}
-	 */
+	/** {@code SRANDMEMBER key [count]} */
 	public static final CommandSpec SRANDMEMBER = CommandSpec.command("srandmember")
 		.arity(-2)
 		.flags(READONLY)
@@ -234,9 +208,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0), integer("count").since("2.6.0").optional())
 		.build();
 
-	/**
-	 * {@code SREM key member [member ...]}
-	 */
+	/** {@code SREM key member [member ...]} */
 	public static final CommandSpec SREM = CommandSpec.command("srem")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -250,9 +222,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0), string("member").multiple())
 		.build();
 
-	/**
-	 * {@code SSCAN key cursor [MATCH pattern] [COUNT count]}
-	 */
+	/** {@code SSCAN key cursor [MATCH pattern] [COUNT count]} */
 	public static final CommandSpec SSCAN = CommandSpec.command("sscan")
 		.arity(-3)
 		.flags(READONLY)
@@ -268,9 +238,7 @@ public final class SetCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code SUNION key [key ...]}
-	 */
+	/** {@code SUNION key [key ...]} */
 	public static final CommandSpec SUNION = CommandSpec.command("sunion")
 		.arity(-2)
 		.flags(READONLY)
@@ -284,9 +252,7 @@ public final class SetCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code SUNIONSTORE destination key [key ...]}
-	 */
+	/** {@code SUNIONSTORE destination key [key ...]} */
 	public static final CommandSpec SUNIONSTORE = CommandSpec.command("sunionstore")
 		.arity(-3)
 		.flags(WRITE, DENYOOM)

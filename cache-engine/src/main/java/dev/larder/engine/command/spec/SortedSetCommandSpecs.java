@@ -29,9 +29,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.UPDATE;
  */
 public final class SortedSetCommandSpecs {
 
-	/**
-	 * {@code BZMPOP timeout numkeys key [key ...] <MIN | MAX> [COUNT count]}
-	 */
+	/** {@code BZMPOP timeout numkeys key [key ...] <MIN | MAX> [COUNT count]} */
 	public static final CommandSpec BZMPOP = CommandSpec.command("bzmpop")
 		.arity(-5)
 		.flags(WRITE, BLOCKING)
@@ -48,9 +46,7 @@ public final class SortedSetCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code BZPOPMAX key [key ...] timeout}
-	 */
+	/** {@code BZPOPMAX key [key ...] timeout} */
 	public static final CommandSpec BZPOPMAX = CommandSpec.command("bzpopmax")
 		.arity(-3)
 		.flags(WRITE, NOSCRIPT, BLOCKING, FAST)
@@ -65,9 +61,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0).multiple(), doubleArg("timeout"))
 		.build();
 
-	/**
-	 * {@code BZPOPMIN key [key ...] timeout}
-	 */
+	/** {@code BZPOPMIN key [key ...] timeout} */
 	public static final CommandSpec BZPOPMIN = CommandSpec.command("bzpopmin")
 		.arity(-3)
 		.flags(WRITE, NOSCRIPT, BLOCKING, FAST)
@@ -105,9 +99,7 @@ public final class SortedSetCommandSpecs {
 				block("score_member", doubleArg("score"), string("member")).multiple())
 		.build();
 
-	/**
-	 * {@code ZCARD key}
-	 */
+	/** {@code ZCARD key} */
 	public static final CommandSpec ZCARD = CommandSpec.command("zcard")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -120,9 +112,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code ZCOUNT key min max}
-	 */
+	/** {@code ZCOUNT key min max} */
 	public static final CommandSpec ZCOUNT = CommandSpec.command("zcount")
 		.arity(4)
 		.flags(READONLY, FAST)
@@ -135,9 +125,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), doubleArg("min"), doubleArg("max"))
 		.build();
 
-	/**
-	 * {@code ZDIFF numkeys key [key ...] [WITHSCORES]}
-	 */
+	/** {@code ZDIFF numkeys key [key ...] [WITHSCORES]} */
 	public static final CommandSpec ZDIFF = CommandSpec.command("zdiff")
 		.arity(-3)
 		.flags(READONLY)
@@ -152,9 +140,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(integer("numkeys"), key("key", 0).multiple(), pureToken("withscores", "WITHSCORES").optional())
 		.build();
 
-	/**
-	 * {@code ZDIFFSTORE destination numkeys key [key ...]}
-	 */
+	/** {@code ZDIFFSTORE destination numkeys key [key ...]} */
 	public static final CommandSpec ZDIFFSTORE = CommandSpec.command("zdiffstore")
 		.arity(-4)
 		.flags(WRITE, DENYOOM)
@@ -169,9 +155,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("destination", 0), integer("numkeys"), key("key", 1).multiple())
 		.build();
 
-	/**
-	 * {@code ZINCRBY key increment member}
-	 */
+	/** {@code ZINCRBY key increment member} */
 	public static final CommandSpec ZINCRBY = CommandSpec.command("zincrby")
 		.arity(4)
 		.flags(WRITE, DENYOOM, FAST)
@@ -206,9 +190,7 @@ public final class SortedSetCommandSpecs {
 				pureToken("withscores", "WITHSCORES").optional())
 		.build();
 
-	/**
-	 * {@code ZINTERCARD numkeys key [key ...] [LIMIT limit]}
-	 */
+	/** {@code ZINTERCARD numkeys key [key ...] [LIMIT limit]} */
 	public static final CommandSpec ZINTERCARD = CommandSpec.command("zintercard")
 		.arity(-3)
 		.flags(READONLY)
@@ -244,9 +226,7 @@ public final class SortedSetCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code ZLEXCOUNT key min max}
-	 */
+	/** {@code ZLEXCOUNT key min max} */
 	public static final CommandSpec ZLEXCOUNT = CommandSpec.command("zlexcount")
 		.arity(4)
 		.flags(READONLY, FAST)
@@ -259,9 +239,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), string("min"), string("max"))
 		.build();
 
-	/**
-	 * {@code ZMPOP numkeys key [key ...] <MIN | MAX> [COUNT count]}
-	 */
+	/** {@code ZMPOP numkeys key [key ...] <MIN | MAX> [COUNT count]} */
 	public static final CommandSpec ZMPOP = CommandSpec.command("zmpop")
 		.arity(-4)
 		.flags(WRITE)
@@ -278,9 +256,7 @@ public final class SortedSetCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code ZMSCORE key member [member ...]}
-	 */
+	/** {@code ZMSCORE key member [member ...]} */
 	public static final CommandSpec ZMSCORE = CommandSpec.command("zmscore")
 		.arity(-3)
 		.flags(READONLY, FAST)
@@ -293,9 +269,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), string("member").multiple())
 		.build();
 
-	/**
-	 * {@code ZPOPMAX key [count]}
-	 */
+	/** {@code ZPOPMAX key [count]} */
 	public static final CommandSpec ZPOPMAX = CommandSpec.command("zpopmax")
 		.arity(-2)
 		.flags(WRITE, FAST)
@@ -309,9 +283,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), integer("count").optional())
 		.build();
 
-	/**
-	 * {@code ZPOPMIN key [count]}
-	 */
+	/** {@code ZPOPMIN key [count]} */
 	public static final CommandSpec ZPOPMIN = CommandSpec.command("zpopmin")
 		.arity(-2)
 		.flags(WRITE, FAST)
@@ -325,9 +297,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), integer("count").optional())
 		.build();
 
-	/**
-	 * {@code ZRANDMEMBER key [count [WITHSCORES]]}
-	 */
+	/** {@code ZRANDMEMBER key [count [WITHSCORES]]} */
 	public static final CommandSpec ZRANDMEMBER = CommandSpec.command("zrandmember")
 		.arity(-2)
 		.flags(READONLY)
@@ -363,9 +333,7 @@ public final class SortedSetCommandSpecs {
 				pureToken("withscores", "WITHSCORES").optional())
 		.build();
 
-	/**
-	 * {@code ZRANGEBYLEX key min max [LIMIT offset count]}
-	 */
+	/** {@code ZRANGEBYLEX key min max [LIMIT offset count]} */
 	public static final CommandSpec ZRANGEBYLEX = CommandSpec.command("zrangebylex")
 		.arity(-4)
 		.flags(READONLY)
@@ -384,9 +352,7 @@ public final class SortedSetCommandSpecs {
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional())
 		.build();
 
-	/**
-	 * {@code ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]}
-	 */
+	/** {@code ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]} */
 	public static final CommandSpec ZRANGEBYSCORE = CommandSpec.command("zrangebyscore")
 		.arity(-4)
 		.flags(READONLY)
@@ -426,9 +392,7 @@ public final class SortedSetCommandSpecs {
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional())
 		.build();
 
-	/**
-	 * {@code ZRANK key member}
-	 */
+	/** {@code ZRANK key member} */
 	public static final CommandSpec ZRANK = CommandSpec.command("zrank")
 		.arity(3)
 		.flags(READONLY, FAST)
@@ -441,9 +405,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), string("member"))
 		.build();
 
-	/**
-	 * {@code ZREM key member [member ...]}
-	 */
+	/** {@code ZREM key member [member ...]} */
 	public static final CommandSpec ZREM = CommandSpec.command("zrem")
 		.arity(-3)
 		.flags(WRITE, FAST)
@@ -458,9 +420,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), string("member").multiple())
 		.build();
 
-	/**
-	 * {@code ZREMRANGEBYLEX key min max}
-	 */
+	/** {@code ZREMRANGEBYLEX key min max} */
 	public static final CommandSpec ZREMRANGEBYLEX = CommandSpec.command("zremrangebylex")
 		.arity(4)
 		.flags(WRITE)
@@ -474,9 +434,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), string("min"), string("max"))
 		.build();
 
-	/**
-	 * {@code ZREMRANGEBYRANK key start stop}
-	 */
+	/** {@code ZREMRANGEBYRANK key start stop} */
 	public static final CommandSpec ZREMRANGEBYRANK = CommandSpec.command("zremrangebyrank")
 		.arity(4)
 		.flags(WRITE)
@@ -490,9 +448,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), integer("start"), integer("stop"))
 		.build();
 
-	/**
-	 * {@code ZREMRANGEBYSCORE key min max}
-	 */
+	/** {@code ZREMRANGEBYSCORE key min max} */
 	public static final CommandSpec ZREMRANGEBYSCORE = CommandSpec.command("zremrangebyscore")
 		.arity(4)
 		.flags(WRITE)
@@ -506,9 +462,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), doubleArg("min"), doubleArg("max"))
 		.build();
 
-	/**
-	 * {@code ZREVRANGE key start stop [WITHSCORES]}
-	 */
+	/** {@code ZREVRANGE key start stop [WITHSCORES]} */
 	public static final CommandSpec ZREVRANGE = CommandSpec.command("zrevrange")
 		.arity(-4)
 		.flags(READONLY)
@@ -525,9 +479,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), integer("start"), integer("stop"), pureToken("withscores", "WITHSCORES").optional())
 		.build();
 
-	/**
-	 * {@code ZREVRANGEBYLEX key max min [LIMIT offset count]}
-	 */
+	/** {@code ZREVRANGEBYLEX key max min [LIMIT offset count]} */
 	public static final CommandSpec ZREVRANGEBYLEX = CommandSpec.command("zrevrangebylex")
 		.arity(-4)
 		.flags(READONLY)
@@ -547,9 +499,7 @@ public final class SortedSetCommandSpecs {
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional())
 		.build();
 
-	/**
-	 * {@code ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count]}
-	 */
+	/** {@code ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count]} */
 	public static final CommandSpec ZREVRANGEBYSCORE = CommandSpec.command("zrevrangebyscore")
 		.arity(-4)
 		.flags(READONLY)
@@ -569,9 +519,7 @@ public final class SortedSetCommandSpecs {
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional())
 		.build();
 
-	/**
-	 * {@code ZREVRANK key member}
-	 */
+	/** {@code ZREVRANK key member} */
 	public static final CommandSpec ZREVRANK = CommandSpec.command("zrevrank")
 		.arity(3)
 		.flags(READONLY, FAST)
@@ -584,9 +532,7 @@ public final class SortedSetCommandSpecs {
 		.arguments(key("key", 0), string("member"))
 		.build();
 
-	/**
-	 * {@code ZSCAN key cursor [MATCH pattern] [COUNT count]}
-	 */
+	/** {@code ZSCAN key cursor [MATCH pattern] [COUNT count]} */
 	public static final CommandSpec ZSCAN = CommandSpec.command("zscan")
 		.arity(-3)
 		.flags(READONLY)
@@ -602,9 +548,7 @@ public final class SortedSetCommandSpecs {
 				integer("count").token("COUNT").optional())
 		.build();
 
-	/**
-	 * {@code ZSCORE key member}
-	 */
+	/** {@code ZSCORE key member} */
 	public static final CommandSpec ZSCORE = CommandSpec.command("zscore")
 		.arity(3)
 		.flags(READONLY, FAST)

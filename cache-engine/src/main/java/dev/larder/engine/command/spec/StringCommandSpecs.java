@@ -31,9 +31,7 @@ import static dev.larder.engine.command.spec.KeySpecFlag.VARIABLE_FLAGS;
  */
 public final class StringCommandSpecs {
 
-	/**
-	 * {@code APPEND key value}
-	 */
+	/** {@code APPEND key value} */
 	public static final CommandSpec APPEND = CommandSpec.command("append")
 		.arity(3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -48,9 +46,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), string("value"))
 		.build();
 
-	/**
-	 * {@code DECR key}
-	 */
+	/** {@code DECR key} */
 	public static final CommandSpec DECR = CommandSpec.command("decr")
 		.arity(2)
 		.flags(WRITE, DENYOOM, FAST)
@@ -63,9 +59,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code DECRBY key decrement}
-	 */
+	/** {@code DECRBY key decrement} */
 	public static final CommandSpec DECRBY = CommandSpec.command("decrby")
 		.arity(3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -78,9 +72,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), integer("decrement"))
 		.build();
 
-	/**
-	 * {@code GET key}
-	 */
+	/** {@code GET key} */
 	public static final CommandSpec GET = CommandSpec.command("get")
 		.arity(2)
 		.flags(READONLY, FAST)
@@ -93,9 +85,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code GETDEL key}
-	 */
+	/** {@code GETDEL key} */
 	public static final CommandSpec GETDEL = CommandSpec.command("getdel")
 		.arity(2)
 		.flags(WRITE, FAST)
@@ -127,9 +117,7 @@ public final class StringCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code GETRANGE key start end}
-	 */
+	/** {@code GETRANGE key start end} */
 	public static final CommandSpec GETRANGE = CommandSpec.command("getrange")
 		.arity(4)
 		.flags(READONLY)
@@ -144,9 +132,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), integer("start"), integer("end"))
 		.build();
 
-	/**
-	 * {@code GETSET key value}
-	 */
+	/** {@code GETSET key value} */
 	public static final CommandSpec GETSET = CommandSpec.command("getset")
 		.arity(3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -162,9 +148,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), string("value"))
 		.build();
 
-	/**
-	 * {@code INCR key}
-	 */
+	/** {@code INCR key} */
 	public static final CommandSpec INCR = CommandSpec.command("incr")
 		.arity(2)
 		.flags(WRITE, DENYOOM, FAST)
@@ -177,9 +161,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
-	/**
-	 * {@code INCRBY key increment}
-	 */
+	/** {@code INCRBY key increment} */
 	public static final CommandSpec INCRBY = CommandSpec.command("incrby")
 		.arity(3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -192,9 +174,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), integer("increment"))
 		.build();
 
-	/**
-	 * {@code INCRBYFLOAT key increment}
-	 */
+	/** {@code INCRBYFLOAT key increment} */
 	public static final CommandSpec INCRBYFLOAT = CommandSpec.command("incrbyfloat")
 		.arity(3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -207,9 +187,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), doubleArg("increment"))
 		.build();
 
-	/**
-	 * {@code MGET key [key ...]}
-	 */
+	/** {@code MGET key [key ...]} */
 	public static final CommandSpec MGET = CommandSpec.command("mget")
 		.arity(-2)
 		.flags(READONLY, FAST)
@@ -223,9 +201,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
-	/**
-	 * {@code MSET key value [key value ...]}
-	 */
+	/** {@code MSET key value [key value ...]} */
 	public static final CommandSpec MSET = CommandSpec.command("mset")
 		.arity(-3)
 		.flags(WRITE, DENYOOM)
@@ -239,9 +215,7 @@ public final class StringCommandSpecs {
 		.arguments(block("key_value", key("key", 0), string("value")).multiple())
 		.build();
 
-	/**
-	 * {@code MSETNX key value [key value ...]}
-	 */
+	/** {@code MSETNX key value [key value ...]} */
 	public static final CommandSpec MSETNX = CommandSpec.command("msetnx")
 		.arity(-3)
 		.flags(WRITE, DENYOOM)
@@ -255,9 +229,7 @@ public final class StringCommandSpecs {
 		.arguments(block("key_value", key("key", 0), string("value")).multiple())
 		.build();
 
-	/**
-	 * {@code PSETEX key milliseconds value}
-	 */
+	/** {@code PSETEX key milliseconds value} */
 	public static final CommandSpec PSETEX = CommandSpec.command("psetex")
 		.arity(4)
 		.flags(WRITE, DENYOOM)
@@ -301,9 +273,7 @@ public final class StringCommandSpecs {
 					.optional())
 		.build();
 
-	/**
-	 * {@code SETEX key seconds value}
-	 */
+	/** {@code SETEX key seconds value} */
 	public static final CommandSpec SETEX = CommandSpec.command("setex")
 		.arity(4)
 		.flags(WRITE, DENYOOM)
@@ -316,9 +286,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), integer("seconds"), string("value"))
 		.build();
 
-	/**
-	 * {@code SETNX key value}
-	 */
+	/** {@code SETNX key value} */
 	public static final CommandSpec SETNX = CommandSpec.command("setnx")
 		.arity(3)
 		.flags(WRITE, DENYOOM, FAST)
@@ -331,9 +299,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), string("value"))
 		.build();
 
-	/**
-	 * {@code SETRANGE key offset value}
-	 */
+	/** {@code SETRANGE key offset value} */
 	public static final CommandSpec SETRANGE = CommandSpec.command("setrange")
 		.arity(4)
 		.flags(WRITE, DENYOOM)
@@ -348,9 +314,7 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), integer("offset"), string("value"))
 		.build();
 
-	/**
-	 * {@code STRLEN key}
-	 */
+	/** {@code STRLEN key} */
 	public static final CommandSpec STRLEN = CommandSpec.command("strlen")
 		.arity(2)
 		.flags(READONLY, FAST)

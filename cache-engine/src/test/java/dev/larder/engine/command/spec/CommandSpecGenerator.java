@@ -27,26 +27,30 @@ import java.util.TreeSet;
  * <h2>Adding a command to the engine</h2>
  * <ol>
  * <li>Start a Redis 7.0.15 server: {@code redis-server --port 6399 --save ''}.</li>
- * <li>Compile the engine's tests once: {@code mvn -B -o -q -pl cache-engine
+ * <li>Compile the engine's tests: {@code mvn -B -o -q -pl cache-engine
  * test-compile}.</li>
  * <li>Regenerate the catalogues with the new command's name added (a subcommand is named
  * {@code container|sub}, e.g. {@code client|kill}; a container alone brings all its
- * subcommands):
+ * subcommands), then format them:
  *
  * <pre>
  * java -cp cache-engine/target/classes:cache-engine/target/test-classes \
  *     dev.larder.engine.command.spec.CommandSpecGenerator --port 6399 \
- *     --write cache-engine/src/main/java/dev/larder/engine/command/spec getrange
- * mvn -B -o -q spring-javaformat:apply
+ *     --write cache-engine/src/main/java/dev/larder/engine/command/spec getbit
+ * mvn -B -o -q -pl cache-engine spring-javaformat:apply
  * </pre>
  *
- * {@code --write} rewrites every catalogue from the commands they declare today plus the
- * named ones. Without it, the declarations of the named commands are printed for a look
- * first.</li>
- * <li>Bind the handler in the family's {@code register(CommandTable)}:
- * {@code t.bind(StringCommandSpecs.GETRANGE, StringCommands::getrange);}</li>
- * <li>Run {@code CommandTableConformanceTest}: it compares the engine's COMMAND INFO and
- * COMMAND DOCS with the server's and no longer lists the command as missing.</li>
+ * {@code --write} rewrites every catalogue (one class per Redis group, a new one for a
+ * group not seen before, here {@code BitmapCommandSpecs}) from the commands they declare
+ * today plus the named ones. Without {@code --write} the declarations are printed
+ * instead, for a look first.</li>
+ * <li>Bind the handler in the family's {@code register(CommandTable)}, e.g.
+ * {@code t.bind(BitmapCommandSpecs.GETBIT, StringCommands::getbit);} (a new family's
+ * {@code register} is called from {@code EngineCore}'s constructor). The engine refuses
+ * to start while a declared subcommand has no handler.</li>
+ * <li>Run {@code CommandTableConformanceTest} (the engine's COMMAND INFO and COMMAND DOCS
+ * against the server's; the command leaves the printed list of missing ones) and
+ * {@code CommandSpecCataloguesTest} (the catalogues are the generator's output).</li>
  * </ol>
  *
  * <p>
@@ -113,6 +117,15 @@ public final class CommandSpecGenerator {
 		}
 		if (writeTo != null) {
 			names.addAll(0, declaredNames());
+		}
+		else {
+			// a new subcommand joins the subcommands its container declares already
+			for (String declared : declaredNames()) {
+				int bar = declared.indexOf('|');
+				if (bar > 0 && names.stream().anyMatch(n -> n.startsWith(declared.substring(0, bar + 1)))) {
+					names.add(declared);
+				}
+			}
 		}
 		if (names.isEmpty()) {
 			System.err.println("usage: CommandSpecGenerator [--host h] [--port p] [--write dir] name...");
@@ -336,7 +349,8 @@ public final class CommandSpecGenerator {
 		}
 		chain.add(".build();");
 		StringBuilder sb = new StringBuilder();
-		sb.append("\t/**\n\t * {@code ").append(syntax(fullName, args)).append("}\n\t */\n");
+		String javadoc = "{@code " + syntax(fullName, args) + "}";
+		sb.append(javadoc.length() <= 110 ? "\t/** " + javadoc + " */\n" : "\t/**\n\t * " + javadoc + "\n\t */\n");
 		sb.append("\tpublic static final CommandSpec ").append(constantName(fullName)).append(" = ");
 		sb.append(String.join("\n\t\t", chain)).append("\n");
 		return new Decl(sb.toString(), imports);
