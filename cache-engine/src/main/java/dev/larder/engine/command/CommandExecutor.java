@@ -111,8 +111,11 @@ public final class CommandExecutor {
 		byte[][] args = context.args;
 		if (command.movableKeys) {
 			int[] keys = command.spec().keyPositions(args);
-			return keys.length == 0 ? command.handler().handle(context)
-					: runLocked(command, context, shardsOf(core.keyspace(), args, keys));
+			if (keys.length <= 1) {
+				return keys.length == 0 ? command.handler().handle(context)
+						: runLocked(command, context, args[keys[0]]);
+			}
+			return runLocked(command, context, shardsOf(core.keyspace(), args, keys));
 		}
 		int first = command.firstKey;
 		if (first == 0 || first >= args.length) {
@@ -120,16 +123,21 @@ public final class CommandExecutor {
 		}
 		int last = command.lastKey < 0 ? args.length + command.lastKey : Math.min(command.lastKey, args.length - 1);
 		if (last <= first) {
-			var shard = core.keyspace().shard(core.keyspace().shardIndex(args[first]));
-			shard.lock();
-			try {
-				return command.handler().handle(context);
-			}
-			finally {
-				shard.unlock();
-			}
+			return runLocked(command, context, args[first]);
 		}
 		return runLocked(command, context, shardsOf(core.keyspace(), args, first, last, command.keyStep));
+	}
+
+	/** Runs the handler holding the lock of {@code key}'s shard. */
+	private Reply runLocked(Command command, CommandContext context, byte[] key) {
+		var shard = core.keyspace().shard(core.keyspace().shardIndex(key));
+		shard.lock();
+		try {
+			return command.handler().handle(context);
+		}
+		finally {
+			shard.unlock();
+		}
 	}
 
 	/** Runs the handler holding the locks of {@code shards} (distinct, ascending). */

@@ -1,6 +1,7 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
 import dev.larder.engine.command.spec.SortedSetCommandSpecs;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.SetValue;
@@ -47,8 +48,8 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZINCRBY, ZSetCommands::zincrby);
 		t.bind(SortedSetCommandSpecs.ZSCORE, ZSetCommands::zscore);
 		t.bind(SortedSetCommandSpecs.ZMSCORE, ZSetCommands::zmscore);
-		t.bind(SortedSetCommandSpecs.ZRANK, c -> zrank(c, false));
-		t.bind(SortedSetCommandSpecs.ZREVRANK, c -> zrank(c, true));
+		t.bind(LaterRedisCommandSpecs.ZRANK, c -> zrank(c, false));
+		t.bind(LaterRedisCommandSpecs.ZREVRANK, c -> zrank(c, true));
 		t.bind(SortedSetCommandSpecs.ZCARD, ZSetCommands::zcard);
 		t.bind(SortedSetCommandSpecs.ZCOUNT, ZSetCommands::zcount);
 		t.bind(SortedSetCommandSpecs.ZLEXCOUNT, ZSetCommands::zlexcount);
