@@ -66,22 +66,30 @@ import java.util.TreeSet;
 public final class CommandSpecGenerator {
 
 	/**
-	 * Redis 7.0's get_keys_function of the commands that have one, as Java expressions.
-	 * COMMAND INFO does not show them.
+	 * Redis 7.0's get_keys_function of the commands that have one and a Java
+	 * {@link GetKeysProc} (COMMAND INFO does not show them). Missing so far: SORT,
+	 * SORT_RO, MIGRATE, GEORADIUS*, XREAD, XREADGROUP and BITFIELD's procedures.
 	 */
-	static final Map<String, String> GET_KEYS_PROCS = Map.ofEntries(Map.entry("set", "GetKeysProc.SET"),
-			Map.entry("eval", "GetKeysProc.numKeys(0, 2, 3)"), Map.entry("evalsha", "GetKeysProc.numKeys(0, 2, 3)"),
-			Map.entry("eval_ro", "GetKeysProc.numKeys(0, 2, 3)"),
-			Map.entry("evalsha_ro", "GetKeysProc.numKeys(0, 2, 3)"), Map.entry("fcall", "GetKeysProc.numKeys(0, 2, 3)"),
-			Map.entry("fcall_ro", "GetKeysProc.numKeys(0, 2, 3)"), Map.entry("lmpop", "GetKeysProc.numKeys(0, 1, 2)"),
-			Map.entry("zmpop", "GetKeysProc.numKeys(0, 1, 2)"), Map.entry("sintercard", "GetKeysProc.numKeys(0, 1, 2)"),
-			Map.entry("zintercard", "GetKeysProc.numKeys(0, 1, 2)"),
-			Map.entry("zunion", "GetKeysProc.numKeys(0, 1, 2)"), Map.entry("zinter", "GetKeysProc.numKeys(0, 1, 2)"),
-			Map.entry("zdiff", "GetKeysProc.numKeys(0, 1, 2)"), Map.entry("blmpop", "GetKeysProc.numKeys(0, 2, 3)"),
-			Map.entry("bzmpop", "GetKeysProc.numKeys(0, 2, 3)"),
-			Map.entry("zunionstore", "GetKeysProc.numKeys(1, 2, 3)"),
-			Map.entry("zinterstore", "GetKeysProc.numKeys(1, 2, 3)"),
-			Map.entry("zdiffstore", "GetKeysProc.numKeys(1, 2, 3)"));
+	static final Map<String, String> GET_KEYS_PROCS = getKeysProcs();
+
+	private static Map<String, String> getKeysProcs() {
+		Map<String, String> procs = new TreeMap<>();
+		procs.put("set", "GetKeysProc.SET"); // setGetKeys
+		// evalGetKeys, functionGetKeys, blmpopGetKeys, bzmpopGetKeys
+		for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "blmpop",
+				"bzmpop")) {
+			procs.put(name, "GetKeysProc.numKeys(0, 2, 3)");
+		}
+		// lmpopGetKeys, zmpopGetKeys, sintercardGetKeys, zunionInterDiffGetKeys
+		for (String name : List.of("lmpop", "zmpop", "sintercard", "zintercard", "zunion", "zinter", "zdiff")) {
+			procs.put(name, "GetKeysProc.numKeys(0, 1, 2)");
+		}
+		// zunionInterDiffStoreGetKeys
+		for (String name : List.of("zunionstore", "zinterstore", "zdiffstore")) {
+			procs.put(name, "GetKeysProc.numKeys(1, 2, 3)");
+		}
+		return procs;
+	}
 
 	private static final String PACKAGE = CommandSpecGenerator.class.getPackageName();
 
