@@ -12,12 +12,13 @@ import java.util.Map;
  * Clients blocked in BLPOP, BRPOP, BLMOVE, BLMPOP, BZPOPMIN, BZPOPMAX and BZMPOP. A
  * blocked client holds no thread and no lock: its request is parked here, per key in
  * arrival order, and its connection stops reading commands. After every write command
- * (while anyone is blocked at all) the executor calls {@link #signal}, which re-runs, in
- * arrival order, the parked commands of each touched key, non-blocking, under their own
- * shard locks; a command that now gets data is delivered to its connection and unparked,
- * one that still finds nothing stays parked. The connection's timer calls {@link #cancel}
- * for a timeout, as does a disconnect. Whichever of serve and cancel comes first wins
- * (the waiter's monitor decides).
+ * (while anyone is blocked at all) the executor calls {@link #signal} with the keys the
+ * command's key specs say it may write, which re-runs, in arrival order, the parked
+ * commands of each touched key, non-blocking, under their own shard locks; a command that
+ * now gets data is delivered to its connection and unparked, one that still finds nothing
+ * stays parked. The connection's timer calls {@link #cancel} for a timeout, as does a
+ * disconnect. Whichever of serve and cancel comes first wins (the waiter's monitor
+ * decides).
  *
  * <p>
  * Registration happens while the command holds its keys' shard locks, and a writer
@@ -159,12 +160,12 @@ public final class Blocking {
 	}
 
 	/**
-	 * Serves the waiters of the keys a write command touched (args from {@code first}),
-	 * in arrival order.
+	 * Serves the waiters of the keys a write command may have written (the arguments at
+	 * {@code keyPositions}, found by the command's key specs), in arrival order.
 	 */
-	void signal(int db, byte[][] args, int first) {
+	void signal(int db, byte[][] args, int[] keyPositions) {
 		ArrayDeque<Key> ready = new ArrayDeque<>();
-		for (int i = first; i < args.length; i++) {
+		for (int i : keyPositions) {
 			ready.add(new Key(db, args[i]));
 		}
 		while (!ready.isEmpty()) {

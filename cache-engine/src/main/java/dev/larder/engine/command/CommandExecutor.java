@@ -7,11 +7,12 @@ import java.util.Arrays;
 
 /**
  * Runs a command on the calling thread, in Redis's order of checks: unknown command,
- * arity, authentication. It locks exactly the shards of the command's keys (from the
- * table's key positions), ascending, so multi-key commands never deadlock and unrelated
- * keys never wait on each other. Keyless commands that touch the whole keyspace (KEYS,
- * SCAN, FLUSHDB, ...) lock shard by shard themselves. Commands with a numkeys argument
- * (EVAL) lock the shards of the keys it declares.
+ * arity, authentication. It locks exactly the shards of the command's keys, ascending, so
+ * multi-key commands never deadlock and unrelated keys never wait on each other: the keys
+ * are those of the legacy first/last/step range of the command's key specs, or, for a
+ * movable-keys command (EVAL, ZUNIONSTORE, LMPOP, ...), those its key specs find in the
+ * arguments. Keyless commands that touch the whole keyspace (KEYS, SCAN, FLUSHDB, ...)
+ * lock shard by shard themselves.
  */
 public final class CommandExecutor {
 
@@ -46,9 +47,9 @@ public final class CommandExecutor {
 		int sink = 0;
 		for (int i = from; i < to; i++) {
 			byte[][] args = commands[i];
-			CommandSpec spec = core.table().lookup(args[0]);
-			if (spec != null && !spec.hasSubcommands() && spec.firstKey() > 0 && spec.firstKey() < args.length) {
-				sink += ks.touch(db, args[spec.firstKey()]);
+			Command command = core.table().lookup(args[0]);
+			if (command != null && command.firstKey > 0 && command.firstKey < args.length) {
+				sink += ks.touch(db, args[command.firstKey]);
 			}
 		}
 		return sink;
@@ -69,29 +70,29 @@ public final class CommandExecutor {
 		if (args.length == 0) {
 			throw new IllegalArgumentException("empty command");
 		}
-		CommandSpec spec = core.table().lookup(args[0]);
-		if (spec == null) {
+		Command command = core.table().lookup(args[0]);
+		if (command == null) {
 			return error(Errors.unknownCommand(args));
 		}
-		if (spec.hasSubcommands() && args.length >= 2) {
-			CommandSpec sub = spec.subcommands().get(Bytes.string(args[1]).toLowerCase(java.util.Locale.ROOT));
+		if (command.hasSubcommands() && args.length >= 2) {
+			Command sub = command.subcommand(Bytes.string(args[1]).toLowerCase(java.util.Locale.ROOT));
 			if (sub == null) {
-				return error(Errors.unknownSubcommand(args[1], spec.name().toUpperCase(java.util.Locale.ROOT)));
+				return error(Errors.unknownSubcommand(args[1], command.name().toUpperCase(java.util.Locale.ROOT)));
 			}
-			spec = sub;
+			command = sub;
 		}
-		if (!spec.arityOk(args.length)) {
-			return error(Errors.wrongArity(spec.name()));
+		if (!command.arityOk(args.length)) {
+			return error(Errors.wrongArity(command.name()));
 		}
-		if (!session.authenticated() && !spec.noAuth()) {
+		if (!session.authenticated() && !command.noAuth) {
 			return error(Errors.NOAUTH);
 		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
-		session.ran(spec.name());
+		session.ran(command.name());
 		Reply reply;
 		try {
-			reply = runLocked(spec, context);
+			reply = runLocked(command, context);
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
@@ -100,59 +101,53 @@ public final class CommandExecutor {
 		if (reply.isError()) {
 			core.stats().errorReplies.increment();
 		}
-		else if (spec.write() && spec.firstKey() > 0 && !(reply instanceof Reply.NullReply)
-				&& core.blocking().anyWaiting()) {
-			core.blocking().signal(session.db(), args, spec.firstKey());
+		else if (command.wakesBlocked && !(reply instanceof Reply.NullReply) && core.blocking().anyWaiting()) {
+			core.blocking().signal(session.db(), args, command.spec().writtenKeyPositions(args));
 		}
 		return reply;
 	}
 
-	private Reply runLocked(CommandSpec spec, CommandContext context) {
+	private Reply runLocked(Command command, CommandContext context) {
 		byte[][] args = context.args;
-		if (spec.numKeysIndex() > 0) {
-			return runWithNumKeys(spec, context);
+		if (command.movableKeys) {
+			int[] keys = command.spec().keyPositions(args);
+			if (keys.length <= 1) {
+				return keys.length == 0 ? command.handler().handle(context)
+						: runLocked(command, context, args[keys[0]]);
+			}
+			return runLocked(command, context, shardsOf(core.keyspace(), args, keys));
 		}
-		int first = spec.firstKey();
+		int first = command.firstKey;
 		if (first == 0 || first >= args.length) {
-			return spec.handler().handle(context);
+			return command.handler().handle(context);
 		}
-		int last = spec.lastKey() < 0 ? args.length + spec.lastKey() : Math.min(spec.lastKey(), args.length - 1);
-		return runLocked(spec, context, first, last, spec.step());
-	}
-
-	/**
-	 * EVAL-style keys: numkeys, then that many keys. A bad or out-of-range numkeys locks
-	 * nothing and lets the handler reply Redis's error; numkeys 0 locks nothing either.
-	 */
-	private Reply runWithNumKeys(CommandSpec spec, CommandContext context) {
-		byte[][] args = context.args;
-		int idx = spec.numKeysIndex();
-		Long numKeys = idx < args.length ? Bytes.parseLong(args[idx]) : null;
-		if (numKeys == null || numKeys <= 0 || numKeys > args.length - idx - 1) {
-			return spec.handler().handle(context);
-		}
-		return runLocked(spec, context, idx + 1, idx + numKeys.intValue(), 1);
-	}
-
-	private Reply runLocked(CommandSpec spec, CommandContext context, int first, int last, int step) {
-		byte[][] args = context.args;
-		Keyspace ks = core.keyspace();
+		int last = command.lastKey < 0 ? args.length + command.lastKey : Math.min(command.lastKey, args.length - 1);
 		if (last <= first) {
-			var shard = ks.shard(ks.shardIndex(args[first]));
-			shard.lock();
-			try {
-				return spec.handler().handle(context);
-			}
-			finally {
-				shard.unlock();
-			}
+			return runLocked(command, context, args[first]);
 		}
-		int[] shards = shardsOf(ks, args, first, last, step);
+		return runLocked(command, context, shardsOf(core.keyspace(), args, first, last, command.keyStep));
+	}
+
+	/** Runs the handler holding the lock of {@code key}'s shard. */
+	private Reply runLocked(Command command, CommandContext context, byte[] key) {
+		var shard = core.keyspace().shard(core.keyspace().shardIndex(key));
+		shard.lock();
+		try {
+			return command.handler().handle(context);
+		}
+		finally {
+			shard.unlock();
+		}
+	}
+
+	/** Runs the handler holding the locks of {@code shards} (distinct, ascending). */
+	private Reply runLocked(Command command, CommandContext context, int[] shards) {
+		Keyspace ks = core.keyspace();
 		for (int s : shards) {
 			ks.shard(s).lock();
 		}
 		try {
-			return spec.handler().handle(context);
+			return command.handler().handle(context);
 		}
 		finally {
 			for (int i = shards.length - 1; i >= 0; i--) {
@@ -185,76 +180,68 @@ public final class CommandExecutor {
 	 */
 	public Reply executeFromScript(CommandContext outer, ClientSession session, byte[][] args, boolean readOnly,
 			boolean holdsLocks) {
-		CommandSpec spec = core.table().lookup(args[0]);
-		if (spec != null && spec.hasSubcommands() && args.length >= 2) {
-			spec = spec.subcommands().get(Bytes.string(args[1]).toLowerCase(java.util.Locale.ROOT));
+		Command command = core.table().lookup(args[0]);
+		if (command != null && command.hasSubcommands() && args.length >= 2) {
+			command = command.subcommand(Bytes.string(args[1]).toLowerCase(java.util.Locale.ROOT));
 		}
-		if (spec == null) {
+		if (command == null) {
 			return Reply.error("ERR Unknown Redis command called from script");
 		}
-		if (!spec.arityOk(args.length) || spec.handler() == null) {
+		if (!command.arityOk(args.length) || command.handler() == null) {
 			return Reply.error("ERR Wrong number of args calling Redis command from script");
 		}
-		if (spec.noScript()) {
+		if (command.noScript) {
 			return Reply.error("ERR This Redis command is not allowed from script");
 		}
-		if (readOnly && spec.write()) {
+		if (readOnly && command.write) {
 			return Reply.error("ERR Write commands are not allowed from read-only scripts.");
 		}
-		if (spec.walksKeyspace() && holdsLocks) {
+		if (command.walksKeyspace && holdsLocks) {
 			return Reply.error("ERR This command walks the whole keyspace and is not allowed from a script that "
 					+ "declared keys (the engine locks their shards); call it from a script with numkeys 0");
 		}
-		int first = spec.firstKey();
-		if (!keysLockedByScript(spec, args)) {
+		if (!keysLockedByScript(command, args)) {
 			return Reply.error("ERR Script attempted to access a non local key in a cluster node");
 		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
 		Reply reply;
 		try {
-			reply = spec.handler().handle(context);
+			reply = command.handler().handle(context);
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
 		}
-		if (spec.write() && first > 0 && !reply.isError() && !(reply instanceof Reply.NullReply)
+		if (command.wakesBlocked && !reply.isError() && !(reply instanceof Reply.NullReply)
 				&& core.blocking().anyWaiting()) {
 			int db = session.db();
-			outer.afterUnlock(() -> core.blocking().signal(db, args, first));
+			int[] written = command.spec().writtenKeyPositions(args);
+			outer.afterUnlock(() -> core.blocking().signal(db, args, written));
 		}
 		return reply;
 	}
 
-	/** Whether this thread holds the shard lock of every key the command names. */
-	private boolean keysLockedByScript(CommandSpec spec, byte[][] args) {
-		int idx = spec.scriptNumKeysIndex();
-		if (idx > 0) {
-			Long n = idx < args.length ? Bytes.parseLong(args[idx]) : null;
-			int fixedFrom = spec.numKeysIndex() > 0 ? idx : spec.firstKey();
-			if (!locked(args, fixedFrom, Math.min(idx, args.length) - 1)) {
-				return false;
+	/**
+	 * Whether this thread holds the shard lock of every key the command names (those its
+	 * key specs find: a key spec that finds none, such as a malformed numkeys, touches no
+	 * key and the handler answers the error).
+	 */
+	private boolean keysLockedByScript(Command command, byte[][] args) {
+		Keyspace ks = core.keyspace();
+		if (command.movableKeys) {
+			for (int i : command.spec().keyPositions(args)) {
+				if (!ks.shard(ks.shardIndex(args[i])).isHeldByCurrentThread()) {
+					return false;
+				}
 			}
-			// a bad numkeys touches no key: the handler answers its error
-			return n == null || n <= 0 || n > args.length - idx - 1 || locked(args, idx + 1, idx + n.intValue());
+			return true;
 		}
-		int first = spec.firstKey();
+		int first = command.firstKey;
 		if (first <= 0 || first >= args.length) {
 			return true;
 		}
-		int last = spec.lastKey() < 0 ? args.length + spec.lastKey() : Math.min(spec.lastKey(), args.length - 1);
-		Keyspace ks = core.keyspace();
-		for (int i = first; i <= last; i += spec.step()) {
-			if (!ks.shard(ks.shardIndex(args[i])).isHeldByCurrentThread()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private boolean locked(byte[][] args, int from, int to) {
-		Keyspace ks = core.keyspace();
-		for (int i = from; i <= to; i++) {
+		int last = command.lastKey < 0 ? args.length + command.lastKey : Math.min(command.lastKey, args.length - 1);
+		for (int i = first; i <= last; i += command.keyStep) {
 			if (!ks.shard(ks.shardIndex(args[i])).isHeldByCurrentThread()) {
 				return false;
 			}
@@ -269,6 +256,22 @@ public final class CommandExecutor {
 		for (int i = first; i <= last; i += step) {
 			idx[n++] = ks.shardIndex(args[i]);
 		}
+		return distinctAscending(idx, n);
+	}
+
+	/**
+	 * {@link #shardsOf(Keyspace, byte[][], int, int, int)} for the keys at
+	 * {@code positions}.
+	 */
+	private static int[] shardsOf(Keyspace ks, byte[][] args, int[] positions) {
+		int[] idx = new int[positions.length];
+		for (int i = 0; i < positions.length; i++) {
+			idx[i] = ks.shardIndex(args[positions[i]]);
+		}
+		return distinctAscending(idx, idx.length);
+	}
+
+	private static int[] distinctAscending(int[] idx, int n) {
 		Arrays.sort(idx, 0, n);
 		int distinct = 0;
 		for (int i = 0; i < n; i++) {

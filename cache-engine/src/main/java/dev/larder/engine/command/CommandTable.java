@@ -1,63 +1,144 @@
 package dev.larder.engine.command;
 
+import dev.larder.engine.command.spec.CommandSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Name to {@link CommandSpec}, looked up case-insensitively straight from the request
- * bytes: an open-addressing table, so dispatch allocates nothing (no lower-cased String
- * per command).
+ * The commands the engine implements: each a declared {@link CommandSpec} bound to a
+ * handler by its family's {@code register(CommandTable)}. Looked up case-insensitively
+ * straight from the request bytes through an open-addressing table, so dispatch allocates
+ * nothing (no lower-cased String per command).
  */
 public final class CommandTable {
 
-	private final List<CommandSpec> specs = new ArrayList<>();
+	private final List<Command> commands = new ArrayList<>();
 
-	private CommandSpec[] slots = new CommandSpec[256];
+	private Command[] slots = new Command[256];
 
-	public void register(CommandSpec spec) {
-		if (lookup(spec.nameBytes()) != null) {
+	/** Binds a command, or a subcommand of a container bound before. */
+	public void bind(CommandSpec spec, CommandHandler handler) {
+		add(spec, handler, false);
+	}
+
+	/**
+	 * Binds a keyless command whose handler locks shard by shard itself (see
+	 * {@link Command#walksKeyspace()}).
+	 */
+	public void bindWalkingKeyspace(CommandSpec spec, CommandHandler handler) {
+		add(spec, handler, true);
+	}
+
+	/**
+	 * Binds a container that has no handler of its own (CLIENT, CONFIG, ...); its
+	 * subcommands are bound next.
+	 */
+	public void bindContainer(CommandSpec spec) {
+		if (spec.subcommands().isEmpty()) {
+			throw new IllegalArgumentException(spec.name() + " declares no subcommands");
+		}
+		add(spec, null, false);
+	}
+
+	private void add(CommandSpec spec, CommandHandler handler, boolean walksKeyspace) {
+		if (handler == null && spec.subcommands().isEmpty()) {
+			throw new IllegalArgumentException(spec.name() + " needs a handler");
+		}
+		if (walksKeyspace && !spec.keySpecs().isEmpty()) {
+			throw new IllegalArgumentException(spec.name() + " has keys: the executor locks them");
+		}
+		Command command = new Command(spec, handler, walksKeyspace);
+		if (spec.container() != null) {
+			addSubcommand(spec, command);
+			return;
+		}
+		if (lookup(command.nameBytes()) != null) {
 			throw new IllegalStateException("duplicate command " + spec.name());
 		}
-		specs.add(spec);
-		if (specs.size() * 2 > slots.length) {
-			slots = new CommandSpec[slots.length * 2];
-			specs.forEach(this::place);
+		commands.add(command);
+		if (commands.size() * 2 > slots.length) {
+			slots = new Command[slots.length * 2];
+			commands.forEach(this::place);
 		}
 		else {
-			place(spec);
+			place(command);
 		}
 	}
 
-	public CommandSpec lookup(byte[] name) {
+	private void addSubcommand(CommandSpec spec, Command command) {
+		Command container = lookup(spec.container());
+		if (container == null || !container.spec().subcommands().contains(spec)) {
+			throw new IllegalStateException(spec.name() + " is not declared by a bound container " + spec.container());
+		}
+		String sub = spec.name().substring(spec.container().length() + 1);
+		if (container.subcommands().putIfAbsent(sub, command) != null) {
+			throw new IllegalStateException("duplicate command " + spec.name());
+		}
+	}
+
+	/**
+	 * Fails unless every declared subcommand of every container is bound: a declared
+	 * command is an implemented command.
+	 */
+	public void verify() {
+		for (Command c : commands) {
+			for (CommandSpec sub : c.spec().subcommands()) {
+				String name = sub.name().substring(c.name().length() + 1);
+				if (c.subcommand(name) == null) {
+					throw new IllegalStateException(sub.name() + " is declared but not bound to a handler");
+				}
+			}
+		}
+	}
+
+	public Command lookup(byte[] name) {
 		int mask = slots.length - 1;
 		for (int i = hash(name) & mask;; i = (i + 1) & mask) {
-			CommandSpec s = slots[i];
-			if (s == null) {
+			Command c = slots[i];
+			if (c == null) {
 				return null;
 			}
-			if (matches(s.nameBytes(), name)) {
-				return s;
+			if (matches(c.nameBytes(), name)) {
+				return c;
 			}
 		}
 	}
 
-	public CommandSpec lookup(String name) {
-		return lookup(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	public Command lookup(String name) {
+		return lookup(name.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Every command, in registration order. */
-	public List<CommandSpec> all() {
-		return Collections.unmodifiableList(specs);
+	/**
+	 * lookupCommandBySds: "get", or "client|id" for a subcommand (case-insensitive); null
+	 * when unknown or nested deeper.
+	 */
+	public Command lookupFullName(String fullName) {
+		String[] parts = fullName.split("\\|", -1);
+		if (parts.length > 2) {
+			return null;
+		}
+		Command base = lookup(parts[0]);
+		if (parts.length == 1 || base == null) {
+			return base;
+		}
+		return base.subcommand(parts[1].toLowerCase(Locale.ROOT));
 	}
 
-	private void place(CommandSpec spec) {
+	/** Every command, in binding order. */
+	public List<Command> all() {
+		return Collections.unmodifiableList(commands);
+	}
+
+	private void place(Command command) {
 		int mask = slots.length - 1;
-		int i = hash(spec.nameBytes()) & mask;
+		int i = hash(command.nameBytes()) & mask;
 		while (slots[i] != null) {
 			i = (i + 1) & mask;
 		}
-		slots[i] = spec;
+		slots[i] = command;
 	}
 
 	private static int hash(byte[] name) {

@@ -1,8 +1,8 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyless;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.ConnectionCommandSpecs;
+import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,46 +18,33 @@ public final class ConnectionCommands {
 	 */
 	public static final String REDIS_VERSION = "7.0.15";
 
-	private static final String GROUP = "connection";
-
 	private static final byte[] DEFAULT_USER = Bytes.utf8("default");
 
 	private ConnectionCommands() {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyless("ping", -1, "fast sentinel", GROUP, "1.0.0", "Returns the server's liveliness response.",
-				ConnectionCommands::ping));
-		t.register(keyless("echo", 2, "fast", GROUP, "1.0.0", "Returns the given string.", c -> Reply.bulk(c.arg(1))));
-		t.register(keyless("hello", -1, "noscript loading stale fast no_auth sentinel allow_busy", GROUP, "6.0.0",
-				"Handshakes with the Redis server.", ConnectionCommands::hello));
-		t.register(keyless("auth", -2, "noscript loading stale fast no_auth sentinel allow_busy", GROUP, "1.0.0",
-				"Authenticates the connection.", ConnectionCommands::auth));
-		t.register(keyless("select", 2, "loading stale fast", GROUP, "1.0.0", "Changes the selected database.",
-				ConnectionCommands::select));
-		t.register(keyless("quit", -1, "allow_busy noscript loading stale fast no_auth", GROUP, "1.0.0",
-				"Closes the connection.", ConnectionCommands::quit));
-		t.register(keyless("reset", 1, "noscript loading stale fast no_auth allow_busy", GROUP, "6.2.0",
-				"Resets the connection.", ConnectionCommands::reset));
-		CommandSpec client = keyless("client", -2, "sentinel", GROUP, "2.4.0",
-				"A container for client connection commands.", null);
-		client.sub("id", 2, "noscript loading stale", "5.0.0", "Returns the unique client ID of the connection.",
-				c -> Reply.integer(c.session().id()));
-		client.sub("getname", 2, "noscript loading stale", "2.6.9", "Returns the name of the connection.",
+		t.bind(ConnectionCommandSpecs.PING, ConnectionCommands::ping);
+		t.bind(ConnectionCommandSpecs.ECHO, c -> Reply.bulk(c.arg(1)));
+		t.bind(ConnectionCommandSpecs.HELLO, ConnectionCommands::hello);
+		t.bind(ConnectionCommandSpecs.AUTH, ConnectionCommands::auth);
+		t.bind(ConnectionCommandSpecs.SELECT, ConnectionCommands::select);
+		t.bind(ConnectionCommandSpecs.QUIT, ConnectionCommands::quit);
+		t.bind(ConnectionCommandSpecs.RESET, ConnectionCommands::reset);
+		t.bindContainer(ConnectionCommandSpecs.CLIENT);
+		t.bind(ConnectionCommandSpecs.CLIENT_ID, c -> Reply.integer(c.session().id()));
+		t.bind(ConnectionCommandSpecs.CLIENT_GETNAME,
 				c -> c.session().name() == null ? Reply.NULL : Reply.bulk(c.session().name()));
-		client.sub("setname", 3, "noscript loading stale", "2.6.9", "Sets the connection name.", c -> {
+		t.bind(ConnectionCommandSpecs.CLIENT_SETNAME, c -> {
 			setName(c, c.arg(2));
 			return Reply.OK;
 		});
-		client.sub("setinfo", 4, "noscript loading stale", "7.2.0", "Sets information specific to the client.",
-				ConnectionCommands::setInfo);
-		client.sub("info", 2, "noscript loading stale", "6.2.0", "Returns information about the connection.",
+		t.bind(LaterRedisCommandSpecs.CLIENT_SETINFO, ConnectionCommands::setInfo);
+		t.bind(ConnectionCommandSpecs.CLIENT_INFO,
 				c -> new Reply.VerbatimString("txt", infoLine(c.core(), c.session(), c.now()) + "\n"));
-		client.sub("list", -2, "admin noscript loading stale", "2.4.0", "Lists open connections.",
-				ConnectionCommands::list);
-		client.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
+		t.bind(ConnectionCommandSpecs.CLIENT_LIST, ConnectionCommands::list);
+		t.bind(ConnectionCommandSpecs.CLIENT_HELP,
 				c -> help("CLIENT", "ID", "GETNAME", "SETNAME <name>", "SETINFO <option> <value>", "INFO", "LIST"));
-		t.register(client);
 	}
 
 	static Reply help(String container, String... lines) {

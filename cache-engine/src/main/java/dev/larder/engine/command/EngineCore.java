@@ -56,8 +56,10 @@ public final class EngineCore {
 		ZSetCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
+		CommandIntrospection.register(table);
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
+		table.verify();
 	}
 
 	/** The script cache and Lua runtimes of EVAL. */

@@ -1,8 +1,7 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyed;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.HashCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.HashValue;
 import dev.larder.engine.keyspace.KeyEntry;
@@ -18,49 +17,26 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class HashCommands {
 
-	private static final String GROUP = "hash";
-
 	private HashCommands() {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyed("hset", -4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-				"Creates or modifies the value of a field in a hash.", c -> hset(c, "hset")));
-		t.register(keyed("hmset", -4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-				"Sets the values of multiple fields.", c -> hset(c, "hmset")));
-		t.register(keyed("hsetnx", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-				"Sets the value of a field in a hash only when the field doesn't exist.", HashCommands::hsetnx));
-		t.register(keyed("hget", 3, "readonly fast", 1, 1, 1, GROUP, "2.0.0", "Returns the value of a field in a hash.",
-				HashCommands::hget));
-		t.register(keyed("hmget", -3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-				"Returns the values of all fields in a hash.", HashCommands::hmget));
-		t.register(keyed("hgetall", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all fields and values in a hash.",
-				c -> all(c, true, true)));
-		t.register(keyed("hkeys", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all fields in a hash.",
-				c -> all(c, true, false)));
-		t.register(keyed("hvals", 2, "readonly", 1, 1, 1, GROUP, "2.0.0", "Returns all values in a hash.",
-				c -> all(c, false, true)));
-		t.register(keyed("hdel", -3, "write fast", 1, 1, 1, GROUP, "2.0.0",
-				"Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain.",
-				HashCommands::hdel));
-		t.register(keyed("hexists", 3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-				"Determines whether a field exists in a hash.", HashCommands::hexists));
-		t.register(keyed("hlen", 2, "readonly fast", 1, 1, 1, GROUP, "2.0.0", "Returns the number of fields in a hash.",
-				HashCommands::hlen));
-		t.register(keyed("hstrlen", 3, "readonly fast", 1, 1, 1, GROUP, "3.2.0",
-				"Returns the length of the value of a field.", HashCommands::hstrlen));
-		t.register(keyed("hincrby", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-				"Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the "
-						+ "field doesn't exist.",
-				HashCommands::hincrby));
-		t.register(keyed("hincrbyfloat", 4, "write denyoom fast", 1, 1, 1, GROUP, "2.6.0",
-				"Increments the floating point value of a field by a number. Uses 0 as initial value if the field "
-						+ "doesn't exist.",
-				HashCommands::hincrbyfloat));
-		t.register(keyed("hrandfield", -2, "readonly", 1, 1, 1, GROUP, "6.2.0",
-				"Returns one or more random fields from a hash.", HashCommands::hrandfield));
-		t.register(keyed("hscan", -3, "readonly", 1, 1, 1, GROUP, "2.8.0", "Iterates over fields and values of a hash.",
-				HashCommands::hscan));
+		t.bind(HashCommandSpecs.HSET, c -> hset(c, "hset"));
+		t.bind(HashCommandSpecs.HMSET, c -> hset(c, "hmset"));
+		t.bind(HashCommandSpecs.HSETNX, HashCommands::hsetnx);
+		t.bind(HashCommandSpecs.HGET, HashCommands::hget);
+		t.bind(HashCommandSpecs.HMGET, HashCommands::hmget);
+		t.bind(HashCommandSpecs.HGETALL, c -> all(c, true, true));
+		t.bind(HashCommandSpecs.HKEYS, c -> all(c, true, false));
+		t.bind(HashCommandSpecs.HVALS, c -> all(c, false, true));
+		t.bind(HashCommandSpecs.HDEL, HashCommands::hdel);
+		t.bind(HashCommandSpecs.HEXISTS, HashCommands::hexists);
+		t.bind(HashCommandSpecs.HLEN, HashCommands::hlen);
+		t.bind(HashCommandSpecs.HSTRLEN, HashCommands::hstrlen);
+		t.bind(HashCommandSpecs.HINCRBY, HashCommands::hincrby);
+		t.bind(HashCommandSpecs.HINCRBYFLOAT, HashCommands::hincrbyfloat);
+		t.bind(HashCommandSpecs.HRANDFIELD, HashCommands::hrandfield);
+		t.bind(HashCommandSpecs.HSCAN, HashCommands::hscan);
 	}
 
 	private static HashValue hash(KeyEntry e) {

@@ -1,9 +1,8 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyed;
-import static dev.larder.engine.command.CommandSpec.keyless;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.GenericCommandSpecs;
+import dev.larder.engine.command.spec.ServerCommandSpecs;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.Keyspace;
@@ -17,76 +16,39 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The generic keyspace family (db.c and expire.c). */
 final class KeyCommands {
 
-	private static final String GROUP = "generic";
-
 	private KeyCommands() {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyed("del", -2, "write", 1, -1, 1, GROUP, "1.0.0", "Deletes one or more keys.", KeyCommands::del));
-		t.register(keyed("unlink", -2, "write fast", 1, -1, 1, GROUP, "4.0.0",
-				"Asynchronously deletes one or more keys.", KeyCommands::del));
-		t.register(keyed("exists", -2, "readonly fast", 1, -1, 1, GROUP, "1.0.0",
-				"Determines whether one or more keys exist.", KeyCommands::exists));
-		t.register(keyed("touch", -2, "readonly fast", 1, -1, 1, GROUP, "3.2.1",
-				"Returns the number of existing keys out of those specified after updating the time they were "
-						+ "last accessed.",
-				KeyCommands::exists));
-		t.register(keyed("expire", -3, "write fast", 1, 1, 1, GROUP, "1.0.0",
-				"Sets the expiration time of a key in seconds.", c -> expire(c, c.now(), true)));
-		t.register(keyed("pexpire", -3, "write fast", 1, 1, 1, GROUP, "2.6.0",
-				"Sets the expiration time of a key in milliseconds.", c -> expire(c, c.now(), false)));
-		t.register(keyed("expireat", -3, "write fast", 1, 1, 1, GROUP, "1.2.0",
-				"Sets the expiration time of a key to a Unix timestamp.", c -> expire(c, 0, true)));
-		t.register(keyed("pexpireat", -3, "write fast", 1, 1, 1, GROUP, "2.6.0",
-				"Sets the expiration time of a key to a Unix milliseconds timestamp.", c -> expire(c, 0, false)));
-		t.register(keyed("ttl", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-				"Returns the expiration time in seconds of a key.", c -> ttl(c, false, false)));
-		t.register(keyed("pttl", 2, "readonly fast", 1, 1, 1, GROUP, "2.6.0",
-				"Returns the expiration time in milliseconds of a key.", c -> ttl(c, true, false)));
-		t.register(keyed("expiretime", 2, "readonly fast", 1, 1, 1, GROUP, "7.0.0",
-				"Returns the expiration time of a key as a Unix timestamp.", c -> ttl(c, false, true)));
-		t.register(keyed("pexpiretime", 2, "readonly fast", 1, 1, 1, GROUP, "7.0.0",
-				"Returns the expiration time of a key as a Unix milliseconds timestamp.", c -> ttl(c, true, true)));
-		t.register(keyed("persist", 2, "write fast", 1, 1, 1, GROUP, "2.2.0", "Removes the expiration time of a key.",
-				KeyCommands::persist));
-		t.register(keyed("type", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-				"Determines the type of value stored at a key.", KeyCommands::type));
-		CommandSpec object = keyless("object", -2, "", GROUP, "2.2.3",
-				"A container for object introspection " + "commands.", null);
-		object.sub("encoding", 3, "readonly", "2.2.3", "Returns the internal encoding of a Redis object.",
-				c -> object(c, 0));
-		object.sub("refcount", 3, "readonly", "2.2.3", "Returns the reference count of a value of a key.",
-				c -> object(c, 1));
-		object.sub("idletime", 3, "readonly", "2.2.3", "Returns the time since the last access to a Redis object.",
-				c -> object(c, 2));
-		object.sub("help", 2, "loading stale", "6.2.0", "Returns helpful text about the different subcommands.",
+		t.bind(GenericCommandSpecs.DEL, KeyCommands::del);
+		t.bind(GenericCommandSpecs.UNLINK, KeyCommands::del);
+		t.bind(GenericCommandSpecs.EXISTS, KeyCommands::exists);
+		t.bind(GenericCommandSpecs.TOUCH, KeyCommands::exists);
+		t.bind(GenericCommandSpecs.EXPIRE, c -> expire(c, c.now(), true));
+		t.bind(GenericCommandSpecs.PEXPIRE, c -> expire(c, c.now(), false));
+		t.bind(GenericCommandSpecs.EXPIREAT, c -> expire(c, 0, true));
+		t.bind(GenericCommandSpecs.PEXPIREAT, c -> expire(c, 0, false));
+		t.bind(GenericCommandSpecs.TTL, c -> ttl(c, false, false));
+		t.bind(GenericCommandSpecs.PTTL, c -> ttl(c, true, false));
+		t.bind(GenericCommandSpecs.EXPIRETIME, c -> ttl(c, false, true));
+		t.bind(GenericCommandSpecs.PEXPIRETIME, c -> ttl(c, true, true));
+		t.bind(GenericCommandSpecs.PERSIST, KeyCommands::persist);
+		t.bind(GenericCommandSpecs.TYPE, KeyCommands::type);
+		t.bindContainer(GenericCommandSpecs.OBJECT);
+		t.bind(GenericCommandSpecs.OBJECT_ENCODING, c -> object(c, 0));
+		t.bind(GenericCommandSpecs.OBJECT_REFCOUNT, c -> object(c, 1));
+		t.bind(GenericCommandSpecs.OBJECT_IDLETIME, c -> object(c, 2));
+		t.bind(GenericCommandSpecs.OBJECT_HELP,
 				c -> ConnectionCommands.help("OBJECT", "ENCODING <key>", "REFCOUNT <key>", "IDLETIME <key>"));
-		t.register(object.locksShardsItself());
-		t.register(keyless("keys", 2, "readonly", GROUP, "1.0.0", "Returns all key names that match a pattern.",
-				KeyCommands::keys)
-			.locksShardsItself());
-		t.register(keyless("scan", -2, "readonly", GROUP, "2.8.0", "Iterates over the key names in the database.",
-				KeyCommands::scan)
-			.locksShardsItself());
-		t.register(keyed("rename", 3, "write", 1, 2, 1, GROUP, "1.0.0", "Renames a key and overwrites the destination.",
-				c -> rename(c, false)));
-		t.register(keyed("renamenx", 3, "write fast", 1, 2, 1, GROUP, "1.0.0",
-				"Renames a key only when the target key name doesn't exist.", c -> rename(c, true)));
-		t.register(keyed("copy", -3, "write denyoom", 1, 2, 1, GROUP, "6.2.0",
-				"Copies the value of a key to a new key.", KeyCommands::copy));
-		t.register(keyless("randomkey", 1, "readonly", GROUP, "1.0.0", "Returns a random key name from the database.",
-				KeyCommands::randomkey)
-			.locksShardsItself());
-		t.register(keyless("dbsize", 1, "readonly fast", GROUP, "1.0.0", "Returns the number of keys in the database.",
-				KeyCommands::dbsize)
-			.locksShardsItself());
-		t.register(keyless("flushdb", -1, "write", "server", "1.0.0", "Remove all keys from the current database.",
-				KeyCommands::flushdb)
-			.locksShardsItself());
-		t.register(keyless("flushall", -1, "write", "server", "1.0.0", "Removes all keys from all databases.",
-				KeyCommands::flushall)
-			.locksShardsItself());
+		t.bindWalkingKeyspace(GenericCommandSpecs.KEYS, KeyCommands::keys);
+		t.bindWalkingKeyspace(GenericCommandSpecs.SCAN, KeyCommands::scan);
+		t.bind(GenericCommandSpecs.RENAME, c -> rename(c, false));
+		t.bind(GenericCommandSpecs.RENAMENX, c -> rename(c, true));
+		t.bind(GenericCommandSpecs.COPY, KeyCommands::copy);
+		t.bindWalkingKeyspace(GenericCommandSpecs.RANDOMKEY, KeyCommands::randomkey);
+		t.bindWalkingKeyspace(ServerCommandSpecs.DBSIZE, KeyCommands::dbsize);
+		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHDB, KeyCommands::flushdb);
+		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHALL, KeyCommands::flushall);
 	}
 
 	private static Reply del(CommandContext c) {

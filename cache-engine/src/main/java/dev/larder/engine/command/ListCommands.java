@@ -1,8 +1,7 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyed;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.ListCommandSpecs;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ListValue;
 import dev.larder.engine.keyspace.ValueType;
@@ -17,82 +16,34 @@ import java.util.List;
  */
 final class ListCommands {
 
-	private static final String GROUP = "list";
-
 	private static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
 
 	private ListCommands() {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyed("lpush", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Prepends one or more elements to a list. Creates the key if it doesn't exist.",
-				c -> push(c, true, false)));
-		t.register(keyed("rpush", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Appends one or more elements to a list. Creates the key if it doesn't exist.",
-				c -> push(c, false, false)));
-		t.register(keyed("lpushx", -3, "write denyoom fast", 1, 1, 1, GROUP, "2.2.0",
-				"Prepends one or more elements to a list only when the list exists.", c -> push(c, true, true)));
-		t.register(keyed("rpushx", -3, "write denyoom fast", 1, 1, 1, GROUP, "2.2.0",
-				"Appends an element to a list only when the list exists.", c -> push(c, false, true)));
-		t.register(keyed("lpop", -2, "write fast", 1, 1, 1, GROUP, "1.0.0",
-				"Returns the first elements in a list after removing it. Deletes the list if the last element "
-						+ "was popped.",
-				c -> pop(c, true)));
-		t.register(keyed("rpop", -2, "write fast", 1, 1, 1, GROUP, "1.0.0",
-				"Returns and removes the last elements of a list. Deletes the list if the last element was popped.",
-				c -> pop(c, false)));
-		t.register(keyed("llen", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0", "Returns the length of a list.",
-				ListCommands::llen));
-		t.register(keyed("lrange", 4, "readonly", 1, 1, 1, GROUP, "1.0.0", "Returns a range of elements from a list.",
-				ListCommands::lrange));
-		t.register(keyed("lindex", 3, "readonly", 1, 1, 1, GROUP, "1.0.0",
-				"Returns an element from a list by its index.", ListCommands::lindex));
-		t.register(keyed("lset", 4, "write denyoom", 1, 1, 1, GROUP, "1.0.0",
-				"Sets the value of an element in a list by its index.", ListCommands::lset));
-		t.register(keyed("lrem", 4, "write", 1, 1, 1, GROUP, "1.0.0", "Removes elements from a list.",
-				ListCommands::lrem));
-		t.register(keyed("ltrim", 4, "write", 1, 1, 1, GROUP, "1.0.0",
-				"Removes elements from both ends a list. Deletes the list if all elements were trimmed.",
-				ListCommands::ltrim));
-		t.register(keyed("linsert", 5, "write denyoom", 1, 1, 1, GROUP, "2.2.0",
-				"Inserts an element before or after another element in a list.", ListCommands::linsert));
-		t.register(keyed("lpos", -3, "readonly", 1, 1, 1, GROUP, "6.0.6",
-				"Returns the index of matching elements in a list.", ListCommands::lpos));
-		t.register(keyed("lmove", 5, "write denyoom", 1, 2, 1, GROUP, "6.2.0",
-				"Returns an element after popping it from one list and pushing it to another. Deletes the list if "
-						+ "the last element was moved.",
-				c -> lmove(c, 3, -1)));
-		t.register(keyed("rpoplpush", 3, "write denyoom", 1, 2, 1, GROUP, "1.2.0",
-				"Returns the last element of a list after removing and pushing it to another list. Deletes the "
-						+ "list if the last element was popped.",
-				c -> move(c, false, true, -1)));
-		t.register(keyed("lmpop", -4, "write", 1, -1, 1, GROUP, "7.0.0",
-				"Returns multiple elements from a list after removing them. Deletes the list if the last element "
-						+ "was popped.",
-				c -> lmpop(c, 1, -1))
-			.keysFromNumKeys(1));
-		t.register(keyed("blpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
-				"Removes and returns the first element in a list. Blocks until an element is available otherwise. "
-						+ "Deletes the list if the last element was popped.",
-				c -> bpop(c, true)));
-		t.register(keyed("brpop", -3, "write noscript blocking", 1, -2, 1, GROUP, "2.0.0",
-				"Removes and returns the last element in a list. Blocks until an element is available otherwise. "
-						+ "Deletes the list if the last element was popped.",
-				c -> bpop(c, false)));
-		t.register(keyed("blmove", 6, "write denyoom noscript blocking", 1, 2, 1, GROUP, "6.2.0",
-				"Pops an element from a list, pushes it to another list and returns it. Blocks until an element is "
-						+ "available otherwise. Deletes the list if the last element was moved.",
-				c -> lmove(c, 3, c.timeoutDeadline(c.arg(5)))));
-		t.register(keyed("brpoplpush", 4, "write denyoom noscript blocking", 1, 2, 1, GROUP, "2.2.0",
-				"Pops an element from a list, pushes it to another list and returns it. Block until an element is "
-						+ "available otherwise. Deletes the list if the last element was popped.",
-				c -> move(c, false, true, c.timeoutDeadline(c.arg(3)))));
-		t.register(keyed("blmpop", -5, "write blocking", 2, -1, 1, GROUP, "7.0.0",
-				"Pops the first element from one of multiple lists. Blocks until an element is available otherwise. "
-						+ "Deletes the list if the last element was popped.",
-				c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1))))
-			.keysFromNumKeys(2));
+		t.bind(ListCommandSpecs.LPUSH, c -> push(c, true, false));
+		t.bind(ListCommandSpecs.RPUSH, c -> push(c, false, false));
+		t.bind(ListCommandSpecs.LPUSHX, c -> push(c, true, true));
+		t.bind(ListCommandSpecs.RPUSHX, c -> push(c, false, true));
+		t.bind(ListCommandSpecs.LPOP, c -> pop(c, true));
+		t.bind(ListCommandSpecs.RPOP, c -> pop(c, false));
+		t.bind(ListCommandSpecs.LLEN, ListCommands::llen);
+		t.bind(ListCommandSpecs.LRANGE, ListCommands::lrange);
+		t.bind(ListCommandSpecs.LINDEX, ListCommands::lindex);
+		t.bind(ListCommandSpecs.LSET, ListCommands::lset);
+		t.bind(ListCommandSpecs.LREM, ListCommands::lrem);
+		t.bind(ListCommandSpecs.LTRIM, ListCommands::ltrim);
+		t.bind(ListCommandSpecs.LINSERT, ListCommands::linsert);
+		t.bind(ListCommandSpecs.LPOS, ListCommands::lpos);
+		t.bind(ListCommandSpecs.LMOVE, c -> lmove(c, 3, -1));
+		t.bind(ListCommandSpecs.RPOPLPUSH, c -> move(c, false, true, -1));
+		t.bind(ListCommandSpecs.LMPOP, c -> lmpop(c, 1, -1));
+		t.bind(ListCommandSpecs.BLPOP, c -> bpop(c, true));
+		t.bind(ListCommandSpecs.BRPOP, c -> bpop(c, false));
+		t.bind(ListCommandSpecs.BLMOVE, c -> lmove(c, 3, c.timeoutDeadline(c.arg(5))));
+		t.bind(ListCommandSpecs.BRPOPLPUSH, c -> move(c, false, true, c.timeoutDeadline(c.arg(3))));
+		t.bind(ListCommandSpecs.BLMPOP, c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1))));
 	}
 
 	private static ListValue list(KeyEntry e) {

@@ -1,8 +1,7 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyless;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.ServerCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.Keyspace;
@@ -15,10 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Server introspection: INFO, COMMAND, CONFIG, TIME. */
+/** Server introspection: INFO, CONFIG, TIME. */
 final class ServerCommands {
-
-	private static final String GROUP = "server";
 
 	private static final List<String> DEFAULT_SECTIONS = List.of("server", "clients", "memory", "stats", "replication",
 			"keyspace");
@@ -27,37 +24,14 @@ final class ServerCommands {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyless("info", -1, "loading stale sentinel", GROUP, "1.0.0",
-				"Returns information and statistics about the server.", ServerCommands::info)
-			.locksShardsItself());
-		t.register(keyless("time", 1, "loading stale fast", GROUP, "2.6.0", "Returns the server time.",
-				ServerCommands::time));
-		CommandSpec command = keyless("command", -1, "loading stale", GROUP, "2.8.13",
-				"Returns detailed information about all commands.", c -> commandInfos(c, c.core().table().all()));
-		command.sub("count", 2, "loading stale", "2.8.13", "Returns a count of commands.",
-				c -> Reply.integer(c.core().table().all().size()));
-		command.sub("info", -2, "loading stale", "2.8.13", "Returns information about one, multiple or all commands.",
-				ServerCommands::commandInfo);
-		command.sub("docs", -2, "loading stale", "7.0.0",
-				"Returns documentary information about one, multiple or all " + "commands.",
-				ServerCommands::commandDocs);
-		command.sub("list", -2, "loading stale", "7.0.0", "Returns a list of command names.",
-				ServerCommands::commandList);
-		command.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
-				c -> ConnectionCommands.help("COMMAND", "(no subcommand)", "COUNT", "INFO [<command-name> ...]",
-						"DOCS [<command-name> ...]", "LIST"));
-		t.register(command);
-		CommandSpec config = keyless("config", -2, "", GROUP, "2.0.0", "A container for server configuration commands.",
-				null);
-		config.sub("get", -3, "admin noscript loading stale", "2.0.0",
-				"Returns the effective values of configuration " + "parameters.", ServerCommands::configGet);
-		config.sub("set", -4, "admin noscript loading stale", "2.0.0", "Sets configuration parameters in-flight.",
-				ServerCommands::configSet);
-		config.sub("resetstat", 2, "admin noscript loading stale", "2.0.0", "Resets the server's statistics.",
-				c -> Reply.OK);
-		config.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
+		t.bindWalkingKeyspace(ServerCommandSpecs.INFO, ServerCommands::info);
+		t.bind(ServerCommandSpecs.TIME, ServerCommands::time);
+		t.bindContainer(ServerCommandSpecs.CONFIG);
+		t.bind(ServerCommandSpecs.CONFIG_GET, ServerCommands::configGet);
+		t.bind(ServerCommandSpecs.CONFIG_SET, ServerCommands::configSet);
+		t.bind(ServerCommandSpecs.CONFIG_RESETSTAT, c -> Reply.OK);
+		t.bind(ServerCommandSpecs.CONFIG_HELP,
 				c -> ConnectionCommands.help("CONFIG", "GET <pattern>", "SET <directive> <value>", "RESETSTAT"));
-		t.register(config);
 	}
 
 	private static Reply time(CommandContext c) {
@@ -215,115 +189,6 @@ final class ServerCommands {
 			u++;
 		}
 		return String.format(Locale.ROOT, "%.2f%s", v, units[u]);
-	}
-
-	// ---------------------------------------------------------------- COMMAND
-
-	private static Reply commandInfo(CommandContext c) {
-		if (c.argc() == 2) {
-			return commandInfos(c, c.core().table().all());
-		}
-		List<Reply> out = new ArrayList<>();
-		for (int i = 2; i < c.argc(); i++) {
-			CommandSpec spec = c.core().table().lookup(c.arg(i));
-			out.add(spec == null ? Reply.NULL : commandInfo(spec));
-		}
-		return new Reply.ArrayReply(out);
-	}
-
-	private static Reply commandInfos(CommandContext c, List<CommandSpec> specs) {
-		List<Reply> out = new ArrayList<>(specs.size());
-		for (CommandSpec spec : specs) {
-			out.add(commandInfo(spec));
-		}
-		return new Reply.ArrayReply(out);
-	}
-
-	/** Redis 7's ten-element COMMAND INFO entry. */
-	private static Reply commandInfo(CommandSpec spec) {
-		List<Reply> flags = new ArrayList<>();
-		for (String f : spec.flags()) {
-			flags.add(new Reply.SimpleString(f));
-		}
-		List<Reply> subs = new ArrayList<>();
-		for (CommandSpec sub : spec.subcommands().values()) {
-			subs.add(commandInfo(sub));
-		}
-		return Reply.array(Reply.bulk(spec.name()), Reply.integer(spec.arity()), new Reply.SetReply(flags),
-				Reply.integer(spec.firstKey()), Reply.integer(spec.lastKey()), Reply.integer(spec.step()),
-				new Reply.SetReply(aclCategories(spec)), new Reply.SetReply(List.of()), keySpecs(spec),
-				new Reply.ArrayReply(subs));
-	}
-
-	private static List<Reply> aclCategories(CommandSpec spec) {
-		List<Reply> out = new ArrayList<>();
-		boolean write = spec.flags().contains("write");
-		out.add(new Reply.SimpleString(write ? "@write" : spec.flags().contains("readonly") ? "@read" : "@connection"));
-		out.add(new Reply.SimpleString("@" + spec.group()));
-		out.add(new Reply.SimpleString(spec.flags().contains("fast") ? "@fast" : "@slow"));
-		return out;
-	}
-
-	private static Reply keySpecs(CommandSpec spec) {
-		if (spec.firstKey() == 0) {
-			return Reply.EMPTY_ARRAY;
-		}
-		Reply keySpec = new Reply.MapReply(List.of(Reply.bulk("flags"),
-				new Reply.SetReply(List.of(new Reply.SimpleString(spec.flags().contains("write") ? "RW" : "RO"))),
-				Reply.bulk("begin_search"),
-				new Reply.MapReply(List.of(Reply.bulk("type"), Reply.bulk("index"), Reply.bulk("spec"),
-						new Reply.MapReply(List.of(Reply.bulk("index"), Reply.integer(spec.firstKey()))))),
-				Reply.bulk("find_keys"),
-				new Reply.MapReply(List.of(Reply.bulk("type"), Reply.bulk("range"), Reply.bulk("spec"),
-						new Reply.MapReply(List.of(Reply.bulk("lastkey"),
-								Reply.integer(spec.lastKey() < 0 ? spec.lastKey() : spec.lastKey() - spec.firstKey()),
-								Reply.bulk("keystep"), Reply.integer(spec.step()), Reply.bulk("limit"),
-								Reply.integer(0)))))));
-		return Reply.array(keySpec);
-	}
-
-	private static Reply commandDocs(CommandContext c) {
-		List<CommandSpec> specs = new ArrayList<>();
-		if (c.argc() == 2) {
-			specs.addAll(c.core().table().all());
-		}
-		else {
-			for (int i = 2; i < c.argc(); i++) {
-				CommandSpec spec = c.core().table().lookup(c.arg(i));
-				if (spec != null) {
-					specs.add(spec);
-				}
-			}
-		}
-		List<Reply> out = new ArrayList<>();
-		for (CommandSpec spec : specs) {
-			out.add(Reply.bulk(spec.name()));
-			out.add(docs(spec));
-		}
-		return new Reply.MapReply(out);
-	}
-
-	private static Reply docs(CommandSpec spec) {
-		List<Reply> doc = new ArrayList<>(List.of(Reply.bulk("summary"), Reply.bulk(spec.summary()),
-				Reply.bulk("since"), Reply.bulk(spec.since()), Reply.bulk("group"), Reply.bulk(spec.group())));
-		if (spec.hasSubcommands()) {
-			List<Reply> subs = new ArrayList<>();
-			for (CommandSpec sub : spec.subcommands().values()) {
-				subs.add(Reply.bulk(sub.name()));
-				subs.add(docs(sub));
-			}
-			doc.add(Reply.bulk("subcommands"));
-			doc.add(new Reply.MapReply(subs));
-		}
-		return new Reply.MapReply(doc);
-	}
-
-	private static Reply commandList(CommandContext c) {
-		List<Reply> out = new ArrayList<>();
-		for (CommandSpec spec : c.core().table().all()) {
-			out.add(Reply.bulk(spec.name()));
-		}
-		return new Reply.ArrayReply(out);
 	}
 
 	// ---------------------------------------------------------------- CONFIG

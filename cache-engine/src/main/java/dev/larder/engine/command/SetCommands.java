@@ -1,8 +1,7 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyed;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.SetCommandSpecs;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.SetValue;
 import dev.larder.engine.keyspace.ValueType;
@@ -17,50 +16,28 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class SetCommands {
 
-	private static final String GROUP = "set";
-
 	private SetCommands() {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyed("sadd", -3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Adds one or more members to a set. Creates the key if it doesn't exist.", SetCommands::sadd));
-		t.register(keyed("srem", -3, "write fast", 1, 1, 1, GROUP, "1.0.0",
-				"Removes one or more members from a set. Deletes the set if the last member was removed.",
-				SetCommands::srem));
-		t.register(keyed("smembers", 2, "readonly", 1, 1, 1, GROUP, "1.0.0", "Returns all members of a set.",
-				c -> new Reply.SetReply(bulks(members(set(c.lookupRead(c.arg(1), ValueType.SET)))))));
-		t.register(keyed("sismember", 3, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-				"Determines whether a member belongs to a set.", SetCommands::sismember));
-		t.register(keyed("smismember", -3, "readonly fast", 1, 1, 1, GROUP, "6.2.0",
-				"Determines whether multiple members belong to a set.", SetCommands::smismember));
-		t.register(keyed("scard", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0",
-				"Returns the number of members in a set.", SetCommands::scard));
-		t.register(keyed("spop", -2, "write random fast", 1, 1, 1, GROUP, "1.0.0",
-				"Returns one or more random members from a set after removing them. Deletes the set if the last "
-						+ "member was popped.",
-				SetCommands::spop));
-		t.register(keyed("srandmember", -2, "readonly random", 1, 1, 1, GROUP, "1.0.0",
-				"Get one or multiple random members from a set", SetCommands::srandmember));
-		t.register(keyed("smove", 4, "write fast", 1, 2, 1, GROUP, "1.0.0", "Moves a member from one set to another.",
-				SetCommands::smove));
-		t.register(keyed("sinter", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the intersect of multiple sets.",
-				c -> algebra(c, 1, Op.INTER, false)));
-		t.register(keyed("sunion", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the union of multiple sets.",
-				c -> algebra(c, 1, Op.UNION, false)));
-		t.register(keyed("sdiff", -2, "readonly", 1, -1, 1, GROUP, "1.0.0", "Returns the difference of multiple sets.",
-				c -> algebra(c, 1, Op.DIFF, false)));
-		t.register(keyed("sinterstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
-				"Stores the intersect of multiple sets in a key.", c -> algebra(c, 2, Op.INTER, true)));
-		t.register(keyed("sunionstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
-				"Stores the union of multiple sets in a key.", c -> algebra(c, 2, Op.UNION, true)));
-		t.register(keyed("sdiffstore", -3, "write denyoom", 1, -1, 1, GROUP, "1.0.0",
-				"Stores the difference of multiple sets in a key.", c -> algebra(c, 2, Op.DIFF, true)));
-		t.register(keyed("sintercard", -3, "readonly", 1, -1, 1, GROUP, "7.0.0",
-				"Returns the number of members of the intersect of multiple sets.", SetCommands::sintercard)
-			.keysFromNumKeys(1));
-		t.register(keyed("sscan", -3, "readonly", 1, 1, 1, GROUP, "2.0.0", "Iterates over members of a set.",
-				SetCommands::sscan));
+		t.bind(SetCommandSpecs.SADD, SetCommands::sadd);
+		t.bind(SetCommandSpecs.SREM, SetCommands::srem);
+		t.bind(SetCommandSpecs.SMEMBERS,
+				c -> new Reply.SetReply(bulks(members(set(c.lookupRead(c.arg(1), ValueType.SET))))));
+		t.bind(SetCommandSpecs.SISMEMBER, SetCommands::sismember);
+		t.bind(SetCommandSpecs.SMISMEMBER, SetCommands::smismember);
+		t.bind(SetCommandSpecs.SCARD, SetCommands::scard);
+		t.bind(SetCommandSpecs.SPOP, SetCommands::spop);
+		t.bind(SetCommandSpecs.SRANDMEMBER, SetCommands::srandmember);
+		t.bind(SetCommandSpecs.SMOVE, SetCommands::smove);
+		t.bind(SetCommandSpecs.SINTER, c -> algebra(c, 1, Op.INTER, false));
+		t.bind(SetCommandSpecs.SUNION, c -> algebra(c, 1, Op.UNION, false));
+		t.bind(SetCommandSpecs.SDIFF, c -> algebra(c, 1, Op.DIFF, false));
+		t.bind(SetCommandSpecs.SINTERSTORE, c -> algebra(c, 2, Op.INTER, true));
+		t.bind(SetCommandSpecs.SUNIONSTORE, c -> algebra(c, 2, Op.UNION, true));
+		t.bind(SetCommandSpecs.SDIFFSTORE, c -> algebra(c, 2, Op.DIFF, true));
+		t.bind(SetCommandSpecs.SINTERCARD, SetCommands::sintercard);
+		t.bind(SetCommandSpecs.SSCAN, SetCommands::sscan);
 	}
 
 	enum Op {

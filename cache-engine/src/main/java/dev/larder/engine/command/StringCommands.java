@@ -1,8 +1,7 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyed;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.StringCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
@@ -18,8 +17,6 @@ import java.util.List;
  */
 final class StringCommands {
 
-	private static final String GROUP = "string";
-
 	/** SETEX's and PSETEX's units, as register passes them to setWithExpire. */
 	private static final int EX = SetArgs.EX;
 
@@ -29,61 +26,26 @@ final class StringCommands {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyed("get", 2, "readonly fast", 1, 1, 1, GROUP, "1.0.0", "Returns the string value of a key.",
-				StringCommands::get));
-		t.register(keyed("set", -3, "write denyoom", 1, 1, 1, GROUP, "1.0.0",
-				"Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.",
-				StringCommands::set));
-		t.register(keyed("setnx", 3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Set the string value of a key only when the key doesn't exist.", StringCommands::setnx));
-		t.register(keyed("setex", 4, "write denyoom", 1, 1, 1, GROUP, "2.0.0",
-				"Sets the string value and expiration time of a key. Creates the key if it doesn't exist.",
-				c -> setWithExpire(c, EX, "setex")));
-		t.register(keyed("psetex", 4, "write denyoom", 1, 1, 1, GROUP, "2.6.0",
-				"Sets both string value and expiration time in milliseconds of a key.",
-				c -> setWithExpire(c, PX, "psetex")));
-		t.register(keyed("mget", -2, "readonly fast", 1, -1, 1, GROUP, "1.0.0",
-				"Atomically returns the string values of one or more keys.", StringCommands::mget));
-		t.register(keyed("mset", -3, "write denyoom", 1, -1, 2, GROUP, "1.0.1",
-				"Atomically creates or modifies the string values of one or more keys.", StringCommands::mset));
-		t.register(keyed("msetnx", -3, "write denyoom", 1, -1, 2, GROUP, "1.0.1",
-				"Atomically modifies the string values of one or more keys only when all keys don't exist.",
-				StringCommands::msetnx));
-		t.register(keyed("getset", 3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Returns the previous string value of a key after setting it to a new value.", StringCommands::getset));
-		t.register(keyed("getdel", 2, "write fast", 1, 1, 1, GROUP, "6.2.0",
-				"Returns the string value of a key after deleting the key.", StringCommands::getdel));
-		t.register(keyed("getex", -2, "write fast", 1, 1, 1, GROUP, "6.2.0",
-				"Returns the string value of a key after setting its expiration time.", StringCommands::getex));
-		t.register(keyed("append", 3, "write denyoom fast", 1, 1, 1, GROUP, "2.0.0",
-				"Appends a string to the value of a key. Creates the key if it doesn't exist.",
-				StringCommands::append));
-		t.register(keyed("strlen", 2, "readonly fast", 1, 1, 1, GROUP, "2.2.0", "Returns the length of a string value.",
-				StringCommands::strlen));
-		t.register(keyed("incr", 2, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.",
-				c -> incrBy(c, 1)));
-		t.register(keyed("decr", 2, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.",
-				c -> incrBy(c, -1)));
-		t.register(keyed("incrby", 3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Increments the integer value of a key by a number. Uses 0 as initial value if the key doesn't "
-						+ "exist.",
-				c -> incrBy(c, Args.parseLong(c.arg(2)))));
-		t.register(keyed("decrby", 3, "write denyoom fast", 1, 1, 1, GROUP, "1.0.0",
-				"Decrements a number from the integer value of a key. Uses 0 as initial value if the key doesn't "
-						+ "exist.",
-				StringCommands::decrby));
-		t.register(keyed("incrbyfloat", 3, "write denyoom fast", 1, 1, 1, GROUP, "2.6.0",
-				"Increment the floating point value of a key by a number. Uses 0 as initial value if the key "
-						+ "doesn't exist.",
-				StringCommands::incrbyfloat));
-		t.register(keyed("getrange", 4, "readonly", 1, 1, 1, GROUP, "2.4.0",
-				"Returns a substring of the string stored at a key.", StringCommands::getrange));
-		t.register(keyed("setrange", 4, "write denyoom", 1, 1, 1, GROUP, "2.2.0",
-				"Overwrites a part of a string value with another by an offset. Creates the key if it doesn't "
-						+ "exist.",
-				StringCommands::setrange));
+		t.bind(StringCommandSpecs.GET, StringCommands::get);
+		t.bind(StringCommandSpecs.SET, StringCommands::set);
+		t.bind(StringCommandSpecs.SETNX, StringCommands::setnx);
+		t.bind(StringCommandSpecs.SETEX, c -> setWithExpire(c, EX, "setex"));
+		t.bind(StringCommandSpecs.PSETEX, c -> setWithExpire(c, PX, "psetex"));
+		t.bind(StringCommandSpecs.MGET, StringCommands::mget);
+		t.bind(StringCommandSpecs.MSET, StringCommands::mset);
+		t.bind(StringCommandSpecs.MSETNX, StringCommands::msetnx);
+		t.bind(StringCommandSpecs.GETSET, StringCommands::getset);
+		t.bind(StringCommandSpecs.GETDEL, StringCommands::getdel);
+		t.bind(StringCommandSpecs.GETEX, StringCommands::getex);
+		t.bind(StringCommandSpecs.APPEND, StringCommands::append);
+		t.bind(StringCommandSpecs.STRLEN, StringCommands::strlen);
+		t.bind(StringCommandSpecs.INCR, c -> incrBy(c, 1));
+		t.bind(StringCommandSpecs.DECR, c -> incrBy(c, -1));
+		t.bind(StringCommandSpecs.INCRBY, c -> incrBy(c, Args.parseLong(c.arg(2))));
+		t.bind(StringCommandSpecs.DECRBY, StringCommands::decrby);
+		t.bind(StringCommandSpecs.INCRBYFLOAT, StringCommands::incrbyfloat);
+		t.bind(StringCommandSpecs.GETRANGE, StringCommands::getrange);
+		t.bind(StringCommandSpecs.SETRANGE, StringCommands::setrange);
 	}
 
 	private static Reply get(CommandContext c) {

@@ -1,8 +1,8 @@
 package dev.larder.engine.command;
 
-import static dev.larder.engine.command.CommandSpec.keyed;
-
 import dev.larder.engine.Reply;
+import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
+import dev.larder.engine.command.spec.SortedSetCommandSpecs;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
 import dev.larder.engine.keyspace.ZSetValue;
@@ -22,8 +22,6 @@ import java.util.stream.IntStream;
  */
 final class ZSetCommands {
 
-	private static final String GROUP = "sorted_set";
-
 	static final String NAN_SCORE = "ERR resulting score is not a number (NaN)";
 
 	private static final int AUTO = 0;
@@ -38,112 +36,41 @@ final class ZSetCommands {
 	}
 
 	static void register(CommandTable t) {
-		t.register(keyed("zadd", -4, "write denyoom fast", 1, 1, 1, GROUP, "1.2.0",
-				"Adds one or more members to a sorted set, or updates their scores. Creates the key if it doesn't "
-						+ "exist.",
-				ZSetCommands::zadd));
-		t.register(keyed("zincrby", 4, "write denyoom fast", 1, 1, 1, GROUP, "1.2.0",
-				"Increments the score of a member in a sorted set.", ZSetCommands::zincrby));
-		t.register(keyed("zscore", 3, "readonly fast", 1, 1, 1, GROUP, "1.2.0",
-				"Returns the score of a member in a sorted set.", ZSetCommands::zscore));
-		t.register(keyed("zmscore", -3, "readonly fast", 1, 1, 1, GROUP, "6.2.0",
-				"Returns the score of one or more members in a sorted set.", ZSetCommands::zmscore));
-		t.register(keyed("zrank", -3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-				"Returns the index of a member in a sorted set ordered by ascending scores.", c -> zrank(c, false)));
-		t.register(keyed("zrevrank", -3, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-				"Returns the index of a member in a sorted set ordered by descending scores.", c -> zrank(c, true)));
-		t.register(keyed("zcard", 2, "readonly fast", 1, 1, 1, GROUP, "1.2.0",
-				"Returns the number of members in a sorted set.", ZSetCommands::zcard));
-		t.register(keyed("zcount", 4, "readonly fast", 1, 1, 1, GROUP, "2.0.0",
-				"Returns the count of members in a sorted set that have scores within a range.", ZSetCommands::zcount));
-		t.register(keyed("zlexcount", 4, "readonly fast", 1, 1, 1, GROUP, "2.8.9",
-				"Returns the number of members in a sorted set within a lexicographical range.",
-				ZSetCommands::zlexcount));
-		t.register(keyed("zrange", -4, "readonly", 1, 1, 1, GROUP, "1.2.0",
-				"Returns members in a sorted set within a range of indexes.", c -> zrange(c, 1, AUTO, false, false)));
-		t.register(keyed("zrangestore", -5, "write denyoom", 1, 2, 1, GROUP, "6.2.0",
-				"Stores a range of members from sorted set in a key.", c -> zrange(c, 2, AUTO, false, true)));
-		t.register(keyed("zrevrange", -4, "readonly", 1, 1, 1, GROUP, "1.2.0",
-				"Returns members in a sorted set within a range of indexes in reverse order.",
-				c -> zrange(c, 1, RANK, true, false)));
-		t.register(keyed("zrangebyscore", -4, "readonly", 1, 1, 1, GROUP, "1.0.5",
-				"Returns members in a sorted set within a range of scores.", c -> zrange(c, 1, SCORE, false, false)));
-		t.register(keyed("zrevrangebyscore", -4, "readonly", 1, 1, 1, GROUP, "2.2.0",
-				"Returns members in a sorted set within a range of scores in reverse order.",
-				c -> zrange(c, 1, SCORE, true, false)));
-		t.register(keyed("zrangebylex", -4, "readonly", 1, 1, 1, GROUP, "2.8.9",
-				"Returns members in a sorted set within a lexicographical range.",
-				c -> zrange(c, 1, LEX, false, false)));
-		t.register(keyed("zrevrangebylex", -4, "readonly", 1, 1, 1, GROUP, "2.8.9",
-				"Returns members in a sorted set within a lexicographical range in reverse order.",
-				c -> zrange(c, 1, LEX, true, false)));
-		t.register(keyed("zrem", -3, "write fast", 1, 1, 1, GROUP, "1.2.0",
-				"Removes one or more members from a sorted set. Deletes the sorted set if all members were removed.",
-				ZSetCommands::zrem));
-		t.register(keyed("zremrangebyrank", 4, "write", 1, 1, 1, GROUP, "2.0.0",
-				"Removes members in a sorted set within a range of indexes. Deletes the sorted set if all members "
-						+ "were removed.",
-				c -> zremrange(c, RANK)));
-		t.register(keyed("zremrangebyscore", 4, "write", 1, 1, 1, GROUP, "1.2.0",
-				"Removes members in a sorted set within a range of scores. Deletes the sorted set if all members "
-						+ "were removed.",
-				c -> zremrange(c, SCORE)));
-		t.register(keyed("zremrangebylex", 4, "write", 1, 1, 1, GROUP, "2.8.9",
-				"Removes members in a sorted set within a lexicographical range. Deletes the sorted set if all "
-						+ "members were removed.",
-				c -> zremrange(c, LEX)));
-		t.register(keyed("zpopmin", -2, "write fast", 1, 1, 1, GROUP, "5.0.0",
-				"Returns the lowest-scoring members from a sorted set after removing them. Deletes the sorted set "
-						+ "if the last member was popped.",
-				c -> zpop(c, false)));
-		t.register(keyed("zpopmax", -2, "write fast", 1, 1, 1, GROUP, "5.0.0",
-				"Returns the highest-scoring members from a sorted set after removing them. Deletes the sorted set "
-						+ "if the last member was popped.",
-				c -> zpop(c, true)));
-		t.register(keyed("zmpop", -4, "write", 1, -1, 1, GROUP, "7.0.0",
-				"Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. "
-						+ "Deletes the sorted set if the last member was popped.",
-				c -> zmpop(c, 1, -1))
-			.keysFromNumKeys(1));
-		t.register(keyed("bzpopmin", -3, "write noscript blocking fast", 1, -2, 1, GROUP, "5.0.0",
-				"Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a "
-						+ "member is available otherwise. Deletes the sorted set if the last element was popped.",
-				c -> bzpop(c, false)));
-		t.register(keyed("bzpopmax", -3, "write noscript blocking fast", 1, -2, 1, GROUP, "5.0.0",
-				"Removes and returns the member with the highest score from one or more sorted sets. Blocks until a "
-						+ "member available otherwise.  Deletes the sorted set if the last element was popped.",
-				c -> bzpop(c, true)));
-		t.register(keyed("bzmpop", -5, "write blocking", 2, -1, 1, GROUP, "7.0.0",
-				"Removes and returns a member by score from one or more sorted sets. Blocks until a member is "
-						+ "available otherwise. Deletes the sorted set if the last element was popped.",
-				c -> zmpop(c, 2, c.timeoutDeadline(c.arg(1))))
-			.keysFromNumKeys(2));
-		t.register(
-				keyed("zunion", -3, "readonly", 1, -1, 1, GROUP, "6.2.0", "Returns the union of multiple sorted sets.",
-						c -> setop(c, 1, SetCommands.Op.UNION, false))
-					.keysFromNumKeys(1));
-		t.register(keyed("zinter", -3, "readonly", 1, -1, 1, GROUP, "6.2.0",
-				"Returns the intersect of multiple sorted sets.", c -> setop(c, 1, SetCommands.Op.INTER, false))
-			.keysFromNumKeys(1));
-		t.register(keyed("zdiff", -3, "readonly", 1, -1, 1, GROUP, "6.2.0",
-				"Returns the difference between multiple sorted sets.", c -> setop(c, 1, SetCommands.Op.DIFF, false))
-			.keysFromNumKeys(1));
-		t.register(keyed("zunionstore", -4, "write denyoom", 1, -1, 1, GROUP, "2.0.0",
-				"Stores the union of multiple sorted sets in a key.", c -> setop(c, 2, SetCommands.Op.UNION, true))
-			.keysFromNumKeys(2));
-		t.register(keyed("zinterstore", -4, "write denyoom", 1, -1, 1, GROUP, "2.0.0",
-				"Stores the intersect of multiple sorted sets in a key.", c -> setop(c, 2, SetCommands.Op.INTER, true))
-			.keysFromNumKeys(2));
-		t.register(keyed("zdiffstore", -4, "write denyoom", 1, -1, 1, GROUP, "6.2.0",
-				"Stores the difference of multiple sorted sets in a key.", c -> setop(c, 2, SetCommands.Op.DIFF, true))
-			.keysFromNumKeys(2));
-		t.register(keyed("zintercard", -3, "readonly", 1, -1, 1, GROUP, "7.0.0",
-				"Returns the number of members of the intersect of multiple sorted sets.", ZSetCommands::zintercard)
-			.keysFromNumKeys(1));
-		t.register(keyed("zrandmember", -2, "readonly random", 1, 1, 1, GROUP, "6.2.0",
-				"Returns one or more random members from a sorted set.", ZSetCommands::zrandmember));
-		t.register(keyed("zscan", -3, "readonly", 1, 1, 1, GROUP, "2.8.0",
-				"Iterates over members and scores of a sorted set.", ZSetCommands::zscan));
+		t.bind(SortedSetCommandSpecs.ZADD, ZSetCommands::zadd);
+		t.bind(SortedSetCommandSpecs.ZINCRBY, ZSetCommands::zincrby);
+		t.bind(SortedSetCommandSpecs.ZSCORE, ZSetCommands::zscore);
+		t.bind(SortedSetCommandSpecs.ZMSCORE, ZSetCommands::zmscore);
+		t.bind(LaterRedisCommandSpecs.ZRANK, c -> zrank(c, false));
+		t.bind(LaterRedisCommandSpecs.ZREVRANK, c -> zrank(c, true));
+		t.bind(SortedSetCommandSpecs.ZCARD, ZSetCommands::zcard);
+		t.bind(SortedSetCommandSpecs.ZCOUNT, ZSetCommands::zcount);
+		t.bind(SortedSetCommandSpecs.ZLEXCOUNT, ZSetCommands::zlexcount);
+		t.bind(SortedSetCommandSpecs.ZRANGE, c -> zrange(c, 1, AUTO, false, false));
+		t.bind(SortedSetCommandSpecs.ZRANGESTORE, c -> zrange(c, 2, AUTO, false, true));
+		t.bind(SortedSetCommandSpecs.ZREVRANGE, c -> zrange(c, 1, RANK, true, false));
+		t.bind(SortedSetCommandSpecs.ZRANGEBYSCORE, c -> zrange(c, 1, SCORE, false, false));
+		t.bind(SortedSetCommandSpecs.ZREVRANGEBYSCORE, c -> zrange(c, 1, SCORE, true, false));
+		t.bind(SortedSetCommandSpecs.ZRANGEBYLEX, c -> zrange(c, 1, LEX, false, false));
+		t.bind(SortedSetCommandSpecs.ZREVRANGEBYLEX, c -> zrange(c, 1, LEX, true, false));
+		t.bind(SortedSetCommandSpecs.ZREM, ZSetCommands::zrem);
+		t.bind(SortedSetCommandSpecs.ZREMRANGEBYRANK, c -> zremrange(c, RANK));
+		t.bind(SortedSetCommandSpecs.ZREMRANGEBYSCORE, c -> zremrange(c, SCORE));
+		t.bind(SortedSetCommandSpecs.ZREMRANGEBYLEX, c -> zremrange(c, LEX));
+		t.bind(SortedSetCommandSpecs.ZPOPMIN, c -> zpop(c, false));
+		t.bind(SortedSetCommandSpecs.ZPOPMAX, c -> zpop(c, true));
+		t.bind(SortedSetCommandSpecs.ZMPOP, c -> zmpop(c, 1, -1));
+		t.bind(SortedSetCommandSpecs.BZPOPMIN, c -> bzpop(c, false));
+		t.bind(SortedSetCommandSpecs.BZPOPMAX, c -> bzpop(c, true));
+		t.bind(SortedSetCommandSpecs.BZMPOP, c -> zmpop(c, 2, c.timeoutDeadline(c.arg(1))));
+		t.bind(SortedSetCommandSpecs.ZUNION, c -> setop(c, 1, SetCommands.Op.UNION, false));
+		t.bind(SortedSetCommandSpecs.ZINTER, c -> setop(c, 1, SetCommands.Op.INTER, false));
+		t.bind(SortedSetCommandSpecs.ZDIFF, c -> setop(c, 1, SetCommands.Op.DIFF, false));
+		t.bind(SortedSetCommandSpecs.ZUNIONSTORE, c -> setop(c, 2, SetCommands.Op.UNION, true));
+		t.bind(SortedSetCommandSpecs.ZINTERSTORE, c -> setop(c, 2, SetCommands.Op.INTER, true));
+		t.bind(SortedSetCommandSpecs.ZDIFFSTORE, c -> setop(c, 2, SetCommands.Op.DIFF, true));
+		t.bind(SortedSetCommandSpecs.ZINTERCARD, ZSetCommands::zintercard);
+		t.bind(SortedSetCommandSpecs.ZRANDMEMBER, ZSetCommands::zrandmember);
+		t.bind(SortedSetCommandSpecs.ZSCAN, ZSetCommands::zscan);
 	}
 
 	private static ZSetValue zset(KeyEntry e) {

@@ -2,10 +2,10 @@ package dev.larder.engine.scripting;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.CommandContext;
-import dev.larder.engine.command.CommandSpec;
 import dev.larder.engine.command.CommandTable;
 import dev.larder.engine.command.Errors;
 import dev.larder.engine.command.ReplyException;
+import dev.larder.engine.command.spec.ScriptingCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class ScriptCommands {
 
-	private static final String GROUP = "scripting";
-
 	private static final String EVAL_FLAGS = "noscript stale skip_monitor no_mandatory_keys movablekeys";
 
 	private static final String EVAL_RO_FLAGS = "readonly " + EVAL_FLAGS;
@@ -26,27 +24,16 @@ public final class ScriptCommands {
 	}
 
 	public static void register(CommandTable t) {
-		t.register(CommandSpec.numKeys("eval", -3, EVAL_FLAGS, 2, GROUP, "2.6.0", "Executes a server-side Lua script.",
-				c -> eval(c, false, false)));
-		t.register(CommandSpec.numKeys("evalsha", -3, EVAL_FLAGS, 2, GROUP, "2.6.0",
-				"Executes a server-side Lua script by SHA1 digest.", c -> eval(c, true, false)));
-		t.register(CommandSpec.numKeys("eval_ro", -3, EVAL_RO_FLAGS, 2, GROUP, "7.0.0",
-				"Executes a read-only server-side Lua script.", c -> eval(c, false, true)));
-		t.register(CommandSpec.numKeys("evalsha_ro", -3, EVAL_RO_FLAGS, 2, GROUP, "7.0.0",
-				"Executes a read-only server-side Lua script by SHA1 digest.", c -> eval(c, true, true)));
-		CommandSpec script = CommandSpec.keyless("script", -2, "", GROUP, "2.6.0",
-				"A container for Lua scripts management commands.", null);
-		script.sub("exists", -3, "noscript", "2.6.0",
-				"Determines whether server-side Lua scripts exist in the script cache.", ScriptCommands::exists);
-		script.sub("flush", -2, "noscript", "2.6.0", "Removes all server-side Lua scripts from the script cache.",
-				ScriptCommands::flush);
-		script.sub("kill", 2, "noscript allow_busy", "2.6.0", "Terminates a server-side Lua script during execution.",
-				c -> Reply.error("NOTBUSY No scripts in execution right now."));
-		script.sub("load", 3, "noscript stale", "2.6.0", "Loads a server-side Lua script to the script cache.",
-				ScriptCommands::load);
-		script.sub("help", 2, "loading stale", "5.0.0", "Returns helpful text about the different subcommands.",
-				c -> help());
-		t.register(script);
+		t.bind(ScriptingCommandSpecs.EVAL, c -> eval(c, false, false));
+		t.bind(ScriptingCommandSpecs.EVALSHA, c -> eval(c, true, false));
+		t.bind(ScriptingCommandSpecs.EVAL_RO, c -> eval(c, false, true));
+		t.bind(ScriptingCommandSpecs.EVALSHA_RO, c -> eval(c, true, true));
+		t.bindContainer(ScriptingCommandSpecs.SCRIPT);
+		t.bind(ScriptingCommandSpecs.SCRIPT_EXISTS, ScriptCommands::exists);
+		t.bind(ScriptingCommandSpecs.SCRIPT_FLUSH, ScriptCommands::flush);
+		t.bind(ScriptingCommandSpecs.SCRIPT_KILL, c -> Reply.error("NOTBUSY No scripts in execution right now."));
+		t.bind(ScriptingCommandSpecs.SCRIPT_LOAD, ScriptCommands::load);
+		t.bind(ScriptingCommandSpecs.SCRIPT_HELP, c -> help());
 	}
 
 	/**

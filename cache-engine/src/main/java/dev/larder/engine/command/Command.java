@@ -1,0 +1,141 @@
+package dev.larder.engine.command;
+
+import dev.larder.engine.command.spec.CommandFlag;
+import dev.larder.engine.command.spec.CommandSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A row of the command table: a declared {@link CommandSpec} bound to its handler. What
+ * the executor reads on every command is copied into final fields here when the row is
+ * bound (flags as booleans, the legacy key range), so dispatch reads a field where it
+ * would otherwise search a set.
+ */
+public final class Command {
+
+	private final CommandSpec spec;
+
+	private final CommandHandler handler;
+
+	private final String name;
+
+	private final byte[] nameBytes;
+
+	private final Map<String, Command> subcommands = new LinkedHashMap<>();
+
+	final int arity;
+
+	final boolean noAuth;
+
+	final boolean write;
+
+	final boolean readonly;
+
+	final boolean noScript;
+
+	final boolean movableKeys;
+
+	/** Legacy key range (first 0: no keys there); last is negative from the end. */
+	final int firstKey;
+
+	final int lastKey;
+
+	final int keyStep;
+
+	/** A write with keys: clients blocked on its keys may be served after it. */
+	final boolean wakesBlocked;
+
+	final boolean walksKeyspace;
+
+	Command(CommandSpec spec, CommandHandler handler, boolean walksKeyspace) {
+		this.spec = spec;
+		this.handler = handler;
+		this.name = spec.name();
+		this.nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+		this.arity = spec.arity();
+		this.noAuth = spec.has(CommandFlag.NO_AUTH);
+		this.write = spec.has(CommandFlag.WRITE);
+		this.readonly = spec.has(CommandFlag.READONLY);
+		this.noScript = spec.has(CommandFlag.NOSCRIPT);
+		this.movableKeys = spec.has(CommandFlag.MOVABLEKEYS);
+		this.firstKey = spec.firstKey();
+		this.lastKey = spec.lastKey();
+		this.keyStep = spec.keyStep();
+		this.wakesBlocked = write && !spec.keySpecs().isEmpty();
+		this.walksKeyspace = walksKeyspace;
+	}
+
+	public CommandSpec spec() {
+		return spec;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	byte[] nameBytes() {
+		return nameBytes;
+	}
+
+	/** Null for a container without a handler of its own (CLIENT, CONFIG, ...). */
+	public CommandHandler handler() {
+		return handler;
+	}
+
+	public boolean hasSubcommands() {
+		return !subcommands.isEmpty();
+	}
+
+	/** The bound subcommand named {@code lowerName} ("id" of CLIENT ID), or null. */
+	public Command subcommand(String lowerName) {
+		return subcommands.get(lowerName);
+	}
+
+	Map<String, Command> subcommands() {
+		return subcommands;
+	}
+
+	public boolean arityOk(int argc) {
+		return arity >= 0 ? argc == arity : argc >= -arity;
+	}
+
+	/**
+	 * Flagged "write": refused in read-only scripts; its keys' waiters are served after
+	 * it.
+	 */
+	public boolean write() {
+		return write;
+	}
+
+	/** Flagged "readonly". */
+	public boolean readonly() {
+		return readonly;
+	}
+
+	/** Flagged "noscript": refused inside EVAL. */
+	public boolean noScript() {
+		return noScript;
+	}
+
+	/** Flagged "no_auth": allowed before AUTH. */
+	public boolean noAuth() {
+		return noAuth;
+	}
+
+	/**
+	 * A keyless command that walks the keyspace locking shard by shard (KEYS, SCAN,
+	 * DBSIZE, FLUSHDB...). A script that holds its keys' shard locks must not run it:
+	 * taking other shards' locks out of ascending order could deadlock against a
+	 * multi-key command.
+	 */
+	public boolean walksKeyspace() {
+		return walksKeyspace;
+	}
+
+	@Override
+	public String toString() {
+		return name;
+	}
+
+}

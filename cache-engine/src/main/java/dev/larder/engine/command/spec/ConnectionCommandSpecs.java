@@ -1,0 +1,212 @@
+package dev.larder.engine.command.spec;
+
+import static dev.larder.engine.command.spec.Arg.block;
+import static dev.larder.engine.command.spec.Arg.integer;
+import static dev.larder.engine.command.spec.Arg.oneOf;
+import static dev.larder.engine.command.spec.Arg.pureToken;
+import static dev.larder.engine.command.spec.Arg.string;
+import static dev.larder.engine.command.spec.CommandFlag.ADMIN;
+import static dev.larder.engine.command.spec.CommandFlag.ALLOW_BUSY;
+import static dev.larder.engine.command.spec.CommandFlag.FAST;
+import static dev.larder.engine.command.spec.CommandFlag.LOADING;
+import static dev.larder.engine.command.spec.CommandFlag.NOSCRIPT;
+import static dev.larder.engine.command.spec.CommandFlag.NO_AUTH;
+import static dev.larder.engine.command.spec.CommandFlag.STALE;
+import static dev.larder.engine.command.spec.CommandTip.NONDETERMINISTIC_OUTPUT;
+import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_ALL_SHARDS;
+import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_ALL_SUCCEEDED;
+
+/**
+ * The connection commands the engine implements, as Redis 7.0.15 declares them (COMMAND
+ * INFO, COMMAND DOCS). Written by {@link CommandSpecGenerator} from a live redis-server:
+ * regenerate rather than edit.
+ */
+public final class ConnectionCommandSpecs {
+
+	/** {@code AUTH [username] password} */
+	public static final CommandSpec AUTH = CommandSpec.command("auth")
+		.arity(-2)
+		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("1.0.0")
+		.summary("Authenticate to the server")
+		.complexity("O(N) where N is the number of passwords defined for the user")
+		.history("6.0.0", "Added ACL style (username and password).")
+		.arguments(string("username").since("6.0.0").optional(), string("password"))
+		.build();
+
+	/** {@code CLIENT GETNAME} */
+	public static final CommandSpec CLIENT_GETNAME = CommandSpec.subcommand("client", "getname")
+		.arity(2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("2.6.9")
+		.summary("Get the current connection name")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code CLIENT HELP} */
+	public static final CommandSpec CLIENT_HELP = CommandSpec.subcommand("client", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("5.0.0")
+		.summary("Show helpful text about the different subcommands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code CLIENT ID} */
+	public static final CommandSpec CLIENT_ID = CommandSpec.subcommand("client", "id")
+		.arity(2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("5.0.0")
+		.summary("Returns the client ID for the current connection")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code CLIENT INFO} */
+	public static final CommandSpec CLIENT_INFO = CommandSpec.subcommand("client", "info")
+		.arity(2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.tips(NONDETERMINISTIC_OUTPUT)
+		.group(CommandGroup.CONNECTION)
+		.since("6.2.0")
+		.summary("Returns information about the current client connection.")
+		.complexity("O(1)")
+		.build();
+
+	/**
+	 * {@code CLIENT LIST [TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]}
+	 */
+	public static final CommandSpec CLIENT_LIST = CommandSpec.subcommand("client", "list")
+		.arity(-2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.tips(NONDETERMINISTIC_OUTPUT)
+		.group(CommandGroup.CONNECTION)
+		.since("2.4.0")
+		.summary("Get the list of client connections")
+		.complexity("O(N) where N is the number of client connections")
+		.history("2.8.12", "Added unique client `id` field.")
+		.history("5.0.0", "Added optional `TYPE` filter.")
+		.history("6.0.0", "Added `user` field.")
+		.history("6.2.0", "Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter.")
+		.history("7.0.0", "Added `resp`, `multi-mem`, `rbs` and `rbp` fields.")
+		.history("7.0.3", "Added `ssub` field.")
+		.arguments(oneOf("normal_master_replica_pubsub", pureToken("normal", "NORMAL"), pureToken("master", "MASTER"),
+				pureToken("replica", "REPLICA"), pureToken("pubsub", "PUBSUB"))
+			.token("TYPE")
+			.since("5.0.0")
+			.optional(), block("id", integer("client-id").multiple()).token("ID").since("6.2.0").optional())
+		.build();
+
+	/** {@code CLIENT SETNAME connection-name} */
+	public static final CommandSpec CLIENT_SETNAME = CommandSpec.subcommand("client", "setname")
+		.arity(3)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("2.6.9")
+		.summary("Set the current connection name")
+		.complexity("O(1)")
+		.arguments(string("connection-name"))
+		.build();
+
+	/** {@code CLIENT} */
+	public static final CommandSpec CLIENT = CommandSpec.command("client")
+		.arity(-2)
+		.group(CommandGroup.CONNECTION)
+		.since("2.4.0")
+		.summary("A container for client connection commands")
+		.complexity("Depends on subcommand.")
+		.subcommands(CLIENT_GETNAME, CLIENT_HELP, CLIENT_ID, CLIENT_INFO, CLIENT_LIST,
+				LaterRedisCommandSpecs.CLIENT_SETINFO, CLIENT_SETNAME)
+		.build();
+
+	/** {@code ECHO message} */
+	public static final CommandSpec ECHO = CommandSpec.command("echo")
+		.arity(2)
+		.flags(LOADING, STALE, FAST)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("1.0.0")
+		.summary("Echo the given string")
+		.complexity("O(1)")
+		.arguments(string("message"))
+		.build();
+
+	/** {@code HELLO [protover [AUTH username password] [SETNAME clientname]]} */
+	public static final CommandSpec HELLO = CommandSpec.command("hello")
+		.arity(-1)
+		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.0.0")
+		.summary("Handshake with Redis")
+		.complexity("O(1)")
+		.history("6.2.0",
+				"`protover` made optional; when called without "
+						+ "arguments the command reports the current connection's context.")
+		.arguments(block("arguments", integer("protover"),
+				block("username_password", string("username"), string("password")).token("AUTH").optional(),
+				string("clientname").token("SETNAME").optional())
+			.optional())
+		.build();
+
+	/** {@code PING [message]} */
+	public static final CommandSpec PING = CommandSpec.command("ping")
+		.arity(-1)
+		.flags(FAST)
+		.acl(AclCategory.CONNECTION)
+		.tips(REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.CONNECTION)
+		.since("1.0.0")
+		.summary("Ping the server")
+		.complexity("O(1)")
+		.arguments(string("message").optional())
+		.build();
+
+	/** {@code QUIT} */
+	public static final CommandSpec QUIT = CommandSpec.command("quit")
+		.arity(-1)
+		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("1.0.0")
+		.summary("Close the connection")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code RESET} */
+	public static final CommandSpec RESET = CommandSpec.command("reset")
+		.arity(1)
+		.flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.2.0")
+		.summary("Reset the connection")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code SELECT index} */
+	public static final CommandSpec SELECT = CommandSpec.command("select")
+		.arity(2)
+		.flags(LOADING, STALE, FAST)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("1.0.0")
+		.summary("Change the selected database for the current connection")
+		.complexity("O(1)")
+		.arguments(integer("index"))
+		.build();
+
+	private ConnectionCommandSpecs() {
+	}
+
+}

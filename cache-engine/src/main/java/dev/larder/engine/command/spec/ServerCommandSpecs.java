@@ -1,0 +1,260 @@
+package dev.larder.engine.command.spec;
+
+import static dev.larder.engine.command.spec.Arg.block;
+import static dev.larder.engine.command.spec.Arg.oneOf;
+import static dev.larder.engine.command.spec.Arg.pattern;
+import static dev.larder.engine.command.spec.Arg.pureToken;
+import static dev.larder.engine.command.spec.Arg.string;
+import static dev.larder.engine.command.spec.CommandFlag.ADMIN;
+import static dev.larder.engine.command.spec.CommandFlag.FAST;
+import static dev.larder.engine.command.spec.CommandFlag.LOADING;
+import static dev.larder.engine.command.spec.CommandFlag.NOSCRIPT;
+import static dev.larder.engine.command.spec.CommandFlag.READONLY;
+import static dev.larder.engine.command.spec.CommandFlag.STALE;
+import static dev.larder.engine.command.spec.CommandFlag.WRITE;
+import static dev.larder.engine.command.spec.CommandTip.NONDETERMINISTIC_OUTPUT;
+import static dev.larder.engine.command.spec.CommandTip.NONDETERMINISTIC_OUTPUT_ORDER;
+import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_ALL_NODES;
+import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_ALL_SHARDS;
+import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_AGG_SUM;
+import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_ALL_SUCCEEDED;
+import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_SPECIAL;
+
+/**
+ * The server commands the engine implements, as Redis 7.0.15 declares them (COMMAND INFO,
+ * COMMAND DOCS). Written by {@link CommandSpecGenerator} from a live redis-server:
+ * regenerate rather than edit.
+ */
+public final class ServerCommandSpecs {
+
+	/** {@code COMMAND COUNT} */
+	public static final CommandSpec COMMAND_COUNT = CommandSpec.subcommand("command", "count")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Get total number of Redis commands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code COMMAND DOCS [command-name [command-name ...]]} */
+	public static final CommandSpec COMMAND_DOCS = CommandSpec.subcommand("command", "docs")
+		.arity(-2)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.tips(NONDETERMINISTIC_OUTPUT_ORDER)
+		.group(CommandGroup.SERVER)
+		.since("7.0.0")
+		.summary("Get array of specific Redis command documentation")
+		.complexity("O(N) where N is the number of commands to look up")
+		.arguments(string("command-name").optional().multiple())
+		.build();
+
+	/** {@code COMMAND GETKEYS} */
+	public static final CommandSpec COMMAND_GETKEYS = CommandSpec.subcommand("command", "getkeys")
+		.arity(-4)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Extract keys given a full Redis command")
+		.complexity("O(N) where N is the number of arguments to the command")
+		.build();
+
+	/** {@code COMMAND GETKEYSANDFLAGS} */
+	public static final CommandSpec COMMAND_GETKEYSANDFLAGS = CommandSpec.subcommand("command", "getkeysandflags")
+		.arity(-4)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.SERVER)
+		.since("7.0.0")
+		.summary("Extract keys and access flags given a full Redis command")
+		.complexity("O(N) where N is the number of arguments to the command")
+		.build();
+
+	/** {@code COMMAND HELP} */
+	public static final CommandSpec COMMAND_HELP = CommandSpec.subcommand("command", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.SERVER)
+		.since("5.0.0")
+		.summary("Show helpful text about the different subcommands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code COMMAND INFO [command-name [command-name ...]]} */
+	public static final CommandSpec COMMAND_INFO = CommandSpec.subcommand("command", "info")
+		.arity(-2)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.tips(NONDETERMINISTIC_OUTPUT_ORDER)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Get array of specific Redis command details, or all when no argument is given.")
+		.complexity("O(N) where N is the number of commands to look up")
+		.history("7.0.0", "Allowed to be called with no argument to get info on all commands.")
+		.arguments(string("command-name").optional().multiple())
+		.build();
+
+	/**
+	 * {@code COMMAND LIST [FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern]}
+	 */
+	public static final CommandSpec COMMAND_LIST = CommandSpec.subcommand("command", "list")
+		.arity(-2)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.tips(NONDETERMINISTIC_OUTPUT_ORDER)
+		.group(CommandGroup.SERVER)
+		.since("7.0.0")
+		.summary("Get an array of Redis command names")
+		.complexity("O(N) where N is the total number of Redis commands")
+		.arguments(oneOf("filterby", string("module-name").token("MODULE"), string("category").token("ACLCAT"),
+				pattern("pattern").token("PATTERN"))
+			.token("FILTERBY")
+			.optional())
+		.build();
+
+	/** {@code COMMAND} */
+	public static final CommandSpec COMMAND = CommandSpec.command("command")
+		.arity(-1)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.tips(NONDETERMINISTIC_OUTPUT_ORDER)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Get array of Redis command details")
+		.complexity("O(N) where N is the total number of Redis commands")
+		.subcommands(COMMAND_COUNT, COMMAND_DOCS, COMMAND_GETKEYS, COMMAND_GETKEYSANDFLAGS, COMMAND_HELP, COMMAND_INFO,
+				COMMAND_LIST)
+		.build();
+
+	/** {@code CONFIG GET parameter [parameter ...]} */
+	public static final CommandSpec CONFIG_GET = CommandSpec.subcommand("config", "get")
+		.arity(-3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("2.0.0")
+		.summary("Get the values of configuration parameters")
+		.complexity("O(N) when N is the number of configuration parameters provided")
+		.history("7.0.0", "Added the ability to pass multiple pattern parameters in one call")
+		.arguments(block("parameter", string("parameter")).multiple())
+		.build();
+
+	/** {@code CONFIG HELP} */
+	public static final CommandSpec CONFIG_HELP = CommandSpec.subcommand("config", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("5.0.0")
+		.summary("Show helpful text about the different subcommands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code CONFIG RESETSTAT} */
+	public static final CommandSpec CONFIG_RESETSTAT = CommandSpec.subcommand("config", "resetstat")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("2.0.0")
+		.summary("Reset the stats returned by INFO")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code CONFIG SET parameter value [parameter value ...]} */
+	public static final CommandSpec CONFIG_SET = CommandSpec.subcommand("config", "set")
+		.arity(-4)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.SERVER)
+		.since("2.0.0")
+		.summary("Set configuration parameters to the given values")
+		.complexity("O(N) when N is the number of configuration parameters provided")
+		.history("7.0.0", "Added the ability to set multiple parameters in one call.")
+		.arguments(block("parameter_value", string("parameter"), string("value")).multiple())
+		.build();
+
+	/** {@code CONFIG} */
+	public static final CommandSpec CONFIG = CommandSpec.command("config")
+		.arity(-2)
+		.group(CommandGroup.SERVER)
+		.since("2.0.0")
+		.summary("A container for server configuration commands")
+		.complexity("Depends on subcommand.")
+		.subcommands(CONFIG_GET, CONFIG_HELP, CONFIG_RESETSTAT, CONFIG_SET)
+		.build();
+
+	/** {@code DBSIZE} */
+	public static final CommandSpec DBSIZE = CommandSpec.command("dbsize")
+		.arity(1)
+		.flags(READONLY, FAST)
+		.acl(AclCategory.KEYSPACE)
+		.tips(REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_AGG_SUM)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Return the number of keys in the selected database")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code FLUSHALL [ASYNC | SYNC]} */
+	public static final CommandSpec FLUSHALL = CommandSpec.command("flushall")
+		.arity(-1)
+		.flags(WRITE)
+		.acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
+		.tips(REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Remove all keys from all databases")
+		.complexity("O(N) where N is the total number of keys in all databases")
+		.history("4.0.0", "Added the `ASYNC` flushing mode modifier.")
+		.history("6.2.0", "Added the `SYNC` flushing mode modifier.")
+		.arguments(oneOf("async", pureToken("async", "ASYNC").since("4.0.0"), pureToken("sync", "SYNC").since("6.2.0"))
+			.optional())
+		.build();
+
+	/** {@code FLUSHDB [ASYNC | SYNC]} */
+	public static final CommandSpec FLUSHDB = CommandSpec.command("flushdb")
+		.arity(-1)
+		.flags(WRITE)
+		.acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
+		.tips(REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Remove all keys from the current database")
+		.complexity("O(N) where N is the number of keys in the selected database")
+		.history("4.0.0", "Added the `ASYNC` flushing mode modifier.")
+		.history("6.2.0", "Added the `SYNC` flushing mode modifier.")
+		.arguments(oneOf("async", pureToken("async", "ASYNC").since("4.0.0"), pureToken("sync", "SYNC").since("6.2.0"))
+			.optional())
+		.build();
+
+	/** {@code INFO [section [section ...]]} */
+	public static final CommandSpec INFO = CommandSpec.command("info")
+		.arity(-1)
+		.flags(LOADING, STALE)
+		.acl(AclCategory.DANGEROUS)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Get information and statistics about the server")
+		.complexity("O(1)")
+		.history("7.0.0", "Added support for taking multiple section arguments.")
+		.arguments(string("section").optional().multiple())
+		.build();
+
+	/** {@code TIME} */
+	public static final CommandSpec TIME = CommandSpec.command("time")
+		.arity(1)
+		.flags(LOADING, STALE, FAST)
+		.tips(NONDETERMINISTIC_OUTPUT)
+		.group(CommandGroup.SERVER)
+		.since("2.6.0")
+		.summary("Return the current server time")
+		.complexity("O(1)")
+		.build();
+
+	private ServerCommandSpecs() {
+	}
+
+}
