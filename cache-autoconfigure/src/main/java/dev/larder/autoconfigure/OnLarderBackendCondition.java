@@ -1,6 +1,7 @@
 package dev.larder.autoconfigure;
 
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -19,8 +20,13 @@ class OnLarderBackendCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnLarderBackend.class.getName());
-		Backend required = (Backend) attributes.get("value");
+		// Only @ConditionalOnLarderBackend names this package-private condition, and its
+		// value has no default: both are present whenever Spring asks.
+		Map<String, Object> attributes = Objects.requireNonNull(
+				metadata.getAnnotationAttributes(ConditionalOnLarderBackend.class.getName()),
+				"evaluated only on elements annotated with @ConditionalOnLarderBackend");
+		Backend required = (Backend) Objects.requireNonNull(attributes.get("value"),
+				"@ConditionalOnLarderBackend's value is required");
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnLarderBackend.class, required);
 		Backend selected = selectedBackend(context);
 		if (selected == required) {

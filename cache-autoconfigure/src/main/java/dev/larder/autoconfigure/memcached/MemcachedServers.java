@@ -36,8 +36,11 @@ record MemcachedServers(List<InetSocketAddress> addresses, int[] weights) {
 		return new MemcachedServers(addresses, weights.stream().mapToInt(Integer::intValue).toArray());
 	}
 
-	/** What is wrong with the value, or null if it parses. */
-	static @Nullable String problem(String servers) {
+	/**
+	 * What is wrong with the value, or null if it parses. A missing value is a problem
+	 * too, not a failure of the check.
+	 */
+	static @Nullable String problem(@Nullable String servers) {
 		if (servers == null || servers.isBlank()) {
 			return "must list at least one server (host:port)";
 		}
