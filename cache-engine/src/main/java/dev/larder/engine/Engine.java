@@ -8,6 +8,7 @@ import dev.larder.engine.server.RespServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded Redis-compatible engine. {@link #execute(byte[]...)} runs any command
@@ -32,7 +33,8 @@ public final class Engine implements AutoCloseable {
 
 	private final ActiveExpiryCycle expiry;
 
-	private final RespServer server;
+	/** Null when the engine serves in-process only. */
+	private final @Nullable RespServer server;
 
 	private volatile boolean closed;
 

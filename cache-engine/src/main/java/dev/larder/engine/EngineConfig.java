@@ -1,6 +1,7 @@
 package dev.larder.engine;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable engine settings. Defaults follow Redis's where Redis has one (16 databases,
@@ -16,7 +17,7 @@ public final class EngineConfig {
 
 	private final String bind;
 
-	private final String requirePass;
+	private final @Nullable String requirePass;
 
 	private final int databases;
 
@@ -96,7 +97,7 @@ public final class EngineConfig {
 	}
 
 	/** The password clients must AUTH with, or null when none is required. */
-	public String requirePass() {
+	public @Nullable String requirePass() {
 		return requirePass;
 	}
 
@@ -190,7 +191,7 @@ public final class EngineConfig {
 
 		private String bind = "127.0.0.1";
 
-		private String requirePass;
+		private @Nullable String requirePass;
 
 		private int databases = 16;
 
@@ -240,7 +241,7 @@ public final class EngineConfig {
 			return this;
 		}
 
-		public Builder requirePass(String requirePass) {
+		public Builder requirePass(@Nullable String requirePass) {
 			this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
 			return this;
 		}

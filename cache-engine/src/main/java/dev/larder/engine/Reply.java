@@ -3,6 +3,7 @@ package dev.larder.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command's result, independent of the wire protocol. The RESP server renders it as
@@ -50,7 +51,7 @@ public sealed interface Reply
 	}
 
 	/** A bulk string, or the null reply when {@code value} is null. */
-	static Reply bulkOrNull(byte[] value) {
+	static Reply bulkOrNull(byte @Nullable [] value) {
 		return value == null ? NULL : new BulkString(value);
 	}
 
@@ -112,7 +113,7 @@ public sealed interface Reply
 		}
 
 		@Override
-		public boolean equals(Object o) {
+		public boolean equals(@Nullable Object o) {
 			return o instanceof BulkString other && Arrays.equals(value, other.value);
 		}
 

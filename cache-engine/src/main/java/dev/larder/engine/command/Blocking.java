@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clients blocked in BLPOP, BRPOP, BLMOVE, BLMPOP, BZPOPMIN, BZPOPMAX and BZMPOP. A
@@ -79,7 +80,7 @@ public final class Blocking {
 
 	record Key(int db, byte[] key) {
 		@Override
-		public boolean equals(Object o) {
+		public boolean equals(@Nullable Object o) {
 			return o instanceof Key k && k.db == db && Arrays.equals(k.key, key);
 		}
 
@@ -93,6 +94,9 @@ public final class Blocking {
 
 	private volatile int waiting;
 
+	// Set by the CommandExecutor made for the core, in its constructor, before any
+	// command can park a client.
+	@SuppressWarnings("NullAway.Init")
 	private CommandExecutor executor;
 
 	void executor(CommandExecutor executor) {
@@ -139,7 +143,8 @@ public final class Blocking {
 		waiting--;
 	}
 
-	private synchronized Waiter[] waitersOf(Key k) {
+	/** A snapshot of the key's waiters, or null when none waits on it. */
+	private synchronized Waiter @Nullable [] waitersOf(Key k) {
 		ArrayDeque<Waiter> q = byKey.get(k);
 		return q == null ? null : q.toArray(new Waiter[0]);
 	}

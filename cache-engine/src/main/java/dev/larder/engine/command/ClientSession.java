@@ -1,5 +1,7 @@
 package dev.larder.engine.command;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Per-connection state (Redis's client struct): selected database, protocol version,
  * authentication, name. Owned by one thread at a time (a Netty event loop or an
@@ -23,11 +25,13 @@ public final class ClientSession {
 
 	private volatile boolean authenticated;
 
-	private volatile String name;
+	/** Null until CLIENT SETNAME (or HELLO SETNAME) names the connection. */
+	private volatile @Nullable String name;
 
-	private volatile String libName;
+	/** Null until CLIENT SETINFO sets them. */
+	private volatile @Nullable String libName;
 
-	private volatile String libVersion;
+	private volatile @Nullable String libVersion;
 
 	private static final java.lang.invoke.VarHandle LAST_INTERACTION;
 
@@ -50,11 +54,11 @@ public final class ClientSession {
 
 	private boolean closeRequested;
 
-	private volatile Blocking.Client blockClient;
+	private volatile Blocking.@Nullable Client blockClient;
 
 	private boolean noBlock;
 
-	private Blocking.Waiter parked;
+	private Blocking.@Nullable Waiter parked;
 
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
@@ -94,27 +98,28 @@ public final class ClientSession {
 		this.authenticated = authenticated;
 	}
 
-	public String name() {
+	/** The connection's name, or null when it has none. */
+	public @Nullable String name() {
 		return name;
 	}
 
-	public void name(String name) {
+	public void name(@Nullable String name) {
 		this.name = name;
 	}
 
-	public String libName() {
+	public @Nullable String libName() {
 		return libName;
 	}
 
-	public void libName(String libName) {
+	public void libName(@Nullable String libName) {
 		this.libName = libName;
 	}
 
-	public String libVersion() {
+	public @Nullable String libVersion() {
 		return libVersion;
 	}
 
-	public void libVersion(String libVersion) {
+	public void libVersion(@Nullable String libVersion) {
 		this.libVersion = libVersion;
 	}
 
@@ -163,11 +168,12 @@ public final class ClientSession {
 	 * The connection that can park this client's blocking commands; null for in-process
 	 * sessions.
 	 */
-	public Blocking.Client blockClient() {
+	public Blocking.@Nullable Client blockClient() {
 		return blockClient;
 	}
 
-	public void blockClient(Blocking.Client client) {
+	/** Sets, or with null clears, the connection that can park this client. */
+	public void blockClient(Blocking.@Nullable Client client) {
 		this.blockClient = client;
 	}
 
@@ -188,9 +194,10 @@ public final class ClientSession {
 	}
 
 	/**
-	 * The waiter the last command parked (once), so the connection can arm its timeout.
+	 * The waiter the last command parked (once), so the connection can arm its timeout;
+	 * null when it parked none.
 	 */
-	public Blocking.Waiter takeParked() {
+	public Blocking.@Nullable Waiter takeParked() {
 		Blocking.Waiter w = parked;
 		parked = null;
 		return w;

@@ -5,6 +5,7 @@ import dev.larder.engine.command.spec.CommandSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of the command table: a declared {@link CommandSpec} bound to its handler. What
@@ -16,7 +17,8 @@ public final class Command {
 
 	private final CommandSpec spec;
 
-	private final CommandHandler handler;
+	/** Null for a container, whose subcommands have the handlers. */
+	private final @Nullable CommandHandler handler;
 
 	private final String name;
 
@@ -48,7 +50,7 @@ public final class Command {
 
 	final boolean walksKeyspace;
 
-	Command(CommandSpec spec, CommandHandler handler, boolean walksKeyspace) {
+	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace) {
 		this.spec = spec;
 		this.handler = handler;
 		this.name = spec.name();
@@ -79,7 +81,7 @@ public final class Command {
 	}
 
 	/** Null for a container without a handler of its own (CLIENT, CONFIG, ...). */
-	public CommandHandler handler() {
+	public @Nullable CommandHandler handler() {
 		return handler;
 	}
 
@@ -88,7 +90,7 @@ public final class Command {
 	}
 
 	/** The bound subcommand named {@code lowerName} ("id" of CLIENT ID), or null. */
-	public Command subcommand(String lowerName) {
+	public @Nullable Command subcommand(String lowerName) {
 		return subcommands.get(lowerName);
 	}
 

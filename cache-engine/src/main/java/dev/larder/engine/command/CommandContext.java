@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One command invocation: its arguments, the calling session, and the engine it runs in.
@@ -18,7 +19,8 @@ public final class CommandContext {
 
 	private long now = -1;
 
-	private java.util.List<Runnable> afterUnlock;
+	/** Null until a task is added: most commands have none. */
+	private java.util.@Nullable List<Runnable> afterUnlock;
 
 	CommandContext(EngineCore core, ClientSession session, byte[][] args) {
 		this.core = core;
@@ -139,7 +141,7 @@ public final class CommandContext {
 	}
 
 	/** Looks a key up for reading and checks its type; null when absent. */
-	public KeyEntry lookupRead(byte[] key, ValueType type) {
+	public @Nullable KeyEntry lookupRead(byte[] key, ValueType type) {
 		KeyEntry e = db().lookupRead(key);
 		if (e != null && ValueType.of(e.value()) != type) {
 			throw new ReplyException(Errors.WRONGTYPE);
@@ -151,7 +153,7 @@ public final class CommandContext {
 	 * Looks a key up for writing (no hit/miss stats) and checks its type; null when
 	 * absent.
 	 */
-	public KeyEntry lookupWrite(byte[] key, ValueType type) {
+	public @Nullable KeyEntry lookupWrite(byte[] key, ValueType type) {
 		KeyEntry e = db().lookup(key);
 		if (e != null && ValueType.of(e.value()) != type) {
 			throw new ReplyException(Errors.WRONGTYPE);

@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Keyspace;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a command on the calling thread, in Redis's order of checks: unknown command,
@@ -37,22 +38,31 @@ public final class CommandExecutor {
 	 * waits for its own cache misses in turn; loads issued back to back for independent
 	 * keys overlap (the idea behind Redis 8's key prefetching for pipelined batches).
 	 * Takes no locks and changes nothing.
+	 * @param commands parsed commands in {@code commands[from..to)}; other slots may be
+	 * null
 	 * @return a meaningless number made from the loaded values: the caller keeps it (in a
 	 * field of its own, never shared between threads) so that the JIT cannot drop the
 	 * loads
 	 */
-	public int prefetch(ClientSession session, byte[][][] commands, int from, int to) {
+	public int prefetch(ClientSession session, byte[] @Nullable [][] commands, int from, int to) {
 		Keyspace ks = core.keyspace();
 		int db = session.db();
 		int sink = 0;
 		for (int i = from; i < to; i++) {
-			byte[][] args = commands[i];
+			byte[][] args = parsed(commands, i);
 			Command command = core.table().lookup(args[0]);
 			if (command != null && command.firstKey > 0 && command.firstKey < args.length) {
 				sink += ks.touch(db, args[command.firstKey]);
 			}
 		}
 		return sink;
+	}
+
+	// The type cannot say that commands[from..to) are never null (other slots may be),
+	// and this is every pipelined command's path, so no check is added to prove it.
+	@SuppressWarnings("NullAway")
+	private static byte[][] parsed(byte[] @Nullable [][] commands, int i) {
+		return commands[i];
 	}
 
 	/** Re-runs a parked command without letting it park again (Blocking's serve path). */
@@ -112,14 +122,13 @@ public final class CommandExecutor {
 		if (command.movableKeys) {
 			int[] keys = command.spec().keyPositions(args);
 			if (keys.length <= 1) {
-				return keys.length == 0 ? command.handler().handle(context)
-						: runLocked(command, context, args[keys[0]]);
+				return keys.length == 0 ? handle(command, context) : runLocked(command, context, args[keys[0]]);
 			}
 			return runLocked(command, context, shardsOf(core.keyspace(), args, keys));
 		}
 		int first = command.firstKey;
 		if (first == 0 || first >= args.length) {
-			return command.handler().handle(context);
+			return handle(command, context);
 		}
 		int last = command.lastKey < 0 ? args.length + command.lastKey : Math.min(command.lastKey, args.length - 1);
 		if (last <= first) {
@@ -128,12 +137,20 @@ public final class CommandExecutor {
 		return runLocked(command, context, shardsOf(core.keyspace(), args, first, last, command.keyStep));
 	}
 
+	// Only a container has no handler, and none gets here: execute() dispatches a
+	// container to its subcommand, and a container's arity needs one (executeFromScript
+	// checks). This is every command's path, so no check is added to prove it.
+	@SuppressWarnings("NullAway")
+	private static Reply handle(Command command, CommandContext context) {
+		return command.handler().handle(context);
+	}
+
 	/** Runs the handler holding the lock of {@code key}'s shard. */
 	private Reply runLocked(Command command, CommandContext context, byte[] key) {
 		var shard = core.keyspace().shard(core.keyspace().shardIndex(key));
 		shard.lock();
 		try {
-			return command.handler().handle(context);
+			return handle(command, context);
 		}
 		finally {
 			shard.unlock();
@@ -147,7 +164,7 @@ public final class CommandExecutor {
 			ks.shard(s).lock();
 		}
 		try {
-			return command.handler().handle(context);
+			return handle(command, context);
 		}
 		finally {
 			for (int i = shards.length - 1; i >= 0; i--) {
@@ -207,7 +224,7 @@ public final class CommandExecutor {
 		CommandContext context = new CommandContext(core, session, args);
 		Reply reply;
 		try {
-			reply = command.handler().handle(context);
+			reply = handle(command, context);
 		}
 		catch (ReplyException e) {
 			reply = e.reply();

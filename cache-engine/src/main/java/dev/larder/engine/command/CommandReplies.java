@@ -15,6 +15,7 @@ import dev.larder.engine.command.spec.KeySpecFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link CommandSpec} as COMMAND INFO and COMMAND DOCS send it, field for field in
@@ -31,8 +32,9 @@ final class CommandReplies {
 	static Reply info(CommandSpec spec) {
 		List<Reply> flags = new ArrayList<>();
 		for (CommandFlag flag : spec.flags()) {
-			if (flag.isReported()) {
-				flags.add(status(flag.replyName()));
+			String name = flag.replyName(); // null for the flags Redis hides
+			if (name != null) {
+				flags.add(status(name));
 			}
 		}
 		List<Reply> categories = new ArrayList<>();
@@ -116,9 +118,7 @@ final class CommandReplies {
 		field(map, "summary", Reply.bulk(spec.summary()));
 		field(map, "since", Reply.bulk(spec.since()));
 		field(map, "group", Reply.bulk(spec.group().replyName()));
-		if (spec.complexity() != null) {
-			field(map, "complexity", Reply.bulk(spec.complexity()));
-		}
+		optionalField(map, "complexity", spec.complexity());
 		if (!spec.docFlags().isEmpty()) {
 			List<Reply> flags = new ArrayList<>();
 			for (DocFlag flag : spec.docFlags()) {
@@ -126,12 +126,8 @@ final class CommandReplies {
 			}
 			field(map, "doc_flags", new Reply.SetReply(flags));
 		}
-		if (spec.deprecatedSince() != null) {
-			field(map, "deprecated_since", Reply.bulk(spec.deprecatedSince()));
-		}
-		if (spec.replacedBy() != null) {
-			field(map, "replaced_by", Reply.bulk(spec.replacedBy()));
-		}
+		optionalField(map, "deprecated_since", spec.deprecatedSince());
+		optionalField(map, "replaced_by", spec.replacedBy());
 		if (!spec.history().isEmpty()) {
 			List<Reply> history = new ArrayList<>();
 			for (HistoryEntry h : spec.history()) {
@@ -162,15 +158,9 @@ final class CommandReplies {
 			if (arg.type() == ArgType.KEY) {
 				field(map, "key_spec_index", Reply.integer(arg.keySpecIndex()));
 			}
-			if (arg.token() != null) {
-				field(map, "token", Reply.bulk(arg.token()));
-			}
-			if (arg.since() != null) {
-				field(map, "since", Reply.bulk(arg.since()));
-			}
-			if (arg.deprecatedSince() != null) {
-				field(map, "deprecated_since", Reply.bulk(arg.deprecatedSince()));
-			}
+			optionalField(map, "token", arg.token());
+			optionalField(map, "since", arg.since());
+			optionalField(map, "deprecated_since", arg.deprecatedSince());
 			if (!arg.flags().isEmpty()) {
 				List<Reply> flags = new ArrayList<>();
 				for (ArgFlag flag : arg.flags()) {
@@ -189,6 +179,13 @@ final class CommandReplies {
 	private static void field(List<Reply> map, String name, Reply value) {
 		map.add(Reply.bulk(name));
 		map.add(value);
+	}
+
+	/** A documentation field Redis leaves out when it has no value. */
+	private static void optionalField(List<Reply> map, String name, @Nullable String value) {
+		if (value != null) {
+			field(map, name, Reply.bulk(value));
+		}
 	}
 
 	private static Reply status(String text) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The commands the engine implements: each a declared {@link CommandSpec} bound to a
@@ -17,7 +18,8 @@ public final class CommandTable {
 
 	private final List<Command> commands = new ArrayList<>();
 
-	private Command[] slots = new Command[256];
+	/** Open addressing: a slot is null until a command is placed in it. */
+	private @Nullable Command[] slots = new Command[256];
 
 	/** Binds a command, or a subcommand of a container bound before. */
 	public void bind(CommandSpec spec, CommandHandler handler) {
@@ -43,7 +45,7 @@ public final class CommandTable {
 		add(spec, null, false);
 	}
 
-	private void add(CommandSpec spec, CommandHandler handler, boolean walksKeyspace) {
+	private void add(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace) {
 		if (handler == null && spec.subcommands().isEmpty()) {
 			throw new IllegalArgumentException(spec.name() + " needs a handler");
 		}
@@ -51,8 +53,9 @@ public final class CommandTable {
 			throw new IllegalArgumentException(spec.name() + " has keys: the executor locks them");
 		}
 		Command command = new Command(spec, handler, walksKeyspace);
-		if (spec.container() != null) {
-			addSubcommand(spec, command);
+		String containerName = spec.container();
+		if (containerName != null) {
+			addSubcommand(spec, containerName, command);
 			return;
 		}
 		if (lookup(command.nameBytes()) != null) {
@@ -68,12 +71,12 @@ public final class CommandTable {
 		}
 	}
 
-	private void addSubcommand(CommandSpec spec, Command command) {
-		Command container = lookup(spec.container());
+	private void addSubcommand(CommandSpec spec, String containerName, Command command) {
+		Command container = lookup(containerName);
 		if (container == null || !container.spec().subcommands().contains(spec)) {
-			throw new IllegalStateException(spec.name() + " is not declared by a bound container " + spec.container());
+			throw new IllegalStateException(spec.name() + " is not declared by a bound container " + containerName);
 		}
-		String sub = spec.name().substring(spec.container().length() + 1);
+		String sub = spec.name().substring(containerName.length() + 1);
 		if (container.subcommands().putIfAbsent(sub, command) != null) {
 			throw new IllegalStateException("duplicate command " + spec.name());
 		}
@@ -94,7 +97,8 @@ public final class CommandTable {
 		}
 	}
 
-	public Command lookup(byte[] name) {
+	/** The command named {@code name} (case-insensitive), or null when unknown. */
+	public @Nullable Command lookup(byte[] name) {
 		int mask = slots.length - 1;
 		for (int i = hash(name) & mask;; i = (i + 1) & mask) {
 			Command c = slots[i];
@@ -107,7 +111,7 @@ public final class CommandTable {
 		}
 	}
 
-	public Command lookup(String name) {
+	public @Nullable Command lookup(String name) {
 		return lookup(name.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -115,7 +119,7 @@ public final class CommandTable {
 	 * lookupCommandBySds: "get", or "client|id" for a subcommand (case-insensitive); null
 	 * when unknown or nested deeper.
 	 */
-	public Command lookupFullName(String fullName) {
+	public @Nullable Command lookupFullName(String fullName) {
 		String[] parts = fullName.split("\\|", -1);
 		if (parts.length > 2) {
 			return null;

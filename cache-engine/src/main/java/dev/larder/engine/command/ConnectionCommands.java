@@ -7,6 +7,8 @@ import dev.larder.engine.keyspace.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connection state: PING ECHO HELLO AUTH SELECT QUIT RESET CLIENT (networking.c, acl.c).
@@ -33,8 +35,7 @@ public final class ConnectionCommands {
 		t.bind(ConnectionCommandSpecs.RESET, ConnectionCommands::reset);
 		t.bindContainer(ConnectionCommandSpecs.CLIENT);
 		t.bind(ConnectionCommandSpecs.CLIENT_ID, c -> Reply.integer(c.session().id()));
-		t.bind(ConnectionCommandSpecs.CLIENT_GETNAME,
-				c -> c.session().name() == null ? Reply.NULL : Reply.bulk(c.session().name()));
+		t.bind(ConnectionCommandSpecs.CLIENT_GETNAME, c -> nameReply(c.session().name()));
 		t.bind(ConnectionCommandSpecs.CLIENT_SETNAME, c -> {
 			setName(c, c.arg(2));
 			return Reply.OK;
@@ -45,6 +46,10 @@ public final class ConnectionCommands {
 		t.bind(ConnectionCommandSpecs.CLIENT_LIST, ConnectionCommands::list);
 		t.bind(ConnectionCommandSpecs.CLIENT_HELP,
 				c -> help("CLIENT", "ID", "GETNAME", "SETNAME <name>", "SETINFO <option> <value>", "INFO", "LIST"));
+	}
+
+	private static Reply nameReply(@Nullable String name) {
+		return name == null ? Reply.NULL : Reply.bulk(name);
 	}
 
 	static Reply help(String container, String... lines) {
@@ -102,7 +107,7 @@ public final class ConnectionCommands {
 			}
 		}
 		if (user != null) {
-			if (!authenticate(c, user, pass)) {
+			if (!authenticate(c, user, Objects.requireNonNull(pass, "HELLO's AUTH sets the user and the password"))) {
 				return Reply.error(Errors.WRONGPASS);
 			}
 		}

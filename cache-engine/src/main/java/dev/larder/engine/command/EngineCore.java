@@ -8,6 +8,7 @@ import dev.larder.engine.scripting.Scripting;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * State shared by all commands: the keyspace, the command table, counters, connected
@@ -29,7 +30,8 @@ public final class EngineCore {
 
 	private final AtomicLong nextClientId = new AtomicLong();
 
-	private volatile String requirePass;
+	/** The password AUTH requires; null when none is required. */
+	private volatile @Nullable String requirePass;
 
 	private volatile long protoMaxBulkLen;
 
@@ -39,6 +41,9 @@ public final class EngineCore {
 
 	private final Scripting scripting;
 
+	// Set by the CommandExecutor made for this core, in its constructor, before any
+	// command runs: commands, and so scripts, run only through it.
+	@SuppressWarnings("NullAway.Init")
 	private CommandExecutor executor;
 
 	public EngineCore(EngineConfig config) {
@@ -130,11 +135,12 @@ public final class EngineCore {
 		return clients.values();
 	}
 
-	public String requirePass() {
+	public @Nullable String requirePass() {
 		return requirePass;
 	}
 
-	public void requirePass(String requirePass) {
+	/** Sets the password AUTH requires; null or empty requires none. */
+	public void requirePass(@Nullable String requirePass) {
 		this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
 	}
 

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hash family (t_hash.c), with Redis's check order and RESP3 shapes (HGETALL is a
@@ -39,7 +40,8 @@ final class HashCommands {
 		t.bind(HashCommandSpecs.HSCAN, HashCommands::hscan);
 	}
 
-	private static HashValue hash(KeyEntry e) {
+	/** The key's value, or null when the key is absent. */
+	private static @Nullable HashValue hash(@Nullable KeyEntry e) {
 		return e == null ? null : e.asHash();
 	}
 
@@ -47,7 +49,7 @@ final class HashCommands {
 	private static HashValue writable(CommandContext c) {
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.HASH);
 		if (e != null) {
-			return hash(e);
+			return e.asHash();
 		}
 		HashValue h = new HashValue();
 		c.db().add(c.arg(1), h);
@@ -112,7 +114,7 @@ final class HashCommands {
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		HashValue h = hash(e);
+		HashValue h = e.asHash();
 		long deleted = 0;
 		for (int i = 2; i < c.argc(); i++) {
 			if (h.remove(c.arg(i))) {
@@ -250,7 +252,7 @@ final class HashCommands {
 			return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
 		}
 		ScanArgs a = ScanArgs.parse(c, 3, false);
-		HashValue h = hash(e);
+		HashValue h = e.asHash();
 		List<byte[]> found = new ArrayList<>();
 		long next = 0;
 		if (h.isCompact()) {

@@ -3,6 +3,7 @@ package dev.larder.engine.command;
 import dev.larder.engine.keyspace.ZSetValue;
 import dev.larder.engine.keyspace.ZSetValue.Node;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lex range (t_zset.c's zlexrangespec) as ZRANGEBYLEX, ZLEXCOUNT and ZREMRANGEBYLEX
@@ -10,43 +11,45 @@ import java.util.Arrays;
  * infinities. Null bounds are infinities; minInf/maxInf also cover the empty ranges "+"
  * as min and "-" as max.
  */
-record LexRange(byte[] min, byte[] max, boolean minEx, boolean maxEx, int minInf, int maxInf) implements NodeRange {
+record LexRange(byte @Nullable [] min, byte @Nullable [] max, boolean minEx, boolean maxEx, int minInf,
+		int maxInf) implements NodeRange {
 
 	private static final String NOT_LEX_RANGE = "ERR min or max not valid string range item";
 
 	/** zslParseLexRange: both bounds are read before either is reported. */
 	static LexRange parse(byte[] min, byte[] max) {
-		Object[] a = parseBound(min);
-		Object[] b = parseBound(max);
+		Bound a = parseBound(min);
+		Bound b = parseBound(max);
 		if (a == null || b == null) {
 			throw new ReplyException(NOT_LEX_RANGE);
 		}
-		int minInf = (Integer) a[2];
-		int maxInf = (Integer) b[2];
-		return new LexRange(minInf == 0 ? (byte[]) a[0] : null, maxInf == 0 ? (byte[]) b[0] : null, (Boolean) a[1],
-				(Boolean) b[1], minInf, maxInf);
+		return new LexRange(a.bytes, b.bytes, a.exclusive, b.exclusive, a.inf, b.inf);
 	}
 
 	/**
-	 * {bytes, exclusive, inf} with inf -1 for "-", +1 for "+", 0 otherwise; null when
-	 * invalid.
+	 * One parsed bound: its bytes (null for an infinity), whether it is exclusive, and
+	 * inf, -1 for "-", +1 for "+", 0 otherwise.
 	 */
-	private static Object[] parseBound(byte[] b) {
+	private record Bound(byte @Nullable [] bytes, boolean exclusive, int inf) {
+	}
+
+	/** The bound, or null when invalid. */
+	private static @Nullable Bound parseBound(byte[] b) {
 		if (b.length == 0) {
 			return null;
 		}
 		switch (b[0]) {
 			case '+' -> {
-				return b.length == 1 ? new Object[] { null, false, 1 } : null;
+				return b.length == 1 ? new Bound(null, false, 1) : null;
 			}
 			case '-' -> {
-				return b.length == 1 ? new Object[] { null, false, -1 } : null;
+				return b.length == 1 ? new Bound(null, false, -1) : null;
 			}
 			case '(' -> {
-				return new Object[] { Arrays.copyOfRange(b, 1, b.length), true, 0 };
+				return new Bound(Arrays.copyOfRange(b, 1, b.length), true, 0);
 			}
 			case '[' -> {
-				return new Object[] { Arrays.copyOfRange(b, 1, b.length), false, 0 };
+				return new Bound(Arrays.copyOfRange(b, 1, b.length), false, 0);
 			}
 			default -> {
 				return null;
@@ -96,10 +99,13 @@ record LexRange(byte[] min, byte[] max, boolean minEx, boolean maxEx, int minInf
 	 * last].
 	 */
 	private boolean overlaps(ZSetValue z) {
-		if (empty() || z.isEmpty()) {
+		if (empty()) {
 			return false;
 		}
-		return aboveMin(z.last().member()) && belowMax(z.first().member());
+		Node first = z.first();
+		Node last = z.last();
+		// Both are null exactly when the set is empty.
+		return first != null && last != null && aboveMin(last.member()) && belowMax(first.member());
 	}
 
 	/**
@@ -108,7 +114,7 @@ record LexRange(byte[] min, byte[] max, boolean minEx, boolean maxEx, int minInf
 	 * linear scan or a binary search of the tree).
 	 */
 	@Override
-	public Node first(ZSetValue z) {
+	public @Nullable Node first(ZSetValue z) {
 		if (!overlaps(z)) {
 			return null;
 		}
@@ -127,7 +133,7 @@ record LexRange(byte[] min, byte[] max, boolean minEx, boolean maxEx, int minInf
 
 	/** See {@link #first}. */
 	@Override
-	public Node last(ZSetValue z) {
+	public @Nullable Node last(ZSetValue z) {
 		if (!overlaps(z)) {
 			return null;
 		}

@@ -8,6 +8,7 @@ import dev.larder.engine.keyspace.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The list family (t_list.c), including the blocking pops. Commands with a numkeys
@@ -46,7 +47,8 @@ final class ListCommands {
 		t.bind(ListCommandSpecs.BLMPOP, c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1))));
 	}
 
-	private static ListValue list(KeyEntry e) {
+	/** The key's value, or null when the key is absent. */
+	private static @Nullable ListValue list(@Nullable KeyEntry e) {
 		return e == null ? null : e.asList();
 	}
 
@@ -86,9 +88,9 @@ final class ListCommands {
 		if (count == 0) {
 			return Reply.EMPTY_ARRAY;
 		}
-		ListValue l = list(e);
+		ListValue l = e.asList();
 		if (count < 0) {
-			byte[] v = left ? l.pollFirst() : l.pollLast();
+			byte[] v = left ? l.removeFirst() : l.removeLast();
 			deleteIfEmpty(c, e);
 			return Reply.bulk(v);
 		}
@@ -101,7 +103,7 @@ final class ListCommands {
 		int n = (int) Math.min(count, l.size());
 		List<Reply> out = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
-			out.add(Reply.bulk(left ? l.pollFirst() : l.pollLast()));
+			out.add(Reply.bulk(left ? l.removeFirst() : l.removeLast()));
 		}
 		return out;
 	}
@@ -168,7 +170,7 @@ final class ListCommands {
 			return Reply.error(Errors.WRONGTYPE);
 		}
 		long index = Args.parseLong(c.arg(2));
-		ListValue l = list(e);
+		ListValue l = e.asList();
 		if (index < 0) {
 			index += l.size();
 		}
@@ -185,7 +187,7 @@ final class ListCommands {
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		ListValue l = list(e);
+		ListValue l = e.asList();
 		byte[] v = c.arg(3);
 		long removed = 0;
 		if (toRemove >= 0) {
@@ -218,7 +220,7 @@ final class ListCommands {
 		if (e == null) {
 			return Reply.OK;
 		}
-		ListValue l = list(e);
+		ListValue l = e.asList();
 		int size = l.size();
 		if (start < 0) {
 			start = size + start;
@@ -312,8 +314,8 @@ final class ListCommands {
 			return deadline < 0 || !c.canBlock() ? Reply.NULL : c.block(List.of(c.arg(1)), deadline, Reply.NULL_ARRAY);
 		}
 		KeyEntry dst = c.lookupWrite(c.arg(2), ValueType.LIST);
-		ListValue from = list(src);
-		byte[] v = fromLeft ? from.pollFirst() : from.pollLast();
+		ListValue from = src.asList();
+		byte[] v = fromLeft ? from.removeFirst() : from.removeLast();
 		ListValue to = list(dst);
 		if (to == null) {
 			to = from.isEmpty() && Arrays.equals(c.arg(1), c.arg(2)) ? from : new ListValue();
@@ -340,8 +342,8 @@ final class ListCommands {
 		for (int i = 1; i < c.argc() - 1; i++) {
 			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
 			if (e != null) {
-				ListValue l = list(e);
-				byte[] v = left ? l.pollFirst() : l.pollLast();
+				ListValue l = e.asList();
+				byte[] v = left ? l.removeFirst() : l.removeLast();
 				deleteIfEmpty(c, e);
 				return Reply.array(Reply.bulk(c.arg(i)), Reply.bulk(v));
 			}
@@ -362,7 +364,7 @@ final class ListCommands {
 		for (int i = args.firstKey(); i < args.endKey(); i++) {
 			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
 			if (e != null) {
-				List<Reply> popped = popMany(list(e), left, count);
+				List<Reply> popped = popMany(e.asList(), left, count);
 				deleteIfEmpty(c, e);
 				return Reply.array(Reply.bulk(c.arg(i)), new Reply.ArrayReply(popped));
 			}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * INCRBYFLOAT arithmetic as Redis does it on x86-64: parse with strtold into an 80-bit
@@ -50,7 +51,7 @@ public final class LongDoubles {
 	 * Redis's string2ld; null when the text is not a valid float (NaN, spaces, overflow,
 	 * garbage).
 	 */
-	public static BigDecimal parse(byte[] b) {
+	public static @Nullable BigDecimal parse(byte[] b) {
 		if (b.length == 0 || b.length >= MAX_CHARS) {
 			return null;
 		}
@@ -98,7 +99,7 @@ public final class LongDoubles {
 	}
 
 	/** The long double sum, or an infinity sentinel; null for NaN (inf + -inf). */
-	public static BigDecimal add(BigDecimal a, BigDecimal b) {
+	public static @Nullable BigDecimal add(BigDecimal a, BigDecimal b) {
 		if (isInfinite(a) || isInfinite(b)) {
 			if (isInfinite(a) && isInfinite(b) && a != b) {
 				return null;
@@ -139,7 +140,7 @@ public final class LongDoubles {
 	 * Rounds to the nearest value with a 64-bit mantissa (ties to even); null when it
 	 * overflows.
 	 */
-	static BigDecimal round(BigDecimal x) {
+	static @Nullable BigDecimal round(BigDecimal x) {
 		if (x.signum() == 0) {
 			return BigDecimal.ZERO;
 		}
@@ -229,7 +230,8 @@ public final class LongDoubles {
 	 * strtold also reads C99 hex floats (0x1.8p3); parsed exactly, then rounded like any
 	 * other input.
 	 */
-	private static BigDecimal parseHex(String s) {
+	/** Null when the text is not a valid hex float. */
+	private static @Nullable BigDecimal parseHex(String s) {
 		String t = s.toLowerCase(java.util.Locale.ROOT);
 		boolean negative = t.startsWith("-");
 		if (t.startsWith("-") || t.startsWith("+")) {

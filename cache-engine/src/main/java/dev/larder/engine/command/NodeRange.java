@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.keyspace.ZSetValue;
 import dev.larder.engine.keyspace.ZSetValue.Node;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A score or lex range over a sorted set's nodes: what ZRANGE, ZRANGESTORE and
@@ -10,10 +11,10 @@ import dev.larder.engine.keyspace.ZSetValue.Node;
 sealed interface NodeRange permits ScoreRange, LexRange {
 
 	/** The first node in range, or null. */
-	Node first(ZSetValue z);
+	@Nullable Node first(ZSetValue z);
 
 	/** The last node in range, or null. */
-	Node last(ZSetValue z);
+	@Nullable Node last(ZSetValue z);
 
 	/** Whether the node is not below the lower bound (an exclusive bound excludes it). */
 	boolean aboveMin(Node n);

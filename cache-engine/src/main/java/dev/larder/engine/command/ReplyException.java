@@ -1,6 +1,7 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
+import java.util.Objects;
 
 /**
  * Aborts a command with an error reply. Argument parsing throws it so handlers read
@@ -15,7 +16,7 @@ public final class ReplyException extends RuntimeException {
 	}
 
 	public Reply.ErrorReply reply() {
-		return Reply.error(getMessage());
+		return Reply.error(Objects.requireNonNull(getMessage(), "a ReplyException is made with its message"));
 	}
 
 }

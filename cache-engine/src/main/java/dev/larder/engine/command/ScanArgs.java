@@ -1,6 +1,7 @@
 package dev.larder.engine.command;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SCAN-family argument parsing (parseScanCursorOrReply and scanGenericCommand's option
@@ -10,9 +11,11 @@ final class ScanArgs {
 
 	long count = 10;
 
-	byte[] pattern;
+	/** MATCH's pattern; null without one, or for "*", which matches every name. */
+	byte @Nullable [] pattern;
 
-	byte[] type;
+	/** TYPE's type name; null without one. */
+	byte @Nullable [] type;
 
 	/**
 	 * strtoul semantics: optional sign (a '-' wraps), decimal digits, nothing else; empty

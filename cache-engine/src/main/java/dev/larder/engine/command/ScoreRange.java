@@ -3,6 +3,7 @@ package dev.larder.engine.command;
 import dev.larder.engine.keyspace.ZSetValue;
 import dev.larder.engine.keyspace.ZSetValue.Node;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A score range (t_zset.c's zrangespec): {@code min} and {@code max} as ZRANGEBYSCORE,
@@ -23,7 +24,7 @@ record ScoreRange(double min, double max, boolean minEx, boolean maxEx) implemen
 	}
 
 	/** {value, 1 if exclusive}; null when not a float (NaN included). */
-	private static double[] parseBound(byte[] b) {
+	private static double @Nullable [] parseBound(byte[] b) {
 		String s = new String(b, StandardCharsets.ISO_8859_1);
 		boolean ex = s.startsWith("(");
 		Double d = Scores.parseBound(ex ? s.substring(1) : s);
@@ -56,7 +57,7 @@ record ScoreRange(double min, double max, boolean minEx, boolean maxEx) implemen
 	}
 
 	@Override
-	public Node first(ZSetValue z) {
+	public @Nullable Node first(ZSetValue z) {
 		if (empty()) {
 			return null;
 		}
@@ -65,7 +66,7 @@ record ScoreRange(double min, double max, boolean minEx, boolean maxEx) implemen
 	}
 
 	@Override
-	public Node last(ZSetValue z) {
+	public @Nullable Node last(ZSetValue z) {
 		if (empty()) {
 			return null;
 		}

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sorted-set scores the way Redis 7.0 reads and prints them: {@code string2d} (strtod
@@ -25,7 +26,7 @@ public final class Scores {
 	}
 
 	/** string2d: null when Redis would answer "value is not a valid float". */
-	public static Double parse(byte[] b) {
+	public static @Nullable Double parse(byte[] b) {
 		if (b.length == 0 || isSpace(b[0])) {
 			return null;
 		}
@@ -36,7 +37,7 @@ public final class Scores {
 	 * strtod over the whole text (leading spaces allowed, empty is 0); null when text is
 	 * left or NaN.
 	 */
-	public static Double parseBound(String s) {
+	public static @Nullable Double parseBound(String s) {
 		int i = 0;
 		while (i < s.length() && isSpace((byte) s.charAt(i))) {
 			i++;
@@ -47,7 +48,7 @@ public final class Scores {
 		return strtod(s.substring(i), false);
 	}
 
-	private static Double strtod(String s, boolean rangeCheck) {
+	private static @Nullable Double strtod(String s, boolean rangeCheck) {
 		String body = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
 		boolean negative = s.startsWith("-");
 		if (body.equalsIgnoreCase("inf") || body.equalsIgnoreCase("infinity")) {

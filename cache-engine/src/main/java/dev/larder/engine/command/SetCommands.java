@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The set family (t_set.c). RESP3 replies of whole sets are sets ({@code ~}), as in Redis
@@ -46,11 +47,12 @@ final class SetCommands {
 
 	}
 
-	private static SetValue set(KeyEntry e) {
+	/** The key's value, or null when the key is absent. */
+	private static @Nullable SetValue set(@Nullable KeyEntry e) {
 		return e == null ? null : e.asSet();
 	}
 
-	private static List<byte[]> members(SetValue s) {
+	private static List<byte[]> members(@Nullable SetValue s) {
 		return s == null ? List.of() : s.members();
 	}
 
@@ -83,7 +85,7 @@ final class SetCommands {
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		SetValue s = set(e);
+		SetValue s = e.asSet();
 		long removed = 0;
 		for (int i = 2; i < c.argc(); i++) {
 			if (s.remove(c.arg(i))) {
@@ -128,7 +130,7 @@ final class SetCommands {
 		if (e == null) {
 			return count < 0 ? Reply.NULL : new Reply.SetReply(List.of());
 		}
-		SetValue s = set(e);
+		SetValue s = e.asSet();
 		ThreadLocalRandom rnd = ThreadLocalRandom.current();
 		if (count < 0) {
 			byte[] m = s.random(rnd);
@@ -191,7 +193,7 @@ final class SetCommands {
 		if (ValueType.of(src.value()) != ValueType.SET || dst != null && ValueType.of(dst.value()) != ValueType.SET) {
 			return Reply.error(Errors.WRONGTYPE);
 		}
-		SetValue from = set(src);
+		SetValue from = src.asSet();
 		if (src == dst) {
 			return Reply.integer(from.contains(c.arg(3)) ? 1 : 0);
 		}
@@ -310,7 +312,7 @@ final class SetCommands {
 			return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
 		}
 		ScanArgs a = ScanArgs.parse(c, 3, false);
-		SetValue s = set(e);
+		SetValue s = e.asSet();
 		List<byte[]> found = new ArrayList<>();
 		long next = 0;
 		if (s.isIntset()) {

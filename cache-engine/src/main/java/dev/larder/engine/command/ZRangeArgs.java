@@ -1,5 +1,7 @@
 package dev.larder.engine.command;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The arguments of ZRANGE, ZRANGESTORE and the legacy ZRANGEBYSCORE, ZRANGEBYLEX,
  * ZREVRANGE* forms: {@code min max [BYSCORE|BYLEX] [REV] [LIMIT offset count]
@@ -17,7 +19,7 @@ package dev.larder.engine.command;
  * @param range a score or lex range (SCORE and LEX only; null for RANK)
  */
 record ZRangeArgs(By by, boolean rev, boolean withScores, long offset, long limit, long start, long end,
-		NodeRange range) {
+		@Nullable NodeRange range) {
 
 	/** What a range's bounds are. */
 	enum By {
@@ -31,7 +33,7 @@ record ZRangeArgs(By by, boolean rev, boolean withScores, long offset, long limi
 	 * command's kind, null for ZRANGE and ZRANGESTORE, which choose it with BYSCORE or
 	 * BYLEX and their direction with REV; a store takes no WITHSCORES.
 	 */
-	static ZRangeArgs parse(CommandContext c, int keyIdx, By preset, boolean presetRev, boolean store) {
+	static ZRangeArgs parse(CommandContext c, int keyIdx, @Nullable By preset, boolean presetRev, boolean store) {
 		By by = preset;
 		boolean rev = presetRev;
 		boolean revAllowed = preset == null && !presetRev;

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sorted-set family (t_zset.c) with Redis 7.0's parsing order, errors and reply
@@ -53,9 +55,9 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZRANGEBYLEX, c -> zrange(c, 1, LEX, false, false));
 		t.bind(SortedSetCommandSpecs.ZREVRANGEBYLEX, c -> zrange(c, 1, LEX, true, false));
 		t.bind(SortedSetCommandSpecs.ZREM, ZSetCommands::zrem);
-		t.bind(SortedSetCommandSpecs.ZREMRANGEBYRANK, c -> zremrange(c, RANK));
-		t.bind(SortedSetCommandSpecs.ZREMRANGEBYSCORE, c -> zremrange(c, SCORE));
-		t.bind(SortedSetCommandSpecs.ZREMRANGEBYLEX, c -> zremrange(c, LEX));
+		t.bind(SortedSetCommandSpecs.ZREMRANGEBYRANK, c -> zremrange(c, ZRangeArgs.By.RANK));
+		t.bind(SortedSetCommandSpecs.ZREMRANGEBYSCORE, c -> zremrange(c, ZRangeArgs.By.SCORE));
+		t.bind(SortedSetCommandSpecs.ZREMRANGEBYLEX, c -> zremrange(c, ZRangeArgs.By.LEX));
 		t.bind(SortedSetCommandSpecs.ZPOPMIN, c -> zpop(c, false));
 		t.bind(SortedSetCommandSpecs.ZPOPMAX, c -> zpop(c, true));
 		t.bind(SortedSetCommandSpecs.ZMPOP, c -> zmpop(c, 1, -1));
@@ -73,7 +75,8 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZSCAN, ZSetCommands::zscan);
 	}
 
-	private static ZSetValue zset(KeyEntry e) {
+	/** The key's value, or null when the key is absent. */
+	private static @Nullable ZSetValue zset(@Nullable KeyEntry e) {
 		return e == null ? null : e.asZSet();
 	}
 
@@ -187,7 +190,7 @@ final class ZSetCommands {
 		}
 		ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 		Node n = z == null ? null : z.get(c.arg(2));
-		if (n == null) {
+		if (z == null || n == null) {
 			return withScore ? Reply.NULL_ARRAY : Reply.NULL;
 		}
 		long rank = z.rank(n);
@@ -212,7 +215,7 @@ final class ZSetCommands {
 		if (first == null) {
 			return Reply.integer(0);
 		}
-		Node last = r.last(z);
+		Node last = Objects.requireNonNull(r.last(z), "a range with a first node has a last");
 		return Reply.integer(z.rank(last) - z.rank(first) + 1);
 	}
 
@@ -259,7 +262,7 @@ final class ZSetCommands {
 	}
 
 	/** The range kind register passed: null for AUTO (ZRANGE and ZRANGESTORE). */
-	private static ZRangeArgs.By by(int type) {
+	private static ZRangeArgs.@Nullable By by(int type) {
 		return switch (type) {
 			case RANK -> ZRangeArgs.By.RANK;
 			case SCORE -> ZRangeArgs.By.SCORE;
@@ -355,7 +358,7 @@ final class ZSetCommands {
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		ZSetValue z = zset(e);
+		ZSetValue z = e.asZSet();
 		long removed = 0;
 		for (int i = 2; i < c.argc(); i++) {
 			if (z.remove(c.arg(i))) {
@@ -369,13 +372,13 @@ final class ZSetCommands {
 		return Reply.integer(removed);
 	}
 
-	private static Reply zremrange(CommandContext c, int type) {
-		ZRangeArgs a = ZRangeArgs.bounds(by(type), c.arg(2), c.arg(3));
+	private static Reply zremrange(CommandContext c, ZRangeArgs.By by) {
+		ZRangeArgs a = ZRangeArgs.bounds(by, c.arg(2), c.arg(3));
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.ZSET);
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		ZSetValue z = zset(e);
+		ZSetValue z = e.asZSet();
 		List<Node> victims = collect(z, a);
 		for (Node n : victims) {
 			z.remove(n.member());
@@ -388,8 +391,11 @@ final class ZSetCommands {
 
 	private static List<Node> popNodes(ZSetValue z, boolean max, long count) {
 		List<Node> out = new ArrayList<>();
-		for (long i = 0; i < count && !z.isEmpty(); i++) {
+		for (long i = 0; i < count; i++) {
 			Node n = max ? z.last() : z.first();
+			if (n == null) {
+				break; // the set is empty
+			}
 			z.remove(n.member());
 			out.add(n);
 		}
@@ -409,7 +415,7 @@ final class ZSetCommands {
 		if (e == null || count == 0) {
 			return Reply.EMPTY_ARRAY;
 		}
-		ZSetValue z = zset(e);
+		ZSetValue z = e.asZSet();
 		List<Node> popped = popNodes(z, max, count);
 		if (z.isEmpty()) {
 			c.db().remove(e);
@@ -427,7 +433,7 @@ final class ZSetCommands {
 		for (int i = 1; i < c.argc() - 1; i++) {
 			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.ZSET);
 			if (e != null) {
-				ZSetValue z = zset(e);
+				ZSetValue z = e.asZSet();
 				Node n = popNodes(z, max, 1).get(0);
 				if (z.isEmpty()) {
 					c.db().remove(e);
@@ -451,7 +457,7 @@ final class ZSetCommands {
 		for (int i = args.firstKey(); i < args.endKey(); i++) {
 			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.ZSET);
 			if (e != null) {
-				ZSetValue z = zset(e);
+				ZSetValue z = e.asZSet();
 				List<Node> popped = popNodes(z, max, count);
 				if (z.isEmpty()) {
 					c.db().remove(e);
@@ -471,7 +477,7 @@ final class ZSetCommands {
 	 * A source of ZUNION and friends: a sorted set, a plain set (every score 1), or
 	 * missing.
 	 */
-	private static ZSetValue source(CommandContext c, byte[] key) {
+	private static @Nullable ZSetValue source(CommandContext c, byte[] key) {
 		KeyEntry e = c.db().lookupRead(key);
 		if (e == null) {
 			return null;
@@ -652,7 +658,7 @@ final class ZSetCommands {
 			return Reply.array(Reply.bulk("0"), Reply.EMPTY_ARRAY);
 		}
 		ScanArgs a = ScanArgs.parse(c, 3, false);
-		ZSetValue z = zset(e);
+		ZSetValue z = e.asZSet();
 		List<Node> found = new ArrayList<>();
 		long next = 0;
 		if (z.isListpack()) {

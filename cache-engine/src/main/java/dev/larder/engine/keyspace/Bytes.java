@@ -2,6 +2,7 @@ package dev.larder.engine.keyspace;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Byte-string helpers shared by the keyspace and the commands: keys and values are raw
@@ -145,7 +146,7 @@ public final class Bytes {
 	 * Like {@link #parseLong(byte[], long[])} but returning null on failure, for cold
 	 * paths.
 	 */
-	public static Long parseLong(byte[] b) {
+	public static @Nullable Long parseLong(byte[] b) {
 		long[] out = new long[1];
 		return parseLong(b, out) ? out[0] : null;
 	}

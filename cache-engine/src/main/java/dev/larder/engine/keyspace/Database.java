@@ -2,6 +2,7 @@ package dev.larder.engine.keyspace;
 
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One logical database (SELECT n) seen across all shards. Every method expects the caller
@@ -29,7 +30,7 @@ public final class Database {
 	}
 
 	/** The live entry for {@code key}, or null; deletes it first if it has expired. */
-	public KeyEntry lookup(byte[] key) {
+	public @Nullable KeyEntry lookup(byte[] key) {
 		int h = Bytes.hash(key);
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
@@ -42,7 +43,7 @@ public final class Database {
 	}
 
 	/** {@link #lookup} that also counts keyspace hits and misses, for read commands. */
-	public KeyEntry lookupRead(byte[] key) {
+	public @Nullable KeyEntry lookupRead(byte[] key) {
 		KeyEntry e = lookup(key);
 		if (e == null) {
 			keyspace.stats().keyspaceMisses.increment();
@@ -166,11 +167,13 @@ public final class Database {
 		sliceAt(shard).dict.forEach(visitor);
 	}
 
-	public KeyEntry random(int shard, RandomGenerator rnd) {
+	/** A random key of the shard, or null when it has none. */
+	public @Nullable KeyEntry random(int shard, RandomGenerator rnd) {
 		return sliceAt(shard).dict.random(rnd);
 	}
 
-	public KeyEntry randomVolatile(int shard, RandomGenerator rnd) {
+	/** A random key with a TTL of the shard, or null when it has none. */
+	public @Nullable KeyEntry randomVolatile(int shard, RandomGenerator rnd) {
 		return sliceAt(shard).randomVolatile(rnd);
 	}
 

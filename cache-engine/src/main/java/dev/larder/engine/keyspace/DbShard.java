@@ -2,6 +2,7 @@ package dev.larder.engine.keyspace;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of one logical database that fall in one shard. Besides the dict it keeps a
@@ -15,7 +16,11 @@ final class DbShard {
 
 	final Dict<KeyEntry> dict = new Dict<>();
 
-	private KeyEntry[] volatiles = NONE;
+	/**
+	 * The keys with a TTL in slots below {@link #volatileCount}; the slots past it are
+	 * null.
+	 */
+	private @Nullable KeyEntry[] volatiles = NONE;
 
 	private int volatileCount;
 
@@ -23,7 +28,7 @@ final class DbShard {
 		return volatileCount;
 	}
 
-	KeyEntry get(byte[] key, int hash) {
+	@Nullable KeyEntry get(byte[] key, int hash) {
 		return dict.get(key, hash);
 	}
 
@@ -54,8 +59,8 @@ final class DbShard {
 		unlinkVolatile(e);
 	}
 
-	KeyEntry randomVolatile(RandomGenerator rnd) {
-		return volatileCount == 0 ? null : volatiles[rnd.nextInt(volatileCount)];
+	@Nullable KeyEntry randomVolatile(RandomGenerator rnd) {
+		return volatileCount == 0 ? null : volatileAt(rnd.nextInt(volatileCount));
 	}
 
 	void clear() {
@@ -73,7 +78,7 @@ final class DbShard {
 		if (i < 0) {
 			return;
 		}
-		KeyEntry last = volatiles[--volatileCount];
+		KeyEntry last = volatileAt(--volatileCount);
 		volatiles[i] = last;
 		last.volatileIndex = i;
 		volatiles[volatileCount] = null;
@@ -81,6 +86,13 @@ final class DbShard {
 		if (volatiles.length > 64 && volatileCount * 4 < volatiles.length) {
 			volatiles = Arrays.copyOf(volatiles, volatiles.length / 2);
 		}
+	}
+
+	// The type cannot say that the slots below volatileCount are never null, and this is
+	// every key removal's path, so no check is added to prove it.
+	@SuppressWarnings("NullAway")
+	private KeyEntry volatileAt(int i) {
+		return volatiles[i];
 	}
 
 }

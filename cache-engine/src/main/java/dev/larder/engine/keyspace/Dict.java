@@ -1,7 +1,9 @@
 package dev.larder.engine.keyspace;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chained hash table over byte-string keys with a power-of-two table, like Redis's
@@ -18,7 +20,8 @@ public final class Dict<E extends DictEntry> {
 
 	private static final int MIN_CAPACITY = 4;
 
-	private DictEntry[] table;
+	/** Null until the first insert; a bucket is null while it has no entries. */
+	private @Nullable DictEntry @Nullable [] table;
 
 	private int size;
 
@@ -30,9 +33,10 @@ public final class Dict<E extends DictEntry> {
 		return size == 0;
 	}
 
+	/** The entry for {@code key}, or null when it is absent. */
 	@SuppressWarnings("unchecked")
-	public E get(byte[] key, int hash) {
-		DictEntry[] t = table;
+	public @Nullable E get(byte[] key, int hash) {
+		@Nullable DictEntry[] t = table;
 		if (t == null) {
 			return null;
 		}
@@ -53,7 +57,7 @@ public final class Dict<E extends DictEntry> {
 	 * chain seen mid-resize cannot hold it.
 	 */
 	public int touch(byte[] key, int hash) {
-		DictEntry[] t = table;
+		@Nullable DictEntry[] t = table;
 		if (t == null) {
 			return 0;
 		}
@@ -62,7 +66,7 @@ public final class Dict<E extends DictEntry> {
 		for (int steps = 0; e != null && steps < 4; steps++, e = e.next) {
 			if (e.hash == hash) {
 				Object v = e.value;
-				sink += e.key.length + (v instanceof byte[] b ? b.length : v == null ? 0 : 1);
+				sink += e.key.length + (v instanceof byte[] b ? b.length : 1);
 			}
 		}
 		return sink;
@@ -70,21 +74,26 @@ public final class Dict<E extends DictEntry> {
 
 	/** Adds an entry whose key is known to be absent. */
 	public void insert(E entry) {
-		if (table == null) {
-			table = new DictEntry[MIN_CAPACITY];
+		@Nullable DictEntry[] t = table;
+		if (t == null) {
+			t = new DictEntry[MIN_CAPACITY];
+			table = t;
 		}
-		else if (size >= table.length) {
-			resize(table.length << 1);
+		else if (size >= t.length) {
+			t = resize(t, t.length << 1);
 		}
-		int i = entry.hash & (table.length - 1);
-		entry.next = table[i];
-		table[i] = entry;
+		int i = entry.hash & (t.length - 1);
+		entry.next = t[i];
+		t[i] = entry;
 		size++;
 	}
 
+	/**
+	 * Removes and returns the entry for {@code key}, or returns null when it is absent.
+	 */
 	@SuppressWarnings("unchecked")
-	public E remove(byte[] key, int hash) {
-		DictEntry[] t = table;
+	public @Nullable E remove(byte[] key, int hash) {
+		@Nullable DictEntry[] t = table;
 		if (t == null) {
 			return null;
 		}
@@ -100,7 +109,7 @@ public final class Dict<E extends DictEntry> {
 				}
 				e.next = null;
 				size--;
-				shrinkIfSparse();
+				shrinkIfSparse(t);
 				return (E) e;
 			}
 		}
@@ -120,7 +129,7 @@ public final class Dict<E extends DictEntry> {
 	 */
 	@SuppressWarnings("unchecked")
 	public long scan(long cursor, Consumer<? super E> visitor) {
-		DictEntry[] t = table;
+		@Nullable DictEntry[] t = table;
 		if (t == null || size == 0) {
 			return 0;
 		}
@@ -139,11 +148,11 @@ public final class Dict<E extends DictEntry> {
 	 * when empty.
 	 */
 	@SuppressWarnings("unchecked")
-	public E random(RandomGenerator rnd) {
-		if (size == 0) {
+	public @Nullable E random(RandomGenerator rnd) {
+		@Nullable DictEntry[] t = table;
+		if (t == null || size == 0) {
 			return null;
 		}
-		DictEntry[] t = table;
 		DictEntry head;
 		do {
 			head = t[rnd.nextInt(t.length)];
@@ -155,14 +164,15 @@ public final class Dict<E extends DictEntry> {
 		}
 		DictEntry e = head;
 		for (int skip = rnd.nextInt(len); skip > 0; skip--) {
-			e = e.next;
+			// Chains average under one entry, so this rarely runs.
+			e = Objects.requireNonNull(e.next, "skip < len: the chain has a further entry");
 		}
 		return (E) e;
 	}
 
 	@SuppressWarnings("unchecked")
 	public void forEach(Consumer<? super E> action) {
-		DictEntry[] t = table;
+		@Nullable DictEntry[] t = table;
 		if (t == null) {
 			return;
 		}
@@ -177,15 +187,15 @@ public final class Dict<E extends DictEntry> {
 	 * Redis shrinks below 10% fill; doing the same keeps random sampling cheap after mass
 	 * deletes.
 	 */
-	private void shrinkIfSparse() {
-		if (table.length > MIN_CAPACITY && size * 10L < table.length) {
-			resize(Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 1));
+	private void shrinkIfSparse(@Nullable DictEntry[] t) {
+		if (t.length > MIN_CAPACITY && size * 10L < t.length) {
+			resize(t, Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 1));
 		}
 	}
 
-	private void resize(int capacity) {
-		DictEntry[] old = table;
-		DictEntry[] t = new DictEntry[capacity];
+	/** Rehashes {@code old}, the current table, into a new one and returns it. */
+	private @Nullable DictEntry[] resize(@Nullable DictEntry[] old, int capacity) {
+		@Nullable DictEntry[] t = new DictEntry[capacity];
 		int mask = capacity - 1;
 		for (DictEntry head : old) {
 			DictEntry e = head;
@@ -198,6 +208,7 @@ public final class Dict<E extends DictEntry> {
 			}
 		}
 		table = t;
+		return t;
 	}
 
 }

@@ -1,7 +1,17 @@
 package dev.larder.engine.keyspace;
 
+import org.jspecify.annotations.Nullable;
+
 /** A node of a {@link Dict} chain: the key bytes, their hash, and the value. */
 public class DictEntry {
+
+	/**
+	 * The value of entries that are only a key (set members, sorted-set nodes): like
+	 * {@code HashSet}'s {@code PRESENT}, a shared marker keeps {@link #value} non-null
+	 * for the keys and hash fields that have one, and costs no more than the null it
+	 * replaces.
+	 */
+	static final Object NO_VALUE = new Object();
 
 	final byte[] key;
 
@@ -9,7 +19,8 @@ public class DictEntry {
 
 	Object value;
 
-	DictEntry next;
+	/** The next entry of the same bucket, or null at the end of the chain. */
+	@Nullable DictEntry next;
 
 	public DictEntry(byte[] key, int hash, Object value) {
 		this.key = key;

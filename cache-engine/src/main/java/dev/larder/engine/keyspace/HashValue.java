@@ -3,8 +3,11 @@ package dev.larder.engine.keyspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis hash. Small hashes keep field/value pairs in one insertion-ordered array, like
@@ -18,12 +21,18 @@ public final class HashValue implements CollectionValue {
 
 	public static final int MAX_COMPACT_VALUE = 64;
 
-	/** Compact encoding: field0, value0, field1, value1, ...; null once converted. */
-	private byte[][] pairs = new byte[8][];
+	private static final byte[][] CONVERTED = new byte[0][];
+
+	/**
+	 * Compact encoding: field0, value0, field1, value1, ... in the first {@code count}
+	 * pairs of slots, the other slots null; empty once converted.
+	 */
+	private byte[] @Nullable [] pairs = new byte[8][];
 
 	private int count;
 
-	private Dict<DictEntry> dict;
+	/** The hashtable encoding; null while the hash is compact. */
+	private @Nullable Dict<DictEntry> dict;
 
 	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
@@ -48,7 +57,8 @@ public final class HashValue implements CollectionValue {
 		return size() == 0;
 	}
 
-	public byte[] get(byte[] field) {
+	/** The field's value, or null when the hash has no such field. */
+	public byte @Nullable [] get(byte[] field) {
 		if (dict != null) {
 			DictEntry e = dict.get(field, Bytes.hash(field));
 			return e == null ? null : (byte[]) e.value;
@@ -81,8 +91,7 @@ public final class HashValue implements CollectionValue {
 			return false;
 		}
 		if (count >= MAX_COMPACT_ENTRIES) {
-			convert();
-			dict.insert(new DictEntry(field, Bytes.hash(field), value));
+			convert().insert(new DictEntry(field, Bytes.hash(field), value));
 			return true;
 		}
 		if (count * 2 + 2 > pairs.length) {
@@ -116,7 +125,7 @@ public final class HashValue implements CollectionValue {
 			return;
 		}
 		for (int i = 0; i < count; i++) {
-			action.accept(pairs[i * 2], pairs[i * 2 + 1]);
+			action.accept(slot(i * 2), slot(i * 2 + 1));
 		}
 	}
 
@@ -135,20 +144,24 @@ public final class HashValue implements CollectionValue {
 	 * the caller.
 	 */
 	public long scan(long cursor, BiConsumer<byte[], byte[]> visitor) {
-		return dict.scan(cursor, e -> visitor.accept(e.key, (byte[]) e.value));
+		Dict<DictEntry> d = Objects.requireNonNull(dict, "HSCAN steps only through the hashtable encoding");
+		return d.scan(cursor, e -> visitor.accept(e.key, (byte[]) e.value));
 	}
 
 	/**
 	 * A random field index into {@link #flatten()}-order for compact hashes, or a random
-	 * entry otherwise.
+	 * entry otherwise. The hash must not be empty (a stored hash never is).
 	 */
 	public byte[][] randomPair(RandomGenerator rnd) {
 		if (dict != null) {
 			DictEntry e = dict.random(rnd);
+			if (e == null) {
+				throw new NoSuchElementException("empty hash");
+			}
 			return new byte[][] { e.key, (byte[]) e.value };
 		}
 		int i = rnd.nextInt(count);
-		return new byte[][] { pairs[i * 2], pairs[i * 2 + 1] };
+		return new byte[][] { slot(i * 2), slot(i * 2 + 1) };
 	}
 
 	@Override
@@ -167,15 +180,25 @@ public final class HashValue implements CollectionValue {
 		return -1;
 	}
 
-	private void convert() {
+	/** Switches to the hashtable encoding, for good, and returns the new dict. */
+	private Dict<DictEntry> convert() {
 		Dict<DictEntry> d = new Dict<>();
 		for (int i = 0; i < count; i++) {
-			byte[] f = pairs[i * 2];
-			d.insert(new DictEntry(f, Bytes.hash(f), pairs[i * 2 + 1]));
+			byte[] f = slot(i * 2);
+			d.insert(new DictEntry(f, Bytes.hash(f), slot(i * 2 + 1)));
 		}
 		dict = d;
-		pairs = null;
+		pairs = CONVERTED;
 		count = 0;
+		return d;
+	}
+
+	/** Slot {@code i} of the compact encoding, which must be below {@code 2 * count}. */
+	// The type cannot say that the slots of the first count pairs are never null, and
+	// every walk of a compact hash reads them, so no check is added to prove it.
+	@SuppressWarnings("NullAway")
+	private byte[] slot(int i) {
+		return pairs[i];
 	}
 
 }

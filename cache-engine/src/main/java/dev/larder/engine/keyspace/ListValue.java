@@ -1,6 +1,8 @@
 package dev.larder.engine.keyspace;
 
 import java.util.Arrays;
+import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis list: a circular array of elements, O(1) at both ends and by index. Redis 7.0
@@ -9,7 +11,11 @@ import java.util.Arrays;
  */
 public final class ListValue implements CollectionValue {
 
-	private byte[][] items = new byte[4][];
+	/**
+	 * A ring: the {@code size} slots from {@code head} hold the elements, the others
+	 * null.
+	 */
+	private byte[] @Nullable [] items = new byte[4][];
 
 	private int head;
 
@@ -34,6 +40,10 @@ public final class ListValue implements CollectionValue {
 		return "quicklist";
 	}
 
+	/** The element at {@code index}, which must be in 0..size-1. */
+	// The type cannot say that the slots of the ring's elements are never null, and this
+	// is LINDEX's and every walk's path, so no check is added to prove it.
+	@SuppressWarnings("NullAway")
 	public byte[] get(int index) {
 		return items[(head + index) & (items.length - 1)];
 	}
@@ -55,11 +65,15 @@ public final class ListValue implements CollectionValue {
 		size++;
 	}
 
-	public byte[] pollFirst() {
+	/**
+	 * Removes and returns the first element, as {@code Deque.removeFirst}: the list must
+	 * not be empty (a stored list never is).
+	 */
+	public byte[] removeFirst() {
 		if (size == 0) {
-			return null;
+			throw new NoSuchElementException("empty list");
 		}
-		byte[] v = items[head];
+		byte[] v = get(0);
 		items[head] = null;
 		head = (head + 1) & (items.length - 1);
 		size--;
@@ -67,13 +81,16 @@ public final class ListValue implements CollectionValue {
 		return v;
 	}
 
-	public byte[] pollLast() {
+	/**
+	 * Removes and returns the last element; as {@link #removeFirst}, not of an empty
+	 * list.
+	 */
+	public byte[] removeLast() {
 		if (size == 0) {
-			return null;
+			throw new NoSuchElementException("empty list");
 		}
-		int i = (head + size - 1) & (items.length - 1);
-		byte[] v = items[i];
-		items[i] = null;
+		byte[] v = get(size - 1);
+		items[(head + size - 1) & (items.length - 1)] = null;
 		size--;
 		shrink();
 		return v;
@@ -96,7 +113,7 @@ public final class ListValue implements CollectionValue {
 		for (int i = index; i < size - 1; i++) {
 			set(i, get(i + 1));
 		}
-		pollLast();
+		removeLast();
 	}
 
 	/**

@@ -2,8 +2,11 @@ package dev.larder.engine.keyspace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis set over a {@link Dict} of members. While every member is an integer and there
@@ -54,7 +57,7 @@ public final class SetValue implements CollectionValue {
 		if (intset && (dict.size() >= MAX_INTSET_ENTRIES || !isCanonicalLong(member))) {
 			intset = false;
 		}
-		dict.insert(new DictEntry(member, h, null));
+		dict.insert(new DictEntry(member, h, DictEntry.NO_VALUE));
 		return true;
 	}
 
@@ -62,9 +65,13 @@ public final class SetValue implements CollectionValue {
 		return dict.remove(member, Bytes.hash(member)) != null;
 	}
 
+	/** A random member: the set must not be empty (a stored set never is). */
 	public byte[] random(RandomGenerator rnd) {
 		DictEntry e = dict.random(rnd);
-		return e == null ? null : e.key;
+		if (e == null) {
+			throw new NoSuchElementException("empty set");
+		}
+		return e.key;
 	}
 
 	/**
@@ -75,7 +82,7 @@ public final class SetValue implements CollectionValue {
 		List<byte[]> out = new ArrayList<>(dict.size());
 		dict.forEach(e -> out.add(e.key));
 		if (intset) {
-			out.sort((a, b) -> Long.compare(Bytes.parseLong(a), Bytes.parseLong(b)));
+			out.sort((a, b) -> Long.compare(intsetValue(a), intsetValue(b)));
 		}
 		return out;
 	}
@@ -91,9 +98,14 @@ public final class SetValue implements CollectionValue {
 	@Override
 	public SetValue deepCopy() {
 		SetValue copy = new SetValue();
-		dict.forEach(e -> copy.dict.insert(new DictEntry(e.key, e.hash, null)));
+		dict.forEach(e -> copy.dict.insert(new DictEntry(e.key, e.hash, DictEntry.NO_VALUE)));
 		copy.intset = intset;
 		return copy;
+	}
+
+	private static long intsetValue(byte[] member) {
+		// add() keeps intset only while every member passes isCanonicalLong.
+		return Objects.requireNonNull(Bytes.parseLong(member), "an intset member is an integer");
 	}
 
 	/**

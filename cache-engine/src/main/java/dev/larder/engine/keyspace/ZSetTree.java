@@ -2,7 +2,9 @@ package dev.larder.engine.keyspace;
 
 import dev.larder.engine.keyspace.ZSetValue.Node;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order of a sorted set: a B+ tree of its nodes by (score, member bytes unsigned),
@@ -58,7 +60,8 @@ final class ZSetTree {
 
 	abstract static sealed class Page permits Leaf, Inner {
 
-		Inner parent;
+		/** Null for the root. */
+		@Nullable Inner parent;
 
 		int count;
 
@@ -72,19 +75,30 @@ final class ZSetTree {
 		 */
 		double[] scores;
 
-		Node[] nodes;
+		/** The members in order in the first {@code count} slots; the others are null. */
+		@Nullable Node[] nodes;
 
-		Leaf prev;
+		/** The leaf before this one, or null for the first. */
+		@Nullable Leaf prev;
 
-		Leaf next;
+		/** The leaf after this one, or null for the last. */
+		@Nullable Leaf next;
 
 		Leaf(int slots) {
 			scores = new double[slots];
 			nodes = new Node[slots];
 		}
 
+		/** The node in slot {@code i}, which must be below {@code count}. */
+		// The type cannot say that the slots below count are never null, and every search
+		// and walk of a sorted set reads them, so no check is added to prove it.
+		@SuppressWarnings("NullAway")
+		Node node(int i) {
+			return nodes[i];
+		}
+
 		int indexOf(Node n) {
-			Node[] a = nodes;
+			@Nullable Node[] a = nodes;
 			for (int i = 0, c = count; i < c; i++) {
 				if (a[i] == n) {
 					return i;
@@ -100,7 +114,7 @@ final class ZSetTree {
 			while (lo < hi) {
 				int mid = (lo + hi) >>> 1;
 				double s = scores[mid];
-				if (s < score || s == score && cmp(nodes[mid].key, member) < 0) {
+				if (s < score || s == score && cmp(node(mid).key, member) < 0) {
 					lo = mid + 1;
 				}
 				else {
@@ -134,7 +148,10 @@ final class ZSetTree {
 
 	static final class Inner extends Page {
 
-		final Page[] children = new Page[INNER_SLOTS];
+		/**
+		 * The children in order in the first {@code count} slots; the others are null.
+		 */
+		final @Nullable Page[] children = new Page[INNER_SLOTS];
 
 		/** Members under each child. */
 		final int[] sizes = new int[INNER_SLOTS];
@@ -147,7 +164,25 @@ final class ZSetTree {
 		 */
 		final double[] lowScores = new double[INNER_SLOTS];
 
-		final byte[][] lowMembers = new byte[INNER_SLOTS][];
+		final byte[] @Nullable [] lowMembers = new byte[INNER_SLOTS][];
+
+		/** Child {@code i}, which must be below {@code count}. */
+		// As Leaf.node: the slots below count are never null, and every descent reads
+		// them.
+		@SuppressWarnings("NullAway")
+		Page child(int i) {
+			return children[i];
+		}
+
+		/**
+		 * The lower bound in slot {@code i}, which must hold one: slots 1..count-1 always
+		 * do, and slot 0 of a page just split off keeps the bound it had.
+		 */
+		// As Leaf.node: those slots are never null, and every descent reads them.
+		@SuppressWarnings("NullAway")
+		byte[] lowMember(int i) {
+			return lowMembers[i];
+		}
 
 		int indexOf(Page child) {
 			for (int i = 0; i < count; i++) {
@@ -169,7 +204,7 @@ final class ZSetTree {
 			while (lo <= hi) {
 				int mid = (lo + hi) >>> 1;
 				double s = lowScores[mid];
-				if (s < score || s == score && cmp(lowMembers[mid], member) <= 0) {
+				if (s < score || s == score && cmp(lowMember(mid), member) <= 0) {
 					found = mid;
 					lo = mid + 1;
 				}
@@ -233,12 +268,12 @@ final class ZSetTree {
 		return size;
 	}
 
-	Node first() {
-		return size == 0 ? null : head.nodes[0];
+	@Nullable Node first() {
+		return size == 0 ? null : head.node(0);
 	}
 
-	Node last() {
-		return size == 0 ? null : tail.nodes[tail.count - 1];
+	@Nullable Node last() {
+		return size == 0 ? null : tail.node(tail.count - 1);
 	}
 
 	/** Adds a node that is not in the tree, at the place of its score and member. */
@@ -249,7 +284,7 @@ final class ZSetTree {
 		while (p instanceof Inner in) {
 			int i = in.childFor(score, member);
 			in.sizes[i]++;
-			p = in.children[i];
+			p = in.child(i);
 		}
 		Leaf leaf = (Leaf) p;
 		leaf.insertAt(leaf.insertionPoint(score, member), n);
@@ -260,7 +295,7 @@ final class ZSetTree {
 	}
 
 	void remove(Node n) {
-		Leaf leaf = n.leaf;
+		Leaf leaf = leafOf(n);
 		leaf.removeAt(leaf.indexOf(n));
 		n.leaf = null;
 		size--;
@@ -268,8 +303,9 @@ final class ZSetTree {
 		for (Inner p = leaf.parent; p != null; child = p, p = p.parent) {
 			p.sizes[p.indexOf(child)]--;
 		}
-		if (leaf.count < LEAF_MIN && leaf.parent != null) {
-			rebalance(leaf);
+		Inner parent = leaf.parent;
+		if (leaf.count < LEAF_MIN && parent != null) {
+			rebalance(leaf, parent);
 		}
 	}
 
@@ -279,15 +315,15 @@ final class ZSetTree {
 	 * false when it must move.
 	 */
 	boolean updateInPlace(Node n, double score) {
-		Leaf leaf = n.leaf;
+		Leaf leaf = leafOf(n);
 		int i = leaf.indexOf(n);
 		if (i == 0 || i == leaf.count - 1) {
 			return false; // an edge member may also be its leaf's bound in the parent
 		}
 		double before = leaf.scores[i - 1];
 		double after = leaf.scores[i + 1];
-		if ((before < score || before == score && cmp(leaf.nodes[i - 1].key, n.key) < 0)
-				&& (after > score || after == score && cmp(leaf.nodes[i + 1].key, n.key) > 0)) {
+		if ((before < score || before == score && cmp(leaf.node(i - 1).key, n.key) < 0)
+				&& (after > score || after == score && cmp(leaf.node(i + 1).key, n.key) > 0)) {
 			leaf.scores[i] = score;
 			n.score = score;
 			return true;
@@ -301,13 +337,14 @@ final class ZSetTree {
 	 */
 	void replaceWithEqual(Node n, double score) {
 		assert score == n.score;
-		n.leaf.scores[n.leaf.indexOf(n)] = score;
+		Leaf leaf = leafOf(n);
+		leaf.scores[leaf.indexOf(n)] = score;
 		n.score = score;
 	}
 
 	/** 0-based rank of a node in the tree. */
 	long rank(Node n) {
-		Leaf leaf = n.leaf;
+		Leaf leaf = leafOf(n);
 		long rank = leaf.indexOf(n);
 		Page child = leaf;
 		for (Inner p = leaf.parent; p != null; child = p, p = p.parent) {
@@ -317,7 +354,7 @@ final class ZSetTree {
 	}
 
 	/** The node at a 0-based rank, or null when out of range. */
-	Node byRank(long rank) {
+	@Nullable Node byRank(long rank) {
 		if (rank < 0 || rank >= size) {
 			return null;
 		}
@@ -329,13 +366,13 @@ final class ZSetTree {
 				r -= in.sizes[i];
 				i++;
 			}
-			p = in.children[i];
+			p = in.child(i);
 		}
-		return ((Leaf) p).nodes[(int) r];
+		return ((Leaf) p).node((int) r);
 	}
 
 	/** The first node for which {@code bound} holds, or null. */
-	Node firstWhere(Bound bound) {
+	@Nullable Node firstWhere(Bound bound) {
 		if (size == 0) {
 			return null;
 		}
@@ -348,7 +385,7 @@ final class ZSetTree {
 			int found = 0;
 			while (lo <= hi) {
 				int mid = (lo + hi) >>> 1;
-				if (bound.test(in.lowScores[mid], in.lowMembers[mid])) {
+				if (bound.test(in.lowScores[mid], in.lowMember(mid))) {
 					hi = mid - 1;
 				}
 				else {
@@ -356,14 +393,14 @@ final class ZSetTree {
 					lo = mid + 1;
 				}
 			}
-			p = in.children[found];
+			p = in.child(found);
 		}
 		Leaf leaf = (Leaf) p;
 		int lo = 0;
 		int hi = leaf.count;
 		while (lo < hi) {
 			int mid = (lo + hi) >>> 1;
-			if (bound.test(leaf.scores[mid], leaf.nodes[mid].key)) {
+			if (bound.test(leaf.scores[mid], leaf.node(mid).key)) {
 				hi = mid;
 			}
 			else {
@@ -371,44 +408,54 @@ final class ZSetTree {
 			}
 		}
 		if (lo < leaf.count) {
-			return leaf.nodes[lo];
+			return leaf.node(lo);
 		}
-		return leaf.next == null ? null : leaf.next.nodes[0];
+		return leaf.next == null ? null : leaf.next.node(0);
 	}
 
 	/**
 	 * The last node for which {@code stay} holds (true for a prefix of the members), or
 	 * null.
 	 */
-	Node lastWhere(Bound stay) {
+	@Nullable Node lastWhere(Bound stay) {
 		Node beyond = firstWhere((s, m) -> !stay.test(s, m));
 		return beyond == null ? last() : prev(beyond);
 	}
 
-	static Node next(Node n) {
-		Leaf leaf = n.leaf;
+	/** The node after {@code n}, or null when it is the last. */
+	static @Nullable Node next(Node n) {
+		Leaf leaf = leafOf(n);
 		int i = leaf.indexOf(n);
 		if (i + 1 < leaf.count) {
-			return leaf.nodes[i + 1];
+			return leaf.node(i + 1);
 		}
-		return leaf.next == null ? null : leaf.next.nodes[0];
+		return leaf.next == null ? null : leaf.next.node(0);
 	}
 
-	static Node prev(Node n) {
-		Leaf leaf = n.leaf;
+	/** The node before {@code n}, or null when it is the first. */
+	static @Nullable Node prev(Node n) {
+		Leaf leaf = leafOf(n);
 		int i = leaf.indexOf(n);
 		if (i > 0) {
-			return leaf.nodes[i - 1];
+			return leaf.node(i - 1);
 		}
-		return leaf.prev == null ? null : leaf.prev.nodes[leaf.prev.count - 1];
+		return leaf.prev == null ? null : leaf.prev.node(leaf.prev.count - 1);
 	}
 
 	void forEach(Consumer<Node> action) {
 		for (Leaf leaf = head; leaf != null; leaf = leaf.next) {
 			for (int i = 0; i < leaf.count; i++) {
-				action.accept(leaf.nodes[i]);
+				action.accept(leaf.node(i));
 			}
 		}
+	}
+
+	// The tree is only handed nodes that are in it, and a node's leaf is null only
+	// before it is inserted and after it is removed (which ZSetValue.verify checks): on
+	// every update, rank and step of a sorted set no check is added to prove it.
+	@SuppressWarnings("NullAway")
+	private static Leaf leafOf(Node n) {
+		return n.leaf;
 	}
 
 	private void splitLeaf(Leaf leaf) {
@@ -421,7 +468,7 @@ final class ZSetTree {
 		leaf.count = keep;
 		right.count = moved;
 		for (int i = 0; i < moved; i++) {
-			right.nodes[i].leaf = right;
+			right.node(i).leaf = right;
 		}
 		right.prev = leaf;
 		right.next = leaf.next;
@@ -432,7 +479,7 @@ final class ZSetTree {
 			right.next.prev = right;
 		}
 		leaf.next = right;
-		addSibling(leaf, right, keep, moved, right.scores[0], right.nodes[0].key);
+		addSibling(leaf, right, keep, moved, right.scores[0], right.node(0).key);
 	}
 
 	private void splitInner(Inner in) {
@@ -448,9 +495,9 @@ final class ZSetTree {
 		in.count = keep;
 		right.count = moved;
 		for (int i = 0; i < moved; i++) {
-			right.children[i].parent = right;
+			right.child(i).parent = right;
 		}
-		addSibling(in, right, in.total(0, keep), right.total(0, moved), right.lowScores[0], right.lowMembers[0]);
+		addSibling(in, right, in.total(0, keep), right.total(0, moved), right.lowScores[0], right.lowMember(0));
 	}
 
 	/**
@@ -480,18 +527,17 @@ final class ZSetTree {
 	 * A non-root leaf fell below a quarter full: unlink it when empty, else merge it with
 	 * a neighbour it fits with.
 	 */
-	private void rebalance(Leaf leaf) {
-		Inner parent = leaf.parent;
+	private void rebalance(Leaf leaf, Inner parent) {
 		int i = parent.indexOf(leaf);
 		if (leaf.count == 0) {
 			unlink(leaf);
 			removeChild(parent, i);
 		}
-		else if (i > 0 && ((Leaf) parent.children[i - 1]).count + leaf.count < LEAF_SLOTS) {
-			merge((Leaf) parent.children[i - 1], leaf, parent, i);
+		else if (i > 0 && ((Leaf) parent.child(i - 1)).count + leaf.count < LEAF_SLOTS) {
+			merge((Leaf) parent.child(i - 1), leaf, parent, i);
 		}
-		else if (i + 1 < parent.count && leaf.count + ((Leaf) parent.children[i + 1]).count < LEAF_SLOTS) {
-			merge(leaf, (Leaf) parent.children[i + 1], parent, i + 1);
+		else if (i + 1 < parent.count && leaf.count + ((Leaf) parent.child(i + 1)).count < LEAF_SLOTS) {
+			merge(leaf, (Leaf) parent.child(i + 1), parent, i + 1);
 		}
 	}
 
@@ -504,7 +550,7 @@ final class ZSetTree {
 		System.arraycopy(right.scores, 0, left.scores, base, right.count);
 		System.arraycopy(right.nodes, 0, left.nodes, base, right.count);
 		for (int k = 0; k < right.count; k++) {
-			right.nodes[k].leaf = left;
+			right.node(k).leaf = left;
 		}
 		left.count += right.count;
 		parent.sizes[ri - 1] += parent.sizes[ri];
@@ -513,14 +559,16 @@ final class ZSetTree {
 	}
 
 	private void unlink(Leaf leaf) {
+		// Only a leaf with a parent is unlinked, so it is never the only one: when it is
+		// the head or the tail, its neighbour takes that place.
 		if (leaf.prev == null) {
-			head = leaf.next;
+			head = Objects.requireNonNull(leaf.next, "the head leaf has a successor");
 		}
 		else {
 			leaf.prev.next = leaf.next;
 		}
 		if (leaf.next == null) {
-			tail = leaf.prev;
+			tail = Objects.requireNonNull(leaf.prev, "the tail leaf has a predecessor");
 		}
 		else {
 			leaf.next.prev = leaf.prev;
@@ -536,7 +584,7 @@ final class ZSetTree {
 		Inner parent = in.parent;
 		if (parent == null) {
 			if (in.count == 1) {
-				root = in.children[0];
+				root = in.child(0);
 				root.parent = null;
 			}
 			return;
@@ -546,11 +594,11 @@ final class ZSetTree {
 			removeChild(parent, j);
 		}
 		else if (in.count < INNER_MIN) {
-			if (j > 0 && parent.children[j - 1].count + in.count < INNER_SLOTS) {
-				merge((Inner) parent.children[j - 1], in, parent, j);
+			if (j > 0 && parent.child(j - 1).count + in.count < INNER_SLOTS) {
+				merge((Inner) parent.child(j - 1), in, parent, j);
 			}
-			else if (j + 1 < parent.count && in.count + parent.children[j + 1].count < INNER_SLOTS) {
-				merge(in, (Inner) parent.children[j + 1], parent, j + 1);
+			else if (j + 1 < parent.count && in.count + parent.child(j + 1).count < INNER_SLOTS) {
+				merge(in, (Inner) parent.child(j + 1), parent, j + 1);
 			}
 		}
 	}
@@ -567,7 +615,7 @@ final class ZSetTree {
 		left.lowScores[base] = parent.lowScores[ri];
 		left.lowMembers[base] = parent.lowMembers[ri];
 		for (int k = 0; k < n; k++) {
-			left.children[base + k].parent = left;
+			left.child(base + k).parent = left;
 		}
 		left.count += n;
 		parent.sizes[ri - 1] += parent.sizes[ri];
@@ -598,8 +646,8 @@ final class ZSetTree {
 		}
 	}
 
-	private int verify(Page p, Inner parent, Node[] last, int depth, double lowScore, byte[] lowMember,
-			int[] leafDepth) {
+	private int verify(Page p, @Nullable Inner parent, @Nullable Node @Nullable [] last, int depth, double lowScore,
+			byte @Nullable [] lowMember, int[] leafDepth) {
 		if (p.parent != parent) {
 			throw new IllegalStateException("parent link broken at depth " + depth);
 		}
@@ -613,9 +661,9 @@ final class ZSetTree {
 			else if (leafDepth[0] != depth) {
 				throw new IllegalStateException("leaves at depths " + leafDepth[0] + " and " + depth);
 			}
-			Node[] previous = last == null ? new Node[1] : last;
+			@Nullable Node[] previous = last == null ? new Node[1] : last;
 			for (int i = 0; i < leaf.count; i++) {
-				Node n = leaf.nodes[i];
+				Node n = leaf.node(i);
 				if (n.leaf != leaf || leaf.scores[i] != n.score) {
 					throw new IllegalStateException("node " + i + " out of sync with its leaf");
 				}
@@ -631,15 +679,15 @@ final class ZSetTree {
 			return leaf.count;
 		}
 		Inner in = (Inner) p;
-		Node[] previous = last == null ? new Node[1] : last;
+		@Nullable Node[] previous = last == null ? new Node[1] : last;
 		int total = 0;
 		for (int i = 0; i < in.count; i++) {
 			Node before = previous[0];
-			if (i > 0 && before != null && compare(before.score, before.key, in.lowScores[i], in.lowMembers[i]) >= 0) {
+			if (i > 0 && before != null && compare(before.score, before.key, in.lowScores[i], in.lowMember(i)) >= 0) {
 				throw new IllegalStateException("member at or above the next child's lower bound");
 			}
-			int n = i == 0 ? verify(in.children[i], in, previous, depth + 1, lowScore, lowMember, leafDepth)
-					: verify(in.children[i], in, previous, depth + 1, in.lowScores[i], in.lowMembers[i], leafDepth);
+			int n = i == 0 ? verify(in.child(i), in, previous, depth + 1, lowScore, lowMember, leafDepth)
+					: verify(in.child(i), in, previous, depth + 1, in.lowScores[i], in.lowMember(i), leafDepth);
 			if (n != in.sizes[i]) {
 				throw new IllegalStateException("child " + i + " holds " + n + " members, counted " + in.sizes[i]);
 			}

@@ -1,8 +1,10 @@
 package dev.larder.engine.keyspace;
 
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis sorted set: a {@link Dict} from member to node for O(1) ZSCORE, plus the
@@ -35,11 +37,13 @@ public final class ZSetValue implements CollectionValue {
 
 		double score;
 
-		/** The leaf that holds this node; null once it left the set. */
-		ZSetTree.Leaf leaf;
+		/**
+		 * The leaf that holds this node; null before it joins the set and once it left.
+		 */
+		ZSetTree.@Nullable Leaf leaf;
 
 		Node(byte[] member, int hash, double score) {
-			super(member, hash, null);
+			super(member, hash, NO_VALUE);
 			this.score = score;
 		}
 
@@ -54,12 +58,12 @@ public final class ZSetValue implements CollectionValue {
 		/**
 		 * The next node in ascending order, or null. Only while the node is in its set.
 		 */
-		public Node next() {
+		public @Nullable Node next() {
 			return ZSetTree.next(this);
 		}
 
 		/** The previous node, or null. Only while the node is in its set. */
-		public Node prev() {
+		public @Nullable Node prev() {
 			return ZSetTree.prev(this);
 		}
 
@@ -128,12 +132,13 @@ public final class ZSetValue implements CollectionValue {
 		return listpack ? "listpack" : "skiplist";
 	}
 
-	public Node get(byte[] member) {
+	/** The member's node, or null when it is not in the set. */
+	public @Nullable Node get(byte[] member) {
 		return dict.get(member, Bytes.hash(member));
 	}
 
 	/** The score of a member, or null. */
-	public Double score(byte[] member) {
+	public @Nullable Double score(byte[] member) {
 		Node n = get(member);
 		return n == null ? null : n.score;
 	}
@@ -186,11 +191,13 @@ public final class ZSetValue implements CollectionValue {
 		tree.insert(n);
 	}
 
-	public Node first() {
+	/** The lowest member's node, or null when the set is empty. */
+	public @Nullable Node first() {
 		return tree.first();
 	}
 
-	public Node last() {
+	/** The highest member's node, or null when the set is empty. */
+	public @Nullable Node last() {
 		return tree.last();
 	}
 
@@ -200,19 +207,19 @@ public final class ZSetValue implements CollectionValue {
 	}
 
 	/** The node at a 0-based rank, or null. */
-	public Node byRank(long rank) {
+	public @Nullable Node byRank(long rank) {
 		return tree.byRank(rank);
 	}
 
 	/**
 	 * First node with score inside the lower bound (min, exclusive when minEx), or null.
 	 */
-	public Node firstAtLeast(double min, boolean minEx) {
+	public @Nullable Node firstAtLeast(double min, boolean minEx) {
 		return minEx ? tree.firstWhere((s, m) -> s > min) : tree.firstWhere((s, m) -> s >= min);
 	}
 
 	/** Last node with score inside the upper bound, or null. */
-	public Node lastAtMost(double max, boolean maxEx) {
+	public @Nullable Node lastAtMost(double max, boolean maxEx) {
 		return maxEx ? tree.lastWhere((s, m) -> s < max) : tree.lastWhere((s, m) -> s <= max);
 	}
 
@@ -221,7 +228,7 @@ public final class ZSetValue implements CollectionValue {
 	 * set and hold for the rest (a lex lower bound over a set whose scores are all equal,
 	 * as ZRANGEBYLEX requires), or null.
 	 */
-	public Node firstMemberWhere(Predicate<byte[]> inside) {
+	public @Nullable Node firstMemberWhere(Predicate<byte[]> inside) {
 		return tree.firstWhere((s, m) -> inside.test(m));
 	}
 
@@ -229,7 +236,7 @@ public final class ZSetValue implements CollectionValue {
 	 * Last node whose member passes {@code inside}, which must hold for a prefix of the
 	 * set, or null.
 	 */
-	public Node lastMemberWhere(Predicate<byte[]> inside) {
+	public @Nullable Node lastMemberWhere(Predicate<byte[]> inside) {
 		return tree.lastWhere((s, m) -> inside.test(m));
 	}
 
@@ -241,8 +248,13 @@ public final class ZSetValue implements CollectionValue {
 		return dict.scan(cursor, visitor);
 	}
 
+	/** A random member's node: the set must not be empty (a stored set never is). */
 	public Node random(RandomGenerator rnd) {
-		return dict.random(rnd);
+		Node n = dict.random(rnd);
+		if (n == null) {
+			throw new NoSuchElementException("empty sorted set");
+		}
+		return n;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import dev.larder.engine.command.Scores;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -231,7 +232,7 @@ final class LuaConversions {
 	 * number. Numbers are written with {@code %.17g}, not Lua's lossy {@code %.14g}
 	 * (script_lua.c says why).
 	 */
-	static byte[][] toArgs(Varargs args) {
+	static byte @Nullable [][] toArgs(Varargs args) {
 		int n = args.narg();
 		byte[][] out = new byte[n][];
 		for (int i = 0; i < n; i++) {

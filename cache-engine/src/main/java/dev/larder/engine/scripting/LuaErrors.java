@@ -5,6 +5,7 @@ import dev.larder.engine.command.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -118,7 +119,8 @@ final class LuaErrors {
 		return withScript("ERR stack overflow", sha, null);
 	}
 
-	private static Reply withScript(String message, String sha, String line) {
+	/** The error reply, naming the script and, when known, the line. */
+	private static Reply withScript(String message, String sha, @Nullable String line) {
 		String full = line == null ? message + " script: " + sha
 				: message + " script: " + sha + ", on @user_script:" + line + ".";
 		return Reply.error(Errors.sanitize(full));

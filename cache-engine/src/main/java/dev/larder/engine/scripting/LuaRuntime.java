@@ -1,6 +1,7 @@
 package dev.larder.engine.scripting;
 
 import dev.larder.engine.Reply;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
@@ -49,7 +50,8 @@ final class LuaRuntime {
 
 	private final Lrand48 random;
 
-	private ScriptRun run;
+	/** The script running on this runtime; null between runs. */
+	private @Nullable ScriptRun run;
 
 	LuaRuntime(Lrand48 random) {
 		this.random = random;
@@ -114,7 +116,7 @@ final class LuaRuntime {
 	}
 
 	/** The script running on this runtime, or null between runs. */
-	ScriptRun current() {
+	@Nullable ScriptRun current() {
 		return run;
 	}
 

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
@@ -32,7 +33,7 @@ public final class ScriptCache {
 	private final ConcurrentHashMap<String, Script> scripts = new ConcurrentHashMap<>();
 
 	/** The script of a digest (any case), or null. */
-	Script get(byte[] sha) {
+	@Nullable Script get(byte[] sha) {
 		if (sha.length != 40) {
 			return null;
 		}

@@ -3,6 +3,7 @@ package dev.larder.engine.server;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Redis's sdssplitargs, for inline (telnet-style) commands: whitespace-separated words,
@@ -15,7 +16,7 @@ final class InlineSplitter {
 	private InlineSplitter() {
 	}
 
-	static byte[][] split(byte[] line) {
+	static byte @Nullable [][] split(byte[] line) {
 		List<byte[]> out = new ArrayList<>();
 		int p = 0;
 		int n = line.length;

@@ -12,8 +12,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client connection: accumulates input, parses and executes every complete command on
@@ -44,12 +46,16 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 
 	private final long globalLimit;
 
+	// session, parser and ctx are set by channelActive, which Netty calls before any
+	// other event that reads them; checking them would cost on every command.
+	@SuppressWarnings("NullAway.Init")
 	private ClientSession session;
 
+	@SuppressWarnings("NullAway.Init")
 	private RespParser parser;
 
-	/** Parsed commands not yet executed: batch[next..count). */
-	private final byte[][][] batch = new byte[BATCH][][];
+	/** Parsed commands not yet executed: batch[next..count); the other slots are null. */
+	private final byte[] @Nullable [][] batch = new byte[BATCH][][];
 
 	private int next;
 
@@ -61,12 +67,13 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 	 * A protocol error met while parsing ahead: answered once the commands before it have
 	 * run.
 	 */
-	private ProtocolException deferredError;
+	private @Nullable ProtocolException deferredError;
 
 	/** Keeps the prefetch loads alive (see CommandExecutor.prefetch). */
 	private int prefetchSink;
 
-	private ByteBuf out;
+	/** Replies not yet handed to the channel; null when none are. */
+	private @Nullable ByteBuf out;
 
 	private long accounted;
 
@@ -74,15 +81,17 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 
 	private boolean closing;
 
+	// Set by channelActive, as session is.
+	@SuppressWarnings("NullAway.Init")
 	private ChannelHandlerContext ctx;
 
 	/**
 	 * The parked blocking command, while this client is blocked; its timer, when it has a
 	 * timeout.
 	 */
-	private Blocking.Waiter blocked;
+	private Blocking.@Nullable Waiter blocked;
 
-	private io.netty.util.concurrent.ScheduledFuture<?> blockTimer;
+	private io.netty.util.concurrent.@Nullable ScheduledFuture<?> blockTimer;
 
 	RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
 		this.core = core;
@@ -138,19 +147,21 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 	private void process(ChannelHandlerContext ctx) {
 		while (!paused && !closing && blocked == null) {
 			if (next == count && !refill()) {
-				if (deferredError != null) {
-					writeReply(ctx, Reply.error(deferredError.getMessage()));
+				ProtocolException error = deferredError;
+				if (error != null) {
+					writeReply(ctx, Reply.error(Objects.requireNonNull(error.getMessage(),
+							"a ProtocolException is made with its message")));
 					closeAfterFlush(ctx);
 					return;
 				}
 				break;
 			}
-			byte[][] args = batch[next];
+			byte[][] args = queued(next);
 			batch[next++] = null;
 			batchBytes -= sizeOf(args);
 			Reply reply = executor.execute(session, args);
 			if (reply == CommandExecutor.BLOCKED) {
-				park(ctx, session.takeParked());
+				park(ctx, Objects.requireNonNull(session.takeParked(), "BLOCKED means the command parked"));
 				break;
 			}
 			writeReply(ctx, reply);
@@ -201,6 +212,14 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 			prefetchSink += executor.prefetch(session, batch, 0, count);
 		}
 		return count > 0;
+	}
+
+	/** Parsed command {@code i}, which must be in next..count-1. */
+	// The type cannot say that the slots in next..count-1 are never null, and this is
+	// every command's path, so no check is added to prove it.
+	@SuppressWarnings("NullAway")
+	private byte[][] queued(int i) {
+		return batch[i];
 	}
 
 	private static boolean isReset(byte[] name) {

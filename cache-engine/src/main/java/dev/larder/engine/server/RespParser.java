@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection's query buffer and the incremental request parser over it, following
@@ -63,7 +64,8 @@ final class RespParser {
 
 	private int multibulkRemaining;
 
-	private byte[][] args;
+	/** The arguments of the multibulk being parsed; empty between commands. */
+	private byte[][] args = EMPTY_COMMAND;
 
 	private int argCount;
 
@@ -72,9 +74,10 @@ final class RespParser {
 	private long pendingArgBytes;
 
 	/**
-	 * The big argument being filled, its final length, and how much of it has arrived.
+	 * The big argument being filled (null when none is), its final length, and how much
+	 * of it has arrived.
 	 */
-	private byte[] big;
+	private byte @Nullable [] big;
 
 	private int bigLen;
 
@@ -92,10 +95,11 @@ final class RespParser {
 	/** Takes all readable bytes of {@code in} (the caller still releases it). */
 	void append(ByteBuf in) {
 		int n = in.readableBytes();
-		if (big != null && bigFill < bigLen) {
+		byte[] b = big;
+		if (b != null && bigFill < bigLen) {
 			int take = Math.min(n, bigLen - bigFill);
-			growBig(bigFill + take);
-			in.readBytes(big, bigFill, take);
+			b = growBig(b, bigFill + take);
+			in.readBytes(b, bigFill, take);
 			bigFill += take;
 			n -= take;
 		}
@@ -124,7 +128,7 @@ final class RespParser {
 		buf = new byte[0];
 		pos = 0;
 		end = 0;
-		args = null;
+		args = EMPTY_COMMAND;
 		big = null;
 		bigFill = 0;
 		pendingArgBytes = 0;
@@ -134,7 +138,7 @@ final class RespParser {
 	 * Parses the next command. Returns null when more input is needed, an empty array for
 	 * an empty command (which Redis ignores), or the arguments.
 	 */
-	byte[][] parse() throws ProtocolException {
+	byte @Nullable [][] parse() throws ProtocolException {
 		if (multibulkRemaining == 0) {
 			if (pos == end) {
 				return null;
@@ -182,7 +186,7 @@ final class RespParser {
 			multibulkRemaining--;
 		}
 		byte[][] command = argCount == args.length ? args : Arrays.copyOf(args, argCount);
-		args = null;
+		args = EMPTY_COMMAND;
 		pendingArgBytes = 0;
 		return command;
 	}
@@ -211,7 +215,8 @@ final class RespParser {
 		return true;
 	}
 
-	private byte[] takeSmall() {
+	/** The argument, or null while its bytes have not all arrived. */
+	private byte @Nullable [] takeSmall() {
 		int len = (int) bulkLen;
 		if (end - pos < len + 2) {
 			return null;
@@ -223,16 +228,18 @@ final class RespParser {
 
 	/**
 	 * A big argument: moves what the buffer holds of it into its own array, which later
-	 * reads fill.
+	 * reads fill. Null while its bytes have not all arrived.
 	 */
-	private byte[] takeBig() {
-		if (big == null) {
+	private byte @Nullable [] takeBig() {
+		byte[] arg = big;
+		if (arg == null) {
 			bigLen = (int) bulkLen;
-			big = new byte[Math.min(bigLen, BIG_ARG_FIRST_CHUNK)];
+			arg = new byte[Math.min(bigLen, BIG_ARG_FIRST_CHUNK)];
+			big = arg;
 			bigFill = 0;
 			int take = Math.min(end - pos, bigLen);
-			growBig(take);
-			System.arraycopy(buf, pos, big, 0, take);
+			arg = growBig(arg, take);
+			System.arraycopy(buf, pos, arg, 0, take);
 			bigFill = take;
 			pos += take;
 		}
@@ -240,23 +247,25 @@ final class RespParser {
 			return null;
 		}
 		pos += 2;
-		byte[] arg = big;
 		big = null;
 		bigFill = 0;
 		return arg;
 	}
 
 	/**
-	 * Grows the big argument's array to hold {@code needed} bytes: doubling, never past
-	 * its declared length.
+	 * Grows {@code b}, the big argument's array, to hold {@code needed} bytes: doubling,
+	 * never past its declared length. Returns the array that is now the big argument.
 	 */
-	private void growBig(int needed) {
-		if (needed > big.length) {
-			big = Arrays.copyOf(big, (int) Math.min(bigLen, Math.max(needed, (long) big.length * 2)));
+	private byte[] growBig(byte[] b, int needed) {
+		if (needed > b.length) {
+			b = Arrays.copyOf(b, (int) Math.min(bigLen, Math.max(needed, (long) b.length * 2)));
+			big = b;
 		}
+		return b;
 	}
 
-	private byte[][] parseInline() throws ProtocolException {
+	/** The inline command, or null while its line has not all arrived. */
+	private byte @Nullable [][] parseInline() throws ProtocolException {
 		int lf = -1;
 		for (int i = pos; i < end; i++) {
 			if (buf[i] == '\n') {

@@ -1,6 +1,7 @@
 package dev.larder.engine.command.spec;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Redis 7.0's ACL categories ({@code ACL_CATEGORY_*} of server.h), in the order COMMAND
@@ -26,7 +27,7 @@ public enum AclCategory {
 	}
 
 	/** Case-insensitive, as ACLGetCommandCategoryFlagByName; null when unknown. */
-	public static AclCategory byName(String name) {
+	public static @Nullable AclCategory byName(String name) {
 		for (AclCategory c : values()) {
 			if (c.categoryName.equalsIgnoreCase(name)) {
 				return c;

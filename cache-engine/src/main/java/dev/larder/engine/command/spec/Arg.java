@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One documented argument of a command, as COMMAND DOCS describes it: a name, a type, and
@@ -21,18 +22,20 @@ public final class Arg {
 
 	private final int keySpecIndex;
 
-	private final String token;
+	// Each null when the argument has none, and then left out of COMMAND DOCS.
 
-	private final String since;
+	private final @Nullable String token;
 
-	private final String deprecatedSince;
+	private final @Nullable String since;
+
+	private final @Nullable String deprecatedSince;
 
 	private final Set<ArgFlag> flags;
 
 	private final List<Arg> arguments;
 
-	private Arg(String name, ArgType type, int keySpecIndex, String token, String since, String deprecatedSince,
-			Set<ArgFlag> flags, List<Arg> arguments) {
+	private Arg(String name, ArgType type, int keySpecIndex, @Nullable String token, @Nullable String since,
+			@Nullable String deprecatedSince, Set<ArgFlag> flags, List<Arg> arguments) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.type = type;
 		this.keySpecIndex = keySpecIndex;
@@ -137,15 +140,20 @@ public final class Arg {
 		return keySpecIndex;
 	}
 
-	public String token() {
+	/** The keyword that precedes the argument, or null when none does. */
+	public @Nullable String token() {
 		return token;
 	}
 
-	public String since() {
+	/**
+	 * The Redis version that added the argument, or null when it came with the command.
+	 */
+	public @Nullable String since() {
 		return since;
 	}
 
-	public String deprecatedSince() {
+	/** The Redis version that deprecated the argument, or null. */
+	public @Nullable String deprecatedSince() {
 		return deprecatedSince;
 	}
 

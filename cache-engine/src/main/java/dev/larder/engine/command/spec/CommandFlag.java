@@ -1,5 +1,7 @@
 package dev.larder.engine.command.spec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Redis 7.0's command flags (the {@code CMD_*} bits of server.h), declared in the order
  * COMMAND INFO lists them. Four flags exist in Redis's command table but are hidden from
@@ -60,14 +62,14 @@ public enum CommandFlag {
 
 	ALLOW_BUSY("allow_busy");
 
-	private final String replyName;
+	private final @Nullable String replyName;
 
-	CommandFlag(String replyName) {
+	CommandFlag(@Nullable String replyName) {
 		this.replyName = replyName;
 	}
 
 	/** The name COMMAND INFO shows, or null for a flag Redis hides. */
-	public String replyName() {
+	public @Nullable String replyName() {
 		return replyName;
 	}
 

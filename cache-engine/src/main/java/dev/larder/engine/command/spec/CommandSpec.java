@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command's metadata, declared once, with Redis 7.0's meanings: what COMMAND INFO and
@@ -27,7 +29,8 @@ public final class CommandSpec {
 
 	private final String name;
 
-	private final String container;
+	/** The container's name for a subcommand; null for a command. */
+	private final @Nullable String container;
 
 	private final int arity;
 
@@ -39,7 +42,8 @@ public final class CommandSpec {
 
 	private final List<KeySpec> keySpecs;
 
-	private final GetKeysProc getKeysProc;
+	/** Null for a command whose key specs find all its keys. */
+	private final @Nullable GetKeysProc getKeysProc;
 
 	private final CommandGroup group;
 
@@ -47,13 +51,16 @@ public final class CommandSpec {
 
 	private final String summary;
 
-	private final String complexity;
+	// Optional documentation: null when Redis documents none, and then left out of
+	// COMMAND DOCS.
+
+	private final @Nullable String complexity;
 
 	private final Set<DocFlag> docFlags;
 
-	private final String deprecatedSince;
+	private final @Nullable String deprecatedSince;
 
-	private final String replacedBy;
+	private final @Nullable String replacedBy;
 
 	private final List<HistoryEntry> history;
 
@@ -78,9 +85,10 @@ public final class CommandSpec {
 		this.tips = List.copyOf(b.tips);
 		this.keySpecs = List.copyOf(b.keySpecs);
 		this.getKeysProc = b.getKeysProc;
-		this.group = b.group;
-		this.since = b.since;
-		this.summary = b.summary;
+		// build() checked the required ones.
+		this.group = Objects.requireNonNull(b.group, "group");
+		this.since = Objects.requireNonNull(b.since, "since");
+		this.summary = Objects.requireNonNull(b.summary, "summary");
 		this.complexity = b.complexity;
 		this.docFlags = Collections.unmodifiableSet(b.docFlags);
 		this.deprecatedSince = b.deprecatedSince;
@@ -371,7 +379,7 @@ public final class CommandSpec {
 	}
 
 	/** The container's name for a subcommand, else null. */
-	public String container() {
+	public @Nullable String container() {
 		return container;
 	}
 
@@ -406,7 +414,7 @@ public final class CommandSpec {
 		return keySpecs;
 	}
 
-	public GetKeysProc getKeysProc() {
+	public @Nullable GetKeysProc getKeysProc() {
 		return getKeysProc;
 	}
 
@@ -436,7 +444,7 @@ public final class CommandSpec {
 		return summary;
 	}
 
-	public String complexity() {
+	public @Nullable String complexity() {
 		return complexity;
 	}
 
@@ -444,11 +452,11 @@ public final class CommandSpec {
 		return docFlags;
 	}
 
-	public String deprecatedSince() {
+	public @Nullable String deprecatedSince() {
 		return deprecatedSince;
 	}
 
-	public String replacedBy() {
+	public @Nullable String replacedBy() {
 		return replacedBy;
 	}
 
@@ -478,7 +486,7 @@ public final class CommandSpec {
 
 		private final String name;
 
-		private final String container;
+		private final @Nullable String container;
 
 		private int arity;
 
@@ -490,21 +498,23 @@ public final class CommandSpec {
 
 		private final List<KeySpec> keySpecs = new ArrayList<>();
 
-		private GetKeysProc getKeysProc;
+		// Null until set; build() requires group, since and summary.
 
-		private CommandGroup group;
+		private @Nullable GetKeysProc getKeysProc;
 
-		private String since;
+		private @Nullable CommandGroup group;
 
-		private String summary;
+		private @Nullable String since;
 
-		private String complexity;
+		private @Nullable String summary;
+
+		private @Nullable String complexity;
 
 		private final EnumSet<DocFlag> docFlags = EnumSet.noneOf(DocFlag.class);
 
-		private String deprecatedSince;
+		private @Nullable String deprecatedSince;
 
-		private String replacedBy;
+		private @Nullable String replacedBy;
 
 		private final List<HistoryEntry> history = new ArrayList<>();
 
@@ -512,7 +522,7 @@ public final class CommandSpec {
 
 		private final List<CommandSpec> subcommands = new ArrayList<>();
 
-		private Builder(String name, String container) {
+		private Builder(String name, @Nullable String container) {
 			if (!name.equals(name.toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("command names are lower case: " + name);
 			}

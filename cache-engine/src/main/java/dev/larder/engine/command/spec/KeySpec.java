@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a command's keys are and how it uses them, as Redis 7 declares it: a <em>begin
@@ -70,9 +71,10 @@ public final class KeySpec {
 
 	private final Set<KeySpecFlag> flags;
 
-	private final String notes;
+	/** Null when the key spec has no notes. */
+	private final @Nullable String notes;
 
-	private KeySpec(BeginSearch beginSearch, FindKeys findKeys, Set<KeySpecFlag> flags, String notes) {
+	private KeySpec(BeginSearch beginSearch, FindKeys findKeys, Set<KeySpecFlag> flags, @Nullable String notes) {
 		this.beginSearch = beginSearch;
 		this.findKeys = findKeys;
 		this.flags = flags;
@@ -109,7 +111,7 @@ public final class KeySpec {
 		return flags;
 	}
 
-	public String notes() {
+	public @Nullable String notes() {
 		return notes;
 	}
 
