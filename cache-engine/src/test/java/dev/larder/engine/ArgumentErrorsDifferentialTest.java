@@ -25,14 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link DifferentialTest} finds these only by chance; this table names them.
  *
  * <p>
- * Known differences, left out until they are fixed: ZRANK with a third argument other
- * than WITHSCORE (the engine takes Redis 7.2's WITHSCORE, so it answers a syntax error
- * where 7.0 counts arguments); LPOS RANK -9223372036854775808 (Redis negates it into
- * itself and reports the first match from the tail, the engine finds none); HELLO with a
- * bad option after AUTH or SETNAME (Redis applies AUTH and SETNAME as it reads them, the
- * engine checks every option first); BLMOVE, BLMPOP and BZMPOP with a bad timeout and
- * another bad argument (Redis reads the directions, numkeys, END and COUNT first, the
- * engine's command table parses the timeout before it calls the handler).
+ * Known differences, left out until they are fixed: LPOS RANK -9223372036854775808 (Redis
+ * negates it into itself and reports the first match from the tail, the engine finds
+ * none); HELLO with a bad option after AUTH or SETNAME (Redis applies AUTH and SETNAME as
+ * it reads them, the engine checks every option first); BLMOVE, BLMPOP and BZMPOP with a
+ * bad timeout and another bad argument (Redis reads the directions, numkeys, END and
+ * COUNT first, the engine's command table parses the timeout before it calls the
+ * handler).
  */
 class ArgumentErrorsDifferentialTest {
 
@@ -136,8 +135,10 @@ class ArgumentErrorsDifferentialTest {
 				"ZRANDMEMBER zset 1 WITHSCORES extra", "ZRANDMEMBER zset 1 WITHVALUES", "ZRANDMEMBER str 1",
 				"ZRANDMEMBER str 1 FOO", "ZPOPMIN zset -1", "ZPOPMIN zset x", "ZPOPMIN zset 1 2", "ZPOPMAX str -1",
 				"ZPOPMAX str 1", "ZMPOP 0 zset MIN", "ZMPOP 1 zset MID", "ZMPOP 1 zset MIN COUNT 0",
-				"ZMPOP 1 zset MIN COUNT 1 COUNT 1", "ZMPOP 2 zset", "ZRANK zset a WITHSCORE extra", "ZSCAN zset x",
-				"ZSCAN zset 0 COUNT 0", "ZSCAN missing 0 FOO", "ZSCAN zset 0 MATCH", "ZSCAN str 0 FOO");
+				"ZMPOP 1 zset MIN COUNT 1 COUNT 1", "ZMPOP 2 zset", "ZRANK zset a WITHSCORE", "ZRANK zset a FOO",
+				"ZRANK str a WITHSCORE", "ZREVRANK zset a WITHSCORE", "ZREVRANK missing a WITHSCORE",
+				"ZRANK zset a WITHSCORE extra", "ZSCAN zset x", "ZSCAN zset 0 COUNT 0", "ZSCAN missing 0 FOO",
+				"ZSCAN zset 0 MATCH", "ZSCAN str 0 FOO");
 	}
 
 	static Stream<String> listsSetsHashes() {

@@ -1,7 +1,6 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
-import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
 import dev.larder.engine.command.spec.SortedSetCommandSpecs;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
@@ -40,8 +39,8 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZINCRBY, ZSetCommands::zincrby);
 		t.bind(SortedSetCommandSpecs.ZSCORE, ZSetCommands::zscore);
 		t.bind(SortedSetCommandSpecs.ZMSCORE, ZSetCommands::zmscore);
-		t.bind(LaterRedisCommandSpecs.ZRANK, c -> zrank(c, false));
-		t.bind(LaterRedisCommandSpecs.ZREVRANK, c -> zrank(c, true));
+		t.bind(SortedSetCommandSpecs.ZRANK, c -> zrank(c, false));
+		t.bind(SortedSetCommandSpecs.ZREVRANK, c -> zrank(c, true));
 		t.bind(SortedSetCommandSpecs.ZCARD, ZSetCommands::zcard);
 		t.bind(SortedSetCommandSpecs.ZCOUNT, ZSetCommands::zcount);
 		t.bind(SortedSetCommandSpecs.ZLEXCOUNT, ZSetCommands::zlexcount);
@@ -173,28 +172,18 @@ final class ZSetCommands {
 		return new Reply.ArrayReply(out);
 	}
 
-	/** ZRANK key member [WITHSCORE] (WITHSCORE is Redis 7.2's). */
+	/** ZRANK / ZREVRANK key member. */
 	private static Reply zrank(CommandContext c, boolean reverse) {
-		if (c.argc() > 4) {
-			return Reply.error(Errors.wrongArity(reverse ? "zrevrank" : "zrank"));
-		}
-		boolean withScore = false;
-		if (c.argc() == 4) {
-			if (!Args.is(c.arg(3), "withscore")) {
-				return Reply.error(Errors.SYNTAX);
-			}
-			withScore = true;
-		}
 		ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 		Node n = z == null ? null : z.get(c.arg(2));
 		if (n == null) {
-			return withScore ? Reply.NULL_ARRAY : Reply.NULL;
+			return Reply.NULL;
 		}
 		long rank = z.rank(n);
 		if (reverse) {
 			rank = z.size() - 1 - rank;
 		}
-		return withScore ? Reply.array(Reply.integer(rank), score(n.score())) : Reply.integer(rank);
+		return Reply.integer(rank);
 	}
 
 	private static Reply zcard(CommandContext c) {
