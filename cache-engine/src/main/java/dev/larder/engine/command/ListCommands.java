@@ -285,7 +285,7 @@ final class ListCommands {
 					continue;
 				}
 				out.add(Reply.integer(i));
-				if (!a.many() || a.count() > 0 && out.size() == a.count()) {
+				if (!a.many() || a.limit() > 0 && out.size() == a.limit()) {
 					break;
 				}
 			}
