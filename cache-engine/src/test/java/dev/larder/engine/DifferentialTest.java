@@ -412,6 +412,13 @@ class DifferentialTest {
 			return c.toArray(new String[0]);
 		}
 
+		/**
+		 * A blocking command's timeout: mostly 1 ms, sometimes negative or not a number.
+		 */
+		private String blockTimeout() {
+			return pick(new String[] { "0.001", "0.001", "0.001", "-1", "x" });
+		}
+
 		private List<String> cmd(String... parts) {
 			return new ArrayList<>(List.of(parts));
 		}
@@ -743,12 +750,16 @@ class DifferentialTest {
 							pick(new String[] { "0.001", "-1", "x" }));
 				}
 				case 19 -> {
-					String[] ends = { "LEFT", "RIGHT" };
-					return cmd("blmove", listKey(), listKey(), pick(ends), pick(ends), "0.001");
+					// Redis reads the ends before the timeout: a bad end and a bad
+					// timeout
+					// answer the end's error
+					String[] ends = { "LEFT", "RIGHT", "LEFT", "RIGHT", "up" };
+					return cmd("blmove", listKey(), listKey(), pick(ends), pick(ends), blockTimeout());
 				}
 				case 20 -> {
-					return cmd("blmpop", "0.001", "2", listKey(), listKey(), pick(new String[] { "LEFT", "RIGHT" }),
-							"COUNT", pick(new String[] { "1", "3" }));
+					return cmd("blmpop", blockTimeout(), pick(new String[] { "2", "2", "2", "0", "x" }), listKey(),
+							listKey(), pick(new String[] { "LEFT", "RIGHT", "LEFT", "RIGHT", "middle" }), "COUNT",
+							pick(new String[] { "1", "3", "1", "3", "0" }));
 				}
 				default -> {
 					return cmd("lrange", listKey(), "0", "-1");
@@ -913,6 +924,11 @@ class DifferentialTest {
 					return c;
 				}
 				case 21 -> {
+					if (rnd.nextInt(3) == 0) {
+						return cmd("bzmpop", blockTimeout(), pick(new String[] { "2", "2", "2", "0", "x" }), zsetKey(),
+								zsetKey(), pick(new String[] { "MIN", "MAX", "MIN", "MAX", "mid" }), "COUNT",
+								pick(new String[] { "1", "3", "1", "3", "0" }));
+					}
 					return cmd(rnd.nextBoolean() ? "bzpopmin" : "bzpopmax", zsetKey(), zsetKey(),
 							pick(new String[] { "0.001", "-1", "x" }));
 				}

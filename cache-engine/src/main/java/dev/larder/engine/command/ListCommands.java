@@ -41,9 +41,9 @@ final class ListCommands {
 		t.bind(ListCommandSpecs.LMPOP, c -> lmpop(c, 1, -1));
 		t.bind(ListCommandSpecs.BLPOP, c -> bpop(c, true));
 		t.bind(ListCommandSpecs.BRPOP, c -> bpop(c, false));
-		t.bind(ListCommandSpecs.BLMOVE, c -> lmove(c, 3, c.timeoutDeadline(c.arg(5))));
+		t.bind(ListCommandSpecs.BLMOVE, c -> lmove(c, 3, 5));
 		t.bind(ListCommandSpecs.BRPOPLPUSH, c -> move(c, false, true, c.timeoutDeadline(c.arg(3))));
-		t.bind(ListCommandSpecs.BLMPOP, c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1))));
+		t.bind(ListCommandSpecs.BLMPOP, c -> lmpop(c, 2, 1));
 	}
 
 	private static ListValue list(KeyEntry e) {
@@ -296,10 +296,14 @@ final class ListCommands {
 		return new Reply.ArrayReply(out);
 	}
 
-	/** LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}. */
-	private static Reply lmove(CommandContext c, int at, long deadline) {
+	/**
+	 * LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}, then
+	 * BLMOVE's timeout at {@code timeoutAt} (-1: non-blocking), in blmoveCommand's order.
+	 */
+	private static Reply lmove(CommandContext c, int at, int timeoutAt) {
 		ListEnd from = ListEnd.parse(c.arg(at));
 		ListEnd to = ListEnd.parse(c.arg(at + 1));
+		long deadline = timeoutAt < 0 ? -1 : c.timeoutDeadline(c.arg(timeoutAt));
 		return move(c, from == ListEnd.LEFT, to == ListEnd.LEFT, deadline);
 	}
 
@@ -354,8 +358,13 @@ final class ListCommands {
 	 * LMPOP numkeys key... LEFT|RIGHT [COUNT n]; BLMPOP has the timeout first (numkeys at
 	 * {@code at}).
 	 */
-	private static Reply lmpop(CommandContext c, int at, long deadline) {
+	/**
+	 * LMPOP / BLMPOP: numkeys at {@code at}, the timeout at {@code timeoutAt} (-1:
+	 * non-blocking), read after the other arguments as lmpopGenericCommand does.
+	 */
+	private static Reply lmpop(CommandContext c, int at, int timeoutAt) {
 		MultiPopArgs args = MultiPopArgs.parse(c, at, "left", "right");
+		long deadline = timeoutAt < 0 ? -1 : c.timeoutDeadline(c.arg(timeoutAt));
 		boolean left = !args.fromSecondEnd();
 		long count = args.count();
 		List<byte[]> keys = new ArrayList<>();

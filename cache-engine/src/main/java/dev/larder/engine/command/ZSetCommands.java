@@ -60,7 +60,7 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZMPOP, c -> zmpop(c, 1, -1));
 		t.bind(SortedSetCommandSpecs.BZPOPMIN, c -> bzpop(c, false));
 		t.bind(SortedSetCommandSpecs.BZPOPMAX, c -> bzpop(c, true));
-		t.bind(SortedSetCommandSpecs.BZMPOP, c -> zmpop(c, 2, c.timeoutDeadline(c.arg(1))));
+		t.bind(SortedSetCommandSpecs.BZMPOP, c -> zmpop(c, 2, 1));
 		t.bind(SortedSetCommandSpecs.ZUNION, c -> setop(c, 1, SetCommands.Op.UNION, false));
 		t.bind(SortedSetCommandSpecs.ZINTER, c -> setop(c, 1, SetCommands.Op.INTER, false));
 		t.bind(SortedSetCommandSpecs.ZDIFF, c -> setop(c, 1, SetCommands.Op.DIFF, false));
@@ -430,10 +430,12 @@ final class ZSetCommands {
 
 	/**
 	 * ZMPOP numkeys key... MIN|MAX [COUNT n]; BZMPOP has the timeout first (numkeys at
-	 * {@code at}).
+	 * {@code at}, the timeout at {@code timeoutAt}, -1 for ZMPOP) but reads it last, as
+	 * zmpopGenericCommand does.
 	 */
-	private static Reply zmpop(CommandContext c, int at, long deadline) {
+	private static Reply zmpop(CommandContext c, int at, int timeoutAt) {
 		MultiPopArgs args = MultiPopArgs.parse(c, at, "min", "max");
+		long deadline = timeoutAt < 0 ? -1 : c.timeoutDeadline(c.arg(timeoutAt));
 		boolean max = args.fromSecondEnd();
 		long count = args.count();
 		List<byte[]> keys = new ArrayList<>();
