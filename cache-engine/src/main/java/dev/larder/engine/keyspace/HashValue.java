@@ -151,10 +151,22 @@ public final class HashValue implements CollectionValue {
 		return new byte[][] { pairs[i * 2], pairs[i * 2 + 1] };
 	}
 
+	/**
+	 * A copy in this hash's encoding, as hashTypeDup makes one: a hashtable stays one
+	 * even when it has shrunk below the listpack limits.
+	 */
 	@Override
 	public HashValue deepCopy() {
 		HashValue copy = new HashValue();
-		forEach(copy::put);
+		if (dict == null) {
+			copy.pairs = Arrays.copyOf(pairs, pairs.length);
+			copy.count = count;
+		}
+		else {
+			copy.pairs = null;
+			copy.dict = new Dict<>();
+			dict.forEach(e -> copy.dict.insert(new DictEntry(e.key, e.hash, e.value)));
+		}
 		return copy;
 	}
 

@@ -225,7 +225,12 @@ class ValuesTest {
 		words.add(bytes("word"));
 		ZSetValue skiplist = ZSetValue.inSkiplistEncoding();
 		skiplist.insert(bytes("m"), -0.0);
+		HashValue shrunk = new HashValue();
+		shrunk.put(bytes("f"), bytes("x".repeat(65)));
+		shrunk.put(bytes("f"), bytes("short"));
 		assertThat(Values.encoding(Values.deepCopy(words))).isEqualTo("hashtable");
+		assertThat(Values.encoding(Values.deepCopy(shrunk))).isEqualTo("hashtable");
+		assertThat(Values.accept(Values.deepCopy(shrunk), CONTENTS)).isEqualTo(Values.accept(shrunk, CONTENTS));
 		Object copy = Values.deepCopy(skiplist);
 		assertThat(Values.encoding(copy)).isEqualTo("skiplist");
 		assertThat(Values.accept(copy, CONTENTS)).containsExactly("m=-0.0");
