@@ -9,12 +9,12 @@ import java.util.random.RandomGenerator;
 /**
  * A Redis hash. Small hashes keep field/value pairs in one insertion-ordered array, like
  * Redis's listpack encoding, so HGETALL/HKEYS order matches Redis exactly and small
- * hashes stay compact. Past Redis's thresholds (128 fields, 64-byte strings) it converts,
+ * hashes stay compact. Past Redis's thresholds (512 fields, 64-byte strings) it converts,
  * once and for good, to a {@link Dict} like Redis's hashtable encoding.
  */
 public final class HashValue implements CollectionValue {
 
-	public static final int MAX_COMPACT_ENTRIES = 128;
+	public static final int MAX_COMPACT_ENTRIES = 512;
 
 	public static final int MAX_COMPACT_VALUE = 64;
 

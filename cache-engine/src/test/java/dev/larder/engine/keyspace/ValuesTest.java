@@ -168,15 +168,15 @@ class ValuesTest {
 		SetValue manyInts = new SetValue();
 		ZSetValue manyMembers = new ZSetValue();
 		for (int i = 0; i < 128; i++) {
-			manyFields.put(bytes("f" + i), bytes("v"));
 			manyMembers.insert(bytes("m" + i), i);
 		}
 		for (int i = 0; i < 512; i++) {
+			manyFields.put(bytes("f" + i), bytes("v"));
 			manyInts.add(bytes(Integer.toString(i)));
 		}
 		assertThat(List.of(manyFields.encoding(), manyInts.encoding(), manyMembers.encoding()))
 			.containsExactly("listpack", "intset", "listpack");
-		manyFields.put(bytes("f128"), bytes("v"));
+		manyFields.put(bytes("f512"), bytes("v"));
 		manyInts.add(bytes("512"));
 		manyMembers.insert(bytes("m128"), 128);
 		assertThat(List.of(manyFields.encoding(), manyInts.encoding(), manyMembers.encoding()))
