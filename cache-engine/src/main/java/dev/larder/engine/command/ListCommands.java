@@ -356,11 +356,8 @@ final class ListCommands {
 
 	/**
 	 * LMPOP numkeys key... LEFT|RIGHT [COUNT n]; BLMPOP has the timeout first (numkeys at
-	 * {@code at}).
-	 */
-	/**
-	 * LMPOP / BLMPOP: numkeys at {@code at}, the timeout at {@code timeoutAt} (-1:
-	 * non-blocking), read after the other arguments as lmpopGenericCommand does.
+	 * {@code at}, the timeout at {@code timeoutAt}, -1 for LMPOP) but reads it last, as
+	 * lmpopGenericCommand does.
 	 */
 	private static Reply lmpop(CommandContext c, int at, int timeoutAt) {
 		MultiPopArgs args = MultiPopArgs.parse(c, at, "left", "right");
