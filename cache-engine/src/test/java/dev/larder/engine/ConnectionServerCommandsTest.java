@@ -2,6 +2,7 @@ package dev.larder.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.testing.RespClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,37 @@ class ConnectionServerCommandsTest extends EngineTestSupport {
 		expectError("ERR AUTH <password> called without any password configured for the default user. "
 				+ "Are you sure your configuration is correct?", "AUTH", "x");
 		expect(Reply.OK, "AUTH", "default", "anything");
+	}
+
+	/**
+	 * HELLO authenticates and names the client as it reads AUTH and SETNAME
+	 * (networking.c's helloCommand), so what it applied before an error stays. Replies
+	 * taken from redis-server 7.0.15 with requirepass.
+	 */
+	@Test
+	void helloAppliesAuthAndSetNameAsItReadsThem() {
+		try (Engine secured = Engine
+			.start(EngineConfig.builder().port(0).requirePass("secret").activeExpiry(false).build());
+				RespClient c = new RespClient(secured.port())) {
+			assertThat(c.call("HELLO", "2", "SETNAME", "early").text())
+				.isEqualTo("NOAUTH HELLO must be called with the client already authenticated, otherwise the "
+						+ "HELLO AUTH <user> <pass> option can be used to authenticate the client and select the "
+						+ "RESP protocol version at the same time");
+			assertThat(c.call("HELLO", "2", "AUTH", "default", "wrong").text())
+				.isEqualTo("WRONGPASS invalid username-password pair or user is disabled.");
+			assertThat(c.call("HELLO", "2", "AUTH", "default", "secret", "FOO").text())
+				.isEqualTo("ERR Syntax error in HELLO option 'FOO'");
+			assertThat(c.call("GET", "k").isNull()).isTrue();
+			assertThat(c.call("CLIENT", "GETNAME").text()).isEqualTo("early");
+			assertThat(c.call("HELLO", "2", "AUTH", "default", "secret", "AUTH", "default", "wrong").text())
+				.isEqualTo("WRONGPASS invalid username-password pair or user is disabled.");
+			assertThat(c.call("GET", "k").isNull()).isTrue();
+			assertThat(c.call("RESET").text()).isEqualTo("RESET");
+			assertThat(c.call("HELLO", "2", "SETNAME", "y", "AUTH", "default", "wrong").text())
+				.isEqualTo("WRONGPASS invalid username-password pair or user is disabled.");
+			assertThat(c.call("AUTH", "secret").text()).isEqualTo("OK");
+			assertThat(c.call("CLIENT", "GETNAME").text()).isEqualTo("y");
+		}
 	}
 
 	@Test

@@ -9,6 +9,30 @@ class HashCommandsTest extends EngineTestSupport {
 
 	private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
 
+	/**
+	 * Redis 7.0's hash-max-listpack-entries is 512: up to there a hash keeps insertion
+	 * order and HSCAN answers it whole. Replies taken from redis-server 7.0.15.
+	 */
+	@Test
+	void hashesStayListpacksUpTo512Fields() {
+		String[] fields = new String[200];
+		for (int i = 0; i < 512; i++) {
+			run("HSET", "h", "f" + i, "v");
+			if (i < fields.length) {
+				fields[i] = "f" + i;
+			}
+			if (i == 199) {
+				expect(bulk("listpack"), "OBJECT", "ENCODING", "h");
+				expect(bulks(fields), "HKEYS", "h");
+				Reply.ArrayReply scan = (Reply.ArrayReply) run("HSCAN", "h", "0", "COUNT", "10");
+				assertThat(scan.items().get(0)).isEqualTo(bulk("0"));
+			}
+		}
+		expect(bulk("listpack"), "OBJECT", "ENCODING", "h");
+		run("HSET", "h", "f512", "v");
+		expect(bulk("hashtable"), "OBJECT", "ENCODING", "h");
+	}
+
 	@Test
 	void basicFieldOperations() {
 		expect(integer(2), "HSET", "h", "a", "1", "b", "2");

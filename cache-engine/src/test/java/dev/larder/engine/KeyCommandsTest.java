@@ -97,6 +97,43 @@ class KeyCommandsTest extends EngineTestSupport {
 		expect(bulk("v"), "HGET", "h", "f");
 	}
 
+	/**
+	 * COPY duplicates the value in its encoding (hashTypeDup, setTypeDup, zsetDup): a
+	 * collection that grew past the compact limits and shrank back stays in the big
+	 * encoding, and a skip list keeps its -0 scores. Replies taken from redis-server
+	 * 7.0.15.
+	 */
+	@Test
+	void copyKeepsTheSourceEncoding() {
+		String longValue = "x".repeat(70);
+		run("HSET", "h", "f", longValue);
+		run("HSET", "h", "f", "short");
+		expect(integer(1), "COPY", "h", "h2");
+		expect(bulk("hashtable"), "OBJECT", "ENCODING", "h2");
+		expect(bulks("short"), "HVALS", "h2");
+		run("HSET", "small", "b", "2", "a", "1");
+		expect(integer(1), "COPY", "small", "small2");
+		expect(bulk("listpack"), "OBJECT", "ENCODING", "small2");
+		expect(bulks("b", "a"), "HKEYS", "small2");
+		run("SADD", "s", "1", "a");
+		run("SREM", "s", "a");
+		expect(integer(1), "COPY", "s", "s2");
+		expect(bulk("hashtable"), "OBJECT", "ENCODING", "s2");
+		run("SADD", "ints", "3", "1", "2");
+		expect(integer(1), "COPY", "ints", "ints2");
+		expect(bulk("intset"), "OBJECT", "ENCODING", "ints2");
+		expect(integer(3), "SCARD", "ints2");
+		run("ZADD", "z", "1", longValue, "-0", "a");
+		run("ZREM", "z", longValue);
+		expect(integer(1), "COPY", "z", "z2");
+		expect(bulk("skiplist"), "OBJECT", "ENCODING", "z2");
+		expect(new Reply.DoubleReply(-0.0), "ZSCORE", "z2", "a");
+		run("RPUSH", "l", "a", longValue);
+		expect(integer(1), "COPY", "l", "l2");
+		expect(bulk("quicklist"), "OBJECT", "ENCODING", "l2");
+		expect(bulks("a", longValue), "LRANGE", "l2", "0", "-1");
+	}
+
 	@Test
 	void keysScanRandomDbsize() {
 		for (int i = 0; i < 300; i++) {

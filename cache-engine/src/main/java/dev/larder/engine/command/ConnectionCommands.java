@@ -72,7 +72,9 @@ public final class ConnectionCommands {
 
 	/**
 	 * HELLO [protover [AUTH user pass] [SETNAME name]]: the reply map is already in the
-	 * new protocol.
+	 * new protocol. As networking.c's helloCommand, each AUTH and SETNAME takes effect as
+	 * it is read, so one before a bad option (or before a failed AUTH) sticks though the
+	 * command answers an error, and a SETNAME sticks even when HELLO then answers NOAUTH.
 	 */
 	private static Reply hello(CommandContext c) {
 		int version = 0;
@@ -87,18 +89,16 @@ public final class ConnectionCommands {
 			}
 			version = v.intValue();
 		}
-		byte[] user = null;
-		byte[] pass = null;
-		byte[] name = null;
 		for (int j = next; j < c.argc(); j++) {
 			int more = c.argc() - 1 - j;
 			if (Args.is(c.arg(j), "auth") && more >= 2) {
-				user = c.arg(j + 1);
-				pass = c.arg(j + 2);
+				if (!authenticate(c, c.arg(j + 1), c.arg(j + 2))) {
+					return Reply.error(Errors.WRONGPASS);
+				}
 				j += 2;
 			}
 			else if (Args.is(c.arg(j), "setname") && more >= 1) {
-				name = c.arg(j + 1);
+				setName(c, c.arg(j + 1));
 				j++;
 			}
 			else {
@@ -106,16 +106,8 @@ public final class ConnectionCommands {
 					.error(Errors.sanitize("ERR Syntax error in HELLO option '" + Bytes.string(c.arg(j)) + "'"));
 			}
 		}
-		if (user != null) {
-			if (!authenticate(c, user, Objects.requireNonNull(pass, "HELLO's AUTH sets the user and the password"))) {
-				return Reply.error(Errors.WRONGPASS);
-			}
-		}
 		if (!c.session().authenticated()) {
 			return Reply.error(Errors.HELLO_NOAUTH);
-		}
-		if (name != null) {
-			setName(c, name);
 		}
 		if (version != 0) {
 			c.session().protocol(version);

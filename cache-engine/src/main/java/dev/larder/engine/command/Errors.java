@@ -46,7 +46,7 @@ public final class Errors {
 			+ "for the default user. Are you sure your configuration is correct?";
 
 	public static final String HELLO_NOAUTH = "NOAUTH HELLO must be called with the client already authenticated, "
-			+ "otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and "
+			+ "otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and "
 			+ "select the RESP protocol version at the same time";
 
 	public static final String NOPROTO = "NOPROTO unsupported protocol version";

@@ -43,9 +43,22 @@ record LPosArgs(long rank, long count, long maxlen) {
 		return count >= 0;
 	}
 
-	/** Matches to pass over before the first one reported. */
+	/**
+	 * Matches to pass over before the first one reported. lposCommand reports a match
+	 * once {@code matches >= rank}, with a negative rank negated first: LONG_MIN negates
+	 * to itself, so it reports from the first match (from the tail).
+	 */
 	long skip() {
-		return Math.abs(rank == Long.MIN_VALUE ? Long.MAX_VALUE : rank) - 1;
+		return rank == Long.MIN_VALUE ? 0 : Math.abs(rank) - 1;
+	}
+
+	/**
+	 * How many matches to report at most, 0 for all. lposCommand stops when
+	 * {@code matches - rank + 1 >= count}, which for a rank of LONG_MIN overflows to a
+	 * negative number and never holds: COUNT is then no limit.
+	 */
+	long limit() {
+		return rank == Long.MIN_VALUE ? 0 : count;
 	}
 
 }

@@ -42,9 +42,9 @@ final class ListCommands {
 		t.bind(ListCommandSpecs.LMPOP, c -> lmpop(c, 1, -1));
 		t.bind(ListCommandSpecs.BLPOP, c -> bpop(c, true));
 		t.bind(ListCommandSpecs.BRPOP, c -> bpop(c, false));
-		t.bind(ListCommandSpecs.BLMOVE, c -> lmove(c, 3, c.timeoutDeadline(c.arg(5))));
+		t.bind(ListCommandSpecs.BLMOVE, c -> lmove(c, 3, 5));
 		t.bind(ListCommandSpecs.BRPOPLPUSH, c -> move(c, false, true, c.timeoutDeadline(c.arg(3))));
-		t.bind(ListCommandSpecs.BLMPOP, c -> lmpop(c, 2, c.timeoutDeadline(c.arg(1))));
+		t.bind(ListCommandSpecs.BLMPOP, c -> lmpop(c, 2, 1));
 	}
 
 	/** The key's value, or null when the key is absent. */
@@ -287,7 +287,7 @@ final class ListCommands {
 					continue;
 				}
 				out.add(Reply.integer(i));
-				if (!a.many() || a.count() > 0 && out.size() == a.count()) {
+				if (!a.many() || a.limit() > 0 && out.size() == a.limit()) {
 					break;
 				}
 			}
@@ -298,10 +298,14 @@ final class ListCommands {
 		return new Reply.ArrayReply(out);
 	}
 
-	/** LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}. */
-	private static Reply lmove(CommandContext c, int at, long deadline) {
+	/**
+	 * LMOVE / BLMOVE: wherefrom and whereto at {@code at} and {@code at + 1}, then
+	 * BLMOVE's timeout at {@code timeoutAt} (-1: non-blocking), in blmoveCommand's order.
+	 */
+	private static Reply lmove(CommandContext c, int at, int timeoutAt) {
 		ListEnd from = ListEnd.parse(c.arg(at));
 		ListEnd to = ListEnd.parse(c.arg(at + 1));
+		long deadline = timeoutAt < 0 ? -1 : c.timeoutDeadline(c.arg(timeoutAt));
 		return move(c, from == ListEnd.LEFT, to == ListEnd.LEFT, deadline);
 	}
 
@@ -354,10 +358,12 @@ final class ListCommands {
 
 	/**
 	 * LMPOP numkeys key... LEFT|RIGHT [COUNT n]; BLMPOP has the timeout first (numkeys at
-	 * {@code at}).
+	 * {@code at}, the timeout at {@code timeoutAt}, -1 for LMPOP) but reads it last, as
+	 * lmpopGenericCommand does.
 	 */
-	private static Reply lmpop(CommandContext c, int at, long deadline) {
+	private static Reply lmpop(CommandContext c, int at, int timeoutAt) {
 		MultiPopArgs args = MultiPopArgs.parse(c, at, "left", "right");
+		long deadline = timeoutAt < 0 ? -1 : c.timeoutDeadline(c.arg(timeoutAt));
 		boolean left = !args.fromSecondEnd();
 		long count = args.count();
 		List<byte[]> keys = new ArrayList<>();

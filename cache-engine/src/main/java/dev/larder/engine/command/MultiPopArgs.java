@@ -19,13 +19,15 @@ record MultiPopArgs(int firstKey, int endKey, boolean fromSecondEnd, long count)
 	 */
 	static MultiPopArgs parse(CommandContext c, int at, String firstEnd, String secondEnd) {
 		long numkeys = Args.parseLong(c.arg(at), "ERR numkeys should be greater than 0");
-		if (numkeys <= 0 || numkeys > Integer.MAX_VALUE) {
+		if (numkeys <= 0) {
 			throw new ReplyException("ERR numkeys should be greater than 0");
 		}
-		int whereIdx = at + 1 + (int) numkeys;
-		if (whereIdx >= c.argc()) {
+		// END's index (at + 1 + numkeys) past the last argument, compared without adding:
+		// numkeys may be as large as LONG_MAX
+		if (numkeys >= c.argc() - at - 1) {
 			throw new ReplyException(Errors.SYNTAX);
 		}
+		int whereIdx = at + 1 + (int) numkeys;
 		boolean second;
 		if (Args.is(c.arg(whereIdx), firstEnd)) {
 			second = false;

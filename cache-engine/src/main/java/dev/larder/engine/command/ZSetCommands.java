@@ -1,7 +1,6 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
-import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
 import dev.larder.engine.command.spec.SortedSetCommandSpecs;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
@@ -42,8 +41,8 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZINCRBY, ZSetCommands::zincrby);
 		t.bind(SortedSetCommandSpecs.ZSCORE, ZSetCommands::zscore);
 		t.bind(SortedSetCommandSpecs.ZMSCORE, ZSetCommands::zmscore);
-		t.bind(LaterRedisCommandSpecs.ZRANK, c -> zrank(c, false));
-		t.bind(LaterRedisCommandSpecs.ZREVRANK, c -> zrank(c, true));
+		t.bind(SortedSetCommandSpecs.ZRANK, c -> zrank(c, false));
+		t.bind(SortedSetCommandSpecs.ZREVRANK, c -> zrank(c, true));
 		t.bind(SortedSetCommandSpecs.ZCARD, ZSetCommands::zcard);
 		t.bind(SortedSetCommandSpecs.ZCOUNT, ZSetCommands::zcount);
 		t.bind(SortedSetCommandSpecs.ZLEXCOUNT, ZSetCommands::zlexcount);
@@ -63,7 +62,7 @@ final class ZSetCommands {
 		t.bind(SortedSetCommandSpecs.ZMPOP, c -> zmpop(c, 1, -1));
 		t.bind(SortedSetCommandSpecs.BZPOPMIN, c -> bzpop(c, false));
 		t.bind(SortedSetCommandSpecs.BZPOPMAX, c -> bzpop(c, true));
-		t.bind(SortedSetCommandSpecs.BZMPOP, c -> zmpop(c, 2, c.timeoutDeadline(c.arg(1))));
+		t.bind(SortedSetCommandSpecs.BZMPOP, c -> zmpop(c, 2, 1));
 		t.bind(SortedSetCommandSpecs.ZUNION, c -> setop(c, 1, SetCommands.Op.UNION, false));
 		t.bind(SortedSetCommandSpecs.ZINTER, c -> setop(c, 1, SetCommands.Op.INTER, false));
 		t.bind(SortedSetCommandSpecs.ZDIFF, c -> setop(c, 1, SetCommands.Op.DIFF, false));
@@ -176,28 +175,18 @@ final class ZSetCommands {
 		return new Reply.ArrayReply(out);
 	}
 
-	/** ZRANK key member [WITHSCORE] (WITHSCORE is Redis 7.2's). */
+	/** ZRANK / ZREVRANK key member. */
 	private static Reply zrank(CommandContext c, boolean reverse) {
-		if (c.argc() > 4) {
-			return Reply.error(Errors.wrongArity(reverse ? "zrevrank" : "zrank"));
-		}
-		boolean withScore = false;
-		if (c.argc() == 4) {
-			if (!Args.is(c.arg(3), "withscore")) {
-				return Reply.error(Errors.SYNTAX);
-			}
-			withScore = true;
-		}
 		ZSetValue z = zset(c.lookupRead(c.arg(1), ValueType.ZSET));
 		Node n = z == null ? null : z.get(c.arg(2));
 		if (z == null || n == null) {
-			return withScore ? Reply.NULL_ARRAY : Reply.NULL;
+			return Reply.NULL;
 		}
 		long rank = z.rank(n);
 		if (reverse) {
 			rank = z.size() - 1 - rank;
 		}
-		return withScore ? Reply.array(Reply.integer(rank), score(n.score())) : Reply.integer(rank);
+		return Reply.integer(rank);
 	}
 
 	private static Reply zcard(CommandContext c) {
@@ -447,10 +436,12 @@ final class ZSetCommands {
 
 	/**
 	 * ZMPOP numkeys key... MIN|MAX [COUNT n]; BZMPOP has the timeout first (numkeys at
-	 * {@code at}).
+	 * {@code at}, the timeout at {@code timeoutAt}, -1 for ZMPOP) but reads it last, as
+	 * zmpopGenericCommand does.
 	 */
-	private static Reply zmpop(CommandContext c, int at, long deadline) {
+	private static Reply zmpop(CommandContext c, int at, int timeoutAt) {
 		MultiPopArgs args = MultiPopArgs.parse(c, at, "min", "max");
+		long deadline = timeoutAt < 0 ? -1 : c.timeoutDeadline(c.arg(timeoutAt));
 		boolean max = args.fromSecondEnd();
 		long count = args.count();
 		List<byte[]> keys = new ArrayList<>();

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Redis hash. Small hashes keep field/value pairs in one insertion-ordered array, like
  * Redis's listpack encoding, so HGETALL/HKEYS order matches Redis exactly and small
- * hashes stay compact. Past Redis's thresholds (128 fields, 64-byte strings) it converts,
+ * hashes stay compact. Past Redis's thresholds (512 fields, 64-byte strings) it converts,
  * once and for good, to a {@link Dict} like Redis's hashtable encoding.
  */
 public final class HashValue implements CollectionValue {
 
-	public static final int MAX_COMPACT_ENTRIES = 128;
+	public static final int MAX_COMPACT_ENTRIES = 512;
 
 	public static final int MAX_COMPACT_VALUE = 64;
 
@@ -164,10 +164,23 @@ public final class HashValue implements CollectionValue {
 		return new byte[][] { slot(i * 2), slot(i * 2 + 1) };
 	}
 
+	/**
+	 * A copy in this hash's encoding, as hashTypeDup makes one: a hashtable stays one
+	 * even when it has shrunk below the listpack limits.
+	 */
 	@Override
 	public HashValue deepCopy() {
 		HashValue copy = new HashValue();
-		forEach(copy::put);
+		if (dict == null) {
+			copy.pairs = Arrays.copyOf(pairs, pairs.length);
+			copy.count = count;
+		}
+		else {
+			Dict<DictEntry> copied = new Dict<>();
+			dict.forEach(e -> copied.insert(new DictEntry(e.key, e.hash, e.value)));
+			copy.pairs = CONVERTED;
+			copy.dict = copied;
+		}
 		return copy;
 	}
 

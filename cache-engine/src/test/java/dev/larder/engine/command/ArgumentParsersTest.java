@@ -143,6 +143,16 @@ class ArgumentParsersTest {
 		assertThat(a).isEqualTo(new LPosArgs(-3, 0, 9));
 		assertThat(a.many()).isTrue();
 		assertThat(a.skip()).isEqualTo(2);
+		assertThat(a.limit()).isZero();
+		LPosArgs first = LPosArgs.parse(context("LPOS", "l", "a", "RANK", "1", "COUNT", "2"));
+		assertThat(first.skip()).isZero();
+		assertThat(first.limit()).isEqualTo(2);
+		// Redis negates LONG_MIN into itself: every match from the tail, COUNT no limit
+		LPosArgs min = LPosArgs.parse(context("LPOS", "l", "a", "RANK", "-9223372036854775808", "COUNT", "1"));
+		assertThat(min.skip()).isZero();
+		assertThat(min.limit()).isZero();
+		assertThat(LPosArgs.parse(context("LPOS", "l", "a", "RANK", "-9223372036854775807")).skip())
+			.isEqualTo(Long.MAX_VALUE - 1);
 	}
 
 	@Test

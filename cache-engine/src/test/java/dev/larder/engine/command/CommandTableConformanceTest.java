@@ -39,8 +39,8 @@ class CommandTableConformanceTest {
 	static final RedisServerExtension REDIS = new RedisServerExtension();
 
 	/**
-	 * Commands the engine declares as a later Redis version has them
-	 * (LaterRedisCommandSpecs): a 7.0.15 server cannot be compared against.
+	 * Commands of later Redis versions that the engine serves (LaterRedisCommandSpecs): a
+	 * 7.0.15 server cannot be compared against.
 	 */
 	private static final Set<String> LATER_THAN_7_0 = laterNames();
 
@@ -67,10 +67,8 @@ class CommandTableConformanceTest {
 				Resp expected = redis.call("COMMAND", "INFO", name).items().get(0);
 				if (LATER_THAN_7_0.contains(name)) {
 					if (!expected.isNull()) {
-						// a later form of a 7.0 command: its arity and docs changed, not
-						// its flags or keys
-						compareInfoFields(name, ours.call("COMMAND", "INFO", name).items().get(0), expected, 2,
-								differences);
+						differences.add(name + ": a Redis 7.0.15 command, declared in LaterRedisCommandSpecs "
+								+ "(declare it as 7.0.15 does, with CommandSpecGenerator)");
 					}
 					continue;
 				}
@@ -227,7 +225,7 @@ class CommandTableConformanceTest {
 				.append("; declared as a later Redis has them (LaterRedisCommandSpecs): ")
 				.append(LATER_THAN_7_0);
 			System.out.println(report);
-			assertThat(LATER_THAN_7_0).containsAll(later);
+			assertThat(later).isEqualTo(LATER_THAN_7_0);
 		}
 	}
 
@@ -241,7 +239,12 @@ class CommandTableConformanceTest {
 			differences.add(name + ": missing from the engine's COMMAND INFO");
 			return;
 		}
-		compareInfoFields(name, actual, expected, 0, differences);
+		for (int i = 0; i < 9; i++) {
+			if (!actual.items().get(i).equals(expected.items().get(i))) {
+				differences.add(name + ": COMMAND INFO " + INFO_FIELDS.get(i) + ": engine " + actual.items().get(i)
+						+ ", redis " + expected.items().get(i));
+			}
+		}
 		// subcommands: Redis lists them in its dictionary's order, so each is compared by
 		// name
 		Resp actualSubs = actual.items().get(9);
@@ -263,16 +266,6 @@ class CommandTableConformanceTest {
 			}
 			else {
 				compareInfo(subName, sub, expectedSub, differences);
-			}
-		}
-	}
-
-	/** The fields from {@code from} up to the key specs. */
-	private static void compareInfoFields(String name, Resp actual, Resp expected, int from, List<String> differences) {
-		for (int i = from; i < 9; i++) {
-			if (!actual.items().get(i).equals(expected.items().get(i))) {
-				differences.add(name + ": COMMAND INFO " + INFO_FIELDS.get(i) + ": engine " + actual.items().get(i)
-						+ ", redis " + expected.items().get(i));
 			}
 		}
 	}

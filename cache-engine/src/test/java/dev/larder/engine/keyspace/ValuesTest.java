@@ -168,15 +168,15 @@ class ValuesTest {
 		SetValue manyInts = new SetValue();
 		ZSetValue manyMembers = new ZSetValue();
 		for (int i = 0; i < 128; i++) {
-			manyFields.put(bytes("f" + i), bytes("v"));
 			manyMembers.insert(bytes("m" + i), i);
 		}
 		for (int i = 0; i < 512; i++) {
+			manyFields.put(bytes("f" + i), bytes("v"));
 			manyInts.add(bytes(Integer.toString(i)));
 		}
 		assertThat(List.of(manyFields.encoding(), manyInts.encoding(), manyMembers.encoding()))
 			.containsExactly("listpack", "intset", "listpack");
-		manyFields.put(bytes("f128"), bytes("v"));
+		manyFields.put(bytes("f512"), bytes("v"));
 		manyInts.add(bytes("512"));
 		manyMembers.insert(bytes("m128"), 128);
 		assertThat(List.of(manyFields.encoding(), manyInts.encoding(), manyMembers.encoding()))
@@ -225,7 +225,12 @@ class ValuesTest {
 		words.add(bytes("word"));
 		ZSetValue skiplist = ZSetValue.inSkiplistEncoding();
 		skiplist.insert(bytes("m"), -0.0);
+		HashValue shrunk = new HashValue();
+		shrunk.put(bytes("f"), bytes("x".repeat(65)));
+		shrunk.put(bytes("f"), bytes("short"));
 		assertThat(Values.encoding(Values.deepCopy(words))).isEqualTo("hashtable");
+		assertThat(Values.encoding(Values.deepCopy(shrunk))).isEqualTo("hashtable");
+		assertThat(Values.accept(Values.deepCopy(shrunk), CONTENTS)).isEqualTo(Values.accept(shrunk, CONTENTS));
 		Object copy = Values.deepCopy(skiplist);
 		assertThat(Values.encoding(copy)).isEqualTo("skiplist");
 		assertThat(Values.accept(copy, CONTENTS)).containsExactly("m=-0.0");

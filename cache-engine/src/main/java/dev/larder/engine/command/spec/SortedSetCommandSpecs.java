@@ -392,6 +392,19 @@ public final class SortedSetCommandSpecs {
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional())
 		.build();
 
+	/** {@code ZRANK key member} */
+	public static final CommandSpec ZRANK = CommandSpec.command("zrank")
+		.arity(3)
+		.flags(READONLY, FAST)
+		.acl(AclCategory.SORTEDSET)
+		.keySpecs(KeySpec.index(1).range(0).flags(RO, ACCESS))
+		.group(CommandGroup.SORTED_SET)
+		.since("2.0.0")
+		.summary("Determine the index of a member in a sorted set")
+		.complexity("O(log(N))")
+		.arguments(key("key", 0), string("member"))
+		.build();
+
 	/** {@code ZREM key member [member ...]} */
 	public static final CommandSpec ZREM = CommandSpec.command("zrem")
 		.arity(-3)
@@ -504,6 +517,19 @@ public final class SortedSetCommandSpecs {
 		.history("2.1.6", "`min` and `max` can be exclusive.")
 		.arguments(key("key", 0), doubleArg("max"), doubleArg("min"), pureToken("withscores", "WITHSCORES").optional(),
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional())
+		.build();
+
+	/** {@code ZREVRANK key member} */
+	public static final CommandSpec ZREVRANK = CommandSpec.command("zrevrank")
+		.arity(3)
+		.flags(READONLY, FAST)
+		.acl(AclCategory.SORTEDSET)
+		.keySpecs(KeySpec.index(1).range(0).flags(RO, ACCESS))
+		.group(CommandGroup.SORTED_SET)
+		.since("2.0.0")
+		.summary("Determine the index of a member in a sorted set, with scores ordered from high to low")
+		.complexity("O(log(N))")
+		.arguments(key("key", 0), string("member"))
 		.build();
 
 	/** {@code ZSCAN key cursor [MATCH pattern] [COUNT count]} */

@@ -59,9 +59,10 @@ import java.util.TreeSet;
  * only_sentinel, protected; the engine uses none of them) and the command's
  * {@code get_keys_function}, which this generator knows for the Redis 7.0 commands listed
  * in {@link #GET_KEYS_PROCS} and warns about otherwise. A command or subcommand the
- * server does not know (added after Redis 7.0), or whose later form the engine
- * implements, is declared by hand in {@link LaterRedisCommandSpecs}: the generator leaves
- * it there, and a container lists such a subcommand from there.
+ * server does not know (added after Redis 7.0) is declared by hand in
+ * {@link LaterRedisCommandSpecs}: the generator leaves it there, and a container lists
+ * such a subcommand from there. A command Redis 7.0 has is always generated, in its 7.0
+ * form.
  */
 public final class CommandSpecGenerator {
 
