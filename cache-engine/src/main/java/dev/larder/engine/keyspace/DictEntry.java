@@ -3,6 +3,9 @@ package dev.larder.engine.keyspace;
 /** A node of a {@link Dict} chain: the key bytes, their hash, and the value. */
 public class DictEntry {
 
+	/** The heap of one plain entry (a hash field or set member), not its bytes. */
+	static final long SHELL = JvmLayout.instance(DictEntry.class);
+
 	final byte[] key;
 
 	final int hash;
