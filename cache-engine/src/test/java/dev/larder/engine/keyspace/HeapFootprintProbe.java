@@ -43,18 +43,18 @@ public final class HeapFootprintProbe {
 	}
 
 	static final List<Case> CASES = List.of(
-			new Case("string small", 100_000, (k, i, r) -> List.of("SET", k, text(r, 10))),
-			new Case("string integer", 100_000,
+			new Case("string small", 50_000, (k, i, r) -> List.of("SET", k, text(r, 10))),
+			new Case("string integer", 50_000,
 					(k, i, r) -> List.of("SET", k, Long.toString(r.nextLong(1_000_000_000_000L)))),
-			new Case("string large", 8_000, (k, i, r) -> List.of("SET", k, text(r, 4096))),
-			new Case("hash small (listpack)", 20_000, (k, i, r) -> pairs("HSET", k, 16, 16, r)),
-			new Case("hash large (hashtable)", 100, (k, i, r) -> pairs("HSET", k, 2000, 16, r)),
-			new Case("list small", 20_000, (k, i, r) -> members("RPUSH", k, 16, 16, r)),
-			new Case("list large", 300, (k, i, r) -> members("RPUSH", k, 2000, 16, r)),
-			new Case("set small (intset)", 20_000, (k, i, r) -> integers("SADD", k, 16, r)),
-			new Case("set large (hashtable)", 100, (k, i, r) -> members("SADD", k, 2000, 16, r)),
-			new Case("zset small (listpack)", 20_000, (k, i, r) -> scored(k, 16, r)),
-			new Case("zset large (skiplist)", 100, (k, i, r) -> scored(k, 2000, r)));
+			new Case("string large", 4_000, (k, i, r) -> List.of("SET", k, text(r, 4096))),
+			new Case("hash small (listpack)", 10_000, (k, i, r) -> pairs("HSET", k, 16, 16, r)),
+			new Case("hash large (hashtable)", 50, (k, i, r) -> pairs("HSET", k, 2000, 16, r)),
+			new Case("list small", 10_000, (k, i, r) -> members("RPUSH", k, 16, 16, r)),
+			new Case("list large", 150, (k, i, r) -> members("RPUSH", k, 2000, 16, r)),
+			new Case("set small (intset)", 10_000, (k, i, r) -> integers("SADD", k, 16, r)),
+			new Case("set large (hashtable)", 50, (k, i, r) -> members("SADD", k, 2000, 16, r)),
+			new Case("zset small (listpack)", 10_000, (k, i, r) -> scored(k, 16, r)),
+			new Case("zset large (skiplist)", 50, (k, i, r) -> scored(k, 2000, r)));
 
 	private HeapFootprintProbe() {
 	}
