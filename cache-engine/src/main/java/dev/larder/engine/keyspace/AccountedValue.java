@@ -1,5 +1,7 @@
 package dev.larder.engine.keyspace;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The memory accounting every collection value shares: its own size estimate in bytes,
  * which the value's methods keep current as members come and go, arrays grow or shrink
@@ -15,7 +17,7 @@ abstract sealed class AccountedValue permits ListValue, SetValue, ZSetValue, Has
 	private long bytes;
 
 	/** The slice whose total counts this value, or null while it is stored nowhere. */
-	DbShard owner;
+	@Nullable DbShard owner;
 
 	AccountedValue(long bytes) {
 		this.bytes = bytes;

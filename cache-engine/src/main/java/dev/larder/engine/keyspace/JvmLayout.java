@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The heap sizes of the objects the keyspace is made of, as the running JVM lays them
@@ -185,7 +186,7 @@ public final class JvmLayout {
 	}
 
 	/** A HotSpot flag's value, or null on another JVM or a JDK that lacks the flag. */
-	private static String vmOption(String name) {
+	private static @Nullable String vmOption(String name) {
 		try {
 			HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 			return bean == null ? null : bean.getVMOption(name).getValue();

@@ -118,7 +118,7 @@ public final class ListValue extends AccountedValue implements CollectionValue {
 		for (int i = index; i < size - 1; i++) {
 			put(i, get(i + 1));
 		}
-		put(size - 1, null);
+		items[(head + size - 1) & (items.length - 1)] = null;
 		size--;
 		resized(-JvmLayout.byteArray(removed.length));
 		shrink();
