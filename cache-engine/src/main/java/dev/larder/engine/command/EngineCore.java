@@ -26,6 +26,8 @@ public final class EngineCore {
 
 	private final Blocking blocking = new Blocking();
 
+	private final EngineMemory memory;
+
 	private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
 	private final AtomicLong nextClientId = new AtomicLong();
@@ -49,6 +51,7 @@ public final class EngineCore {
 	public EngineCore(EngineConfig config) {
 		this.config = config;
 		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
+		this.memory = new EngineMemory(keyspace);
 		this.requirePass = config.requirePass();
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
 		this.hz = config.hz();
@@ -61,6 +64,7 @@ public final class EngineCore {
 		ZSetCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
+		MemoryCommands.register(table);
 		CommandIntrospection.register(table);
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
@@ -91,6 +95,11 @@ public final class EngineCore {
 
 	public Blocking blocking() {
 		return blocking;
+	}
+
+	/** The memory figures of INFO memory and MEMORY, and what eviction reads. */
+	public EngineMemory memory() {
+		return memory;
 	}
 
 	public EngineStats stats() {

@@ -246,11 +246,14 @@ final class KeyCommands {
 			}
 			db.delete(c.arg(2));
 		}
+		// removed first, so its value leaves the memory total of its slice before it
+		// joins
+		// the new key's (a removed entry keeps its value and expiry to read)
+		db.remove(src);
 		KeyEntry dst = db.addMoved(c.arg(2), src);
 		if (src.hasExpiry()) {
 			db.expireAt(dst, src.expireAt());
 		}
-		db.remove(src);
 		return nx ? Reply.integer(1) : Reply.OK;
 	}
 

@@ -6,6 +6,7 @@ import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.keyspace.Shard;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +73,7 @@ final class ServerCommands {
 		switch (name) {
 			case "server" -> serverSection(c, sb);
 			case "clients" -> clientsSection(c, sb);
-			case "memory" -> memorySection(sb);
+			case "memory" -> memorySection(c, sb);
 			case "stats" -> statsSection(c, sb);
 			case "replication" -> replicationSection(sb);
 			case "keyspace" -> keyspaceSection(c, sb);
@@ -112,18 +113,85 @@ final class ServerCommands {
 		field(sb, "tracking_clients", "0");
 	}
 
-	/** The JVM heap stands in for Redis's allocator figures. */
-	private static void memorySection(StringBuilder sb) {
-		Runtime rt = Runtime.getRuntime();
-		long used = rt.totalMemory() - rt.freeMemory();
+	/**
+	 * Redis 7.0.15's fields, in its order, over the engine's figures (see
+	 * {@link EngineMemory}): the JVM's heap stands in for the allocator and the RSS, Lua
+	 * memory and the features the engine lacks (replication, AOF, cluster, functions) are
+	 * 0.
+	 */
+	private static void memorySection(CommandContext c, StringBuilder sb) {
+		EngineMemory.Report r = c.core().memory().report(c.core().scripting().cache().size());
+		long totalSystem = totalSystemMemory();
 		sb.append("# Memory\r\n");
-		field(sb, "used_memory", Long.toString(used));
-		field(sb, "used_memory_human", human(used));
-		field(sb, "total_system_memory", Long.toString(rt.maxMemory()));
-		field(sb, "maxmemory", "0");
-		field(sb, "maxmemory_human", "0B");
+		field(sb, "used_memory", r.used());
+		field(sb, "used_memory_human", human(r.used()));
+		field(sb, "used_memory_rss", r.heapCommitted());
+		field(sb, "used_memory_rss_human", human(r.heapCommitted()));
+		field(sb, "used_memory_peak", r.peak());
+		field(sb, "used_memory_peak_human", human(r.peak()));
+		field(sb, "used_memory_peak_perc", percent(r.peakPercent()));
+		field(sb, "used_memory_overhead", r.overhead());
+		field(sb, "used_memory_startup", r.startup());
+		field(sb, "used_memory_dataset", r.dataset());
+		field(sb, "used_memory_dataset_perc", percent(r.datasetPercent()));
+		field(sb, "allocator_allocated", r.heapUsed());
+		field(sb, "allocator_active", r.heapCommitted());
+		field(sb, "allocator_resident", r.heapCommitted());
+		field(sb, "total_system_memory", totalSystem);
+		field(sb, "total_system_memory_human", human(totalSystem));
+		field(sb, "used_memory_lua", 0);
+		field(sb, "used_memory_vm_eval", 0);
+		field(sb, "used_memory_lua_human", human(0));
+		field(sb, "used_memory_scripts_eval", 0);
+		field(sb, "number_of_cached_scripts", r.cachedScripts());
+		field(sb, "number_of_functions", 0);
+		field(sb, "number_of_libraries", 0);
+		field(sb, "used_memory_vm_functions", 0);
+		field(sb, "used_memory_vm_total", 0);
+		field(sb, "used_memory_vm_total_human", human(0));
+		field(sb, "used_memory_functions", 0);
+		field(sb, "used_memory_scripts", 0);
+		field(sb, "used_memory_scripts_human", human(0));
+		field(sb, "maxmemory", 0);
+		field(sb, "maxmemory_human", human(0));
 		field(sb, "maxmemory_policy", "noeviction");
+		field(sb, "allocator_frag_ratio", ratio(r.allocatorFragmentation()));
+		field(sb, "allocator_frag_bytes", r.heapCommitted() - r.heapUsed());
+		field(sb, "allocator_rss_ratio", ratio(1));
+		field(sb, "allocator_rss_bytes", 0);
+		field(sb, "rss_overhead_ratio", ratio(1));
+		field(sb, "rss_overhead_bytes", 0);
+		field(sb, "mem_fragmentation_ratio", ratio(r.fragmentation()));
+		field(sb, "mem_fragmentation_bytes", r.heapCommitted() - r.used());
+		field(sb, "mem_not_counted_for_evict", 0);
+		field(sb, "mem_replication_backlog", 0);
+		field(sb, "mem_total_replication_buffers", 0);
+		field(sb, "mem_clients_slaves", 0);
+		// TODO issue 15: output buffers and per-client state; only unexecuted input so
+		// far
+		field(sb, "mem_clients_normal", r.clientsNormal());
+		field(sb, "mem_cluster_links", 0);
+		field(sb, "mem_aof_buffer", 0);
 		field(sb, "mem_allocator", "jvm");
+		field(sb, "active_defrag_running", 0);
+		field(sb, "lazyfree_pending_objects", 0);
+		field(sb, "lazyfreed_objects", 0);
+	}
+
+	/** The machine's memory, as the JVM reads it; 0 where it cannot. */
+	private static long totalSystemMemory() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getTotalMemorySize();
+		}
+		return 0;
+	}
+
+	private static String percent(double value) {
+		return String.format(Locale.ROOT, "%.2f%%", value);
+	}
+
+	private static String ratio(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
 	}
 
 	private static void statsSection(CommandContext c, StringBuilder sb) {
@@ -174,6 +242,10 @@ final class ServerCommands {
 	}
 
 	private static void field(StringBuilder sb, String name, String value) {
+		sb.append(name).append(':').append(value).append("\r\n");
+	}
+
+	private static void field(StringBuilder sb, String name, long value) {
 		sb.append(name).append(':').append(value).append("\r\n");
 	}
 

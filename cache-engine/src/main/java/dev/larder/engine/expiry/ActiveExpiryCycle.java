@@ -61,6 +61,7 @@ public final class ActiveExpiryCycle implements AutoCloseable {
 		try {
 			long budgetNanos = TimeUnit.MILLISECONDS.toNanos(1000L / core.hz()) * budgetPercent / 100;
 			runCycle(System.nanoTime() + budgetNanos);
+			core.memory().samplePeak(); // as Redis's serverCron records the peak
 		}
 		finally {
 			scheduleNext();

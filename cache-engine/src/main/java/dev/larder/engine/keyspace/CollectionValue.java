@@ -22,4 +22,10 @@ public sealed interface CollectionValue permits ListValue, SetValue, ZSetValue, 
 	/** An independent copy, for COPY. */
 	CollectionValue deepCopy();
 
+	/**
+	 * The heap this value holds (its objects, arrays and members' bytes), an estimate the
+	 * value keeps current as it changes, so reading it costs nothing.
+	 */
+	long memoryUsage();
+
 }

@@ -62,7 +62,7 @@ public final class Database {
 		if (e == null) {
 			return s.add(key, h, value);
 		}
-		e.value = value;
+		s.replace(e, value);
 		if (e.volatileIndex >= 0) {
 			s.persist(e);
 		}
@@ -74,7 +74,7 @@ public final class Database {
 	 * KEEPTTL).
 	 */
 	public void replaceValue(KeyEntry e, byte[] value) {
-		e.value = value;
+		slice(e.hash).replace(e, value);
 	}
 
 	/**
@@ -92,9 +92,12 @@ public final class Database {
 
 	/**
 	 * Adds a key known to be absent that holds {@code source}'s value itself, for RENAME,
-	 * which moves a value rather than copying it.
+	 * which moves a value rather than copying it. The source must have been removed
+	 * first: a collection counts in one slice's memory total at a time, the last that
+	 * took it.
 	 */
 	public KeyEntry addMoved(byte[] key, KeyEntry source) {
+		assert !(source.value instanceof AccountedValue v) || v.owner == null : "move a removed key's value";
 		return addValue(key, source.value);
 	}
 
@@ -140,8 +143,40 @@ public final class Database {
 		}
 	}
 
+	/**
+	 * The heap a key holds, as MEMORY USAGE reports it: its entry, its key's bytes and
+	 * its value (not its share of the dict's table). What deleting it gives back.
+	 */
+	public static long memoryUsage(KeyEntry e) {
+		return DbShard.ENTRY_BYTES + JvmLayout.byteArray(e.key.length) + Values.memoryUsage(e.value);
+	}
+
 	// Shard-wide operations, for keyless commands (KEYS, SCAN, DBSIZE, FLUSHDB,
-	// RANDOMKEY) and active expiry.
+	// RANDOMKEY), active expiry and memory figures.
+
+	/**
+	 * The heap this database's keys in a shard hold: keys, entries, values, the dict's
+	 * table and the TTL array. Exact, as the caller holds the shard's lock.
+	 */
+	public long usedBytes(int shard) {
+		return sliceAt(shard).usedBytes;
+	}
+
+	/**
+	 * The part of {@link #usedBytes} that is the keyspace's own structure (entries and
+	 * the dict's table), Redis's overhead.hashtable.main.
+	 */
+	public long overheadMain(int shard) {
+		return sliceAt(shard).overheadMain();
+	}
+
+	/**
+	 * The part of {@link #usedBytes} that tracks TTLs (the array of keys that have one),
+	 * Redis's overhead.hashtable.expires.
+	 */
+	public long overheadExpires(int shard) {
+		return sliceAt(shard).overheadExpires();
+	}
 
 	public int size(int shard) {
 		return sliceAt(shard).dict.size();

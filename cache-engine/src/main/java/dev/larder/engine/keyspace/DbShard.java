@@ -1,5 +1,7 @@
 package dev.larder.engine.keyspace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -9,10 +11,35 @@ import org.jspecify.annotations.Nullable;
  * dense array of the keys that have a TTL: the active expiry cycle samples it uniformly
  * in O(1), where Redis samples its separate expires dict. Guarded by the owning
  * {@link Shard}'s lock.
+ *
+ * <p>
+ * It also keeps the running total of the heap its keys hold ({@link #usedBytes}): per key
+ * the entry and the key's bytes, the value (a string's array, or what the collection
+ * reports, see {@link AccountedValue}), and the dict's table and the array of keys with a
+ * TTL. Every change adds its difference under the shard lock the command holds already,
+ * so the total is exact whenever the lock is free, and costs a long add per write and
+ * nothing per read.
  */
 final class DbShard {
 
 	private static final KeyEntry[] NONE = new KeyEntry[0];
+
+	/** A key's entry object, without its key bytes or value. */
+	static final long ENTRY_BYTES = JvmLayout.instance(KeyEntry.class);
+
+	/** The heap of an empty slice: this object and its dict. */
+	static final long SHELL = JvmLayout.instance(DbShard.class) + Dict.SHELL;
+
+	private static final VarHandle USED_BYTES;
+
+	static {
+		try {
+			USED_BYTES = MethodHandles.lookup().findVarHandle(DbShard.class, "usedBytes", long.class);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new ExceptionInInitializerError(e);
+		}
+	}
 
 	final Dict<KeyEntry> dict = new Dict<>();
 
@@ -24,6 +51,33 @@ final class DbShard {
 
 	private int volatileCount;
 
+	/**
+	 * The heap this slice's keys hold, as described above. Written under the shard lock,
+	 * also by the collections it holds ({@link AccountedValue#resized}).
+	 */
+	long usedBytes;
+
+	/**
+	 * {@link #usedBytes} read without the lock, for figures summed across shards (INFO):
+	 * never torn, possibly a command behind.
+	 */
+	long usedBytesRelaxed() {
+		return (long) USED_BYTES.getOpaque(this);
+	}
+
+	/**
+	 * What the dict's entries and table and the TTL array take, Redis's
+	 * overhead.hashtable.main and .expires: the rest of {@link #usedBytes} is keys and
+	 * values.
+	 */
+	long overheadMain() {
+		return dict.size() * ENTRY_BYTES + dict.tableBytes();
+	}
+
+	long overheadExpires() {
+		return volatilesBytes();
+	}
+
 	int volatileCount() {
 		return volatileCount;
 	}
@@ -34,20 +88,58 @@ final class DbShard {
 
 	KeyEntry add(byte[] key, int hash, Object value) {
 		KeyEntry e = new KeyEntry(key, hash, value);
+		long table = dict.tableBytes();
 		dict.insert(e);
+		usedBytes += ENTRY_BYTES + JvmLayout.byteArray(key.length) + attach(value) + dict.tableBytes() - table;
 		return e;
 	}
 
 	void remove(KeyEntry e) {
-		dict.remove(e.key, e.hash);
+		long structure = dict.tableBytes() + volatilesBytes();
+		KeyEntry removed = dict.remove(e.key, e.hash);
 		unlinkVolatile(e);
+		if (removed != null) {
+			usedBytes -= ENTRY_BYTES + JvmLayout.byteArray(removed.key.length) + detach(removed.value);
+		}
+		usedBytes += dict.tableBytes() + volatilesBytes() - structure;
+	}
+
+	/** Gives a stored key another value (SET over any type, APPEND, INCR ...). */
+	void replace(KeyEntry e, Object value) {
+		Object old = e.value;
+		e.value = value;
+		usedBytes += attach(value) - detach(old);
+	}
+
+	/** Makes this slice the owner of a value being stored; returns its size. */
+	private long attach(Object value) {
+		if (value instanceof byte[] string) {
+			return JvmLayout.byteArray(string.length);
+		}
+		AccountedValue v = (AccountedValue) value;
+		v.owner = this;
+		return v.memoryUsage();
+	}
+
+	/** The reverse of {@link #attach}, for a value that leaves this slice. */
+	private long detach(Object value) {
+		if (value instanceof byte[] string) {
+			return JvmLayout.byteArray(string.length);
+		}
+		AccountedValue v = (AccountedValue) value;
+		if (v.owner == this) {
+			v.owner = null;
+		}
+		return v.memoryUsage();
 	}
 
 	void setExpire(KeyEntry e, long at) {
 		e.expireAt = at;
 		if (e.volatileIndex < 0) {
 			if (volatileCount == volatiles.length) {
+				long before = volatilesBytes();
 				volatiles = Arrays.copyOf(volatiles, Math.max(8, volatileCount * 2));
+				usedBytes += volatilesBytes() - before;
 			}
 			e.volatileIndex = volatileCount;
 			volatiles[volatileCount++] = e;
@@ -56,17 +148,51 @@ final class DbShard {
 
 	void persist(KeyEntry e) {
 		e.expireAt = KeyEntry.NO_EXPIRY;
+		long before = volatilesBytes();
 		unlinkVolatile(e);
+		usedBytes += volatilesBytes() - before;
+	}
+
+	private long volatilesBytes() {
+		return volatiles == NONE ? 0 : JvmLayout.referenceArray(volatiles.length);
 	}
 
 	@Nullable KeyEntry randomVolatile(RandomGenerator rnd) {
 		return volatileCount == 0 ? null : volatileAt(rnd.nextInt(volatileCount));
 	}
 
+	/**
+	 * Drops every key at once. The values dropped keep pointing at this slice as their
+	 * owner, which is harmless: nothing can reach them any more to change them.
+	 */
 	void clear() {
 		dict.clear();
 		volatiles = NONE;
 		volatileCount = 0;
+		usedBytes = 0;
+	}
+
+	/**
+	 * {@link #usedBytes} recomputed from scratch by walking every key and value (tests
+	 * only), to check that the running total never drifts. Throws when a collection's own
+	 * figure drifted or it is not attached to this slice (its changes would be lost).
+	 */
+	long recount() {
+		long[] total = { dict.tableBytes() + volatilesBytes() };
+		dict.forEach(e -> total[0] += ENTRY_BYTES + JvmLayout.byteArray(e.key.length) + recountValue(e));
+		return total[0];
+	}
+
+	private long recountValue(KeyEntry e) {
+		if (!(e.value instanceof AccountedValue v)) {
+			return Values.memoryUsage(e.value);
+		}
+		long counted = v.recount();
+		if (v.owner != this || counted != v.memoryUsage()) {
+			throw new IllegalStateException("value of " + Bytes.string(e.key) + " reports " + v.memoryUsage()
+					+ " bytes, holds " + counted + (v.owner == this ? "" : ", and is not attached to its slice"));
+		}
+		return counted;
 	}
 
 	/**

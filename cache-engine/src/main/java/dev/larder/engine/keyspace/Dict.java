@@ -20,6 +20,9 @@ public final class Dict<E extends DictEntry> {
 
 	private static final int MIN_CAPACITY = 4;
 
+	/** The heap of an empty dict object, its table not included. */
+	static final long SHELL = JvmLayout.instance(Dict.class);
+
 	/** Null until the first insert; a bucket is null while it has no entries. */
 	private @Nullable DictEntry @Nullable [] table;
 
@@ -31,6 +34,15 @@ public final class Dict<E extends DictEntry> {
 
 	public boolean isEmpty() {
 		return size == 0;
+	}
+
+	/**
+	 * The heap its bucket table takes (0 before the first insert): what memory accounting
+	 * reads before and after a change, since inserts and removes may resize it.
+	 */
+	public long tableBytes() {
+		@Nullable DictEntry[] t = table;
+		return t == null ? 0 : JvmLayout.referenceArray(t.length);
 	}
 
 	/** The entry for {@code key}, or null when it is absent. */

@@ -5,6 +5,9 @@ import org.jspecify.annotations.Nullable;
 /** A node of a {@link Dict} chain: the key bytes, their hash, and the value. */
 public class DictEntry {
 
+	/** The heap of one plain entry (a hash field or set member), not its bytes. */
+	static final long SHELL = JvmLayout.instance(DictEntry.class);
+
 	/**
 	 * The value of entries that are only a key (set members, sorted-set nodes): like
 	 * {@code HashSet}'s {@code PRESENT}, a shared marker keeps {@link #value} non-null

@@ -14,12 +14,21 @@ import org.jspecify.annotations.Nullable;
  * Redis's listpack encoding, so HGETALL/HKEYS order matches Redis exactly and small
  * hashes stay compact. Past Redis's thresholds (512 fields, 64-byte strings) it converts,
  * once and for good, to a {@link Dict} like Redis's hashtable encoding.
+ *
+ * <p>
+ * Its memory estimate is this object and the fields' and values' bytes, plus the array
+ * (its capacity) in the compact encoding, or the dict, its table and an entry per field
+ * in the hashtable encoding.
  */
-public final class HashValue implements CollectionValue {
+public final class HashValue extends AccountedValue implements CollectionValue {
 
 	public static final int MAX_COMPACT_ENTRIES = 512;
 
 	public static final int MAX_COMPACT_VALUE = 64;
+
+	private static final int INITIAL_PAIRS = 8;
+
+	private static final long SHELL = JvmLayout.instance(HashValue.class);
 
 	private static final byte[][] CONVERTED = new byte[0][];
 
@@ -27,12 +36,16 @@ public final class HashValue implements CollectionValue {
 	 * Compact encoding: field0, value0, field1, value1, ... in the first {@code count}
 	 * pairs of slots, the other slots null; empty once converted.
 	 */
-	private byte[] @Nullable [] pairs = new byte[8][];
+	private byte[] @Nullable [] pairs = new byte[INITIAL_PAIRS][];
 
 	private int count;
 
 	/** The hashtable encoding; null while the hash is compact. */
 	private @Nullable Dict<DictEntry> dict;
+
+	public HashValue() {
+		super(SHELL + JvmLayout.referenceArray(INITIAL_PAIRS));
+	}
 
 	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
@@ -79,38 +92,59 @@ public final class HashValue implements CollectionValue {
 			int h = Bytes.hash(field);
 			DictEntry e = dict.get(field, h);
 			if (e != null) {
+				resized(JvmLayout.byteArray(value.length) - JvmLayout.byteArray(((byte[]) e.value).length));
 				e.value = value;
 				return false;
 			}
-			dict.insert(new DictEntry(field, h, value));
+			insertIntoDict(dict, field, h, value);
 			return true;
 		}
 		int i = indexOf(field);
 		if (i >= 0) {
+			resized(JvmLayout.byteArray(value.length) - JvmLayout.byteArray(slot(i + 1).length));
 			pairs[i + 1] = value;
 			return false;
 		}
 		if (count >= MAX_COMPACT_ENTRIES) {
-			convert().insert(new DictEntry(field, Bytes.hash(field), value));
+			insertIntoDict(convert(), field, Bytes.hash(field), value);
 			return true;
 		}
 		if (count * 2 + 2 > pairs.length) {
+			resized(JvmLayout.referenceArray(pairs.length * 2) - JvmLayout.referenceArray(pairs.length));
 			pairs = Arrays.copyOf(pairs, pairs.length * 2);
 		}
 		pairs[count * 2] = field;
 		pairs[count * 2 + 1] = value;
 		count++;
+		resized(pairBytes(field, value));
 		return true;
+	}
+
+	private void insertIntoDict(Dict<DictEntry> d, byte[] field, int hash, byte[] value) {
+		long table = d.tableBytes();
+		d.insert(new DictEntry(field, hash, value));
+		resized(DictEntry.SHELL + pairBytes(field, value) + d.tableBytes() - table);
+	}
+
+	private static long pairBytes(byte[] field, byte[] value) {
+		return JvmLayout.byteArray(field.length) + JvmLayout.byteArray(value.length);
 	}
 
 	public boolean remove(byte[] field) {
 		if (dict != null) {
-			return dict.remove(field, Bytes.hash(field)) != null;
+			long table = dict.tableBytes();
+			DictEntry e = dict.remove(field, Bytes.hash(field));
+			if (e == null) {
+				return false;
+			}
+			resized(dict.tableBytes() - table - DictEntry.SHELL - pairBytes(e.key, (byte[]) e.value));
+			return true;
 		}
 		int i = indexOf(field);
 		if (i < 0) {
 			return false;
 		}
+		resized(-pairBytes(slot(i), slot(i + 1)));
 		System.arraycopy(pairs, i + 2, pairs, i, count * 2 - i - 2);
 		count--;
 		pairs[count * 2] = null;
@@ -174,12 +208,17 @@ public final class HashValue implements CollectionValue {
 		if (dict == null) {
 			copy.pairs = Arrays.copyOf(pairs, pairs.length);
 			copy.count = count;
+			// the same array and members as this hash
+			copy.resized(memoryUsage() - copy.memoryUsage());
 		}
 		else {
 			Dict<DictEntry> copied = new Dict<>();
 			dict.forEach(e -> copied.insert(new DictEntry(e.key, e.hash, e.value)));
 			copy.pairs = CONVERTED;
 			copy.dict = copied;
+			// the same entries and members, in a table that may be smaller than this
+			// one's
+			copy.resized(memoryUsage() - dict.tableBytes() + copied.tableBytes() - copy.memoryUsage());
 		}
 		return copy;
 	}
@@ -200,6 +239,7 @@ public final class HashValue implements CollectionValue {
 			byte[] f = slot(i * 2);
 			d.insert(new DictEntry(f, Bytes.hash(f), slot(i * 2 + 1)));
 		}
+		resized(Dict.SHELL + d.tableBytes() + count * DictEntry.SHELL - JvmLayout.referenceArray(pairs.length));
 		dict = d;
 		pairs = CONVERTED;
 		count = 0;
@@ -212,6 +252,19 @@ public final class HashValue implements CollectionValue {
 	@SuppressWarnings("NullAway")
 	private byte[] slot(int i) {
 		return pairs[i];
+	}
+
+	@Override
+	long recount() {
+		long[] total = { SHELL };
+		if (dict == null) {
+			total[0] += JvmLayout.referenceArray(pairs.length);
+		}
+		else {
+			total[0] += Dict.SHELL + dict.tableBytes() + dict.size() * DictEntry.SHELL;
+		}
+		forEach((f, v) -> total[0] += pairBytes(f, v));
+		return total[0];
 	}
 
 }

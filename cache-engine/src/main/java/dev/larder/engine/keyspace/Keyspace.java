@@ -6,6 +6,11 @@ import dev.larder.engine.EngineClock;
  * All keys of all logical databases, split into a power-of-two number of {@link Shard}s.
  * Commands lock the shards of their keys (in ascending index order, so two multi-key
  * commands cannot deadlock) and then work through a {@link Database} view.
+ *
+ * <p>
+ * Memory accounting: each (shard, database) slice keeps a running total of the heap its
+ * keys hold, updated under the shard lock by every change; {@link #usedBytes()} sums them
+ * for INFO and eviction, {@link #usedBytes(int)} reads one shard exactly under its lock.
  */
 public final class Keyspace {
 
@@ -70,6 +75,74 @@ public final class Keyspace {
 
 	public EngineStats stats() {
 		return stats;
+	}
+
+	/**
+	 * The heap every key of every database holds (keys, values, entries, dict tables, TTL
+	 * arrays), summed without taking locks: each slice's figure is read whole, but a
+	 * command running meanwhile may be counted or not. What INFO's used_memory is made
+	 * of, with {@link #startupBytes()}.
+	 */
+	public long usedBytes() {
+		long total = 0;
+		for (Shard shard : shards) {
+			for (DbShard slice : shard.dbs) {
+				total += slice.usedBytesRelaxed();
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * The heap the keys of one shard hold, in every database; exact, as the caller holds
+	 * the shard's lock.
+	 */
+	public long usedBytes(int shard) {
+		assert shards[shard].isHeldByCurrentThread() : "shard " + shard + " not locked";
+		long total = 0;
+		for (DbShard slice : shards[shard].dbs) {
+			total += slice.usedBytes;
+		}
+		return total;
+	}
+
+	/**
+	 * The heap of the keyspace's fixed structure, there before the first key: this
+	 * object, the shards and their locks, and an empty slice (with its dict) per database
+	 * per shard. Redis's used_memory_startup, for the part the engine can count.
+	 */
+	public long startupBytes() {
+		long perShard = Shard.SHELL + JvmLayout.referenceArray(databases.length) + databases.length * DbShard.SHELL;
+		return JvmLayout.instance(Keyspace.class) + JvmLayout.referenceArray(shards.length)
+				+ JvmLayout.referenceArray(databases.length) + databases.length * JvmLayout.instance(Database.class)
+				+ shards.length * perShard;
+	}
+
+	/**
+	 * Recounts every slice's memory from scratch, locking each shard in turn, and fails
+	 * on the first whose running total differs (tests only: walks every key). Returns the
+	 * total.
+	 */
+	long recountUsedBytes() {
+		long total = 0;
+		for (int s = 0; s < shards.length; s++) {
+			shards[s].lock();
+			try {
+				for (int db = 0; db < databases.length; db++) {
+					DbShard slice = shards[s].dbs[db];
+					long counted = slice.recount();
+					if (counted != slice.usedBytes) {
+						throw new IllegalStateException(
+								"shard " + s + " db " + db + " counts " + slice.usedBytes + " bytes, holds " + counted);
+					}
+					total += counted;
+				}
+			}
+			finally {
+				shards[s].unlock();
+			}
+		}
+		return total;
 	}
 
 	public void lockAll() {

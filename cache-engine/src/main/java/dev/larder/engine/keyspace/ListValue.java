@@ -8,18 +8,34 @@ import org.jspecify.annotations.Nullable;
  * A Redis list: a circular array of elements, O(1) at both ends and by index. Redis 7.0
  * reports every list as {@code quicklist}; so does this class (one array instead of
  * linked listpack nodes, which is smaller for typical lists and keeps LINDEX O(1)).
+ *
+ * <p>
+ * Its memory estimate is this object, the array (its capacity, not its size) and each
+ * element's bytes.
  */
-public final class ListValue implements CollectionValue {
+public final class ListValue extends AccountedValue implements CollectionValue {
+
+	private static final int INITIAL_CAPACITY = 4;
+
+	private static final long SHELL = JvmLayout.instance(ListValue.class);
 
 	/**
 	 * A ring: the {@code size} slots from {@code head} hold the elements, the others
 	 * null.
 	 */
-	private byte[] @Nullable [] items = new byte[4][];
+	private byte[] @Nullable [] items = new byte[INITIAL_CAPACITY][];
 
 	private int head;
 
 	private int size;
+
+	public ListValue() {
+		super(SHELL + JvmLayout.referenceArray(INITIAL_CAPACITY));
+	}
+
+	private ListValue(long bytes) {
+		super(bytes);
+	}
 
 	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
@@ -49,7 +65,8 @@ public final class ListValue implements CollectionValue {
 	}
 
 	public void set(int index, byte[] value) {
-		items[(head + index) & (items.length - 1)] = value;
+		resized(JvmLayout.byteArray(value.length) - JvmLayout.byteArray(get(index).length));
+		put(index, value);
 	}
 
 	public void addFirst(byte[] v) {
@@ -57,12 +74,14 @@ public final class ListValue implements CollectionValue {
 		head = (head - 1) & (items.length - 1);
 		items[head] = v;
 		size++;
+		resized(JvmLayout.byteArray(v.length));
 	}
 
 	public void addLast(byte[] v) {
 		grow();
 		items[(head + size) & (items.length - 1)] = v;
 		size++;
+		resized(JvmLayout.byteArray(v.length));
 	}
 
 	/**
@@ -77,6 +96,7 @@ public final class ListValue implements CollectionValue {
 		items[head] = null;
 		head = (head + 1) & (items.length - 1);
 		size--;
+		resized(-JvmLayout.byteArray(v.length));
 		shrink();
 		return v;
 	}
@@ -92,6 +112,7 @@ public final class ListValue implements CollectionValue {
 		byte[] v = get(size - 1);
 		items[(head + size - 1) & (items.length - 1)] = null;
 		size--;
+		resized(-JvmLayout.byteArray(v.length));
 		shrink();
 		return v;
 	}
@@ -104,35 +125,51 @@ public final class ListValue implements CollectionValue {
 		}
 		addLast(v);
 		for (int i = size - 1; i > index; i--) {
-			set(i, get(i - 1));
+			put(i, get(i - 1));
 		}
-		set(index, v);
+		put(index, v);
 	}
 
 	public void removeAt(int index) {
+		byte[] removed = get(index);
 		for (int i = index; i < size - 1; i++) {
-			set(i, get(i + 1));
+			put(i, get(i + 1));
 		}
-		removeLast();
+		items[(head + size - 1) & (items.length - 1)] = null;
+		size--;
+		resized(-JvmLayout.byteArray(removed.length));
+		shrink();
 	}
 
 	/**
 	 * Keeps elements start..end inclusive (already clamped, start <= end), like LTRIM.
 	 */
 	public void trim(int start, int end) {
-		byte[][] kept = new byte[Math.max(4, Integer.highestOneBit(Math.max(1, end - start + 1)) << 1)][];
+		byte[][] kept = new byte[Math.max(INITIAL_CAPACITY,
+				Integer.highestOneBit(Math.max(1, end - start + 1)) << 1)][];
+		long keptBytes = 0;
 		for (int i = start; i <= end; i++) {
-			kept[i - start] = get(i);
+			byte[] v = get(i);
+			kept[i - start] = v;
+			keptBytes += JvmLayout.byteArray(v.length);
 		}
 		items = kept;
 		head = 0;
 		size = end - start + 1;
+		// what is kept was walked anyway; what went is the rest of the old figure
+		resized(SHELL + JvmLayout.referenceArray(kept.length) + keptBytes - memoryUsage());
 	}
 
 	public void clear() {
-		items = new byte[4][];
+		items = new byte[INITIAL_CAPACITY][];
 		head = 0;
 		size = 0;
+		resized(SHELL + JvmLayout.referenceArray(INITIAL_CAPACITY) - memoryUsage());
+	}
+
+	/** Stores an element that is already counted (moved within the array). */
+	private void put(int index, byte[] value) {
+		items[(head + index) & (items.length - 1)] = value;
 	}
 
 	private void grow() {
@@ -141,8 +178,7 @@ public final class ListValue implements CollectionValue {
 			for (int i = 0; i < size; i++) {
 				bigger[i] = get(i);
 			}
-			items = bigger;
-			head = 0;
+			resize(bigger);
 		}
 	}
 
@@ -152,20 +188,34 @@ public final class ListValue implements CollectionValue {
 			for (int i = 0; i < size; i++) {
 				smaller[i] = get(i);
 			}
-			items = smaller;
-			head = 0;
+			resize(smaller);
 		}
+	}
+
+	private void resize(byte[][] copied) {
+		resized(JvmLayout.referenceArray(copied.length) - JvmLayout.referenceArray(items.length));
+		items = copied;
+		head = 0;
 	}
 
 	@Override
 	public ListValue deepCopy() {
-		ListValue copy = new ListValue();
+		ListValue copy = new ListValue(memoryUsage());
 		copy.items = new byte[items.length][];
 		for (int i = 0; i < size; i++) {
 			copy.items[i] = get(i);
 		}
 		copy.size = size;
 		return copy;
+	}
+
+	@Override
+	long recount() {
+		long total = SHELL + JvmLayout.referenceArray(items.length);
+		for (int i = 0; i < size; i++) {
+			total += JvmLayout.byteArray(get(i).length);
+		}
+		return total;
 	}
 
 	@Override

@@ -13,14 +13,24 @@ import org.jspecify.annotations.Nullable;
  * are at most 512 of them it reports {@code intset}, as Redis 7.0 does, and lists members
  * in ascending numeric order (what an intset's iteration gives); the first non-integer
  * member or the 513th switches it to {@code hashtable} for good, again as in Redis.
+ *
+ * <p>
+ * Both encodings are the same dict, so its memory estimate is the same for both: this
+ * object, the dict and its table, and an entry plus the member's bytes per member.
  */
-public final class SetValue implements CollectionValue {
+public final class SetValue extends AccountedValue implements CollectionValue {
 
 	public static final int MAX_INTSET_ENTRIES = 512;
+
+	private static final long SHELL = JvmLayout.instance(SetValue.class) + Dict.SHELL;
 
 	private final Dict<DictEntry> dict = new Dict<>();
 
 	private boolean intset = true;
+
+	public SetValue() {
+		super(SHELL);
+	}
 
 	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
@@ -57,12 +67,23 @@ public final class SetValue implements CollectionValue {
 		if (intset && (dict.size() >= MAX_INTSET_ENTRIES || !isCanonicalLong(member))) {
 			intset = false;
 		}
+		long table = dict.tableBytes();
 		dict.insert(new DictEntry(member, h, DictEntry.NO_VALUE));
+		resized(memberBytes(member) + dict.tableBytes() - table);
 		return true;
 	}
 
 	public boolean remove(byte[] member) {
-		return dict.remove(member, Bytes.hash(member)) != null;
+		long table = dict.tableBytes();
+		if (dict.remove(member, Bytes.hash(member)) == null) {
+			return false;
+		}
+		resized(dict.tableBytes() - table - memberBytes(member));
+		return true;
+	}
+
+	private static long memberBytes(byte[] member) {
+		return DictEntry.SHELL + JvmLayout.byteArray(member.length);
 	}
 
 	/** A random member: the set must not be empty (a stored set never is). */
@@ -100,7 +121,16 @@ public final class SetValue implements CollectionValue {
 		SetValue copy = new SetValue();
 		dict.forEach(e -> copy.dict.insert(new DictEntry(e.key, e.hash, DictEntry.NO_VALUE)));
 		copy.intset = intset;
+		// the same members, in a table that may be smaller than this one's
+		copy.resized(memoryUsage() - SHELL - dict.tableBytes() + copy.dict.tableBytes());
 		return copy;
+	}
+
+	@Override
+	long recount() {
+		long[] total = { SHELL + dict.tableBytes() };
+		dict.forEach(e -> total[0] += memberBytes(e.key));
+		return total[0];
 	}
 
 	private static long intsetValue(byte[] member) {

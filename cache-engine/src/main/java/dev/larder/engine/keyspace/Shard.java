@@ -1,5 +1,6 @@
 package dev.larder.engine.keyspace;
 
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -8,6 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * database it addresses (COPY ... DB n).
  */
 public final class Shard {
+
+	/** This object and its lock (the lock's queue state, not waiting threads). */
+	static final long SHELL = JvmLayout.instance(Shard.class) + JvmLayout.instance(ReentrantLock.class)
+			+ JvmLayout.instance(AbstractQueuedSynchronizer.class);
 
 	private final ReentrantLock lock = new ReentrantLock();
 

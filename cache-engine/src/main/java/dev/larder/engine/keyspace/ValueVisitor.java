@@ -3,8 +3,8 @@ package dev.larder.engine.keyspace;
 /**
  * One operation over every type of stored value, a method per type: adding a value type
  * adds a method here, and then every operation that must handle it (TYPE, OBJECT
- * ENCODING, COPY, and the per-type size estimates of memory accounting to come) fails to
- * compile until it does. Run one with {@link Values#accept}.
+ * ENCODING, COPY, the per-type size estimate of memory accounting) fails to compile until
+ * it does. Run one with {@link Values#accept}.
  *
  * <p>
  * The methods follow Redis's type numbering (OBJ_STRING 0 to OBJ_HASH 4), as

@@ -3,8 +3,8 @@ package dev.larder.engine.keyspace;
 /**
  * The operations every stored value supports whatever its type, each a
  * {@link ValueVisitor}, so none of them can miss a type: TYPE ({@link #type}), OBJECT
- * ENCODING ({@link #encoding}) and COPY ({@link #deepCopy}). Memory accounting's per-type
- * size estimate belongs here too, as one more visitor.
+ * ENCODING ({@link #encoding}), COPY ({@link #deepCopy}) and memory accounting's size
+ * estimate ({@link #memoryUsage}).
  *
  * <p>
  * A stored value is a {@code byte[]} for a string (no wrapper object, which would cost a
@@ -120,6 +120,36 @@ public final class Values {
 
 	};
 
+	private static final ValueVisitor<Long> MEMORY_USAGE = new ValueVisitor<>() {
+
+		/** A string is its bare array: header, length and bytes, aligned. */
+		@Override
+		public Long visitString(byte[] value) {
+			return JvmLayout.byteArray(value.length);
+		}
+
+		@Override
+		public Long visitList(ListValue list) {
+			return list.memoryUsage();
+		}
+
+		@Override
+		public Long visitSet(SetValue set) {
+			return set.memoryUsage();
+		}
+
+		@Override
+		public Long visitZSet(ZSetValue zset) {
+			return zset.memoryUsage();
+		}
+
+		@Override
+		public Long visitHash(HashValue hash) {
+			return hash.memoryUsage();
+		}
+
+	};
+
 	private Values() {
 	}
 
@@ -139,6 +169,14 @@ public final class Values {
 	/** The encoding OBJECT ENCODING names, as Redis 7.0 would. */
 	public static String encoding(Object value) {
 		return accept(value, ENCODING);
+	}
+
+	/**
+	 * The heap a stored value holds, as memory accounting counts it (the key and its
+	 * entry not included).
+	 */
+	public static long memoryUsage(Object value) {
+		return accept(value, MEMORY_USAGE);
 	}
 
 	/** A copy that later changes to either value leave the other alone, for COPY. */

@@ -28,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * neighbour when both fit in one page; an emptied page is unlinked; a root with a single
  * child gives way to that child. All leaves stay at one depth. Not thread-safe: the
  * owning shard's lock guards it.
+ *
+ * <p>
+ * For memory accounting the tree keeps the heap of its pages current ({@link #pageBytes})
+ * as pages are made, grown and dropped; the nodes are counted by the sorted set.
  */
 final class ZSetTree {
 
@@ -46,6 +50,15 @@ final class ZSetTree {
 	 * A set's first leaf starts small and grows: most sorted sets in a cache are small.
 	 */
 	private static final int FIRST_LEAF_SLOTS = 4;
+
+	/** An inner page and its four arrays, which never change size. */
+	private static final long INNER_BYTES = JvmLayout.instance(Inner.class) + 2 * JvmLayout.referenceArray(INNER_SLOTS)
+			+ JvmLayout.intArray(INNER_SLOTS) + JvmLayout.doubleArray(INNER_SLOTS);
+
+	private static final long LEAF_SHELL = JvmLayout.instance(Leaf.class);
+
+	/** The pages of a new, empty tree: its first leaf. */
+	static final long INITIAL_PAGE_BYTES = leafBytes(FIRST_LEAF_SLOTS);
 
 	/**
 	 * A monotone test over the order: false for a prefix of the members, true for the
@@ -257,6 +270,9 @@ final class ZSetTree {
 
 	private int size;
 
+	/** The heap of every page of the tree, their arrays included. */
+	private long pageBytes = INITIAL_PAGE_BYTES;
+
 	ZSetTree() {
 		Leaf leaf = new Leaf(FIRST_LEAF_SLOTS);
 		root = leaf;
@@ -266,6 +282,14 @@ final class ZSetTree {
 
 	int size() {
 		return size;
+	}
+
+	long pageBytes() {
+		return pageBytes;
+	}
+
+	private static long leafBytes(int slots) {
+		return LEAF_SHELL + JvmLayout.doubleArray(slots) + JvmLayout.referenceArray(slots);
 	}
 
 	@Nullable Node first() {
@@ -287,7 +311,11 @@ final class ZSetTree {
 			p = in.child(i);
 		}
 		Leaf leaf = (Leaf) p;
+		int slots = leaf.nodes.length;
 		leaf.insertAt(leaf.insertionPoint(score, member), n);
+		if (leaf.nodes.length != slots) {
+			pageBytes += leafBytes(leaf.nodes.length) - leafBytes(slots);
+		}
 		size++;
 		if (leaf.count == LEAF_SLOTS) {
 			splitLeaf(leaf);
@@ -460,6 +488,7 @@ final class ZSetTree {
 
 	private void splitLeaf(Leaf leaf) {
 		Leaf right = new Leaf(LEAF_SLOTS);
+		pageBytes += leafBytes(LEAF_SLOTS);
 		int keep = leaf.count / 2;
 		int moved = leaf.count - keep;
 		System.arraycopy(leaf.scores, keep, right.scores, 0, moved);
@@ -484,6 +513,7 @@ final class ZSetTree {
 
 	private void splitInner(Inner in) {
 		Inner right = new Inner();
+		pageBytes += INNER_BYTES;
 		int keep = in.count / 2;
 		int moved = in.count - keep;
 		System.arraycopy(in.children, keep, right.children, 0, moved);
@@ -509,6 +539,7 @@ final class ZSetTree {
 		Inner parent = left.parent;
 		if (parent == null) {
 			parent = new Inner();
+			pageBytes += INNER_BYTES;
 			parent.children[0] = left;
 			parent.count = 1;
 			left.parent = parent;
@@ -531,6 +562,7 @@ final class ZSetTree {
 		int i = parent.indexOf(leaf);
 		if (leaf.count == 0) {
 			unlink(leaf);
+			pageBytes -= leafBytes(leaf.nodes.length);
 			removeChild(parent, i);
 		}
 		else if (i > 0 && ((Leaf) parent.child(i - 1)).count + leaf.count < LEAF_SLOTS) {
@@ -555,6 +587,7 @@ final class ZSetTree {
 		left.count += right.count;
 		parent.sizes[ri - 1] += parent.sizes[ri];
 		unlink(right);
+		pageBytes -= leafBytes(right.nodes.length);
 		removeChild(parent, ri);
 	}
 
@@ -586,11 +619,13 @@ final class ZSetTree {
 			if (in.count == 1) {
 				root = in.child(0);
 				root.parent = null;
+				pageBytes -= INNER_BYTES;
 			}
 			return;
 		}
 		int j = parent.indexOf(in);
 		if (in.count == 0) {
+			pageBytes -= INNER_BYTES;
 			removeChild(parent, j);
 		}
 		else if (in.count < INNER_MIN) {
@@ -619,6 +654,7 @@ final class ZSetTree {
 		}
 		left.count += n;
 		parent.sizes[ri - 1] += parent.sizes[ri];
+		pageBytes -= INNER_BYTES;
 		removeChild(parent, ri);
 	}
 
@@ -644,6 +680,26 @@ final class ZSetTree {
 		if (prev != tail || linked != size) {
 			throw new IllegalStateException("leaf chain holds " + linked + " members of " + size);
 		}
+	}
+
+	/**
+	 * The heap of the pages, recomputed by walking them all (tests only), to check
+	 * {@link #pageBytes}.
+	 */
+	long recountPages() {
+		return recountPages(root);
+	}
+
+	private static long recountPages(Page p) {
+		if (p instanceof Leaf leaf) {
+			return leafBytes(leaf.nodes.length);
+		}
+		Inner in = (Inner) p;
+		long total = INNER_BYTES;
+		for (int i = 0; i < in.count; i++) {
+			total += recountPages(in.child(i));
+		}
+		return total;
 	}
 
 	private int verify(Page p, @Nullable Inner parent, @Nullable Node @Nullable [] last, int depth, double lowScore,

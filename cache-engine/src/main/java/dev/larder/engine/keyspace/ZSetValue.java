@@ -25,12 +25,22 @@ import org.jspecify.annotations.Nullable;
  * ZUNIONSTORE and its relatives build their result in skip-list encoding and convert it
  * only when it is complete ({@link #inSkiplistEncoding()},
  * {@link #convertToListpackIfSmall()}), as Redis does.
+ *
+ * <p>
+ * Its memory estimate, the same in both encodings since the structure is, is this object,
+ * the dict and its table, the tree and its pages, and a node plus the member's bytes per
+ * member.
  */
-public final class ZSetValue implements CollectionValue {
+public final class ZSetValue extends AccountedValue implements CollectionValue {
 
 	public static final int MAX_LISTPACK_ENTRIES = 128;
 
 	public static final int MAX_LISTPACK_VALUE = 64;
+
+	private static final long SHELL = JvmLayout.instance(ZSetValue.class) + Dict.SHELL
+			+ JvmLayout.instance(ZSetTree.class);
+
+	private static final long NODE = JvmLayout.instance(Node.class);
 
 	/** A member, its score, and (through {@link DictEntry}) its dict entry. */
 	public static final class Node extends DictEntry {
@@ -74,6 +84,10 @@ public final class ZSetValue implements CollectionValue {
 	private final ZSetTree tree = new ZSetTree();
 
 	private boolean listpack = true;
+
+	public ZSetValue() {
+		super(SHELL + ZSetTree.INITIAL_PAGE_BYTES);
+	}
 
 	/**
 	 * An empty set in skip-list encoding, as zsetTypeCreate makes one for a result known
@@ -149,8 +163,19 @@ public final class ZSetValue implements CollectionValue {
 			listpack = false;
 		}
 		Node n = new Node(member, Bytes.hash(member), listpack && score == 0 ? 0.0 : score);
+		long structure = structureBytes();
 		tree.insert(n);
 		dict.insert(n);
+		resized(memberBytes(member) + structureBytes() - structure);
+	}
+
+	/** The dict's table and the tree's pages: what adding or removing may resize. */
+	private long structureBytes() {
+		return dict.tableBytes() + tree.pageBytes();
+	}
+
+	private static long memberBytes(byte[] member) {
+		return NODE + JvmLayout.byteArray(member.length);
 	}
 
 	/** Adds or updates; returns true if the member was new. */
@@ -165,11 +190,13 @@ public final class ZSetValue implements CollectionValue {
 	}
 
 	public boolean remove(byte[] member) {
+		long structure = structureBytes();
 		Node n = dict.remove(member, Bytes.hash(member));
 		if (n == null) {
 			return false;
 		}
 		tree.remove(n);
+		resized(structureBytes() - structure - memberBytes(member));
 		return true;
 	}
 
@@ -185,10 +212,12 @@ public final class ZSetValue implements CollectionValue {
 			return;
 		}
 		// Unlink and relink the same node (as zslUpdateScore reuses it): its dict entry
-		// stays as it is.
+		// stays as it is, but the tree may split or merge pages on the way.
+		long pages = tree.pageBytes();
 		tree.remove(n);
 		n.score = newScore;
 		tree.insert(n);
+		resized(tree.pageBytes() - pages);
 	}
 
 	/** The lowest member's node, or null when the set is empty. */
@@ -263,6 +292,13 @@ public final class ZSetValue implements CollectionValue {
 		copy.listpack = listpack;
 		forEach(n -> copy.insert(n.key, n.score));
 		return copy;
+	}
+
+	@Override
+	long recount() {
+		long[] total = { SHELL + dict.tableBytes() + tree.recountPages() };
+		dict.forEach(n -> total[0] += memberBytes(n.key));
+		return total[0];
 	}
 
 	/**

@@ -65,7 +65,8 @@ public final class RespServer implements AutoCloseable {
 		boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
 		workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
 				new DefaultThreadFactory("larder-io", true), io);
-		AtomicLong buffered = new AtomicLong();
+		// counted where INFO memory reports it (mem_clients_normal)
+		AtomicLong buffered = core.memory().queryBuffers();
 		// All connections together may buffer at most a quarter of the heap of unexecuted
 		// input.
 		long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);

@@ -1,6 +1,8 @@
 package dev.larder.engine.command.spec;
 
 import static dev.larder.engine.command.spec.Arg.block;
+import static dev.larder.engine.command.spec.Arg.integer;
+import static dev.larder.engine.command.spec.Arg.key;
 import static dev.larder.engine.command.spec.Arg.oneOf;
 import static dev.larder.engine.command.spec.Arg.pattern;
 import static dev.larder.engine.command.spec.Arg.pureToken;
@@ -19,6 +21,7 @@ import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_ALL_SHARD
 import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_AGG_SUM;
 import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_ALL_SUCCEEDED;
 import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_SPECIAL;
+import static dev.larder.engine.command.spec.KeySpecFlag.RO;
 
 /**
  * The server commands the engine implements, as Redis 7.0.15 declares them (COMMAND INFO,
@@ -241,6 +244,78 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.history("7.0.0", "Added support for taking multiple section arguments.")
 		.arguments(string("section").optional().multiple())
+		.build();
+
+	/** {@code MEMORY DOCTOR} */
+	public static final CommandSpec MEMORY_DOCTOR = CommandSpec.subcommand("memory", "doctor")
+		.arity(2)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Outputs memory problems report")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code MEMORY HELP} */
+	public static final CommandSpec MEMORY_HELP = CommandSpec.subcommand("memory", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Show helpful text about the different subcommands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code MEMORY MALLOC-STATS} */
+	public static final CommandSpec MEMORY_MALLOC_STATS = CommandSpec.subcommand("memory", "malloc-stats")
+		.arity(2)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Show allocator internal stats")
+		.complexity("Depends on how much memory is allocated, could be slow")
+		.build();
+
+	/** {@code MEMORY PURGE} */
+	public static final CommandSpec MEMORY_PURGE = CommandSpec.subcommand("memory", "purge")
+		.arity(2)
+		.tips(REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Ask the allocator to release memory")
+		.complexity("Depends on how much memory is allocated, could be slow")
+		.build();
+
+	/** {@code MEMORY STATS} */
+	public static final CommandSpec MEMORY_STATS = CommandSpec.subcommand("memory", "stats")
+		.arity(2)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Show memory usage details")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code MEMORY USAGE key [SAMPLES count]} */
+	public static final CommandSpec MEMORY_USAGE = CommandSpec.subcommand("memory", "usage")
+		.arity(-3)
+		.flags(READONLY)
+		.keySpecs(KeySpec.index(2).range(0).flags(RO))
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Estimate the memory usage of a key")
+		.complexity("O(N) where N is the number of samples.")
+		.arguments(key("key", 0), integer("count").token("SAMPLES").optional())
+		.build();
+
+	/** {@code MEMORY} */
+	public static final CommandSpec MEMORY = CommandSpec.command("memory")
+		.arity(-2)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("A container for memory diagnostics commands")
+		.complexity("Depends on subcommand.")
+		.subcommands(MEMORY_DOCTOR, MEMORY_HELP, MEMORY_MALLOC_STATS, MEMORY_PURGE, MEMORY_STATS, MEMORY_USAGE)
 		.build();
 
 	/** {@code TIME} */
