@@ -11,6 +11,12 @@ public sealed interface CollectionValue permits ListValue, SetValue, ZSetValue, 
 	/** Calls the visitor's method for this value's type. */
 	<R> R accept(ValueVisitor<R> visitor);
 
+	/**
+	 * The type TYPE names. A plain method rather than a visit: every command's type check
+	 * ({@code lookupRead}/{@code lookupWrite}) asks it.
+	 */
+	ValueType type();
+
 	/** Redis deletes a key when its collection becomes empty. */
 	boolean isEmpty();
 

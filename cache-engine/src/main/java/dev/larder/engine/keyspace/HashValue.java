@@ -48,6 +48,11 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	}
 
 	@Override
+	public ValueType type() {
+		return ValueType.HASH;
+	}
+
+	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
 		return visitor.visitHash(this);
 	}

@@ -38,6 +38,11 @@ public final class ListValue extends AccountedValue implements CollectionValue {
 	}
 
 	@Override
+	public ValueType type() {
+		return ValueType.LIST;
+	}
+
+	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
 		return visitor.visitList(this);
 	}

@@ -33,6 +33,11 @@ public final class SetValue extends AccountedValue implements CollectionValue {
 	}
 
 	@Override
+	public ValueType type() {
+		return ValueType.SET;
+	}
+
+	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
 		return visitor.visitSet(this);
 	}

@@ -22,7 +22,7 @@ public enum ValueType {
 
 	/** The type of a stored value. */
 	public static ValueType of(Object value) {
-		return Values.type(value);
+		return value instanceof byte[] ? STRING : ((CollectionValue) value).type();
 	}
 
 }

@@ -124,6 +124,11 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 	}
 
 	@Override
+	public ValueType type() {
+		return ValueType.ZSET;
+	}
+
+	@Override
 	public <R> R accept(ValueVisitor<R> visitor) {
 		return visitor.visitZSet(this);
 	}
