@@ -2,9 +2,10 @@ package dev.larder.engine.keyspace;
 
 /**
  * The operations every stored value supports whatever its type, each a
- * {@link ValueVisitor}, so none of them can miss a type: TYPE ({@link #type}), OBJECT
- * ENCODING ({@link #encoding}), COPY ({@link #deepCopy}) and memory accounting's size
- * estimate ({@link #memoryUsage}).
+ * {@link ValueVisitor}, so none of them can miss a type: OBJECT ENCODING
+ * ({@link #encoding}), COPY ({@link #deepCopy}) and memory accounting's size estimate
+ * ({@link #memoryUsage}). TYPE is {@link ValueType#of}, over the abstract
+ * {@link CollectionValue#type()} that every command's type check reads.
  *
  * <p>
  * A stored value is a {@code byte[]} for a string (no wrapper object, which would cost a
@@ -23,35 +24,6 @@ public final class Values {
 	 * characters).
 	 */
 	static final int INT_SIZE_LIMIT = 20;
-
-	private static final ValueVisitor<ValueType> TYPE = new ValueVisitor<>() {
-
-		@Override
-		public ValueType visitString(byte[] value) {
-			return ValueType.STRING;
-		}
-
-		@Override
-		public ValueType visitList(ListValue list) {
-			return ValueType.LIST;
-		}
-
-		@Override
-		public ValueType visitSet(SetValue set) {
-			return ValueType.SET;
-		}
-
-		@Override
-		public ValueType visitZSet(ZSetValue zset) {
-			return ValueType.ZSET;
-		}
-
-		@Override
-		public ValueType visitHash(HashValue hash) {
-			return ValueType.HASH;
-		}
-
-	};
 
 	private static final ValueVisitor<String> ENCODING = new ValueVisitor<>() {
 
@@ -159,11 +131,6 @@ public final class Values {
 			return visitor.visitString(string);
 		}
 		return ((CollectionValue) value).accept(visitor);
-	}
-
-	/** The type TYPE names. */
-	public static ValueType type(Object value) {
-		return accept(value, TYPE);
 	}
 
 	/** The encoding OBJECT ENCODING names, as Redis 7.0 would. */
