@@ -3,6 +3,7 @@ package dev.larder.engine;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.eviction.EvictionListener;
 import dev.larder.engine.expiry.ActiveExpiryCycle;
 import dev.larder.engine.server.RespServer;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,14 @@ public final class Engine implements AutoCloseable {
 	 */
 	public EngineSession openSession() {
 		return new EngineSession(executor, core.newEmbeddedSession());
+	}
+
+	/**
+	 * Registers a listener told of every key evicted to stay under maxmemory, after its
+	 * shard lock is released (for example to count evictions per cache).
+	 */
+	public void addEvictionListener(EvictionListener listener) {
+		core.addEvictionListener(Objects.requireNonNull(listener, "listener"));
 	}
 
 	/** The RESP server's bound port, or -1 when the engine serves in-process only. */

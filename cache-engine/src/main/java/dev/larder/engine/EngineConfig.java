@@ -1,12 +1,13 @@
 package dev.larder.engine;
 
+import dev.larder.engine.eviction.EvictionPolicy;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable engine settings. Defaults follow Redis's where Redis has one (16 databases,
  * 512 MB bulk strings, 64 KB inline commands, hz 10, 20 keys sampled per expiry loop, 10%
- * acceptable stale keys).
+ * acceptable stale keys, no maxmemory and the noeviction policy).
  */
 public final class EngineConfig {
 
@@ -47,6 +48,18 @@ public final class EngineConfig {
 
 	private final long scriptTimeLimitMillis;
 
+	private final long maxmemory;
+
+	private final EvictionPolicy maxmemoryPolicy;
+
+	private final int maxmemorySamples;
+
+	private final int maxmemoryEvictionTenacity;
+
+	private final int lfuLogFactor;
+
+	private final int lfuDecayTime;
+
 	private EngineConfig(Builder b) {
 		this.port = b.port;
 		this.bind = b.bind;
@@ -65,6 +78,12 @@ public final class EngineConfig {
 		this.ioThreads = b.ioThreads > 0 ? b.ioThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
 		this.clock = b.clock;
 		this.scriptTimeLimitMillis = b.scriptTimeLimitMillis;
+		this.maxmemory = b.maxmemory;
+		this.maxmemoryPolicy = b.maxmemoryPolicy;
+		this.maxmemorySamples = b.maxmemorySamples;
+		this.maxmemoryEvictionTenacity = b.maxmemoryEvictionTenacity;
+		this.lfuLogFactor = b.lfuLogFactor;
+		this.lfuDecayTime = b.lfuDecayTime;
 	}
 
 	public static Builder builder() {
@@ -163,6 +182,31 @@ public final class EngineConfig {
 		return scriptTimeLimitMillis;
 	}
 
+	/** The memory budget in bytes (Redis's maxmemory); 0 for none. */
+	public long maxmemory() {
+		return maxmemory;
+	}
+
+	public EvictionPolicy maxmemoryPolicy() {
+		return maxmemoryPolicy;
+	}
+
+	public int maxmemorySamples() {
+		return maxmemorySamples;
+	}
+
+	public int maxmemoryEvictionTenacity() {
+		return maxmemoryEvictionTenacity;
+	}
+
+	public int lfuLogFactor() {
+		return lfuLogFactor;
+	}
+
+	public int lfuDecayTime() {
+		return lfuDecayTime;
+	}
+
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.port = port;
@@ -182,6 +226,12 @@ public final class EngineConfig {
 		b.ioThreads = ioThreads;
 		b.clock = clock;
 		b.scriptTimeLimitMillis = scriptTimeLimitMillis;
+		b.maxmemory = maxmemory;
+		b.maxmemoryPolicy = maxmemoryPolicy;
+		b.maxmemorySamples = maxmemorySamples;
+		b.maxmemoryEvictionTenacity = maxmemoryEvictionTenacity;
+		b.lfuLogFactor = lfuLogFactor;
+		b.lfuDecayTime = lfuDecayTime;
 		return b;
 	}
 
@@ -220,6 +270,18 @@ public final class EngineConfig {
 		private EngineClock clock = EngineClock.SYSTEM;
 
 		private long scriptTimeLimitMillis = 5000;
+
+		private long maxmemory;
+
+		private EvictionPolicy maxmemoryPolicy = EvictionPolicy.NOEVICTION;
+
+		private int maxmemorySamples = 5;
+
+		private int maxmemoryEvictionTenacity = 10;
+
+		private int lfuLogFactor = 10;
+
+		private int lfuDecayTime = 1;
 
 		private Builder() {
 		}
@@ -355,6 +417,65 @@ public final class EngineConfig {
 				throw new IllegalArgumentException("scriptTimeLimitMillis must not be negative");
 			}
 			this.scriptTimeLimitMillis = millis;
+			return this;
+		}
+
+		/**
+		 * The memory budget in bytes (Redis's maxmemory): over it, writes first evict by
+		 * the {@link #maxmemoryPolicy policy}, and are refused with Redis's OOM error
+		 * when nothing can be evicted. 0 (the default) sets no budget.
+		 */
+		public Builder maxmemory(long bytes) {
+			if (bytes < 0) {
+				throw new IllegalArgumentException("maxmemory must not be negative: " + bytes);
+			}
+			this.maxmemory = bytes;
+			return this;
+		}
+
+		/** What to evict over maxmemory; Redis's default is noeviction. */
+		public Builder maxmemoryPolicy(EvictionPolicy policy) {
+			this.maxmemoryPolicy = Objects.requireNonNull(policy, "maxmemoryPolicy");
+			return this;
+		}
+
+		/** Keys sampled per eviction, 1-64 (Redis's maxmemory-samples, default 5). */
+		public Builder maxmemorySamples(int samples) {
+			if (samples < 1 || samples > 64) {
+				throw new IllegalArgumentException("maxmemory-samples must be between 1 and 64: " + samples);
+			}
+			this.maxmemorySamples = samples;
+			return this;
+		}
+
+		/**
+		 * 0-100, how long a write may spend evicting (Redis's
+		 * maxmemory-eviction-tenacity, default 10).
+		 */
+		public Builder maxmemoryEvictionTenacity(int tenacity) {
+			if (tenacity < 0 || tenacity > 100) {
+				throw new IllegalArgumentException(
+						"maxmemory-eviction-tenacity must be between 0 and 100: " + tenacity);
+			}
+			this.maxmemoryEvictionTenacity = tenacity;
+			return this;
+		}
+
+		/** Redis's lfu-log-factor (default 10). */
+		public Builder lfuLogFactor(int factor) {
+			if (factor < 0) {
+				throw new IllegalArgumentException("lfu-log-factor must not be negative: " + factor);
+			}
+			this.lfuLogFactor = factor;
+			return this;
+		}
+
+		/** Redis's lfu-decay-time in minutes (default 1). */
+		public Builder lfuDecayTime(int minutes) {
+			if (minutes < 0) {
+				throw new IllegalArgumentException("lfu-decay-time must not be negative: " + minutes);
+			}
+			this.lfuDecayTime = minutes;
 			return this;
 		}
 

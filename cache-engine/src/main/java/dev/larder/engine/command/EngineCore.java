@@ -1,12 +1,16 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.eviction.EvictionListener;
+import dev.larder.engine.eviction.EvictionSettings;
 import dev.larder.engine.keyspace.EngineStats;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.scripting.ScriptCommands;
 import dev.larder.engine.scripting.Scripting;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +31,10 @@ public final class EngineCore {
 	private final Blocking blocking = new Blocking();
 
 	private final EngineMemory memory;
+
+	private final EvictionSettings eviction;
+
+	private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
 
 	private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
@@ -52,6 +60,7 @@ public final class EngineCore {
 		this.config = config;
 		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
 		this.memory = new EngineMemory(keyspace);
+		this.eviction = new EvictionSettings(config);
 		this.requirePass = config.requirePass();
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
 		this.hz = config.hz();
@@ -100,6 +109,20 @@ public final class EngineCore {
 	/** The memory figures of INFO memory and MEMORY, and what eviction reads. */
 	public EngineMemory memory() {
 		return memory;
+	}
+
+	/** maxmemory and the settings of eviction, as CONFIG SET leaves them. */
+	public EvictionSettings eviction() {
+		return eviction;
+	}
+
+	public void addEvictionListener(EvictionListener listener) {
+		evictionListeners.add(listener);
+	}
+
+	/** The listeners told of each evicted key, in the order they were added. */
+	public List<EvictionListener> evictionListeners() {
+		return evictionListeners;
 	}
 
 	public EngineStats stats() {
