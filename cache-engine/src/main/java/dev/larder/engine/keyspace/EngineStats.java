@@ -19,6 +19,9 @@ public final class EngineStats {
 
 	public final LongAdder expiredKeys = new LongAdder();
 
+	/** Keys evicted to stay under maxmemory (INFO stats evicted_keys). */
+	public final LongAdder evictedKeys = new LongAdder();
+
 	public final LongAdder keyspaceHits = new LongAdder();
 
 	public final LongAdder keyspaceMisses = new LongAdder();
