@@ -126,7 +126,7 @@ public final class Engine implements AutoCloseable {
 
 	/**
 	 * Stops accepting connections, lets in-flight commands finish and their replies
-	 * flush, stops expiry.
+	 * flush, stops expiry and background eviction.
 	 */
 	@Override
 	public void close() {
@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
 			server.close();
 		}
 		expiry.close();
+		core.evictor().close();
 	}
 
 	/** A stateful in-process client of the engine. */

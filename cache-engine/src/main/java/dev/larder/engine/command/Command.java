@@ -50,6 +50,21 @@ public final class Command {
 
 	final boolean walksKeyspace;
 
+	/** Flagged "denyoom": refused with OOM when over maxmemory and nothing can go. */
+	final boolean denyOom;
+
+	/**
+	 * Runs the evictor first when over maxmemory, as Redis's processCommand does before
+	 * any command: here only for those that may grow memory (writes, denyoom, scripts).
+	 */
+	final boolean evictsFirst;
+
+	/**
+	 * A denyoom write of one key, which may create it: TinyLFU's admission duels that
+	 * key.
+	 */
+	final boolean mayCreateOneKey;
+
 	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace) {
 		this.spec = spec;
 		this.handler = handler;
@@ -66,6 +81,9 @@ public final class Command {
 		this.keyStep = spec.keyStep();
 		this.wakesBlocked = write && !spec.keySpecs().isEmpty();
 		this.walksKeyspace = walksKeyspace;
+		this.denyOom = spec.has(CommandFlag.DENYOOM);
+		this.evictsFirst = write || denyOom || name.startsWith("eval");
+		this.mayCreateOneKey = write && denyOom && !movableKeys && firstKey > 0 && lastKey == firstKey;
 	}
 
 	public CommandSpec spec() {

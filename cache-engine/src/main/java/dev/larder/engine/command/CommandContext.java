@@ -19,6 +19,16 @@ public final class CommandContext {
 
 	private long now = -1;
 
+	/**
+	 * Whether used memory was over maxmemory with nothing to evict when the command
+	 * started (Redis's pre_command_oom_state): scripts then refuse denyoom calls until
+	 * they have written.
+	 */
+	boolean outOfMemory;
+
+	/** A script run by this command made a write (Redis's SCRIPT_WRITE_DIRTY). */
+	boolean scriptWrote;
+
 	/** Null until a task is added: most commands have none. */
 	private java.util.@Nullable List<Runnable> afterUnlock;
 

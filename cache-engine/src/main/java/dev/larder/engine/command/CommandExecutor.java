@@ -1,6 +1,7 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
+import dev.larder.engine.eviction.Evictor;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Keyspace;
 import java.util.Arrays;
@@ -97,8 +98,22 @@ public final class CommandExecutor {
 		if (!session.authenticated() && !command.noAuth) {
 			return error(Errors.NOAUTH);
 		}
+		boolean rejectNewKey = false;
+		boolean outOfMemory = false;
+		if (command.evictsFirst && core.eviction().maxmemory() != 0) {
+			byte[] newKey = command.mayCreateOneKey && command.firstKey < args.length ? args[command.firstKey] : null;
+			Evictor.Outcome outcome = core.evictor().makeRoom(session.db(), newKey);
+			if (outcome == Evictor.Outcome.OUT_OF_MEMORY) {
+				if (command.denyOom) {
+					return error(Errors.OOM);
+				}
+				outOfMemory = true;
+			}
+			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
+		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
+		context.outOfMemory = outOfMemory;
 		session.ran(command.name());
 		Reply reply;
 		try {
@@ -108,6 +123,9 @@ public final class CommandExecutor {
 			reply = e.reply();
 		}
 		context.runAfterUnlock();
+		if (rejectNewKey) {
+			core.evictor().evictRejected(session.db(), args[command.firstKey]);
+		}
 		if (reply.isError()) {
 			core.stats().errorReplies.increment();
 		}
@@ -213,6 +231,11 @@ public final class CommandExecutor {
 		if (readOnly && command.write) {
 			return Reply.error("ERR Write commands are not allowed from read-only scripts.");
 		}
+		if (command.denyOom && outer.outOfMemory && !outer.scriptWrote) {
+			// Redis's scriptVerifyOOM: judged once, when the script started, until it
+			// writes
+			return Reply.error(Errors.OOM);
+		}
 		if (command.walksKeyspace && holdsLocks) {
 			return Reply.error("ERR This command walks the whole keyspace and is not allowed from a script that "
 					+ "declared keys (the engine locks their shards); call it from a script with numkeys 0");
@@ -228,6 +251,9 @@ public final class CommandExecutor {
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
+		}
+		if (command.write && !reply.isError()) {
+			outer.scriptWrote = true;
 		}
 		if (command.wakesBlocked && !reply.isError() && !(reply instanceof Reply.NullReply)
 				&& core.blocking().anyWaiting()) {

@@ -59,7 +59,7 @@ public final class ConnectionCommands {
 			out.add(new Reply.SimpleString(line));
 		}
 		out.add(new Reply.SimpleString("HELP"));
-		out.add(new Reply.SimpleString("    Print this help."));
+		out.add(new Reply.SimpleString("    Prints this help."));
 		return new Reply.ArrayReply(out);
 	}
 

@@ -3,6 +3,7 @@ package dev.larder.engine.command;
 import dev.larder.engine.EngineConfig;
 import dev.larder.engine.eviction.EvictionListener;
 import dev.larder.engine.eviction.EvictionSettings;
+import dev.larder.engine.eviction.Evictor;
 import dev.larder.engine.keyspace.EngineStats;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.scripting.ScriptCommands;
@@ -36,6 +37,8 @@ public final class EngineCore {
 
 	private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
 
+	private final Evictor evictor;
+
 	private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
 	private final AtomicLong nextClientId = new AtomicLong();
@@ -61,6 +64,7 @@ public final class EngineCore {
 		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
 		this.memory = new EngineMemory(keyspace);
 		this.eviction = new EvictionSettings(config);
+		this.evictor = new Evictor(keyspace, eviction, stats, evictionListeners, memory::usedForEviction);
 		this.requirePass = config.requirePass();
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
 		this.hz = config.hz();
@@ -114,6 +118,11 @@ public final class EngineCore {
 	/** maxmemory and the settings of eviction, as CONFIG SET leaves them. */
 	public EvictionSettings eviction() {
 		return eviction;
+	}
+
+	/** What frees memory over maxmemory. */
+	public Evictor evictor() {
+		return evictor;
 	}
 
 	public void addEvictionListener(EvictionListener listener) {

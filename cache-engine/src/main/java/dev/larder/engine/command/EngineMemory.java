@@ -52,9 +52,18 @@ public final class EngineMemory {
 	 * running meanwhile counted or not); records the peak.
 	 */
 	public long used() {
-		long used = startup + keyspace.usedBytes() + queryBuffers.get();
+		long used = startup + keyspace.usedBytes() + keyspace.sketchBytes() + queryBuffers.get();
 		recordPeak(used);
 		return used;
+	}
+
+	/**
+	 * {@link #used()} from the keyspace's {@link dev.larder.engine.keyspace.MemoryGauge}
+	 * rather than from every slice: within the gauge's precision, and cheap enough for
+	 * every write to compare with maxmemory.
+	 */
+	public long usedForEviction() {
+		return startup + keyspace.gauge().get() + queryBuffers.get();
 	}
 
 	/** The largest {@link #used()} seen, by reads and by {@link #samplePeak()}. */
@@ -111,10 +120,11 @@ public final class EngineMemory {
 			}
 		}
 		long clients = queryBuffers.get();
-		long used = startup + slices + clients;
+		long sketches = keyspace.sketchBytes();
+		long used = startup + slices + sketches + clients;
 		recordPeak(used);
 		MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-		return new Report(used, peak.get(), startup, clients, startup + clients + hashtables, totalKeys, dbs,
+		return new Report(used, peak.get(), startup, clients, startup + clients + sketches + hashtables, totalKeys, dbs,
 				heap.getUsed(), heap.getCommitted(), cachedScripts);
 	}
 
@@ -129,8 +139,8 @@ public final class EngineMemory {
 	 * @param peak used_memory_peak
 	 * @param startup used_memory_startup
 	 * @param clientsNormal mem_clients_normal
-	 * @param overhead used_memory_overhead: startup, clients and the keyspace's entries,
-	 * tables and TTL arrays
+	 * @param overhead used_memory_overhead: startup, clients, TinyLFU sketches and the
+	 * keyspace's entries, tables and TTL arrays
 	 * @param keys keys in all databases
 	 * @param dbs the databases that have keys
 	 * @param heapUsed the JVM's used heap (live and garbage)

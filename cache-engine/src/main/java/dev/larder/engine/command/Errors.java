@@ -40,6 +40,9 @@ public final class Errors {
 
 	public static final String NOAUTH = "NOAUTH Authentication required.";
 
+	/** Redis's shared.oomerr: a denyoom command over maxmemory with nothing to evict. */
+	public static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+
 	public static final String WRONGPASS = "WRONGPASS invalid username-password pair or user is disabled.";
 
 	public static final String AUTH_NOT_CONFIGURED = "ERR AUTH <password> called without any password configured "

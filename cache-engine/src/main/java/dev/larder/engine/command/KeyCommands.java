@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.GenericCommandSpecs;
 import dev.larder.engine.command.spec.ServerCommandSpecs;
 import dev.larder.engine.keyspace.Database;
+import dev.larder.engine.keyspace.KeyAccess;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.keyspace.Shard;
@@ -35,11 +36,18 @@ final class KeyCommands {
 		t.bind(GenericCommandSpecs.PERSIST, KeyCommands::persist);
 		t.bind(GenericCommandSpecs.TYPE, KeyCommands::type);
 		t.bindContainer(GenericCommandSpecs.OBJECT);
-		t.bind(GenericCommandSpecs.OBJECT_ENCODING, c -> object(c, 0));
-		t.bind(GenericCommandSpecs.OBJECT_REFCOUNT, c -> object(c, 1));
-		t.bind(GenericCommandSpecs.OBJECT_IDLETIME, c -> object(c, 2));
-		t.bind(GenericCommandSpecs.OBJECT_HELP,
-				c -> ConnectionCommands.help("OBJECT", "ENCODING <key>", "REFCOUNT <key>", "IDLETIME <key>"));
+		t.bind(GenericCommandSpecs.OBJECT_ENCODING, c -> object(c, ObjectField.ENCODING));
+		t.bind(GenericCommandSpecs.OBJECT_FREQ, c -> object(c, ObjectField.FREQ));
+		t.bind(GenericCommandSpecs.OBJECT_IDLETIME, c -> object(c, ObjectField.IDLETIME));
+		t.bind(GenericCommandSpecs.OBJECT_REFCOUNT, c -> object(c, ObjectField.REFCOUNT));
+		t.bind(GenericCommandSpecs.OBJECT_HELP, c -> ConnectionCommands.help("OBJECT", "ENCODING <key>",
+				"    Return the kind of internal representation used in order to store the value",
+				"    associated with a <key>.", "FREQ <key>",
+				"    Return the access frequency index of the <key>. The returned integer is",
+				"    proportional to the logarithm of the recent access frequency of the key.", "IDLETIME <key>",
+				"    Return the idle time of the <key>, that is the approximated number of",
+				"    seconds elapsed since the last access to the key.", "REFCOUNT <key>",
+				"    Return the number of references of the value associated with the specified", "    <key>."));
 		t.bindWalkingKeyspace(GenericCommandSpecs.KEYS, KeyCommands::keys);
 		t.bindWalkingKeyspace(GenericCommandSpecs.SCAN, KeyCommands::scan);
 		t.bind(GenericCommandSpecs.RENAME, c -> rename(c, false));
@@ -66,7 +74,7 @@ final class KeyCommands {
 		Database db = c.db();
 		long found = 0;
 		for (int i = 1; i < c.argc(); i++) {
-			if (db.lookupRead(c.arg(i)) != null) {
+			if (db.lookupReadNoTouch(c.arg(i)) != null) {
 				found++;
 			}
 		}
@@ -97,7 +105,7 @@ final class KeyCommands {
 	 * does.
 	 */
 	private static Reply ttl(CommandContext c, boolean millis, boolean absolute) {
-		KeyEntry e = c.db().lookup(c.arg(1));
+		KeyEntry e = c.db().lookupNoTouch(c.arg(1));
 		if (e == null) {
 			return Reply.integer(-2);
 		}
@@ -120,28 +128,48 @@ final class KeyCommands {
 		return Reply.integer(1);
 	}
 
+	private enum ObjectField {
+
+		ENCODING, FREQ, IDLETIME, REFCOUNT
+
+	}
+
+	private static final String POLICY_SWITCH_NOTE = " Please note that when switching between policies at runtime"
+			+ " LRU and LFU data will take some time to adjust.";
+
 	/**
 	 * OBJECT ENCODING reports Redis 7.0's names for what the value would be in Redis:
 	 * strings int/embstr/raw; hashes listpack/hashtable; lists quicklist; sets
 	 * intset/hashtable; sorted sets listpack/skiplist (see the value classes for where
-	 * the engine's layout differs). REFCOUNT is 1, IDLETIME 0 (no LRU clock yet).
+	 * the engine's layout differs). REFCOUNT is 1. IDLETIME and FREQ read the key's
+	 * access field without touching it, and answer Redis's errors when the policy tracks
+	 * the other figure; the TinyLFU policies track both (FREQ is then the sketch's
+	 * estimate, 0-15).
 	 */
-	private static Reply object(CommandContext c, int what) {
+	private static Reply object(CommandContext c, ObjectField field) {
 		Keyspace ks = c.core().keyspace();
 		Shard shard = ks.shard(ks.shardIndex(c.arg(2)));
 		shard.lock();
 		try {
-			KeyEntry e = c.db().lookup(c.arg(2));
+			KeyEntry e = c.db().lookupNoTouch(c.arg(2));
 			if (e == null) {
 				return Reply.NULL;
 			}
-			if (what == 1) {
-				return Reply.integer(1);
-			}
-			if (what == 2) {
-				return Reply.integer(0);
-			}
-			return Reply.bulk(Values.encoding(e.value()));
+			KeyAccess access = ks.access();
+			return switch (field) {
+				case ENCODING -> Reply.bulk(Values.encoding(e.value()));
+				case REFCOUNT -> Reply.integer(1);
+				case IDLETIME -> access.mode() == KeyAccess.Mode.LFU
+						? Reply.error(
+								"ERR An LFU maxmemory policy is selected, idle time not tracked." + POLICY_SWITCH_NOTE)
+						: Reply.integer(access.idleMillis(e) / 1000);
+				case FREQ -> switch (access.mode()) {
+					case LFU -> Reply.integer(access.lfuCounter(e));
+					case TINYLFU -> Reply.integer(ks.readFrequency(e.key()));
+					case LRU -> Reply.error("ERR An LFU maxmemory policy is not selected, access frequency not tracked."
+							+ POLICY_SWITCH_NOTE);
+				};
+			};
 		}
 		finally {
 			shard.unlock();
@@ -149,7 +177,7 @@ final class KeyCommands {
 	}
 
 	private static Reply type(CommandContext c) {
-		KeyEntry e = c.db().lookup(c.arg(1));
+		KeyEntry e = c.db().lookupNoTouch(c.arg(1));
 		return new Reply.SimpleString(e == null ? "none" : ValueType.of(e.value()).typeName());
 	}
 

@@ -152,9 +152,10 @@ final class ServerCommands {
 		field(sb, "used_memory_functions", 0);
 		field(sb, "used_memory_scripts", 0);
 		field(sb, "used_memory_scripts_human", human(0));
-		field(sb, "maxmemory", 0);
-		field(sb, "maxmemory_human", human(0));
-		field(sb, "maxmemory_policy", "noeviction");
+		long maxmemory = c.core().eviction().maxmemory();
+		field(sb, "maxmemory", maxmemory);
+		field(sb, "maxmemory_human", human(maxmemory));
+		field(sb, "maxmemory_policy", c.core().eviction().policy().configName());
 		field(sb, "allocator_frag_ratio", ratio(r.allocatorFragmentation()));
 		field(sb, "allocator_frag_bytes", r.heapCommitted() - r.heapUsed());
 		field(sb, "allocator_rss_ratio", ratio(1));
@@ -201,7 +202,7 @@ final class ServerCommands {
 		field(sb, "total_commands_processed", Long.toString(stats.commandsProcessed.sum()));
 		field(sb, "rejected_connections", Long.toString(stats.rejectedConnections.sum()));
 		field(sb, "expired_keys", Long.toString(stats.expiredKeys.sum()));
-		field(sb, "evicted_keys", "0");
+		field(sb, "evicted_keys", Long.toString(stats.evictedKeys.sum()));
 		field(sb, "keyspace_hits", Long.toString(stats.keyspaceHits.sum()));
 		field(sb, "keyspace_misses", Long.toString(stats.keyspaceMisses.sum()));
 		field(sb, "total_error_replies", Long.toString(stats.errorReplies.sum()));

@@ -30,6 +30,9 @@ public final class EvictionSettings {
 
 	private volatile int lfuDecayTime;
 
+	private volatile Runnable onChange = () -> {
+	};
+
 	public EvictionSettings(EngineConfig config) {
 		this.maxmemory = config.maxmemory();
 		this.policy = config.maxmemoryPolicy();
@@ -37,6 +40,14 @@ public final class EvictionSettings {
 		this.tenacity = config.maxmemoryEvictionTenacity();
 		this.lfuLogFactor = config.lfuLogFactor();
 		this.lfuDecayTime = config.lfuDecayTime();
+	}
+
+	/**
+	 * Runs {@code listener} after every change made through a setter (the evictor follows
+	 * policy and budget changes this way); replaces any earlier one.
+	 */
+	public void onChange(Runnable listener) {
+		this.onChange = Objects.requireNonNull(listener, "listener");
 	}
 
 	/** The memory budget in bytes; 0 means none (Redis's default). */
@@ -49,6 +60,7 @@ public final class EvictionSettings {
 			throw new IllegalArgumentException("maxmemory must not be negative: " + bytes);
 		}
 		this.maxmemory = bytes;
+		onChange.run();
 	}
 
 	public EvictionPolicy policy() {
@@ -57,6 +69,7 @@ public final class EvictionSettings {
 
 	public void policy(EvictionPolicy policy) {
 		this.policy = Objects.requireNonNull(policy, "maxmemory-policy");
+		onChange.run();
 	}
 
 	/** Keys sampled per shard and database for each eviction (Redis's default 5). */
@@ -66,6 +79,7 @@ public final class EvictionSettings {
 
 	public void samples(int samples) {
 		this.samples = checkSamples(samples);
+		onChange.run();
 	}
 
 	/**
@@ -78,6 +92,7 @@ public final class EvictionSettings {
 
 	public void tenacity(int tenacity) {
 		this.tenacity = checkTenacity(tenacity);
+		onChange.run();
 	}
 
 	/** How many hits it takes to saturate an LFU counter (Redis's default 10). */
@@ -87,6 +102,7 @@ public final class EvictionSettings {
 
 	public void lfuLogFactor(int factor) {
 		this.lfuLogFactor = checkNonNegative(factor, "lfu-log-factor");
+		onChange.run();
 	}
 
 	/** Minutes after which an idle LFU counter is halved (Redis's default 1). */
@@ -96,6 +112,7 @@ public final class EvictionSettings {
 
 	public void lfuDecayTime(int minutes) {
 		this.lfuDecayTime = checkNonNegative(minutes, "lfu-decay-time");
+		onChange.run();
 	}
 
 	static int checkSamples(int samples) {

@@ -39,7 +39,7 @@ abstract sealed class AccountedValue permits ListValue, SetValue, ZSetValue, Has
 		bytes += delta;
 		DbShard o = owner;
 		if (o != null) {
-			o.usedBytes += delta;
+			o.account(delta);
 		}
 	}
 

@@ -29,12 +29,27 @@ public final class Database {
 		return keyspace.clock().millis();
 	}
 
-	/** The live entry for {@code key}, or null; deletes it first if it has expired. */
+	/**
+	 * The live entry for {@code key}, or null; deletes it first if it has expired.
+	 * Records the access (Redis's lookupKey), for LRU and LFU.
+	 */
 	public @Nullable KeyEntry lookup(byte[] key) {
+		KeyEntry e = lookupNoTouch(key);
+		if (e != null) {
+			keyspace.access().touch(e);
+		}
+		return e;
+	}
+
+	/**
+	 * {@link #lookup} that leaves the key's access time and frequency alone, as Redis's
+	 * LOOKUP_NOTOUCH does for OBJECT, TYPE, TTL and EXISTS.
+	 */
+	public @Nullable KeyEntry lookupNoTouch(byte[] key) {
 		int h = Bytes.hash(key);
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
-		if (e != null && e.expireAt != KeyEntry.NO_EXPIRY && e.isExpired(now())) {
+		if (e instanceof VolatileKeyEntry v && v.expireAt != KeyEntry.NO_EXPIRY && v.isExpired(now())) {
 			s.remove(e);
 			keyspace.stats().expiredKeys.increment();
 			return null;
@@ -42,16 +57,37 @@ public final class Database {
 		return e;
 	}
 
-	/** {@link #lookup} that also counts keyspace hits and misses, for read commands. */
+	/**
+	 * {@link #lookup} that also counts keyspace hits and misses, for read commands, and
+	 * under a TinyLFU policy counts the read in the shard's sketch, found or not.
+	 */
 	public @Nullable KeyEntry lookupRead(byte[] key) {
 		KeyEntry e = lookup(key);
+		countRead(e);
+		if (keyspace.access().mode() == KeyAccess.Mode.TINYLFU) {
+			int h = Bytes.hash(key);
+			keyspace.shard(keyspace.shardIndex(h)).sketch().increment(h);
+		}
+		return e;
+	}
+
+	/**
+	 * {@link #lookupNoTouch} that counts keyspace hits and misses, as EXISTS does in
+	 * Redis.
+	 */
+	public @Nullable KeyEntry lookupReadNoTouch(byte[] key) {
+		KeyEntry e = lookupNoTouch(key);
+		countRead(e);
+		return e;
+	}
+
+	private void countRead(@Nullable KeyEntry e) {
 		if (e == null) {
 			keyspace.stats().keyspaceMisses.increment();
 		}
 		else {
 			keyspace.stats().keyspaceHits.increment();
 		}
-		return e;
 	}
 
 	/** Sets a string and drops any TTL, as SET does. */
@@ -60,12 +96,10 @@ public final class Database {
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
 		if (e == null) {
-			return s.add(key, h, value);
+			return s.add(key, h, value, keyspace.access().initial());
 		}
 		s.replace(e, value);
-		if (e.volatileIndex >= 0) {
-			s.persist(e);
-		}
+		s.persist(e);
 		return e;
 	}
 
@@ -98,7 +132,9 @@ public final class Database {
 	 */
 	public KeyEntry addMoved(byte[] key, KeyEntry source) {
 		assert !(source.value instanceof AccountedValue v) || v.owner == null : "move a removed key's value";
-		return addValue(key, source.value);
+		KeyEntry moved = addValue(key, source.value);
+		moved.access = source.access;
+		return moved;
 	}
 
 	/**
@@ -113,7 +149,7 @@ public final class Database {
 	// stored), so Values.accept can rely on what it finds.
 	private KeyEntry addValue(byte[] key, Object value) {
 		int h = Bytes.hash(key);
-		return slice(h).add(key, h, value);
+		return slice(h).add(key, h, value, keyspace.access().initial());
 	}
 
 	/** Deletes a key; false when it did not exist (or had already expired). */
@@ -130,17 +166,16 @@ public final class Database {
 		slice(e.hash).remove(e);
 	}
 
-	public void expireAt(KeyEntry e, long atMillis) {
-		slice(e.hash).setExpire(e, atMillis);
+	/**
+	 * Sets the key's absolute expiry and returns the entry that stands for the key from
+	 * now on (a key without a TTL gets a new entry): callers go on with the returned one.
+	 */
+	public KeyEntry expireAt(KeyEntry e, long atMillis) {
+		return slice(e.hash).setExpire(e, atMillis);
 	}
 
 	public void persist(KeyEntry e) {
-		if (e.volatileIndex >= 0) {
-			slice(e.hash).persist(e);
-		}
-		else {
-			e.expireAt = KeyEntry.NO_EXPIRY;
-		}
+		slice(e.hash).persist(e);
 	}
 
 	/**
@@ -148,7 +183,7 @@ public final class Database {
 	 * its value (not its share of the dict's table). What deleting it gives back.
 	 */
 	public static long memoryUsage(KeyEntry e) {
-		return DbShard.ENTRY_BYTES + JvmLayout.byteArray(e.key.length) + Values.memoryUsage(e.value);
+		return DbShard.entryBytes(e) + JvmLayout.byteArray(e.key.length) + Values.memoryUsage(e.value);
 	}
 
 	// Shard-wide operations, for keyless commands (KEYS, SCAN, DBSIZE, FLUSHDB,
@@ -182,6 +217,14 @@ public final class Database {
 		return sliceAt(shard).dict.size();
 	}
 
+	/**
+	 * Unlocked read of a shard's key count: only a hint, to skip empty shards without
+	 * taking their lock.
+	 */
+	public int sizeHint(int shard) {
+		return keyspace.slice(shard, index).dict.size();
+	}
+
 	public int volatileCount(int shard) {
 		return sliceAt(shard).volatileCount();
 	}
@@ -210,6 +253,14 @@ public final class Database {
 	/** A random key with a TTL of the shard, or null when it has none. */
 	public @Nullable KeyEntry randomVolatile(int shard, RandomGenerator rnd) {
 		return sliceAt(shard).randomVolatile(rnd);
+	}
+
+	/**
+	 * Whether {@code e} is still the entry of its key in this database (not deleted,
+	 * replaced or expired away since it was sampled). The caller holds its shard's lock.
+	 */
+	public boolean holds(KeyEntry e) {
+		return slice(e.hash).get(e.key, e.hash) == e;
 	}
 
 	public void clear(int shard) {

@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class DbShard {
 
-	private static final KeyEntry[] NONE = new KeyEntry[0];
+	private static final VolatileKeyEntry[] NONE = new VolatileKeyEntry[0];
 
 	/** A key's entry object, without its key bytes or value. */
 	static final long ENTRY_BYTES = JvmLayout.instance(KeyEntry.class);
+
+	/** The entry of a key that has (or had) a TTL. */
+	static final long VOLATILE_ENTRY_BYTES = JvmLayout.instance(VolatileKeyEntry.class);
 
 	/** The heap of an empty slice: this object and its dict. */
 	static final long SHELL = JvmLayout.instance(DbShard.class) + Dict.SHELL;
@@ -43,11 +46,14 @@ final class DbShard {
 
 	final Dict<KeyEntry> dict = new Dict<>();
 
+	/** The shard this slice belongs to, whose lock guards it. */
+	private final Shard shard;
+
 	/**
 	 * The keys with a TTL in slots below {@link #volatileCount}; the slots past it are
 	 * null.
 	 */
-	private @Nullable KeyEntry[] volatiles = NONE;
+	private @Nullable VolatileKeyEntry[] volatiles = NONE;
 
 	private int volatileCount;
 
@@ -56,6 +62,23 @@ final class DbShard {
 	 * also by the collections it holds ({@link AccountedValue#resized}).
 	 */
 	long usedBytes;
+
+	DbShard(Shard shard) {
+		this.shard = shard;
+	}
+
+	/**
+	 * Records a change of {@code delta} bytes: in this slice's exact total and, in
+	 * batches, in the keyspace's gauge.
+	 */
+	void account(long delta) {
+		usedBytes += delta;
+		shard.account(delta);
+	}
+
+	static long entryBytes(KeyEntry e) {
+		return e instanceof VolatileKeyEntry ? VOLATILE_ENTRY_BYTES : ENTRY_BYTES;
+	}
 
 	/**
 	 * {@link #usedBytes} read without the lock, for figures summed across shards (INFO):
@@ -71,7 +94,9 @@ final class DbShard {
 	 * values.
 	 */
 	long overheadMain() {
-		return dict.size() * ENTRY_BYTES + dict.tableBytes();
+		long[] entries = { 0 };
+		dict.forEach(e -> entries[0] += entryBytes(e));
+		return entries[0] + dict.tableBytes();
 	}
 
 	long overheadExpires() {
@@ -86,11 +111,12 @@ final class DbShard {
 		return dict.get(key, hash);
 	}
 
-	KeyEntry add(byte[] key, int hash, Object value) {
+	KeyEntry add(byte[] key, int hash, Object value, int access) {
 		KeyEntry e = new KeyEntry(key, hash, value);
+		e.access = access;
 		long table = dict.tableBytes();
 		dict.insert(e);
-		usedBytes += ENTRY_BYTES + JvmLayout.byteArray(key.length) + attach(value) + dict.tableBytes() - table;
+		account(ENTRY_BYTES + JvmLayout.byteArray(key.length) + attach(value) + dict.tableBytes() - table);
 		return e;
 	}
 
@@ -98,17 +124,18 @@ final class DbShard {
 		long structure = dict.tableBytes() + volatilesBytes();
 		KeyEntry removed = dict.remove(e.key, e.hash);
 		unlinkVolatile(e);
+		long delta = 0;
 		if (removed != null) {
-			usedBytes -= ENTRY_BYTES + JvmLayout.byteArray(removed.key.length) + detach(removed.value);
+			delta -= entryBytes(removed) + JvmLayout.byteArray(removed.key.length) + detach(removed.value);
 		}
-		usedBytes += dict.tableBytes() + volatilesBytes() - structure;
+		account(delta + dict.tableBytes() + volatilesBytes() - structure);
 	}
 
 	/** Gives a stored key another value (SET over any type, APPEND, INCR ...). */
 	void replace(KeyEntry e, Object value) {
 		Object old = e.value;
 		e.value = value;
-		usedBytes += attach(value) - detach(old);
+		account(attach(value) - detach(old));
 	}
 
 	/** Makes this slice the owner of a value being stored; returns its size. */
@@ -133,24 +160,41 @@ final class DbShard {
 		return v.memoryUsage();
 	}
 
-	void setExpire(KeyEntry e, long at) {
-		e.expireAt = at;
-		if (e.volatileIndex < 0) {
+	/**
+	 * Gives a stored key a TTL and returns the entry that now stands for the key: a key
+	 * that never had one changes entry class, so callers must go on with the returned
+	 * entry.
+	 */
+	VolatileKeyEntry setExpire(KeyEntry e, long at) {
+		VolatileKeyEntry v;
+		if (e instanceof VolatileKeyEntry already) {
+			v = already;
+		}
+		else {
+			v = new VolatileKeyEntry(e);
+			dict.replace(e, v);
+			account(VOLATILE_ENTRY_BYTES - ENTRY_BYTES);
+		}
+		v.expireAt = at;
+		if (v.volatileIndex < 0) {
 			if (volatileCount == volatiles.length) {
 				long before = volatilesBytes();
 				volatiles = Arrays.copyOf(volatiles, Math.max(8, volatileCount * 2));
-				usedBytes += volatilesBytes() - before;
+				account(volatilesBytes() - before);
 			}
-			e.volatileIndex = volatileCount;
-			volatiles[volatileCount++] = e;
+			v.volatileIndex = volatileCount;
+			volatiles[volatileCount++] = v;
 		}
+		return v;
 	}
 
 	void persist(KeyEntry e) {
-		e.expireAt = KeyEntry.NO_EXPIRY;
-		long before = volatilesBytes();
-		unlinkVolatile(e);
-		usedBytes += volatilesBytes() - before;
+		if (e instanceof VolatileKeyEntry v) {
+			v.expireAt = KeyEntry.NO_EXPIRY;
+			long before = volatilesBytes();
+			unlinkVolatile(v);
+			account(volatilesBytes() - before);
+		}
 	}
 
 	private long volatilesBytes() {
@@ -169,7 +213,7 @@ final class DbShard {
 		dict.clear();
 		volatiles = NONE;
 		volatileCount = 0;
-		usedBytes = 0;
+		account(-usedBytes);
 	}
 
 	/**
@@ -179,7 +223,7 @@ final class DbShard {
 	 */
 	long recount() {
 		long[] total = { dict.tableBytes() + volatilesBytes() };
-		dict.forEach(e -> total[0] += ENTRY_BYTES + JvmLayout.byteArray(e.key.length) + recountValue(e));
+		dict.forEach(e -> total[0] += entryBytes(e) + JvmLayout.byteArray(e.key.length) + recountValue(e));
 		return total[0];
 	}
 
@@ -199,12 +243,12 @@ final class DbShard {
 	 * Swap-remove, so removal stays O(1); shrinks the array after mass expiry to give the
 	 * memory back.
 	 */
-	private void unlinkVolatile(KeyEntry e) {
-		int i = e.volatileIndex;
-		if (i < 0) {
+	private void unlinkVolatile(KeyEntry entry) {
+		if (!(entry instanceof VolatileKeyEntry e) || e.volatileIndex < 0) {
 			return;
 		}
-		KeyEntry last = volatileAt(--volatileCount);
+		int i = e.volatileIndex;
+		VolatileKeyEntry last = volatileAt(--volatileCount);
 		volatiles[i] = last;
 		last.volatileIndex = i;
 		volatiles[volatileCount] = null;
@@ -217,7 +261,7 @@ final class DbShard {
 	// The type cannot say that the slots below volatileCount are never null, and this is
 	// every key removal's path, so no check is added to prove it.
 	@SuppressWarnings("NullAway")
-	private KeyEntry volatileAt(int i) {
+	private VolatileKeyEntry volatileAt(int i) {
 		return volatiles[i];
 	}
 

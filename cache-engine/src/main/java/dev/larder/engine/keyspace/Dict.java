@@ -128,6 +128,30 @@ public final class Dict<E extends DictEntry> {
 		return null;
 	}
 
+	/**
+	 * Puts {@code replacement}, an entry for the same key, in the place of
+	 * {@code existing} in its chain.
+	 */
+	public void replace(E existing, E replacement) {
+		@Nullable DictEntry[] t = Objects.requireNonNull(table, "replace in an empty dict");
+		int i = existing.hash & (t.length - 1);
+		DictEntry prev = null;
+		for (DictEntry e = t[i]; e != null; prev = e, e = e.next) {
+			if (e == existing) {
+				replacement.next = e.next;
+				if (prev == null) {
+					t[i] = replacement;
+				}
+				else {
+					prev.next = replacement;
+				}
+				e.next = null;
+				return;
+			}
+		}
+		throw new IllegalStateException("entry to replace is not in the dict");
+	}
+
 	public void clear() {
 		table = null;
 		size = 0;

@@ -1,18 +1,23 @@
 package dev.larder.engine.keyspace;
 
 /**
- * A top-level key. The expiry lives in the entry itself (one object per key instead of
- * Redis's separate expires dict), and {@code volatileIndex} is its slot in the shard's
- * array of keys with a TTL, which is what the active expiry cycle samples.
+ * A top-level key. Keys without a TTL are this class; a key gets a TTL by being replaced
+ * in its dict with a {@link VolatileKeyEntry}, which adds the expiry and its slot in the
+ * shard's array of keys with a TTL (what the active expiry cycle samples): so a key
+ * without a TTL does not pay for one, as in Redis, whose expires dict holds only keys
+ * that have a TTL.
+ *
+ * <p>
+ * {@link #access} is Redis's 24-bit {@code lru} field of an object, widened to 32 bits:
+ * the time of the last access, or under an LFU policy Redis's minutes-and-counter pair
+ * (see {@link KeyAccess}). It fills what would be padding of the object.
  */
-public final class KeyEntry extends DictEntry {
+public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry {
 
 	/** Value of {@link #expireAt()} for keys without a TTL. */
 	public static final long NO_EXPIRY = -1;
 
-	long expireAt = NO_EXPIRY;
-
-	int volatileIndex = -1;
+	int access;
 
 	/** Only {@link Database} makes entries, so a value is a string or a collection. */
 	KeyEntry(byte[] key, int hash, Object value) {
@@ -21,16 +26,16 @@ public final class KeyEntry extends DictEntry {
 
 	/** Absolute expiry in Unix milliseconds, or {@link #NO_EXPIRY}. */
 	public long expireAt() {
-		return expireAt;
+		return NO_EXPIRY;
 	}
 
 	public boolean hasExpiry() {
-		return expireAt != NO_EXPIRY;
+		return false;
 	}
 
 	/** Redis's keyIsExpired: a key is gone once the clock is strictly past its expiry. */
 	public boolean isExpired(long nowMillis) {
-		return expireAt != NO_EXPIRY && nowMillis > expireAt;
+		return false;
 	}
 
 	// Typed views of the value, for callers that have checked its type

@@ -24,17 +24,22 @@ public final class Keyspace {
 
 	private final EngineStats stats;
 
+	private final MemoryGauge gauge = new MemoryGauge();
+
+	private final KeyAccess access;
+
 	public Keyspace(int shardCount, int databaseCount, EngineClock clock, EngineStats stats) {
 		if (Integer.bitCount(shardCount) != 1) {
 			throw new IllegalArgumentException("shard count must be a power of two");
 		}
 		this.shards = new Shard[shardCount];
 		for (int i = 0; i < shardCount; i++) {
-			shards[i] = new Shard(databaseCount);
+			shards[i] = new Shard(databaseCount, gauge);
 		}
 		this.mask = shardCount - 1;
 		this.clock = clock;
 		this.stats = stats;
+		this.access = new KeyAccess(clock);
 		this.databases = new Database[databaseCount];
 		for (int i = 0; i < databaseCount; i++) {
 			databases[i] = new Database(this, i);
@@ -75,6 +80,56 @@ public final class Keyspace {
 
 	public EngineStats stats() {
 		return stats;
+	}
+
+	/** How keys record their accesses (LRU clock, LFU counter, TinyLFU sketch). */
+	public KeyAccess access() {
+		return access;
+	}
+
+	/**
+	 * The used bytes of all keys, from the {@link MemoryGauge}: cheap, and within the
+	 * gauge's precision of {@link #usedBytes()}; what eviction compares with maxmemory.
+	 */
+	public MemoryGauge gauge() {
+		return gauge;
+	}
+
+	/**
+	 * How often the key was read lately by the shard's TinyLFU sketch, 0-15 (0 when no
+	 * TinyLFU policy ever ran). The caller holds the key's shard lock.
+	 */
+	public int readFrequency(byte[] key) {
+		int h = Bytes.hash(key);
+		Shard s = shards[shardIndex(h)];
+		assert s.isHeldByCurrentThread() : "shard not locked";
+		return s.sketch().frequency(h);
+	}
+
+	/**
+	 * Sizes the shard's sketch for the keys it holds; the evictor calls it before it
+	 * compares frequencies. Returns the bytes the sketch grew by, which the gauge counts.
+	 */
+	public long fitSketch(int shard) {
+		Shard s = shards[shard];
+		assert s.isHeldByCurrentThread() : "shard " + shard + " not locked";
+		FrequencySketch sketch = s.sketch();
+		long before = sketch.bytes();
+		sketch.ensureCapacity(s.keyCount());
+		long grown = sketch.bytes() - before;
+		if (grown != 0) {
+			gauge.add(grown);
+		}
+		return grown;
+	}
+
+	/** The heap all shards' TinyLFU sketches hold (0 unless a TinyLFU policy ran). */
+	public long sketchBytes() {
+		long total = 0;
+		for (Shard s : shards) {
+			total += s.sketchBytesRelaxed();
+		}
+		return total;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.larder.engine.keyspace;
 
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One lock and the slices of every logical database whose keys hash here. Sharding by key
@@ -18,11 +19,60 @@ public final class Shard {
 
 	final DbShard[] dbs;
 
-	Shard(int databases) {
+	private final MemoryGauge gauge;
+
+	/**
+	 * Bytes this shard's slices changed by since they were last folded into the gauge.
+	 */
+	private long pendingBytes;
+
+	/**
+	 * Read frequencies under a TinyLFU policy; null until that policy first needs it.
+	 */
+	private @Nullable FrequencySketch sketch;
+
+	Shard(int databases, MemoryGauge gauge) {
+		this.gauge = gauge;
 		dbs = new DbShard[databases];
 		for (int i = 0; i < databases; i++) {
-			dbs[i] = new DbShard();
+			dbs[i] = new DbShard(this);
 		}
+	}
+
+	/** Adds a slice's change to the gauge, in steps of the gauge's flush size. */
+	void account(long delta) {
+		long pending = pendingBytes + delta;
+		long flush = gauge.flushBytes();
+		if (pending >= flush || pending <= -flush) {
+			gauge.add(pending);
+			pending = 0;
+		}
+		pendingBytes = pending;
+	}
+
+	/** The sketch of this shard's key reads, made on first use (under the lock). */
+	FrequencySketch sketch() {
+		FrequencySketch s = sketch;
+		if (s == null) {
+			s = new FrequencySketch();
+			sketch = s;
+		}
+		return s;
+	}
+
+	/** What {@link #sketch} holds, read without the lock (for INFO). */
+	long sketchBytesRelaxed() {
+		FrequencySketch s = sketch;
+		return s == null ? 0 : s.bytes();
+	}
+
+	/** The number of keys of every database in this shard (under the lock). */
+	long keyCount() {
+		long n = 0;
+		for (DbShard slice : dbs) {
+			n += slice.dict.size();
+		}
+		return n;
 	}
 
 	public void lock() {

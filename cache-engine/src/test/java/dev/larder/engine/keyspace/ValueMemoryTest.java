@@ -166,13 +166,16 @@ class ValueMemoryTest {
 		}
 		assertThat(JvmLayout.instance(Object.class)).isEqualTo(JvmLayout.align(JvmLayout.OBJECT_HEADER));
 		// a subclass's fields fill its superclass's gaps: DictEntry ends on 4 spare bytes
-		// with a 12-byte header, where KeyEntry's int goes
+		// with a 12-byte header, where KeyEntry's access int goes for free
 		long entry = JvmLayout.instance(DictEntry.class);
 		long keyEntry = JvmLayout.instance(KeyEntry.class);
-		assertThat(keyEntry - entry).isLessThanOrEqualTo(16);
+		long volatileEntry = JvmLayout.instance(VolatileKeyEntry.class);
+		assertThat(keyEntry - entry).isLessThanOrEqualTo(8);
+		assertThat(volatileEntry - keyEntry).isBetween(12L, 16L);
 		if (JvmLayout.OBJECT_HEADER == 12 && JvmLayout.REFERENCE == 4) {
 			assertThat(entry).isEqualTo(32);
-			assertThat(keyEntry).isEqualTo(40);
+			assertThat(keyEntry).isEqualTo(32);
+			assertThat(volatileEntry).isEqualTo(48);
 			assertThat(empty).isEqualTo(16);
 			assertThat(JvmLayout.referenceArray(4)).isEqualTo(32);
 		}

@@ -159,6 +159,20 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0))
 		.build();
 
+	/** {@code OBJECT FREQ key} */
+	public static final CommandSpec OBJECT_FREQ = CommandSpec.subcommand("object", "freq")
+		.arity(3)
+		.flags(READONLY)
+		.acl(AclCategory.KEYSPACE)
+		.tips(NONDETERMINISTIC_OUTPUT)
+		.keySpecs(KeySpec.index(2).range(0).flags(RO))
+		.group(CommandGroup.GENERIC)
+		.since("4.0.0")
+		.summary("Get the logarithmic access frequency counter of a Redis object")
+		.complexity("O(1)")
+		.arguments(key("key", 0))
+		.build();
+
 	/** {@code OBJECT HELP} */
 	public static final CommandSpec OBJECT_HELP = CommandSpec.subcommand("object", "help")
 		.arity(2)
@@ -205,7 +219,7 @@ public final class GenericCommandSpecs {
 		.since("2.2.3")
 		.summary("A container for object introspection commands")
 		.complexity("Depends on subcommand.")
-		.subcommands(OBJECT_ENCODING, OBJECT_HELP, OBJECT_IDLETIME, OBJECT_REFCOUNT)
+		.subcommands(OBJECT_ENCODING, OBJECT_FREQ, OBJECT_HELP, OBJECT_IDLETIME, OBJECT_REFCOUNT)
 		.build();
 
 	/** {@code PERSIST key} */

@@ -1,0 +1,477 @@
+package dev.larder.engine.eviction;
+
+import dev.larder.engine.eviction.EvictionPolicy.Order;
+import dev.larder.engine.eviction.EvictionPolicy.Victims;
+import dev.larder.engine.keyspace.Database;
+import dev.larder.engine.keyspace.KeyAccess;
+import dev.larder.engine.keyspace.KeyEntry;
+import dev.larder.engine.keyspace.Keyspace;
+import dev.larder.engine.keyspace.EngineStats;
+import dev.larder.engine.keyspace.Shard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps used memory under maxmemory the way Redis's performEvictions does: before a
+ * command that may grow memory, if used memory is over the budget, it evicts keys chosen
+ * by the policy until the excess is freed, and reports failure when nothing can be
+ * evicted so that the command is refused with Redis's OOM error if it is flagged denyoom.
+ *
+ * <p>
+ * Victims come from sampling: each round picks a random shard and, under that shard's
+ * lock alone, samples maxmemory-samples keys of each database into a pool of the 16 best
+ * candidates (Redis's eviction pool); the best is then evicted under its own shard's lock
+ * after checking it is still the same key. The evictor holds no shard lock while it takes
+ * another, and runs before the command takes its own, so it never takes locks out of
+ * order. One command evicts for at most the time maxmemory-eviction-tenacity allows
+ * (Redis's formula: 50 microseconds per step up to 10, then 15% more per step, no limit
+ * at 100); past it, the rest is evicted by a background thread in slices of the same
+ * length, and the command goes on, as Redis's eviction timer does.
+ *
+ * <p>
+ * The TinyLFU policies rank candidates by the read frequency the shard's sketch
+ * estimates, then by idle time, and add admission: a write about to create a key when
+ * memory is full duels the pool's best victim, and when the new key has been read no more
+ * often than the victim, the victim stays and the new key is evicted right after the
+ * write. One-off keys (scans, loops larger than the cache) so never push out keys that
+ * are read often, which sampled LRU and LFU cannot avoid.
+ */
+public final class Evictor implements AutoCloseable {
+
+	/** What {@link #makeRoom} found. */
+	public enum Outcome {
+
+		/** Under maxmemory (or evicting in the background): run the command. */
+		OK,
+
+		/** Over maxmemory and nothing left to evict: refuse denyoom commands. */
+		OUT_OF_MEMORY,
+
+		/**
+		 * Memory is full and the key the command would create lost the admission duel:
+		 * run the command, then {@link #evictRejected evict the key}.
+		 */
+		REJECT_NEW_KEY
+
+	}
+
+	private final Keyspace keyspace;
+
+	private final EvictionSettings settings;
+
+	private final EngineStats stats;
+
+	private final List<EvictionListener> listeners;
+
+	private final LongSupplier usedMemory;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final EvictionPool pool = new EvictionPool();
+
+	private final SplittableRandom random = new SplittableRandom();
+
+	private int nextRandomDb;
+
+	private @Nullable ExecutorService background;
+
+	private boolean backgroundQueued;
+
+	private volatile boolean closed;
+
+	public Evictor(Keyspace keyspace, EvictionSettings settings, EngineStats stats, List<EvictionListener> listeners,
+			LongSupplier usedMemory) {
+		this.keyspace = keyspace;
+		this.settings = settings;
+		this.stats = stats;
+		this.listeners = listeners;
+		this.usedMemory = usedMemory;
+		settings.onChange(this::settingsChanged);
+		settingsChanged();
+	}
+
+	/**
+	 * Frees memory before a command that may grow it, as Redis's performEvictions.
+	 * @param db the database the command addresses
+	 * @param newKey the key a single-key write would create (for TinyLFU admission), or
+	 * null
+	 */
+	public Outcome makeRoom(int db, byte @Nullable [] newKey) {
+		long max = settings.maxmemory();
+		if (max == 0) {
+			return Outcome.OK;
+		}
+		long excess = usedMemory.getAsLong() - max;
+		if (excess <= 0) {
+			return Outcome.OK;
+		}
+		EvictionPolicy policy = settings.policy();
+		if (policy == EvictionPolicy.NOEVICTION) {
+			return Outcome.OUT_OF_MEMORY;
+		}
+		List<Evicted> evicted = new ArrayList<>(4);
+		Outcome outcome;
+		lock.lock();
+		try {
+			outcome = evict(policy, excess, db, newKey, timeLimitNanos(settings.tenacity()), evicted, true);
+		}
+		finally {
+			lock.unlock();
+		}
+		notifyListeners(evicted);
+		return outcome;
+	}
+
+	/**
+	 * Evicts the key a write created after it lost the admission duel
+	 * ({@link Outcome#REJECT_NEW_KEY}), if it is still there and, under a volatile
+	 * policy, has a TTL. Takes the key's shard lock: the caller holds none.
+	 */
+	public void evictRejected(int db, byte[] key) {
+		Database database = keyspace.db(db);
+		Shard shard = keyspace.shard(keyspace.shardIndex(key));
+		boolean removed = false;
+		shard.lock();
+		try {
+			KeyEntry e = database.lookupNoTouch(key);
+			if (e != null && (settings.policy().victims() == Victims.ALL_KEYS || e.hasExpiry())) {
+				database.remove(e);
+				removed = true;
+			}
+		}
+		finally {
+			shard.unlock();
+		}
+		if (removed) {
+			stats.evictedKeys.increment();
+			notifyListeners(List.of(new Evicted(db, key.clone())));
+		}
+	}
+
+	/** Evicts under the evictor's lock until {@code excess} bytes are freed. */
+	private Outcome evict(EvictionPolicy policy, long excess, int db, byte @Nullable [] newKey, long limitNanos,
+			List<Evicted> evicted, boolean foreground) {
+		long start = System.nanoTime();
+		long freed = 0;
+		byte[] candidate = policy.order() == Order.TINYLFU ? newKey : null;
+		while (freed < excess) {
+			Victim victim = policy.order() == Order.RANDOM ? randomVictim(policy) : pooledVictim(policy);
+			if (victim == null) {
+				// as Redis: still over with nothing left to evict, whatever was freed
+				return Outcome.OUT_OF_MEMORY;
+			}
+			if (candidate != null) {
+				if (!admits(db, candidate, victim.score)) {
+					return Outcome.REJECT_NEW_KEY;
+				}
+				candidate = null;
+			}
+			long bytes = remove(victim);
+			if (bytes < 0) {
+				continue;
+			}
+			freed += bytes;
+			evicted.add(new Evicted(victim.db, victim.entry.key().clone()));
+			if ((evicted.size() & 15) == 0 && System.nanoTime() - start > limitNanos) {
+				if (foreground) {
+					startBackground();
+				}
+				return Outcome.OK;
+			}
+		}
+		return Outcome.OK;
+	}
+
+	/**
+	 * TinyLFU's admission: whether a key read more often than the victim, or one that
+	 * exists already (the write replaces it and frees nothing by evicting it), may come
+	 * in.
+	 */
+	private boolean admits(int db, byte[] key, long victimScore) {
+		Shard shard = keyspace.shard(keyspace.shardIndex(key));
+		shard.lock();
+		try {
+			if (keyspace.db(db).lookupNoTouch(key) != null) {
+				return true;
+			}
+			int candidate = keyspace.readFrequency(key);
+			return candidate > frequencyOf(victimScore);
+		}
+		finally {
+			shard.unlock();
+		}
+	}
+
+	private record Victim(int db, KeyEntry entry, long score) {
+	}
+
+	private record Evicted(int db, byte[] key) {
+	}
+
+	/**
+	 * The best candidate of the pool, refilled first when empty as Redis does; null when
+	 * no key may be evicted. It may have gone since it was sampled: {@link #remove}
+	 * checks.
+	 */
+	private @Nullable Victim pooledVictim(EvictionPolicy policy) {
+		if (pool.isEmpty() && !populate(policy)) {
+			return null;
+		}
+		int db = pool.bestDb();
+		long score = pool.bestScore();
+		return new Victim(db, pool.takeBest(), score);
+	}
+
+	/**
+	 * One round of sampling into the pool: a random shard that has candidates, and
+	 * maxmemory-samples keys of each of its databases. False when no shard has any.
+	 */
+	private boolean populate(EvictionPolicy policy) {
+		boolean volatileOnly = policy.victims() == Victims.KEYS_WITH_TTL;
+		int shards = keyspace.shardCount();
+		int first = random.nextInt(shards);
+		for (int i = 0; i < shards; i++) {
+			int s = (first + i) & (shards - 1);
+			if (!hasCandidates(s, volatileOnly)) {
+				continue;
+			}
+			sampleShard(policy, s, volatileOnly);
+			if (!pool.isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean hasCandidates(int shard, boolean volatileOnly) {
+		for (int db = 0; db < keyspace.databaseCount(); db++) {
+			Database d = keyspace.db(db);
+			if (volatileOnly ? d.volatileCountHint(shard) > 0 : d.sizeHint(shard) > 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void sampleShard(EvictionPolicy policy, int s, boolean volatileOnly) {
+		int samples = settings.samples();
+		Shard shard = keyspace.shard(s);
+		shard.lock();
+		try {
+			if (policy.order() == Order.TINYLFU) {
+				keyspace.fitSketch(s);
+			}
+			long now = keyspace.clock().millis();
+			for (int db = 0; db < keyspace.databaseCount(); db++) {
+				Database d = keyspace.db(db);
+				int available = volatileOnly ? d.volatileCount(s) : d.size(s);
+				for (int n = Math.min(samples, available); n > 0; n--) {
+					KeyEntry e = volatileOnly ? d.randomVolatile(s, random) : d.random(s, random);
+					if (e == null || e.isExpired(now)) {
+						continue;
+					}
+					pool.offer(score(policy, e), db, e);
+				}
+			}
+		}
+		finally {
+			shard.unlock();
+		}
+	}
+
+	/**
+	 * How good a victim the key is, higher is better, as Redis's idle score: idle time
+	 * for LRU; 255 minus the decayed counter for LFU; the inverse of the expiry for
+	 * volatile-ttl; for TinyLFU 15 minus the sketch's frequency in the high bits and the
+	 * idle time below, so the least read key goes first and the least recent among
+	 * equals.
+	 */
+	private long score(EvictionPolicy policy, KeyEntry e) {
+		KeyAccess access = keyspace.access();
+		return switch (policy.order()) {
+			case LRU -> access.idleMillis(e);
+			case LFU -> 255 - access.lfuCounter(e);
+			case TTL -> Long.MAX_VALUE - e.expireAt();
+			case TINYLFU ->
+				((long) (15 - keyspace.readFrequency(e.key())) << 40) | Math.min(access.idleMillis(e), (1L << 40) - 1);
+			case RANDOM, NONE -> 0;
+		};
+	}
+
+	private static int frequencyOf(long tinyLfuScore) {
+		return 15 - (int) (tinyLfuScore >>> 40);
+	}
+
+	/**
+	 * A random key of the next database that has candidates (round robin, as Redis's
+	 * random policies), from a random shard; null when none has any.
+	 */
+	private @Nullable Victim randomVictim(EvictionPolicy policy) {
+		boolean volatileOnly = policy.victims() == Victims.KEYS_WITH_TTL;
+		int shards = keyspace.shardCount();
+		for (int tries = 0; tries < keyspace.databaseCount(); tries++) {
+			int db = nextRandomDb;
+			nextRandomDb = (nextRandomDb + 1) % keyspace.databaseCount();
+			Database d = keyspace.db(db);
+			int first = random.nextInt(shards);
+			for (int i = 0; i < shards; i++) {
+				int s = (first + i) & (shards - 1);
+				if (volatileOnly ? d.volatileCountHint(s) == 0 : d.sizeHint(s) == 0) {
+					continue;
+				}
+				Shard shard = keyspace.shard(s);
+				shard.lock();
+				try {
+					KeyEntry e = volatileOnly ? d.randomVolatile(s, random) : d.random(s, random);
+					if (e != null) {
+						return new Victim(db, e, 0);
+					}
+				}
+				finally {
+					shard.unlock();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Deletes the victim if it still stands for its key; its bytes, or -1 if it went. */
+	private long remove(Victim victim) {
+		KeyEntry e = victim.entry;
+		Shard shard = keyspace.shard(keyspace.shardIndex(e.key()));
+		shard.lock();
+		try {
+			Database d = keyspace.db(victim.db);
+			if (!d.holds(e)) {
+				return -1;
+			}
+			long bytes = Database.memoryUsage(e);
+			d.remove(e);
+			stats.evictedKeys.increment();
+			return bytes;
+		}
+		finally {
+			shard.unlock();
+		}
+	}
+
+	private void notifyListeners(List<Evicted> evicted) {
+		if (evicted.isEmpty() || listeners.isEmpty()) {
+			return;
+		}
+		for (Evicted e : evicted) {
+			for (EvictionListener listener : listeners) {
+				listener.evicted(e.db, e.key);
+			}
+		}
+	}
+
+	/**
+	 * Redis's evictionTimeLimitUs: 0-500 microseconds linearly up to tenacity 10, then
+	 * 15% more per step, unlimited at 100.
+	 */
+	static long timeLimitNanos(int tenacity) {
+		if (tenacity <= 10) {
+			return 50_000L * tenacity;
+		}
+		if (tenacity < 100) {
+			return (long) (500_000.0 * Math.pow(1.15, tenacity - 10.0));
+		}
+		return Long.MAX_VALUE;
+	}
+
+	/**
+	 * Follows CONFIG SET: how keys record accesses, the gauge's precision, a lower
+	 * budget.
+	 */
+	private void settingsChanged() {
+		EvictionPolicy policy = settings.policy();
+		KeyAccess access = keyspace.access();
+		access.mode(switch (policy.order()) {
+			case LFU -> KeyAccess.Mode.LFU;
+			case TINYLFU -> KeyAccess.Mode.TINYLFU;
+			default -> KeyAccess.Mode.LRU;
+		});
+		access.lfuLogFactor(settings.lfuLogFactor());
+		access.lfuDecayTime(settings.lfuDecayTime());
+		long max = settings.maxmemory();
+		// within 2% of the budget: shards x flush bytes <= max / 50
+		keyspace.gauge().precision(max == 0 ? Long.MAX_VALUE : max / 50, keyspace.shardCount());
+		lock.lock();
+		try {
+			pool.clear();
+		}
+		finally {
+			lock.unlock();
+		}
+		if (max != 0 && usedMemory.getAsLong() > max && policy != EvictionPolicy.NOEVICTION) {
+			startBackground();
+		}
+	}
+
+	/** Continues evicting on the background thread until under maxmemory. */
+	private void startBackground() {
+		synchronized (this) {
+			if (closed || backgroundQueued) {
+				return;
+			}
+			if (background == null) {
+				background = Executors.newSingleThreadExecutor(r -> {
+					Thread t = new Thread(r, "larder-evictor");
+					t.setDaemon(true);
+					return t;
+				});
+			}
+			backgroundQueued = true;
+			background.execute(this::evictInBackground);
+		}
+	}
+
+	private void evictInBackground() {
+		synchronized (this) {
+			backgroundQueued = false;
+		}
+		while (!closed) {
+			long max = settings.maxmemory();
+			long excess = max == 0 ? 0 : usedMemory.getAsLong() - max;
+			EvictionPolicy policy = settings.policy();
+			if (excess <= 0 || policy == EvictionPolicy.NOEVICTION) {
+				return;
+			}
+			List<Evicted> evicted = new ArrayList<>();
+			Outcome outcome;
+			long limit = Math.max(timeLimitNanos(settings.tenacity()), TimeUnit.MICROSECONDS.toNanos(50));
+			lock.lock();
+			try {
+				outcome = evict(policy, excess, 0, null, limit, evicted, false);
+			}
+			finally {
+				lock.unlock();
+			}
+			notifyListeners(evicted);
+			if (outcome == Outcome.OUT_OF_MEMORY) {
+				return;
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		ExecutorService b;
+		synchronized (this) {
+			b = background;
+		}
+		if (b != null) {
+			b.shutdownNow();
+		}
+	}
+
+}

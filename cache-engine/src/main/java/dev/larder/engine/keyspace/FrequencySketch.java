@@ -1,0 +1,95 @@
+package dev.larder.engine.keyspace;
+
+/**
+ * How often keys were read lately, estimated in a count-min sketch of 4-bit counters
+ * (TinyLFU, Einziger, Friedman and Manes, as Caffeine uses it): each key hash picks one
+ * counter in each of four rows, its frequency is the least of them, and when as many
+ * increments have been counted as ten times the keys the sketch is sized for, every
+ * counter is halved, so that old popularity fades. It counts reads of keys that are
+ * absent too: what lets it admit a key that is asked for often although it keeps being
+ * evicted, and refuse one that was asked for once.
+ *
+ * <p>
+ * About 4 bytes per key of the shard it serves. Not thread-safe: the shard's lock guards
+ * it.
+ */
+final class FrequencySketch {
+
+	private static final long[] SEEDS = { 0xc3a5c85c97cb3127L, 0xb492b66fbe98f273L, 0x9ae16a3b2f90404fL,
+			0xcbf29ce484222325L };
+
+	private static final long RESET_MASK = 0x7777777777777777L;
+
+	private static final int MIN_LONGS = 8;
+
+	/** Sixteen 4-bit counters per long; a power-of-two length. */
+	private long[] table = new long[MIN_LONGS];
+
+	private int increments;
+
+	private int sampleSize = 10 * MIN_LONGS * 2;
+
+	/** Grows the sketch (forgetting what it counted) when the shard outgrew it. */
+	void ensureCapacity(long keys) {
+		long wanted = Math.min(1L << 24, Math.max(MIN_LONGS, Long.highestOneBit(Math.max(1, keys / 2)) << 1));
+		if (wanted > table.length) {
+			table = new long[(int) wanted];
+			increments = 0;
+			sampleSize = (int) Math.min(Integer.MAX_VALUE, 10L * wanted * 2);
+		}
+	}
+
+	/** The heap the sketch holds. */
+	long bytes() {
+		return JvmLayout.instance(FrequencySketch.class) + JvmLayout.doubleArray(table.length);
+	}
+
+	/** The estimated reads of the key with this hash, 0 to 15. */
+	int frequency(int hash) {
+		int min = 15;
+		for (int row = 0; row < 4; row++) {
+			long h = mix(hash, row);
+			int counter = (int) ((table[index(h)] >>> shift(h)) & 0xF);
+			min = Math.min(min, counter);
+		}
+		return min;
+	}
+
+	/** Counts a read of the key with this hash. */
+	void increment(int hash) {
+		boolean added = false;
+		for (int row = 0; row < 4; row++) {
+			long h = mix(hash, row);
+			int i = index(h);
+			int shift = shift(h);
+			if (((table[i] >>> shift) & 0xF) != 0xF) {
+				table[i] += 1L << shift;
+				added = true;
+			}
+		}
+		if (added && ++increments >= sampleSize) {
+			halve();
+		}
+	}
+
+	private void halve() {
+		for (int i = 0; i < table.length; i++) {
+			table[i] = (table[i] >>> 1) & RESET_MASK;
+		}
+		increments /= 2;
+	}
+
+	private static long mix(int hash, int row) {
+		long h = (hash + SEEDS[row]) * SEEDS[(row + 1) & 3];
+		return h ^ (h >>> 29);
+	}
+
+	private int index(long h) {
+		return (int) (h >>> 4) & (table.length - 1);
+	}
+
+	private static int shift(long h) {
+		return (int) (h & 0xF) << 2;
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.larder.engine.keyspace;
+
+import dev.larder.engine.EngineClock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What a key's {@link KeyEntry#access} field holds and how an access updates it, as
+ * Redis's lookupKey does with an object's {@code lru} field:
+ * <ul>
+ * <li>by default, the time of the last access in milliseconds since the keyspace started
+ * (Redis keeps seconds; the finer clock lets a sampled LRU tell apart keys touched within
+ * the same second). 32 bits wrap after 49 days, so an idle time is right up to that;
+ * <li>under an LFU policy, Redis's layout: the minutes of the last decrement in the high
+ * 16 bits and a logarithmic counter in the low 8 (LFU_INIT_VAL 5 for a new key, raised
+ * with probability 1/((counter-5)*lfu-log-factor+1), lowered by one per lfu-decay-time
+ * minutes idle);
+ * <li>under a TinyLFU policy, the access time as by default, while the frequency lives in
+ * the shard's {@link FrequencySketch}, which also counts reads of keys that are absent.
+ * </ul>
+ * A policy switch at run time reinterprets the fields, as in Redis, which says that "LRU
+ * and LFU data will take some time to adjust".
+ */
+public final class KeyAccess {
+
+	/** How keys record their accesses; follows maxmemory-policy. */
+	public enum Mode {
+
+		LRU, LFU, TINYLFU
+
+	}
+
+	static final int LFU_INIT_VAL = 5;
+
+	private final EngineClock clock;
+
+	private final long epochMillis;
+
+	private volatile Mode mode = Mode.LRU;
+
+	private volatile int lfuLogFactor = 10;
+
+	private volatile int lfuDecayTime = 1;
+
+	KeyAccess(EngineClock clock) {
+		this.clock = clock;
+		this.epochMillis = clock.millis();
+	}
+
+	public Mode mode() {
+		return mode;
+	}
+
+	public void mode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public void lfuLogFactor(int factor) {
+		this.lfuLogFactor = factor;
+	}
+
+	public void lfuDecayTime(int minutes) {
+		this.lfuDecayTime = minutes;
+	}
+
+	/** The access clock now: milliseconds since the keyspace started, wrapping. */
+	int lruClock() {
+		return (int) (clock.millis() - epochMillis);
+	}
+
+	/** Minutes, on 16 bits, as Redis's LFUGetTimeInMinutes. */
+	private int lfuMinutes() {
+		return (int) ((clock.millis() / 60_000) & 0xFFFF);
+	}
+
+	/** The field of a key just created. */
+	int initial() {
+		return mode == Mode.LFU ? (lfuMinutes() << 8) | LFU_INIT_VAL : lruClock();
+	}
+
+	/** Records an access to {@code e}, as Redis's lookupKey without LOOKUP_NOTOUCH. */
+	void touch(KeyEntry e) {
+		if (mode == Mode.LFU) {
+			int counter = logIncrement(decayedCounter(e.access));
+			e.access = (lfuMinutes() << 8) | counter;
+		}
+		else {
+			e.access = lruClock();
+		}
+	}
+
+	/** Milliseconds since the key was last accessed (meaningful outside LFU mode). */
+	public long idleMillis(KeyEntry e) {
+		return Integer.toUnsignedLong(lruClock() - e.access);
+	}
+
+	/**
+	 * The key's LFU counter after the decay its idle minutes call for, as Redis's
+	 * LFUDecrAndReturn (meaningful in LFU mode).
+	 */
+	public int lfuCounter(KeyEntry e) {
+		return decayedCounter(e.access);
+	}
+
+	private int decayedCounter(int field) {
+		int ldt = (field >>> 8) & 0xFFFF;
+		int counter = field & 0xFF;
+		int decay = lfuDecayTime;
+		if (decay == 0) {
+			return counter;
+		}
+		int now = lfuMinutes();
+		int elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
+		int periods = elapsed / decay;
+		return periods >= counter ? 0 : counter - periods;
+	}
+
+	private int logIncrement(int counter) {
+		if (counter == 255) {
+			return 255;
+		}
+		double base = Math.max(0, counter - LFU_INIT_VAL);
+		double p = 1.0 / (base * lfuLogFactor + 1);
+		return ThreadLocalRandom.current().nextDouble() < p ? counter + 1 : counter;
+	}
+
+}
