@@ -29,6 +29,19 @@ public final class CommandContext {
 	/** A script run by this command made a write (Redis's SCRIPT_WRITE_DIRTY). */
 	boolean scriptWrote;
 
+	/**
+	 * Whether used memory was over maxmemory with nothing left to evict when the command
+	 * started (Redis's pre_command_oom_state).
+	 */
+	public boolean outOfMemory() {
+		return outOfMemory;
+	}
+
+	/** Lets a script flagged allow-oom run denyoom commands although memory is full. */
+	public void ignoreOutOfMemory() {
+		outOfMemory = false;
+	}
+
 	/** Null until a task is added: most commands have none. */
 	private java.util.@Nullable List<Runnable> afterUnlock;
 

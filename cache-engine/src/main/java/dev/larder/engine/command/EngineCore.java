@@ -64,7 +64,7 @@ public final class EngineCore {
 		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
 		this.memory = new EngineMemory(keyspace);
 		this.eviction = new EvictionSettings(config);
-		this.evictor = new Evictor(keyspace, eviction, stats, evictionListeners, memory::usedForEviction);
+		this.evictor = new Evictor(keyspace, eviction, stats, evictionListeners, memory::usedForEviction, memory::used);
 		this.requirePass = config.requirePass();
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
 		this.hz = config.hz();

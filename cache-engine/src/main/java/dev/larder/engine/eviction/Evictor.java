@@ -72,6 +72,8 @@ public final class Evictor implements AutoCloseable {
 
 	private final LongSupplier usedMemory;
 
+	private final LongSupplier exactUsedMemory;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final EvictionPool pool = new EvictionPool();
@@ -87,12 +89,13 @@ public final class Evictor implements AutoCloseable {
 	private volatile boolean closed;
 
 	public Evictor(Keyspace keyspace, EvictionSettings settings, EngineStats stats, List<EvictionListener> listeners,
-			LongSupplier usedMemory) {
+			LongSupplier usedMemory, LongSupplier exactUsedMemory) {
 		this.keyspace = keyspace;
 		this.settings = settings;
 		this.stats = stats;
 		this.listeners = listeners;
 		this.usedMemory = usedMemory;
+		this.exactUsedMemory = exactUsedMemory;
 		settings.onChange(this::settingsChanged);
 		settingsChanged();
 	}
@@ -109,12 +112,14 @@ public final class Evictor implements AutoCloseable {
 			return Outcome.OK;
 		}
 		long excess = usedMemory.getAsLong() - max;
-		if (excess <= 0) {
-			return Outcome.OK;
-		}
 		EvictionPolicy policy = settings.policy();
 		if (policy == EvictionPolicy.NOEVICTION) {
-			return Outcome.OUT_OF_MEMORY;
+			// refusals are exact, as Redis's: the gauge only says when to look closer
+			boolean near = excess > -keyspace.gauge().maxError();
+			return near && overExactly(max) ? Outcome.OUT_OF_MEMORY : Outcome.OK;
+		}
+		if (excess <= 0) {
+			return Outcome.OK;
 		}
 		List<Evicted> evicted = new ArrayList<>(4);
 		Outcome outcome;
@@ -126,7 +131,18 @@ public final class Evictor implements AutoCloseable {
 			lock.unlock();
 		}
 		notifyListeners(evicted);
+		if (outcome == Outcome.OUT_OF_MEMORY && !overExactly(max)) {
+			return Outcome.OK;
+		}
 		return outcome;
+	}
+
+	/**
+	 * Refusing a write is judged on the exact figure, not the gauge's batched one: a
+	 * client that deleted keys to make room must see its next write accepted.
+	 */
+	private boolean overExactly(long max) {
+		return exactUsedMemory.getAsLong() > max;
 	}
 
 	/**
@@ -160,7 +176,10 @@ public final class Evictor implements AutoCloseable {
 			List<Evicted> evicted, boolean foreground) {
 		long start = System.nanoTime();
 		long freed = 0;
-		byte[] candidate = policy.order() == Order.TINYLFU ? newKey : null;
+		// volatile-tinylfu cannot duel: whether the new key will have a TTL, and so may
+		// be
+		// evicted in its stead, is only known after the write
+		byte[] candidate = policy == EvictionPolicy.ALLKEYS_TINYLFU ? newKey : null;
 		while (freed < excess) {
 			Victim victim = policy.order() == Order.RANDOM ? randomVictim(policy) : pooledVictim(policy);
 			if (victim == null) {
@@ -216,12 +235,13 @@ public final class Evictor implements AutoCloseable {
 	}
 
 	/**
-	 * The best candidate of the pool, refilled first when empty as Redis does; null when
-	 * no key may be evicted. It may have gone since it was sampled: {@link #remove}
-	 * checks.
+	 * The best candidate of the pool after one more round of sampling, as Redis does;
+	 * null when no key may be evicted. It may have gone since it was sampled:
+	 * {@link #remove} checks.
 	 */
 	private @Nullable Victim pooledVictim(EvictionPolicy policy) {
-		if (pool.isEmpty() && !populate(policy)) {
+		populate(policy);
+		if (pool.isEmpty()) {
 			return null;
 		}
 		int db = pool.bestDb();
@@ -402,6 +422,8 @@ public final class Evictor implements AutoCloseable {
 		access.lfuLogFactor(settings.lfuLogFactor());
 		access.lfuDecayTime(settings.lfuDecayTime());
 		long max = settings.maxmemory();
+		// a key and its value rarely take less than 256 bytes with the engine's overhead
+		access.expectKeys(max / 256, keyspace.shardCount());
 		// within 2% of the budget: shards x flush bytes <= max / 50
 		keyspace.gauge().precision(max == 0 ? Long.MAX_VALUE : max / 50, keyspace.shardCount());
 		lock.lock();

@@ -66,7 +66,7 @@ public final class Database {
 		countRead(e);
 		if (keyspace.access().mode() == KeyAccess.Mode.TINYLFU) {
 			int h = Bytes.hash(key);
-			keyspace.shard(keyspace.shardIndex(h)).sketch().increment(h);
+			keyspace.shard(keyspace.shardIndex(h)).countRead(h);
 		}
 		return e;
 	}

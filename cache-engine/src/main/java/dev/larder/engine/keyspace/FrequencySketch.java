@@ -29,14 +29,28 @@ final class FrequencySketch {
 
 	private int sampleSize = 10 * MIN_LONGS * 2;
 
-	/** Grows the sketch (forgetting what it counted) when the shard outgrew it. */
-	void ensureCapacity(long keys) {
+	/**
+	 * Grows the sketch when the shard outgrew it; false when it was big enough. What it
+	 * counted is kept: a key's counter sits at the same position of a long whose index
+	 * has the same low bits, so each new long starts as a copy of the old one those bits
+	 * name, and every key keeps at least its old estimate.
+	 */
+	boolean ensureCapacity(long keys) {
 		long wanted = Math.min(1L << 24, Math.max(MIN_LONGS, Long.highestOneBit(Math.max(1, keys / 2)) << 1));
-		if (wanted > table.length) {
-			table = new long[(int) wanted];
-			increments = 0;
-			sampleSize = (int) Math.min(Integer.MAX_VALUE, 10L * wanted * 2);
+		if (wanted <= table.length) {
+			return false;
 		}
+		long[] grown = new long[(int) wanted];
+		int oldMask = table.length - 1;
+		for (int i = 0; i < grown.length; i++) {
+			grown[i] = table[i & oldMask];
+		}
+		table = grown;
+		// the copies also carry the old table's collisions: aging them at once keeps
+		// that noise from outranking what is counted from now on
+		age();
+		sampleSize = (int) Math.min(Integer.MAX_VALUE, 10L * wanted * 2);
+		return true;
 	}
 
 	/** The heap the sketch holds. */
@@ -55,8 +69,11 @@ final class FrequencySketch {
 		return min;
 	}
 
-	/** Counts a read of the key with this hash. */
-	void increment(int hash) {
+	/**
+	 * Counts a read of the key with this hash; true when the sample period is over and
+	 * the owner should {@link #ensureCapacity grow} the sketch or {@link #age} it.
+	 */
+	boolean increment(int hash) {
 		boolean added = false;
 		for (int row = 0; row < 4; row++) {
 			long h = mix(hash, row);
@@ -67,12 +84,11 @@ final class FrequencySketch {
 				added = true;
 			}
 		}
-		if (added && ++increments >= sampleSize) {
-			halve();
-		}
+		return added && ++increments >= sampleSize;
 	}
 
-	private void halve() {
+	/** Halves every counter, so that old popularity fades. */
+	void age() {
 		for (int i = 0; i < table.length; i++) {
 			table[i] = (table[i] >>> 1) & RESET_MASK;
 		}

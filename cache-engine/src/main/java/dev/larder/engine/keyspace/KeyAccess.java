@@ -41,6 +41,9 @@ public final class KeyAccess {
 
 	private volatile int lfuDecayTime = 1;
 
+	/** What a shard's TinyLFU sketch is first sized for. */
+	private volatile long sketchKeysPerShard;
+
 	KeyAccess(EngineClock clock) {
 		this.clock = clock;
 		this.epochMillis = clock.millis();
@@ -60,6 +63,18 @@ public final class KeyAccess {
 
 	public void lfuDecayTime(int minutes) {
 		this.lfuDecayTime = minutes;
+	}
+
+	/**
+	 * Sizes the TinyLFU sketches made from now on for about {@code keys} keys in all: a
+	 * sketch that starts small and grows as keys come blurs what it counted early.
+	 */
+	public void expectKeys(long keys, int shards) {
+		this.sketchKeysPerShard = keys / shards;
+	}
+
+	long sketchKeysPerShard() {
+		return sketchKeysPerShard;
 	}
 
 	/** The access clock now: milliseconds since the keyspace started, wrapping. */

@@ -32,14 +32,14 @@ public final class Keyspace {
 		if (Integer.bitCount(shardCount) != 1) {
 			throw new IllegalArgumentException("shard count must be a power of two");
 		}
+		this.access = new KeyAccess(clock);
 		this.shards = new Shard[shardCount];
 		for (int i = 0; i < shardCount; i++) {
-			shards[i] = new Shard(databaseCount, gauge);
+			shards[i] = new Shard(databaseCount, gauge, access);
 		}
 		this.mask = shardCount - 1;
 		this.clock = clock;
 		this.stats = stats;
-		this.access = new KeyAccess(clock);
 		this.databases = new Database[databaseCount];
 		for (int i = 0; i < databaseCount; i++) {
 			databases[i] = new Database(this, i);

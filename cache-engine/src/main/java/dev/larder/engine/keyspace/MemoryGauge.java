@@ -19,6 +19,8 @@ public final class MemoryGauge {
 
 	private volatile long flushBytes = MAX_FLUSH_BYTES;
 
+	private volatile long maxError = Long.MAX_VALUE;
+
 	/** The approximate total, in bytes. */
 	public long get() {
 		return total.get();
@@ -33,7 +35,14 @@ public final class MemoryGauge {
 	 * precision (at least 64 bytes per shard, at most {@link #MAX_FLUSH_BYTES}).
 	 */
 	public void precision(long bytes, int shards) {
-		this.flushBytes = Math.max(64, Math.min(MAX_FLUSH_BYTES, bytes / shards));
+		long flush = Math.max(64, Math.min(MAX_FLUSH_BYTES, bytes / shards));
+		this.flushBytes = flush;
+		this.maxError = flush * shards;
+	}
+
+	/** How far {@link #get()} may be from the exact total, in either direction. */
+	public long maxError() {
+		return maxError;
 	}
 
 	void add(long delta) {

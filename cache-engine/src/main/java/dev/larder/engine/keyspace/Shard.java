@@ -31,8 +31,11 @@ public final class Shard {
 	 */
 	private @Nullable FrequencySketch sketch;
 
-	Shard(int databases, MemoryGauge gauge) {
+	private final KeyAccess access;
+
+	Shard(int databases, MemoryGauge gauge, KeyAccess access) {
 		this.gauge = gauge;
+		this.access = access;
 		dbs = new DbShard[databases];
 		for (int i = 0; i < databases; i++) {
 			dbs[i] = new DbShard(this);
@@ -50,11 +53,31 @@ public final class Shard {
 		pendingBytes = pending;
 	}
 
+	/**
+	 * Counts a read of a key of this shard in the TinyLFU sketch. At the end of each
+	 * sample period the sketch grows if the shard now holds more keys than it was sized
+	 * for (so it follows the keyspace as it fills), and ages otherwise.
+	 */
+	void countRead(int hash) {
+		FrequencySketch s = sketch();
+		if (s.increment(hash)) {
+			long before = s.bytes();
+			if (s.ensureCapacity(keyCount())) {
+				gauge.add(s.bytes() - before);
+			}
+			else {
+				s.age();
+			}
+		}
+	}
+
 	/** The sketch of this shard's key reads, made on first use (under the lock). */
 	FrequencySketch sketch() {
 		FrequencySketch s = sketch;
 		if (s == null) {
 			s = new FrequencySketch();
+			s.ensureCapacity(Math.max(keyCount(), access.sketchKeysPerShard()));
+			gauge.add(s.bytes());
 			sketch = s;
 		}
 		return s;

@@ -23,9 +23,16 @@ import org.luaj.vm2.compiler.LuaC;
 public final class ScriptCache {
 
 	/**
-	 * A compiled script; {@code readOnly} when its shebang says {@code flags=no-writes}.
+	 * A compiled script and what its shebang declares: {@code readOnly} for
+	 * {@code flags=no-writes}, {@code allowOom} for {@code allow-oom}; {@code flagged}
+	 * when it has a shebang at all (Redis then judges maxmemory when the script starts,
+	 * not at its first denyoom call).
 	 */
-	record Script(String sha, Prototype prototype, boolean readOnly) {
+	record Script(String sha, Prototype prototype, boolean readOnly, boolean allowOom, boolean flagged) {
+	}
+
+	/** The flags of a {@code #!lua} line. */
+	private record Shebang(boolean readOnly, boolean allowOom) {
 	}
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -65,18 +72,19 @@ public final class ScriptCache {
 	}
 
 	private static Script compile(String sha, byte[] body) {
-		boolean readOnly = false;
+		Shebang shebang = null;
 		byte[] source = body;
 		if (body.length >= 2 && body[0] == '#' && body[1] == '!') {
 			int eol = indexOf(body, (byte) '\n');
-			readOnly = parseShebang(new String(body, 0, eol < 0 ? body.length : eol, StandardCharsets.ISO_8859_1));
+			shebang = parseShebang(new String(body, 0, eol < 0 ? body.length : eol, StandardCharsets.ISO_8859_1));
 			// compile the rest, keeping the newline so error line numbers match the
 			// script's
 			source = eol < 0 ? new byte[0] : Arrays.copyOfRange(body, eol, body.length);
 		}
 		try {
 			Prototype p = LuaC.instance.compile(new ByteArrayInputStream(source), "@user_script");
-			return new Script(sha, p, readOnly);
+			return shebang == null ? new Script(sha, p, false, false, false)
+					: new Script(sha, p, shebang.readOnly(), shebang.allowOom(), true);
 		}
 		catch (LuaError e) {
 			throw new ReplyException(Errors.sanitize("ERR Error compiling script (new function): " + e.getMessage()));
@@ -87,16 +95,17 @@ public final class ScriptCache {
 	}
 
 	/**
-	 * Redis 7's {@code #!lua [flags=a,b]} first line; returns whether it declares
-	 * no-writes. Other known flags (allow-oom, allow-stale, no-cluster,
-	 * allow-cross-slot-keys) change nothing in the engine.
+	 * Redis 7's {@code #!lua [flags=a,b]} first line: no-writes and allow-oom matter; the
+	 * other known flags (allow-stale, no-cluster, allow-cross-slot-keys) change nothing
+	 * in the engine.
 	 */
-	private static boolean parseShebang(String line) {
+	private static Shebang parseShebang(String line) {
 		String[] parts = line.split(" ");
 		if (!parts[0].equals("#!lua")) {
 			throw new ReplyException(Errors.sanitize("ERR Unexpected engine in script shebang: " + parts[0]));
 		}
 		boolean readOnly = false;
+		boolean allowOom = false;
 		for (int i = 1; i < parts.length; i++) {
 			if (parts[i].isEmpty()) {
 				continue;
@@ -107,14 +116,15 @@ public final class ScriptCache {
 			for (String flag : parts[i].substring(6).split(",")) {
 				switch (flag) {
 					case "no-writes" -> readOnly = true;
-					case "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys", "" -> {
+					case "allow-oom" -> allowOom = true;
+					case "allow-stale", "no-cluster", "allow-cross-slot-keys", "" -> {
 					}
 					default ->
 						throw new ReplyException(Errors.sanitize("ERR Unexpected flag in script shebang: " + flag));
 				}
 			}
 		}
-		return readOnly;
+		return new Shebang(readOnly, allowOom);
 	}
 
 	private static int indexOf(byte[] b, byte value) {

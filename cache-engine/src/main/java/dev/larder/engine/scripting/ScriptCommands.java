@@ -56,6 +56,16 @@ public final class ScriptCommands {
 		if (script == null) {
 			throw new ReplyException("NOSCRIPT No matching script. Please use EVAL.");
 		}
+		if (c.outOfMemory()) {
+			if (script.allowOom()) {
+				c.ignoreOutOfMemory();
+			}
+			else if (script.flagged() && !script.readOnly() && !readOnly) {
+				// scriptPrepareForRun: a script with a shebang that may write is judged
+				// once, before it runs
+				throw new ReplyException(Errors.OOM);
+			}
+		}
 		return scripting.run(c, script, numKeys.intValue(), readOnly);
 	}
 
