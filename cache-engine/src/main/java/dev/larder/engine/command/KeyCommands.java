@@ -156,6 +156,7 @@ final class KeyCommands {
 				return Reply.NULL;
 			}
 			KeyAccess access = ks.access();
+			access.refreshClock();
 			return switch (field) {
 				case ENCODING -> Reply.bulk(Values.encoding(e.value()));
 				case REFCOUNT -> Reply.integer(1);

@@ -88,16 +88,11 @@ final class StringCommands {
 		if (a.nx() && existing != null || a.xx() && existing == null) {
 			return old != null ? old : abortReply;
 		}
-		KeyEntry e;
 		if (a.keepTtl() && existing != null) {
 			db.replaceValue(existing, value);
-			e = existing;
 		}
 		else {
-			e = db.put(key, value);
-		}
-		if (when != KeyEntry.NO_EXPIRY) {
-			db.expireAt(e, when);
+			db.put(key, value, when);
 		}
 		return old != null ? old : okReply;
 	}

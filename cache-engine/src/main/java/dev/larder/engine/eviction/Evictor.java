@@ -11,8 +11,8 @@ import dev.larder.engine.keyspace.Shard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -82,7 +82,8 @@ public final class Evictor implements AutoCloseable {
 
 	private int nextRandomDb;
 
-	private @Nullable ExecutorService background;
+	/** Refreshes the access clock and runs background eviction. */
+	private final ScheduledExecutorService timer;
 
 	private boolean backgroundQueued;
 
@@ -96,9 +97,19 @@ public final class Evictor implements AutoCloseable {
 		this.listeners = listeners;
 		this.usedMemory = usedMemory;
 		this.exactUsedMemory = exactUsedMemory;
+		this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "larder-evictor");
+			t.setDaemon(true);
+			return t;
+		});
+		KeyAccess access = keyspace.access();
+		timer.scheduleAtFixedRate(access::refreshClock, CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
 		settings.onChange(this::settingsChanged);
 		settingsChanged();
 	}
+
+	/** How often the access clock is refreshed: its resolution for LRU. */
+	static final long CLOCK_TICK_MILLIS = 10;
 
 	/**
 	 * Frees memory before a command that may grow it, as Redis's performEvictions.
@@ -125,6 +136,7 @@ public final class Evictor implements AutoCloseable {
 		Outcome outcome;
 		lock.lock();
 		try {
+			keyspace.access().refreshClock();
 			outcome = evict(policy, excess, db, newKey, timeLimitNanos(settings.tenacity()), evicted, true);
 		}
 		finally {
@@ -444,15 +456,8 @@ public final class Evictor implements AutoCloseable {
 			if (closed || backgroundQueued) {
 				return;
 			}
-			if (background == null) {
-				background = Executors.newSingleThreadExecutor(r -> {
-					Thread t = new Thread(r, "larder-evictor");
-					t.setDaemon(true);
-					return t;
-				});
-			}
 			backgroundQueued = true;
-			background.execute(this::evictInBackground);
+			timer.execute(this::evictInBackground);
 		}
 	}
 
@@ -472,6 +477,7 @@ public final class Evictor implements AutoCloseable {
 			long limit = Math.max(timeLimitNanos(settings.tenacity()), TimeUnit.MICROSECONDS.toNanos(50));
 			lock.lock();
 			try {
+				keyspace.access().refreshClock();
 				outcome = evict(policy, excess, 0, null, limit, evicted, false);
 			}
 			finally {
@@ -487,13 +493,7 @@ public final class Evictor implements AutoCloseable {
 	@Override
 	public void close() {
 		closed = true;
-		ExecutorService b;
-		synchronized (this) {
-			b = background;
-		}
-		if (b != null) {
-			b.shutdownNow();
-		}
+		timer.shutdownNow();
 	}
 
 }

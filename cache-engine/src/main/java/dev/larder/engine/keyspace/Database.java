@@ -90,6 +90,26 @@ public final class Database {
 		}
 	}
 
+	/**
+	 * Sets a string with an absolute expiry, or none for {@link KeyEntry#NO_EXPIRY}, as
+	 * SET with EX/PX/EXAT/PXAT does.
+	 */
+	public KeyEntry put(byte[] key, byte[] value, long expireAt) {
+		if (expireAt == KeyEntry.NO_EXPIRY) {
+			return put(key, value);
+		}
+		int h = Bytes.hash(key);
+		DbShard s = slice(h);
+		KeyEntry e = s.get(key, h);
+		if (e == null) {
+			e = s.addVolatile(key, h, value, keyspace.access().initial());
+		}
+		else {
+			s.replace(e, value);
+		}
+		return s.setExpire(e, expireAt);
+	}
+
 	/** Sets a string and drops any TTL, as SET does. */
 	public KeyEntry put(byte[] key, byte[] value) {
 		int h = Bytes.hash(key);

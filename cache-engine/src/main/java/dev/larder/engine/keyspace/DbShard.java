@@ -112,11 +112,22 @@ final class DbShard {
 	}
 
 	KeyEntry add(byte[] key, int hash, Object value, int access) {
-		KeyEntry e = new KeyEntry(key, hash, value);
+		return insert(new KeyEntry(key, hash, value), access);
+	}
+
+	/**
+	 * Adds a key that is about to get a TTL in its final entry class, sparing the
+	 * replacement {@link #setExpire} would make.
+	 */
+	KeyEntry addVolatile(byte[] key, int hash, Object value, int access) {
+		return insert(new VolatileKeyEntry(key, hash, value), access);
+	}
+
+	private KeyEntry insert(KeyEntry e, int access) {
 		e.access = access;
 		long table = dict.tableBytes();
 		dict.insert(e);
-		account(ENTRY_BYTES + JvmLayout.byteArray(key.length) + attach(value) + dict.tableBytes() - table);
+		account(entryBytes(e) + JvmLayout.byteArray(e.key.length) + attach(e.value) + dict.tableBytes() - table);
 		return e;
 	}
 

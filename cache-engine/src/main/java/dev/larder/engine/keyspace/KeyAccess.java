@@ -8,8 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Redis's lookupKey does with an object's {@code lru} field:
  * <ul>
  * <li>by default, the time of the last access in milliseconds since the keyspace started
- * (Redis keeps seconds; the finer clock lets a sampled LRU tell apart keys touched within
- * the same second). 32 bits wrap after 49 days, so an idle time is right up to that;
+ * (Redis keeps seconds; the finer clock, refreshed every few milliseconds, lets a sampled
+ * LRU tell apart keys touched within the same second). 32 bits wrap after 49 days, so an
+ * idle time is right up to that;
  * <li>under an LFU policy, Redis's layout: the minutes of the last decrement in the high
  * 16 bits and a logarithmic counter in the low 8 (LFU_INIT_VAL 5 for a new key, raised
  * with probability 1/((counter-5)*lfu-log-factor+1), lowered by one per lfu-decay-time
@@ -35,6 +36,14 @@ public final class KeyAccess {
 
 	private final long epochMillis;
 
+	/**
+	 * The clock as last read by {@link #refreshClock()}: reading the system clock costs
+	 * tens of nanoseconds, too much for every lookup, so accesses are stamped with this
+	 * copy, kept within milliseconds by a timer (as Redis keeps server.lruclock in its
+	 * cron).
+	 */
+	private volatile long cachedMillis;
+
 	private volatile Mode mode = Mode.LRU;
 
 	private volatile int lfuLogFactor = 10;
@@ -47,6 +56,12 @@ public final class KeyAccess {
 	KeyAccess(EngineClock clock) {
 		this.clock = clock;
 		this.epochMillis = clock.millis();
+		this.cachedMillis = epochMillis;
+	}
+
+	/** Reads the clock into the copy accesses are stamped with. */
+	public void refreshClock() {
+		cachedMillis = clock.millis();
 	}
 
 	public Mode mode() {
@@ -79,12 +94,12 @@ public final class KeyAccess {
 
 	/** The access clock now: milliseconds since the keyspace started, wrapping. */
 	int lruClock() {
-		return (int) (clock.millis() - epochMillis);
+		return (int) (cachedMillis - epochMillis);
 	}
 
 	/** Minutes, on 16 bits, as Redis's LFUGetTimeInMinutes. */
 	private int lfuMinutes() {
-		return (int) ((clock.millis() / 60_000) & 0xFFFF);
+		return (int) ((cachedMillis / 60_000) & 0xFFFF);
 	}
 
 	/** The field of a key just created. */

@@ -51,8 +51,8 @@ class MemoryEstimateTest {
 	private static List<String> probe(String oops) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		ProcessBuilder pb = new ProcessBuilder(java.toString(), "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseSerialGC",
-				"-XX:MarkSweepDeadRatio=0", "-Xms256m", "-Xmx256m", oops, "-cp", System.getProperty("java.class.path"),
-				HeapFootprintProbe.class.getName());
+				"-XX:MarkSweepDeadRatio=0", "-XX:-UseTLAB", "-Xms256m", "-Xmx256m", oops, "-cp",
+				System.getProperty("java.class.path"), HeapFootprintProbe.class.getName());
 		pb.redirectError(ProcessBuilder.Redirect.INHERIT);
 		Process process = pb.start();
 		String out;
