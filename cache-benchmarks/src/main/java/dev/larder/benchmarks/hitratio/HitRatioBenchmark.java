@@ -43,6 +43,10 @@ public final class HitRatioBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(Options.USAGE);
+			return;
+		}
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -89,7 +93,7 @@ public final class HitRatioBenchmark {
 					case ENGINE -> replayOnEngine(trace, contender, maxmemory);
 					case CAFFEINE -> replayOnCaffeine(trace, (redisEntries > 0) ? redisEntries : capacity);
 				};
-				if (contender == Contender.REDIS_LRU && row.measured()) {
+				if (contender == Contender.REDIS_LRU && row.measured() && row.full()) {
 					redisEntries = row.entries();
 				}
 				this.progress.printf(Locale.ROOT, "[%s] %s%n", trace.name(), row.markdown());
@@ -154,19 +158,18 @@ public final class HitRatioBenchmark {
 				cache.configSet("maxmemory", Long.toString(maxmemory));
 			}
 			catch (RedisCommandExecutionException ex) {
-				String why = "the engine does not accept CONFIG SET maxmemory (" + ex.getMessage()
-						+ "): no evictor in this build";
+				String why = "the engine refused CONFIG SET maxmemory (no evictor in this build)";
 				this.engineUnavailable = why;
-				this.progress.println("NOTE: " + why + "; every engine row is skipped, the other contenders run.");
+				this.progress.println("NOTE: " + why + ": it answered \"" + ex.getMessage()
+						+ "\". Every engine row is skipped; the other contenders run.");
 				return Row.skipped(contender.label(), why);
 			}
 			try {
 				cache.configSet("maxmemory-policy", contender.policy());
 			}
 			catch (RedisCommandExecutionException ex) {
-				String why = "the engine does not accept maxmemory-policy " + contender.policy() + " ("
-						+ ex.getMessage() + ")";
-				this.progress.println("NOTE: " + why + "; row skipped.");
+				String why = "the engine refused CONFIG SET maxmemory-policy " + contender.policy();
+				this.progress.println("NOTE: " + why + ": it answered \"" + ex.getMessage() + "\". Row skipped.");
 				return Row.skipped(contender.label(), why);
 			}
 			return replayOverResp(trace, contender.label(), cache);
@@ -177,13 +180,15 @@ public final class HitRatioBenchmark {
 		long start = System.nanoTime();
 		this.replayer.replay(trace.keys(), 0, trace.warmup(), cache);
 		long entries = cache.dbsize();
+		boolean full = cache.evictedKeys() > 0;
 		long hits = this.replayer.replay(trace.keys(), trace.warmup(), trace.length(), cache);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long evicted = cache.evictedKeys();
 		// A server that evicted nothing ignored maxmemory: its hit ratio is that of an
 		// unbounded cache, so the row says so instead of passing for a result.
-		String note = (evicted == 0) ? "WARNING: nothing evicted, maxmemory not enforced" : null;
-		return new Row(label, hits, trace.measured(), entries, evicted, seconds, note);
+		String note = (evicted == 0) ? "WARNING: nothing evicted, maxmemory not enforced"
+				: full ? null : "WARNING: the warm-up did not fill the cache";
+		return new Row(label, hits, trace.measured(), entries, full, evicted, seconds, note);
 	}
 
 	private Row replayOnCaffeine(Trace trace, long maximumSize) {
@@ -191,10 +196,12 @@ public final class HitRatioBenchmark {
 		long start = System.nanoTime();
 		this.replayer.replay(trace.keys(), 0, trace.warmup(), cache);
 		long entries = cache.entries();
+		boolean full = cache.evictions() > 0;
 		long hits = this.replayer.replay(trace.keys(), trace.warmup(), trace.length(), cache);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String label = String.format(Locale.ROOT, "Caffeine (maximumSize %,d)", maximumSize);
-		return new Row(label, hits, trace.measured(), entries, cache.evictions(), seconds, null);
+		return new Row(label, hits, trace.measured(), entries, full, cache.evictions(), seconds,
+				full ? null : "WARNING: the warm-up did not fill the cache");
 	}
 
 	private void print(Trace trace, List<Row> rows) {

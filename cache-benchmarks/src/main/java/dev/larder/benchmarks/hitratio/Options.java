@@ -17,10 +17,10 @@ final class Options {
 			Usage: HitRatioBenchmark [--name value]...
 			  --maxmemory 16mb          maxmemory of redis-server and the engine (bytes, or kb/mb/gb as Redis reads them)
 			  --keys 1000000            distinct keys of the Zipf traces
-			  --requests 5000000        requests per trace, warm-up included
+			  --requests 3000000        requests per trace, warm-up included
 			  --warmup 1000000          leading requests that fill the cache and are not counted
 			  --scan-every 100000       polluted traces: Zipf requests between two scans
-			  --scan-length 25000       polluted traces: never-repeated keys per scan
+			  --scan-length 50000       polluted traces: never-repeated keys per scan
 			  --loop-factor 1.2         loop trace: loop length / entries redis-server holds under maxmemory
 			  --batch 500               requests per pipelined batch (GETs, then the misses' SETs)
 			  --value-size 100          bytes per value
@@ -41,10 +41,10 @@ final class Options {
 	private Options() {
 		this.values.put("maxmemory", "16mb");
 		this.values.put("keys", "1000000");
-		this.values.put("requests", "5000000");
+		this.values.put("requests", "3000000");
 		this.values.put("warmup", "1000000");
 		this.values.put("scan-every", "100000");
-		this.values.put("scan-length", "25000");
+		this.values.put("scan-length", "50000");
 		this.values.put("loop-factor", "1.2");
 		this.values.put("batch", "500");
 		this.values.put("value-size", "100");

@@ -11,14 +11,17 @@ import org.jspecify.annotations.Nullable;
  * @param hits hits among the counted requests
  * @param requests the counted requests
  * @param entries entries held at the end of the warm-up (DBSIZE, or Caffeine's size)
+ * @param full whether the cache had started evicting by the end of the warm-up, so that
+ * {@code entries} is what it holds at steady state
  * @param evicted keys evicted over the whole replay, -1 when unknown
  * @param seconds wall-clock time of the replay, warm-up included
  * @param note why the row was skipped, or a warning about the measurement
  */
-record Row(String label, long hits, long requests, long entries, long evicted, double seconds, @Nullable String note) {
+record Row(String label, long hits, long requests, long entries, boolean full, long evicted, double seconds,
+		@Nullable String note) {
 
 	static Row skipped(String label, String why) {
-		return new Row(label, 0, 0, -1, -1, 0, why);
+		return new Row(label, 0, 0, -1, false, -1, 0, why);
 	}
 
 	boolean measured() {
@@ -27,7 +30,7 @@ record Row(String label, long hits, long requests, long entries, long evicted, d
 
 	String markdown() {
 		if (!measured()) {
-			return "| " + this.label + " | skipped: " + this.note + " | | | |";
+			return "| " + this.label + " | not measured: " + this.note + " | | | |";
 		}
 		String ratio = String.format(Locale.ROOT, "%.2f %%", 100.0 * this.hits / this.requests);
 		if (this.note != null) {
