@@ -163,9 +163,12 @@ def rounds(path):
     return runs
 engine, redis, pipe = rounds(sys.argv[1]), rounds(sys.argv[2]), sys.argv[3]
 if sys.argv[4] != '1':
-    # The engine was not measured (it refused maxmemory): Redis's figures alone, for the record.
+    # The engine was not measured (it refused maxmemory): Redis's figures alone, for the record, with the range of
+    # its rounds where the ratios' range would be.
     for test in sorted(redis):
-        print('%-34s %4s %14s %14.0f %8s %13s' % (test, pipe, 'n/a', statistics.median(redis[test]), 'n/a', 'n/a'))
+        r = redis[test]
+        print('%-34s %4s %14s %14.0f %8s %13s' % (test, pipe, 'n/a', statistics.median(r), 'n/a',
+              'redis %.0fk-%.0fk' % (min(r) / 1000, max(r) / 1000)))
     sys.exit(0)
 for test in sorted(engine.keys() & redis.keys()):
     e, r = engine[test], redis[test]

@@ -22,6 +22,7 @@ final class Options {
 			  --scan-every 100000       polluted traces: Zipf requests between two scans
 			  --scan-length 50000       polluted traces: never-repeated keys per scan
 			  --loop-factor 1.2         loop trace: loop length / entries redis-server holds under maxmemory
+			  --loop-length 0           loop trace: a fixed loop length instead (0: from --loop-factor)
 			  --batch 500               requests per pipelined batch (GETs, then the misses' SETs)
 			  --value-size 100          bytes per value
 			  --seed 42                 seed of the Zipf generator
@@ -33,8 +34,8 @@ final class Options {
 			""";
 
 	private static final Set<String> NAMES = Set.of("maxmemory", "keys", "requests", "warmup", "scan-every",
-			"scan-length", "loop-factor", "batch", "value-size", "seed", "traces", "contenders", "redis-server",
-			"engine-command");
+			"scan-length", "loop-factor", "loop-length", "batch", "value-size", "seed", "traces", "contenders",
+			"redis-server", "engine-command");
 
 	private final Map<String, String> values = new HashMap<>();
 
@@ -46,6 +47,7 @@ final class Options {
 		this.values.put("scan-every", "100000");
 		this.values.put("scan-length", "50000");
 		this.values.put("loop-factor", "1.2");
+		this.values.put("loop-length", "0");
 		this.values.put("batch", "500");
 		this.values.put("value-size", "100");
 		this.values.put("seed", "42");
@@ -96,6 +98,10 @@ final class Options {
 
 	double loopFactor() {
 		return Double.parseDouble(string("loop-factor"));
+	}
+
+	int loopLength() {
+		return integer("loop-length");
 	}
 
 	int batch() {

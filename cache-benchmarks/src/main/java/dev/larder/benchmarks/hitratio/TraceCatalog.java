@@ -32,11 +32,12 @@ final class TraceCatalog {
 		int keys = this.options.keys();
 		long seed = this.options.seed();
 		if (name.equals("loop")) {
-			int length = (int) Math.round(capacity * this.options.loopFactor());
+			int fixed = this.options.loopLength();
+			int length = (fixed > 0) ? fixed : (int) Math.round(capacity * this.options.loopFactor());
 			return new Trace(name,
 					String.format(Locale.ROOT,
 							"keys 0..%,d in order, repeated (%.2fx the %,d entries redis-server holds)", length - 1,
-							this.options.loopFactor(), capacity),
+							(double) length / capacity, capacity),
 					Traces.loop(length, requests), warmup);
 		}
 		if (name.startsWith("zipf-")) {
