@@ -1,6 +1,13 @@
 package dev.larder.cache.embedded;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.larder.cache.CacheSettings;
@@ -71,6 +78,37 @@ class EmbeddedMaxSizeTests {
 		assertThat(keysInEngine("bounded")).isEqualTo(100);
 		assertThat(cache.estimatedSize()).isEqualTo(100);
 		assertThat(cache.getStatistics().evictionCount()).as("one eviction per put past the bound").isEqualTo(4_900);
+	}
+
+	@Test
+	void concurrentWritersLeaveNoMoreThanMaxSizeOnceTheyAreDone() throws Exception {
+		LarderCache cache = cache("bounded", CacheSettings.defaults().withMaxSize(50));
+		int writers = 4;
+		int writes = 2_000;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> done = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				int writer = w;
+				done.add(pool.submit(() -> {
+					start.await();
+					for (int i = 0; i < writes; i++) {
+						cache.put(writer + ":" + i, i);
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> writer : done) {
+				writer.get(1, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(keysInEngine("bounded")).isEqualTo(50);
+		assertThat(cache.getStatistics().evictionCount()).isEqualTo(writers * writes - 50);
 	}
 
 	@Test
