@@ -202,7 +202,8 @@ public class LarderProperties implements Validator {
 		private @Nullable Boolean nullValues;
 
 		/**
-		 * Most entries kept, for bounded backends (Caffeine). Zero: unbounded.
+		 * Most entries kept, on Caffeine and the embedded engine (Redis and Memcached
+		 * bound memory, not entries). Zero: unbounded.
 		 */
 		private @Nullable Long maxSize;
 

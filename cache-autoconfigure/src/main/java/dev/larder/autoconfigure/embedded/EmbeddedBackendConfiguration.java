@@ -2,6 +2,7 @@ package dev.larder.autoconfigure.embedded;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
 import dev.larder.autoconfigure.Backend;
 import dev.larder.autoconfigure.ConditionalOnLarderBackend;
@@ -10,6 +11,7 @@ import dev.larder.cache.embedded.EmbeddedBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.eviction.EvictionPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded engine and the backend over it, when {@code larder.backend=embedded} (the
  * default). The engine starts with the context and closes with it, finishing in-flight
- * commands.
+ * commands. It holds at most {@code larder.embedded.max-memory} of data (a share of the
+ * heap by default) and evicts by {@code larder.embedded.eviction-policy} beyond, so an
+ * application caching unbounded keys keeps a bounded heap.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Engine.class)
@@ -41,6 +45,10 @@ public class EmbeddedBackendConfiguration {
 			.databases(properties.getDatabases())
 			.protoMaxBulkLen(properties.getProtoMaxBulkLen().toBytes())
 			.scriptTimeLimitMillis(properties.getScriptTimeLimit().toMillis());
+		long maxHeap = Runtime.getRuntime().maxMemory();
+		MemoryBudget budget = MemoryBudget.parse(properties.getMaxMemory());
+		EvictionPolicy policy = Objects.requireNonNull(EvictionPolicy.fromConfigName(properties.getEvictionPolicy()));
+		config.maxmemory(budget.bytes(maxHeap)).maxmemoryPolicy(policy);
 		if (properties.getPassword() != null) {
 			config.requirePass(properties.getPassword());
 		}
@@ -57,6 +65,7 @@ public class EmbeddedBackendConfiguration {
 					+ properties.getPort() + " (" + ex.getMessage() + "). Choose a free larder.embedded.port, "
 					+ "0 for any free port, or leave it unset to cache in-process only.", ex);
 		}
+		logBudget(budget, maxHeap, policy);
 		if (engine.port() > 0) {
 			logger.info("Larder's embedded engine serves RESP on " + properties.getBind() + ":" + engine.port()
 					+ " (redis-cli -p " + engine.port() + ")");
@@ -72,6 +81,18 @@ public class EmbeddedBackendConfiguration {
 	@ConditionalOnMissingBean(CacheBackend.class)
 	EmbeddedBackend larderEmbeddedBackend(Engine engine, ObjectProvider<StructureSettings> structureSettings) {
 		return new EmbeddedBackend(engine, false, structureSettings.getIfAvailable(StructureSettings::defaults));
+	}
+
+	private static void logBudget(MemoryBudget budget, long maxHeap, EvictionPolicy policy) {
+		if (budget.bytes(maxHeap) == 0) {
+			logger.warn("Larder's embedded engine has no memory bound (larder.embedded.max-memory=0): "
+					+ "caches whose keys are unbounded need a ttl or a max-size, or the heap runs out.");
+		}
+		else if (logger.isInfoEnabled()) {
+			logger.info("Larder's embedded engine holds at most " + budget.describe(maxHeap)
+					+ " of cached data, then evicts by " + policy.configName() + " (larder.embedded.max-memory, "
+					+ "larder.embedded.eviction-policy)");
+		}
 	}
 
 	private static boolean isLoopback(String bind) {

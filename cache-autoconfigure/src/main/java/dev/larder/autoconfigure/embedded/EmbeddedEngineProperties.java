@@ -1,6 +1,10 @@
 package dev.larder.autoconfigure.embedded;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import dev.larder.engine.eviction.EvictionPolicy;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +54,22 @@ public class EmbeddedEngineProperties implements Validator {
 	 */
 	private Duration scriptTimeLimit = Duration.ofSeconds(5);
 
+	/**
+	 * Most heap the cached data may take, as the engine counts it (INFO memory's
+	 * used_memory), before the engine evicts by the eviction policy: a size such as
+	 * 256MB, or a share of the JVM's max heap such as 25%. 0: no bound.
+	 */
+	private String maxMemory = "25%";
+
+	/**
+	 * What the engine evicts at max-memory: allkeys-tinylfu (any key, by a frequency
+	 * sketch that resists scans), allkeys-lru, allkeys-lfu, allkeys-random, the
+	 * volatile-tinylfu, volatile-lru, volatile-lfu, volatile-random and volatile-ttl
+	 * variants (only keys with a ttl), or noeviction (nothing: writes fail, and cache
+	 * puts count in cache.errors).
+	 */
+	private String evictionPolicy = "allkeys-tinylfu";
+
 	public @Nullable Integer getPort() {
 		return this.port;
 	}
@@ -98,6 +118,22 @@ public class EmbeddedEngineProperties implements Validator {
 		this.scriptTimeLimit = scriptTimeLimit;
 	}
 
+	public String getMaxMemory() {
+		return this.maxMemory;
+	}
+
+	public void setMaxMemory(String maxMemory) {
+		this.maxMemory = maxMemory;
+	}
+
+	public String getEvictionPolicy() {
+		return this.evictionPolicy;
+	}
+
+	public void setEvictionPolicy(String evictionPolicy) {
+		this.evictionPolicy = evictionPolicy;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return EmbeddedEngineProperties.class.isAssignableFrom(type);
@@ -121,6 +157,21 @@ public class EmbeddedEngineProperties implements Validator {
 			errors.rejectValue("scriptTimeLimit", "larder.invalid",
 					"larder.embedded.script-time-limit must be zero (no limit) or positive");
 		}
+		try {
+			MemoryBudget.parse(properties.getMaxMemory());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.rejectValue("maxMemory", "larder.invalid", "larder.embedded.max-memory must be " + MemoryBudget.FORMS
+					+ ", not '" + properties.getMaxMemory() + "': " + ex.getMessage());
+		}
+		if (EvictionPolicy.fromConfigName(properties.getEvictionPolicy()) == null) {
+			errors.rejectValue("evictionPolicy", "larder.invalid", "larder.embedded.eviction-policy must be one of "
+					+ policyNames() + ", not '" + properties.getEvictionPolicy() + "'");
+		}
+	}
+
+	private static String policyNames() {
+		return Arrays.stream(EvictionPolicy.values()).map(EvictionPolicy::configName).collect(Collectors.joining(", "));
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.testing.RedisProcess;
 import dev.larder.engine.Engine;
 import dev.larder.engine.Reply;
+import dev.larder.engine.eviction.EvictionPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -112,6 +113,96 @@ class EmbeddedBackendAutoConfigurationTests {
 				assertThat(engine.config().databases()).isEqualTo(4);
 				assertThat(engine.config().protoMaxBulkLen()).isEqualTo(8L * 1024 * 1024);
 			});
+	}
+
+	@Test
+	void byDefaultTheEngineHoldsAQuarterOfTheHeapAndEvictsByTinyLfu() {
+		this.runner.run((context) -> {
+			Engine engine = context.getBean(Engine.class);
+			assertThat(engine.config().maxmemory()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+			assertThat(engine.config().maxmemoryPolicy()).isEqualTo(EvictionPolicy.ALLKEYS_TINYLFU);
+		});
+	}
+
+	@Test
+	void maxMemoryTakesASize() {
+		this.runner.withPropertyValues("larder.embedded.max-memory=256MB")
+			.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemory())
+				.isEqualTo(256L * 1024 * 1024));
+		this.runner.withPropertyValues("larder.embedded.max-memory=1GB")
+			.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemory())
+				.isEqualTo(1024L * 1024 * 1024));
+	}
+
+	@Test
+	void maxMemoryTakesAShareOfTheMaxHeap() {
+		long maxHeap = Runtime.getRuntime().maxMemory();
+		this.runner.withPropertyValues("larder.embedded.max-memory=10%")
+			.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemory())
+				.isEqualTo((long) (maxHeap * 0.10)));
+		this.runner.withPropertyValues("larder.embedded.max-memory=12.5%")
+			.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemory())
+				.isEqualTo((long) (maxHeap * 0.125)));
+	}
+
+	@Test
+	void maxMemoryZeroSetsNoBound() {
+		this.runner.withPropertyValues("larder.embedded.max-memory=0")
+			.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemory()).isZero());
+	}
+
+	@Test
+	void everyPolicyReachesTheEngineByItsConfigName() {
+		for (EvictionPolicy policy : EvictionPolicy.values()) {
+			this.runner.withPropertyValues("larder.embedded.eviction-policy=" + policy.configName())
+				.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemoryPolicy())
+					.isEqualTo(policy));
+		}
+		this.runner.withPropertyValues("larder.embedded.eviction-policy=ALLKEYS-LRU")
+			.run((context) -> assertThat(context.getBean(Engine.class).config().maxmemoryPolicy())
+				.as("any case, as CONFIG SET takes it")
+				.isEqualTo(EvictionPolicy.ALLKEYS_LRU));
+	}
+
+	@Test
+	void aBadMaxMemoryFailsStartupShowingBothForms() {
+		for (String bad : new String[] { "lots", "25 percent", "150%", "0%", "-5MB", "512KB", "25", "1.5GB" }) {
+			this.runner.withPropertyValues("larder.embedded.max-memory=" + bad)
+				.run((context) -> assertThat(context).as(bad)
+					.getFailure()
+					.hasStackTraceContaining("larder.embedded.max-memory must be a size such as 256MB")
+					.hasStackTraceContaining("or a share of the JVM's max heap such as 25%")
+					.hasStackTraceContaining("'" + bad + "'"));
+		}
+	}
+
+	@Test
+	void anUnknownEvictionPolicyFailsStartupListingThePolicies() {
+		this.runner.withPropertyValues("larder.embedded.eviction-policy=lru")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("larder.embedded.eviction-policy must be one of noeviction, allkeys-lru")
+				.hasStackTraceContaining("allkeys-tinylfu")
+				.hasStackTraceContaining("'lru'"));
+	}
+
+	/**
+	 * The settings are the engine's live ones, as a RESP client sees them. Waits for
+	 * CONFIG GET maxmemory, which answers the live settings once the engine's CONFIG work
+	 * is merged.
+	 */
+	@Test
+	void configGetShowsTheSettings() {
+		this.runner.withPropertyValues("larder.embedded.max-memory=64MB", "larder.embedded.eviction-policy=allkeys-lfu")
+			.run((context) -> {
+				Engine engine = context.getBean(Engine.class);
+				assertThat(engine.execute("CONFIG", "GET", "maxmemory")).isEqualTo(config("maxmemory", "67108864"));
+				assertThat(engine.execute("CONFIG", "GET", "maxmemory-policy"))
+					.isEqualTo(config("maxmemory-policy", "allkeys-lfu"));
+			});
+	}
+
+	private static Reply config(String name, String value) {
+		return Reply.array(Reply.bulk(name), Reply.bulk(value));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.larder.cache.embedded;
 
 import java.util.Map;
 
+import dev.larder.cache.CacheSettings;
 import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
@@ -11,11 +12,18 @@ import dev.larder.cache.structure.Structures;
 import dev.larder.cache.structure.script.ScriptedStructures;
 import dev.larder.engine.Engine;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Caches in Larder's embedded Redis-compatible engine, called in-process on the caller's
  * thread: no socket, no event loop, no connection to lose. Entries are laid out exactly
  * as the Redis backend lays them out, so with the engine's port open {@code redis-cli}
  * shows them, and an application can move to a real Redis without changing a key.
+ *
+ * <p>
+ * A cache with a {@code max-size} keeps a Caffeine index of its keys that deletes from
+ * the engine what it evicts ({@link SizeBoundedStore}). Keys the engine evicts to stay
+ * under its maxmemory are counted as evictions of the cache they belong to.
  */
 public final class EmbeddedBackend implements CacheBackend {
 
@@ -24,6 +32,8 @@ public final class EmbeddedBackend implements CacheBackend {
 	private final boolean ownsEngine;
 
 	private final Structures structures;
+
+	private final CacheEvictionRouter evictions = new CacheEvictionRouter();
 
 	/**
 	 * @param engine the engine to cache in
@@ -43,6 +53,7 @@ public final class EmbeddedBackend implements CacheBackend {
 		this.engine = engine;
 		this.ownsEngine = ownsEngine;
 		this.structures = new ScriptedStructures(new EngineRespCommands(engine), structureSettings, type());
+		engine.addEvictionListener(this.evictions);
 	}
 
 	@Override
@@ -52,7 +63,24 @@ public final class EmbeddedBackend implements CacheBackend {
 
 	@Override
 	public CacheStore createStore(StoreContext context) {
-		return new EmbeddedStore(this.engine, context.namespace());
+		EmbeddedStore store = new EmbeddedStore(this.engine, context.namespace());
+		CacheSettings settings = context.settings();
+		Runnable evictionListener = context.evictionListener();
+		if (!settings.bounded()) {
+			this.evictions.route(context.namespace(), (key) -> evictionListener.run());
+			return store;
+		}
+		if (!ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine",
+				EmbeddedBackend.class.getClassLoader())) {
+			throw new IllegalStateException("Cache '" + context.cacheName() + "' has a max-size of "
+					+ settings.maxSize() + ", which the embedded backend keeps with a Caffeine index of the "
+					+ "cache's keys, and Caffeine is not on the classpath: add com.github.ben-manes.caffeine:caffeine "
+					+ "(larder-spring-boot-starter includes it), or drop the max-size and let the engine's "
+					+ "max-memory bound the cache");
+		}
+		SizeBoundedStore bounded = new SizeBoundedStore(store, settings, evictionListener);
+		this.evictions.route(context.namespace(), bounded::evictedByEngine);
+		return bounded;
 	}
 
 	@Override
@@ -92,6 +120,7 @@ public final class EmbeddedBackend implements CacheBackend {
 
 	@Override
 	public void close() {
+		this.evictions.close();
 		if (this.ownsEngine) {
 			this.engine.close();
 		}

@@ -30,6 +30,8 @@ final class EmbeddedStore implements CacheStore {
 
 	private static final byte[] UNLINK = bytes("UNLINK");
 
+	private static final byte[] EXISTS = bytes("EXISTS");
+
 	private static final byte[] SCAN = bytes("SCAN");
 
 	private static final byte[] MATCH = bytes("MATCH");
@@ -69,6 +71,10 @@ final class EmbeddedStore implements CacheStore {
 	@Override
 	public boolean delete(Object key) {
 		return integer(this.engine.execute(UNLINK, key(key))) > 0;
+	}
+
+	boolean exists(Object key) {
+		return integer(this.engine.execute(EXISTS, key(key))) > 0;
 	}
 
 	@Override
