@@ -319,8 +319,8 @@ public final class Evictor implements AutoCloseable {
 	}
 
 	/**
-	 * How good a victim the key is, higher is better, as Redis's idle score: idle
-	 * seconds for LRU; 255 minus the decayed counter for LFU; the inverse of the expiry for
+	 * How good a victim the key is, higher is better, as Redis's idle score: idle seconds
+	 * for LRU; 255 minus the decayed counter for LFU; the inverse of the expiry for
 	 * volatile-ttl; for TinyLFU 15 minus the sketch's frequency in the high bits and the
 	 * idle time below, so the least read key goes first and the least recent among
 	 * equals.
@@ -329,7 +329,8 @@ public final class Evictor implements AutoCloseable {
 		KeyAccess access = keyspace.access();
 		return switch (policy.order()) {
 			// whole seconds, as Redis's LRU clock (LRU_CLOCK_RESOLUTION 1000): a finer
-			// clock makes sampled LRU an exact LRU, which scores nothing on a loop a little
+			// clock makes sampled LRU an exact LRU, which scores nothing on a loop a
+			// little
 			// larger than the cache, where Redis's coarse one evicts nearly at random
 			case LRU -> access.idleMillis(e) / 1000;
 			case LFU -> 255 - access.lfuCounter(e);
