@@ -1,6 +1,9 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.config.ConfigCommands;
+import dev.larder.engine.config.ConfigTable;
+import dev.larder.engine.config.RedisParameters;
 import dev.larder.engine.eviction.EvictionListener;
 import dev.larder.engine.eviction.EvictionSettings;
 import dev.larder.engine.eviction.Evictor;
@@ -48,11 +51,15 @@ public final class EngineCore {
 
 	private volatile long protoMaxBulkLen;
 
+	private volatile long clientQueryBufferLimit;
+
 	private volatile int hz;
 
 	private volatile int boundPort;
 
 	private final Scripting scripting;
+
+	private final ConfigTable parameters;
 
 	// Set by the CommandExecutor made for this core, in its constructor, before any
 	// command runs: commands, and so scripts, run only through it.
@@ -67,6 +74,7 @@ public final class EngineCore {
 		this.evictor = new Evictor(keyspace, eviction, stats, evictionListeners, memory::usedForEviction, memory::used);
 		this.requirePass = config.requirePass();
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
+		this.clientQueryBufferLimit = config.clientQueryBufferLimit();
 		this.hz = config.hz();
 		this.boundPort = config.hasPort() ? config.port() : 0;
 		StringCommands.register(table);
@@ -77,11 +85,19 @@ public final class EngineCore {
 		ZSetCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
+		ConfigCommands.register(table);
 		MemoryCommands.register(table);
 		CommandIntrospection.register(table);
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
 		table.verify();
+		// last: its parameters read and write the settings above
+		this.parameters = RedisParameters.table(this);
+	}
+
+	/** The parameters of CONFIG GET and SET, bound to this core's settings. */
+	public ConfigTable parameters() {
+		return parameters;
 	}
 
 	/** The script cache and Lua runtimes of EVAL. */
@@ -191,6 +207,17 @@ public final class EngineCore {
 
 	public void protoMaxBulkLen(long protoMaxBulkLen) {
 		this.protoMaxBulkLen = protoMaxBulkLen;
+	}
+
+	/**
+	 * Per-connection cap on buffered, not yet executed input (client-query-buffer-limit).
+	 */
+	public long clientQueryBufferLimit() {
+		return clientQueryBufferLimit;
+	}
+
+	public void clientQueryBufferLimit(long bytes) {
+		this.clientQueryBufferLimit = bytes;
 	}
 
 	public int hz() {

@@ -5,7 +5,7 @@ package dev.larder.engine.command;
  * identically on odd patterns (unclosed brackets, reversed ranges, escapes). Bytes
  * compare as signed chars, as on x86 Redis builds.
  */
-final class GlobMatcher {
+public final class GlobMatcher {
 
 	private final byte[] p;
 
@@ -18,7 +18,7 @@ final class GlobMatcher {
 		this.s = string;
 	}
 
-	static boolean matches(byte[] pattern, byte[] string) {
+	public static boolean matches(byte[] pattern, byte[] string) {
 		return new GlobMatcher(pattern, string).match(0, pattern.length, 0, string.length);
 	}
 

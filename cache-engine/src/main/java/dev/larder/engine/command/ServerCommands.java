@@ -2,20 +2,16 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.ServerCommandSpecs;
-import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.keyspace.Shard;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-/** Server introspection: INFO, CONFIG, TIME. */
+/** Server introspection: INFO, TIME (CONFIG is dev.larder.engine.config's). */
 final class ServerCommands {
 
 	private static final List<String> DEFAULT_SECTIONS = List.of("server", "clients", "memory", "stats", "replication",
@@ -27,12 +23,6 @@ final class ServerCommands {
 	static void register(CommandTable t) {
 		t.bindWalkingKeyspace(ServerCommandSpecs.INFO, ServerCommands::info);
 		t.bind(ServerCommandSpecs.TIME, ServerCommands::time);
-		t.bindContainer(ServerCommandSpecs.CONFIG);
-		t.bind(ServerCommandSpecs.CONFIG_GET, ServerCommands::configGet);
-		t.bind(ServerCommandSpecs.CONFIG_SET, ServerCommands::configSet);
-		t.bind(ServerCommandSpecs.CONFIG_RESETSTAT, c -> Reply.OK);
-		t.bind(ServerCommandSpecs.CONFIG_HELP,
-				c -> ConnectionCommands.help("CONFIG", "GET <pattern>", "SET <directive> <value>", "RESETSTAT"));
 	}
 
 	private static Reply time(CommandContext c) {
@@ -262,122 +252,6 @@ final class ServerCommands {
 			u++;
 		}
 		return String.format(Locale.ROOT, "%.2f%s", v, units[u]);
-	}
-
-	// ---------------------------------------------------------------- CONFIG
-
-	/**
-	 * The engine's own settings, plus read-only answers tools commonly ask for (save,
-	 * appendonly).
-	 */
-	private static Map<String, String> configValues(EngineCore core) {
-		Map<String, String> m = new LinkedHashMap<>();
-		m.put("port", Integer.toString(core.boundPort()));
-		m.put("bind", core.config().bind());
-		m.put("databases", Integer.toString(core.config().databases()));
-		m.put("requirepass", core.requirePass() == null ? "" : core.requirePass());
-		m.put("proto-max-bulk-len", Long.toString(core.protoMaxBulkLen()));
-		m.put("client-query-buffer-limit", Long.toString(core.config().clientQueryBufferLimit()));
-		m.put("hz", Integer.toString(core.hz()));
-		m.put("maxmemory", "0");
-		m.put("maxmemory-policy", "noeviction");
-		m.put("save", "");
-		m.put("appendonly", "no");
-		m.put("timeout", "0");
-		return m;
-	}
-
-	private static Reply configGet(CommandContext c) {
-		Map<String, String> values = configValues(c.core());
-		Map<String, String> matched = new LinkedHashMap<>();
-		for (int i = 2; i < c.argc(); i++) {
-			byte[] pattern = Bytes.utf8(Args.lower(c.arg(i)));
-			values.forEach((k, v) -> {
-				if (GlobMatcher.matches(pattern, Bytes.utf8(k))) {
-					matched.put(k, v);
-				}
-			});
-		}
-		List<Reply> out = new ArrayList<>();
-		matched.forEach((k, v) -> {
-			out.add(Reply.bulk(k));
-			out.add(Reply.bulk(v));
-		});
-		return new Reply.MapReply(out);
-	}
-
-	/**
-	 * All pairs are validated before any is applied, as Redis 7's multi-parameter CONFIG
-	 * SET does.
-	 */
-	private static Reply configSet(CommandContext c) {
-		if (c.argc() % 2 == 1) {
-			return Reply.error(Errors.wrongArity("config|set"));
-		}
-		Map<String, String> current = configValues(c.core());
-		List<Runnable> updates = new ArrayList<>();
-		for (int i = 2; i < c.argc(); i += 2) {
-			String name = Args.lower(c.arg(i));
-			String value = Bytes.string(c.arg(i + 1));
-			if (!current.containsKey(name)) {
-				return Reply.error(Errors.sanitize(
-						"ERR Unknown option or number of arguments for CONFIG SET - '" + Bytes.string(c.arg(i)) + "'"));
-			}
-			switch (name) {
-				case "requirepass" -> updates.add(() -> c.core().requirePass(value));
-				case "hz" -> {
-					Long hz = Bytes.parseLong(c.arg(i + 1));
-					if (hz == null) {
-						return configSetFailed(name, "argument couldn't be parsed into an integer");
-					}
-					int clamped = (int) Math.max(1, Math.min(500, hz));
-					updates.add(() -> c.core().hz(clamped));
-				}
-				case "proto-max-bulk-len" -> {
-					long bytes = memory(value);
-					if (bytes < 0) {
-						return configSetFailed(name, "argument must be a memory value");
-					}
-					if (bytes < 1024 * 1024) {
-						return configSetFailed(name,
-								"argument must be between 1048576 and 9223372036854775807 " + "inclusive");
-					}
-					updates.add(() -> c.core().protoMaxBulkLen(bytes));
-				}
-				default -> {
-					return configSetFailed(name, "can't set immutable config");
-				}
-			}
-		}
-		updates.forEach(Runnable::run);
-		return Reply.OK;
-	}
-
-	private static Reply configSetFailed(String name, String why) {
-		return Reply.error("ERR CONFIG SET failed (possibly related to argument '" + name + "') - " + why);
-	}
-
-	/**
-	 * Redis memory values: a number with an optional k, kb, m, mb, g or gb suffix; -1
-	 * when invalid.
-	 */
-	private static long memory(String value) {
-		String v = value.toLowerCase(Locale.ROOT);
-		long multiplier = 1;
-		String[][] units = { { "kb", "1024" }, { "mb", "1048576" }, { "gb", "1073741824" }, { "k", "1000" },
-				{ "m", "1000000" }, { "g", "1000000000" }, { "b", "1" } };
-		for (String[] u : units) {
-			if (v.endsWith(u[0])) {
-				multiplier = Long.parseLong(u[1]);
-				v = v.substring(0, v.length() - u[0].length());
-				break;
-			}
-		}
-		Long n = Bytes.parseLong(Bytes.utf8(v));
-		if (n == null || n < 0 || n > Long.MAX_VALUE / multiplier) {
-			return -1;
-		}
-		return n * multiplier;
 	}
 
 }

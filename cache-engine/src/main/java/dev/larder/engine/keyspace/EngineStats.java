@@ -30,4 +30,19 @@ public final class EngineStats {
 
 	public final AtomicInteger connectedClients = new AtomicInteger();
 
+	/**
+	 * CONFIG RESETSTAT (resetServerStats): zeroes the counters Redis zeroes; the start
+	 * time and the connected clients, which are state rather than counts, stay.
+	 */
+	public void reset() {
+		commandsProcessed.reset();
+		connectionsReceived.reset();
+		rejectedConnections.reset();
+		expiredKeys.reset();
+		evictedKeys.reset();
+		keyspaceHits.reset();
+		keyspaceMisses.reset();
+		errorReplies.reset();
+	}
+
 }

@@ -18,11 +18,26 @@ public final class Scripting {
 
 	private final LuaRuntimePool pool;
 
-	private final long timeLimitMillis;
+	private volatile long timeLimitMillis;
 
 	public Scripting(EngineConfig config) {
 		this.timeLimitMillis = config.scriptTimeLimitMillis();
 		this.pool = new LuaRuntimePool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), random);
+	}
+
+	/**
+	 * How long a script may run before it is stopped, in milliseconds; 0 for no limit
+	 * (busy-reply-threshold, alias lua-time-limit).
+	 */
+	public long timeLimitMillis() {
+		return timeLimitMillis;
+	}
+
+	public void timeLimitMillis(long millis) {
+		if (millis < 0) {
+			throw new IllegalArgumentException("a time limit cannot be negative: " + millis);
+		}
+		this.timeLimitMillis = millis;
 	}
 
 	public ScriptCache cache() {

@@ -334,7 +334,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 		long buffered = parser.buffered() + batchBytes;
 		long total = globalBuffered.addAndGet(buffered - accounted);
 		accounted = buffered;
-		if (buffered > core.config().clientQueryBufferLimit() || total > globalLimit) {
+		if (buffered > core.clientQueryBufferLimit() || total > globalLimit) {
 			log.log(System.Logger.Level.WARNING, "Closing client {0} that reached the query buffer limit ({1} bytes "
 					+ "buffered, {2} across clients)", session.address(), buffered, total);
 			closing = true;

@@ -165,6 +165,16 @@ public final class ServerCommandSpecs {
 		.complexity("O(1)")
 		.build();
 
+	/** {@code CONFIG REWRITE} */
+	public static final CommandSpec CONFIG_REWRITE = CommandSpec.subcommand("config", "rewrite")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("2.8.0")
+		.summary("Rewrite the configuration file with the in memory configuration")
+		.complexity("O(1)")
+		.build();
+
 	/** {@code CONFIG SET parameter value [parameter value ...]} */
 	public static final CommandSpec CONFIG_SET = CommandSpec.subcommand("config", "set")
 		.arity(-4)
@@ -185,7 +195,7 @@ public final class ServerCommandSpecs {
 		.since("2.0.0")
 		.summary("A container for server configuration commands")
 		.complexity("Depends on subcommand.")
-		.subcommands(CONFIG_GET, CONFIG_HELP, CONFIG_RESETSTAT, CONFIG_SET)
+		.subcommands(CONFIG_GET, CONFIG_HELP, CONFIG_RESETSTAT, CONFIG_REWRITE, CONFIG_SET)
 		.build();
 
 	/** {@code DBSIZE} */

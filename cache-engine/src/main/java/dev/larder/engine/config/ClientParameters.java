@@ -1,0 +1,52 @@
+package dev.larder.engine.config;
+
+import static dev.larder.engine.config.CLimits.INT_MAX;
+import static dev.larder.engine.config.CLimits.LONG_MAX;
+import static dev.larder.engine.config.CLimits.UINT_MAX;
+import static dev.larder.engine.config.ConfigFlag.IMMUTABLE;
+import static dev.larder.engine.config.NumericFormat.INTEGER;
+import static dev.larder.engine.config.NumericFormat.MEMORY;
+import static dev.larder.engine.config.NumericFormat.MEMORY_OR_PERCENT;
+import static dev.larder.engine.config.NumericType.INT;
+import static dev.larder.engine.config.NumericType.LONG_LONG;
+import static dev.larder.engine.config.NumericType.SIZE_T;
+
+import dev.larder.engine.command.EngineCore;
+import java.util.List;
+
+/**
+ * What clients may send and get: requirepass, proto-max-bulk-len and
+ * client-query-buffer-limit are the engine's own settings; limits it does not enforce yet
+ * (maxclients, output buffers, tracking table) are kept; idle timeouts, client eviction
+ * and keyspace notifications, which it does not do, are refused unless off.
+ */
+final class ClientParameters {
+
+	private static final long ONE_MB = 1024 * 1024;
+
+	private ClientParameters() {
+	}
+
+	static void addTo(ConfigTable.Builder b, EngineCore core) {
+		b.add(new StringParameter("requirepass", null, Binding.of(() -> {
+			String pass = core.requirePass();
+			return pass == null ? "" : ConfigArgs.fromUtf8(pass);
+		}, v -> core.requirePass(ConfigArgs.toUtf8(v))), Check.none()));
+		b.add(new NumericParameter("proto-max-bulk-len", null, LONG_LONG, ONE_MB, LONG_MAX, MEMORY,
+				Binding.of(core::protoMaxBulkLen, core::protoMaxBulkLen), Check.none()));
+		b.add(new NumericParameter("client-query-buffer-limit", null, SIZE_T, ONE_MB, LONG_MAX, MEMORY,
+				Binding.of(core::clientQueryBufferLimit, core::clientQueryBufferLimit), Check.none()));
+		b.add(NumericParameter.stored("maxclients", NumericType.UINT, 1, UINT_MAX, 10000, INTEGER));
+		b.add(new NumericParameter("timeout", null, INT, 0, INT_MAX, INTEGER, Binding.stored(0L),
+				Unsupported.unless(0L, Unsupported.IDLE_TIMEOUT)));
+		b.add(new OutputBufferLimitParameter());
+		b.add(new NumericParameter("maxmemory-clients", null, NumericType.SSIZE_T, -100, LONG_MAX, MEMORY_OR_PERCENT,
+				Binding.stored(0L), Unsupported.unless(0L, Unsupported.CLIENT_EVICTION)));
+		b.add(NumericParameter.stored("tracking-table-max-keys", SIZE_T, 0, LONG_MAX, 1_000_000, INTEGER));
+		b.add(NumericParameter.stored("acllog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));
+		b.add(StringParameter.stored("aclfile", "", IMMUTABLE));
+		b.add(EnumParameter.stored("acl-pubsub-default", List.of("allchannels", "resetchannels"), "resetchannels"));
+		b.add(new NotifyKeyspaceEventsParameter());
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.larder.engine.config;
+
+import static dev.larder.engine.config.CLimits.INT_MAX;
+import static dev.larder.engine.config.CLimits.INT_MIN;
+import static dev.larder.engine.config.CLimits.LONG_MAX;
+import static dev.larder.engine.config.NumericFormat.INTEGER;
+import static dev.larder.engine.config.NumericFormat.MEMORY;
+import static dev.larder.engine.config.NumericType.INT;
+import static dev.larder.engine.config.NumericType.LONG_LONG;
+import static dev.larder.engine.config.NumericType.SIZE_T;
+import static dev.larder.engine.config.NumericType.ULONG;
+
+import java.util.List;
+
+/**
+ * How values are stored and kept tidy: the small-collection encodings, active
+ * defragmentation, lazy freeing and active expiry effort.
+ */
+final class EncodingParameters {
+
+	private EncodingParameters() {
+	}
+
+	static void addTo(ConfigTable.Builder b) {
+		b.add(NumericParameter.stored("hash-max-listpack-entries", "hash-max-ziplist-entries", SIZE_T, 0, LONG_MAX, 512,
+				INTEGER));
+		b.add(NumericParameter.stored("hash-max-listpack-value", "hash-max-ziplist-value", SIZE_T, 0, LONG_MAX, 64,
+				MEMORY));
+		b.add(NumericParameter.stored("set-max-intset-entries", SIZE_T, 0, LONG_MAX, 512, INTEGER));
+		b.add(NumericParameter.stored("zset-max-listpack-entries", "zset-max-ziplist-entries", SIZE_T, 0, LONG_MAX, 128,
+				INTEGER));
+		b.add(NumericParameter.stored("zset-max-listpack-value", "zset-max-ziplist-value", SIZE_T, 0, LONG_MAX, 64,
+				MEMORY));
+		b.add(NumericParameter.stored("list-max-listpack-size", "list-max-ziplist-size", INT, INT_MIN, INT_MAX, -2,
+				INTEGER));
+		b.add(NumericParameter.stored("list-compress-depth", INT, 0, INT_MAX, 0, INTEGER));
+		b.add(NumericParameter.stored("stream-node-max-bytes", SIZE_T, 0, LONG_MAX, 4096, MEMORY));
+		b.add(NumericParameter.stored("stream-node-max-entries", LONG_LONG, 0, LONG_MAX, 100, INTEGER));
+		b.add(NumericParameter.stored("hll-sparse-max-bytes", SIZE_T, 0, LONG_MAX, 3000, MEMORY));
+		b.add(BoolParameter.stored("activerehashing", true));
+		b.add(new BoolParameter("activedefrag", null, Binding.stored(false), RedisChecks.activeDefrag()));
+		b.add(NumericParameter.stored("active-defrag-cycle-min", INT, 1, 99, 1, INTEGER));
+		b.add(NumericParameter.stored("active-defrag-cycle-max", INT, 1, 99, 25, INTEGER));
+		b.add(NumericParameter.stored("active-defrag-threshold-lower", INT, 0, 1000, 10, INTEGER));
+		b.add(NumericParameter.stored("active-defrag-threshold-upper", INT, 0, 1000, 100, INTEGER));
+		b.add(NumericParameter.stored("active-defrag-ignore-bytes", SIZE_T, 1, LONG_MAX, 100 << 20, MEMORY));
+		b.add(NumericParameter.stored("active-defrag-max-scan-fields", ULONG, 1, LONG_MAX, 1000, INTEGER));
+		for (String lazy : List.of("lazyfree-lazy-eviction", "lazyfree-lazy-expire", "lazyfree-lazy-server-del",
+				"lazyfree-lazy-user-del", "lazyfree-lazy-user-flush")) {
+			b.add(BoolParameter.stored(lazy, false));
+		}
+		b.add(NumericParameter.stored("active-expire-effort", INT, 1, 10, 1, INTEGER));
+		b.add(EnumParameter.stored("sanitize-dump-payload", List.of("no", "yes", "clients"), "no"));
+	}
+
+}
