@@ -136,7 +136,6 @@ public final class Evictor implements AutoCloseable {
 		Outcome outcome;
 		lock.lock();
 		try {
-			keyspace.access().refreshClock();
 			outcome = evict(policy, excess, db, newKey, timeLimitNanos(settings.tenacity()), evicted, true);
 		}
 		finally {
@@ -300,7 +299,7 @@ public final class Evictor implements AutoCloseable {
 			if (policy.order() == Order.TINYLFU) {
 				keyspace.fitSketch(s);
 			}
-			long now = keyspace.clock().millis();
+			long now = keyspace.access().recentMillis();
 			for (int db = 0; db < keyspace.databaseCount(); db++) {
 				Database d = keyspace.db(db);
 				int available = volatileOnly ? d.volatileCount(s) : d.size(s);
@@ -481,7 +480,6 @@ public final class Evictor implements AutoCloseable {
 			long limit = Math.max(timeLimitNanos(settings.tenacity()), TimeUnit.MICROSECONDS.toNanos(50));
 			lock.lock();
 			try {
-				keyspace.access().refreshClock();
 				outcome = evict(policy, excess, 0, null, limit, evicted, false);
 			}
 			finally {

@@ -59,6 +59,11 @@ public final class KeyAccess {
 		this.cachedMillis = epochMillis;
 	}
 
+	/** The clock as last refreshed, in Unix milliseconds: a cheap, slightly late now. */
+	public long recentMillis() {
+		return cachedMillis;
+	}
+
 	/** Reads the clock into the copy accesses are stamped with. */
 	public void refreshClock() {
 		cachedMillis = clock.millis();
