@@ -6,6 +6,7 @@ import dev.larder.engine.config.ConfigTable;
 import dev.larder.engine.config.RedisParameters;
 import dev.larder.engine.eviction.EvictionListener;
 import dev.larder.engine.eviction.EvictionSettings;
+import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.EngineStats;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.scripting.ScriptCommands;
@@ -36,6 +37,8 @@ public final class EngineCore {
 	private final EngineMemory memory;
 
 	private final EvictionSettings eviction;
+
+	private final EncodingLimits encodingLimits = new EncodingLimits();
 
 	private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
 
@@ -130,6 +133,14 @@ public final class EngineCore {
 	/** maxmemory and the settings of eviction, as CONFIG SET leaves them. */
 	public EvictionSettings eviction() {
 		return eviction;
+	}
+
+	/**
+	 * The sizes up to which new and growing collections keep their compact encodings, as
+	 * CONFIG SET leaves them.
+	 */
+	public EncodingLimits encodingLimits() {
+		return encodingLimits;
 	}
 
 	public void addEvictionListener(EvictionListener listener) {
