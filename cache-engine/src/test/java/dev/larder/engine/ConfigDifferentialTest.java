@@ -298,6 +298,63 @@ class ConfigDifferentialTest {
 		assertThat(engineClient.call(args)).isEqualTo(redisClient.call(args));
 	}
 
+	/**
+	 * The encoding limits decide OBJECT ENCODING as they do in Redis: at each insertion,
+	 * under the limits of that moment, never converting back; store commands build their
+	 * results under them too. Only replies whose order does not depend on Redis's seeded
+	 * hash are compared.
+	 */
+	static Stream<List<String>> encodingScripts() {
+		return Stream.of(
+				List.of("CONFIG SET hash-max-ziplist-entries 2", "HSET h a 1 b 2", "OBJECT ENCODING h", "HGETALL h",
+						"HSET h c 3", "OBJECT ENCODING h", "HLEN h"),
+				List.of("CONFIG SET hash-max-listpack-value 3", "HSET h f abc", "OBJECT ENCODING h", "HSET h g abcd",
+						"OBJECT ENCODING h", "HSET h2 abcd 1", "OBJECT ENCODING h2"),
+				List.of("CONFIG SET hash-max-listpack-entries 0", "HSET h a 1", "OBJECT ENCODING h"),
+				List.of("HSET h a 1 b 2 c 3", "CONFIG SET hash-max-listpack-entries 1", "OBJECT ENCODING h",
+						"HGETALL h", "HSET h d 4", "OBJECT ENCODING h", "CONFIG SET hash-max-listpack-entries 512",
+						"HDEL h a b c", "OBJECT ENCODING h"),
+				List.of("CONFIG SET set-max-intset-entries 2", "SADD s 3 1", "OBJECT ENCODING s", "SMEMBERS s",
+						"SADD s 2", "OBJECT ENCODING s", "SCARD s"),
+				List.of("CONFIG SET set-max-intset-entries 0", "SADD s 1", "OBJECT ENCODING s"),
+				List.of("SADD a 5 1 3", "SADD b 4 2", "CONFIG SET set-max-intset-entries 4", "SUNION a a",
+						"SUNIONSTORE u a b", "OBJECT ENCODING u", "SINTERSTORE i a a", "OBJECT ENCODING i",
+						"SDIFFSTORE d a b", "OBJECT ENCODING d", "SMOVE a m 1", "OBJECT ENCODING m",
+						"CONFIG SET set-max-intset-entries 3", "SUNIONSTORE u2 a b", "OBJECT ENCODING u2",
+						"SMEMBERS d"),
+				List.of("CONFIG SET zset-max-ziplist-entries 1", "ZADD z 1 a", "OBJECT ENCODING z", "ZADD z 2 b",
+						"OBJECT ENCODING z", "ZRANGE z 0 -1 WITHSCORES"),
+				List.of("CONFIG SET zset-max-listpack-value 2", "ZADD z 1 ab", "OBJECT ENCODING z", "ZADD z 2 abc",
+						"OBJECT ENCODING z", "ZINCRBY y 1 abc", "OBJECT ENCODING y"),
+				List.of("ZADD z 1 a 2 b 3 c", "CONFIG SET zset-max-listpack-entries 2", "OBJECT ENCODING z",
+						"ZUNIONSTORE u 1 z", "OBJECT ENCODING u", "ZRANGESTORE r z 0 -1", "OBJECT ENCODING r",
+						"ZRANGESTORE r2 z 0 1", "OBJECT ENCODING r2", "ZRANGESTORE r3 z 0 5 BYSCORE",
+						"OBJECT ENCODING r3", "ZINTERSTORE i 1 z", "OBJECT ENCODING i", "ZDIFFSTORE d 1 z",
+						"OBJECT ENCODING d", "SADD s 1 2 3", "ZUNIONSTORE zs 1 s", "OBJECT ENCODING zs",
+						"CONFIG SET zset-max-listpack-entries 128", "ZUNIONSTORE u 1 z", "OBJECT ENCODING u"),
+				List.of("HSET h a 1", "SADD s 1", "ZADD z 1 a", "CONFIG SET hash-max-listpack-entries 0",
+						"CONFIG SET set-max-intset-entries 0", "CONFIG SET zset-max-listpack-entries 0", "COPY h h2",
+						"OBJECT ENCODING h2", "COPY s s2", "OBJECT ENCODING s2", "COPY z z2", "OBJECT ENCODING z2"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("encodingScripts")
+	void encodingLimitsDecideObjectEncodingLikeRedis(List<String> script) {
+		for (RespClient c : List.of(engineClient, redisClient)) {
+			c.call("FLUSHALL");
+		}
+		try {
+			for (String command : script) {
+				String[] args = command.split(" ");
+				assertThat(engineClient.call(args)).as(command).isEqualTo(redisClient.call(args));
+			}
+		}
+		finally {
+			engineClient.call("FLUSHALL");
+			redisClient.call("FLUSHALL");
+		}
+	}
+
 	@Test
 	void resetStatZeroesWhatRedisZeroes() {
 		for (RespClient c : List.of(engineClient, redisClient)) {

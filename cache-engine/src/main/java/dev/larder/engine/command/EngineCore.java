@@ -7,6 +7,7 @@ import dev.larder.engine.config.RedisParameters;
 import dev.larder.engine.eviction.EvictionListener;
 import dev.larder.engine.eviction.EvictionSettings;
 import dev.larder.engine.eviction.Evictor;
+import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.EngineStats;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.scripting.ScriptCommands;
@@ -37,6 +38,8 @@ public final class EngineCore {
 	private final EngineMemory memory;
 
 	private final EvictionSettings eviction;
+
+	private final EncodingLimits encodingLimits = new EncodingLimits();
 
 	private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
 
@@ -139,6 +142,14 @@ public final class EngineCore {
 	/** What frees memory over maxmemory. */
 	public Evictor evictor() {
 		return evictor;
+	}
+
+	/**
+	 * The sizes up to which new and growing collections keep their compact encodings, as
+	 * CONFIG SET leaves them.
+	 */
+	public EncodingLimits encodingLimits() {
+		return encodingLimits;
 	}
 
 	public void addEvictionListener(EvictionListener listener) {

@@ -51,7 +51,7 @@ final class HashCommands {
 		if (e != null) {
 			return e.asHash();
 		}
-		HashValue h = new HashValue();
+		HashValue h = new HashValue(c.core().encodingLimits());
 		c.db().add(c.arg(1), h);
 		return h;
 	}

@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.SetCommandSpecs;
+import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.SetValue;
 import dev.larder.engine.keyspace.ValueType;
@@ -68,7 +69,7 @@ final class SetCommands {
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.SET);
 		SetValue s = set(e);
 		if (s == null) {
-			s = new SetValue();
+			s = new SetValue(c.core().encodingLimits());
 			c.db().add(c.arg(1), s);
 		}
 		long added = 0;
@@ -205,7 +206,7 @@ final class SetCommands {
 		}
 		SetValue to = set(dst);
 		if (to == null) {
-			to = new SetValue();
+			to = new SetValue(c.core().encodingLimits());
 			c.db().add(c.arg(2), to);
 		}
 		to.add(c.arg(3));
@@ -220,7 +221,7 @@ final class SetCommands {
 		}
 		return switch (op) {
 			case INTER -> inter(sets);
-			case UNION -> union(sets);
+			case UNION -> union(sets, c.core().encodingLimits());
 			case DIFF -> diff(sets);
 		};
 	}
@@ -254,8 +255,12 @@ final class SetCommands {
 		return out;
 	}
 
-	private static List<byte[]> union(List<SetValue> sets) {
-		SetValue acc = new SetValue();
+	/**
+	 * Through a set, as sunionDiffGenericCommand builds one, so the reply is in that
+	 * set's order: ascending while it is an intset within {@code limits}.
+	 */
+	private static List<byte[]> union(List<SetValue> sets, EncodingLimits limits) {
+		SetValue acc = new SetValue(limits);
 		for (SetValue s : sets) {
 			if (s != null) {
 				s.forEach(acc::add);
@@ -292,7 +297,7 @@ final class SetCommands {
 		}
 		c.db().delete(c.arg(1));
 		if (!result.isEmpty()) {
-			SetValue s = new SetValue();
+			SetValue s = new SetValue(c.core().encodingLimits());
 			result.forEach(s::add);
 			c.db().add(c.arg(1), s);
 		}

@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.SortedSetCommandSpecs;
+import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
 import dev.larder.engine.keyspace.ZSetValue;
@@ -101,7 +102,7 @@ final class ZSetCommands {
 			if (a.xx()) {
 				return a.incr() ? Reply.NULL : Reply.integer(0);
 			}
-			z = new ZSetValue();
+			z = new ZSetValue(c.core().encodingLimits());
 			c.db().add(c.arg(1), z);
 		}
 		long added = 0;
@@ -143,7 +144,7 @@ final class ZSetCommands {
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.ZSET);
 		ZSetValue z = zset(e);
 		if (z == null) {
-			z = new ZSetValue();
+			z = new ZSetValue(c.core().encodingLimits());
 			c.db().add(c.arg(1), z);
 		}
 		Node n = z.get(c.arg(3));
@@ -281,8 +282,9 @@ final class ZSetCommands {
 		if (nodes.isEmpty()) {
 			return;
 		}
-		ZSetValue dst = byRank && nodes.size() > ZSetValue.MAX_LISTPACK_ENTRIES ? ZSetValue.inSkiplistEncoding()
-				: new ZSetValue();
+		EncodingLimits limits = c.core().encodingLimits();
+		ZSetValue dst = byRank && nodes.size() > limits.zsetMaxListpackEntries() ? ZSetValue.inSkiplistEncoding(limits)
+				: new ZSetValue(limits);
 		for (Node n : nodes) {
 			dst.insert(n.member(), n.score());
 		}
@@ -478,7 +480,7 @@ final class ZSetCommands {
 			return e.asZSet();
 		}
 		if (type == ValueType.SET) {
-			ZSetValue z = new ZSetValue();
+			ZSetValue z = new ZSetValue(c.core().encodingLimits());
 			e.asSet().forEach(m -> z.insert(m, 1.0));
 			return z;
 		}
@@ -503,9 +505,9 @@ final class ZSetCommands {
 		List<ZSetValue> src = sources(c, numkeysIdx + 1, n);
 		ZSetOpArgs a = ZSetOpArgs.parse(c, numkeysIdx, n, op, store);
 		ZSetValue result = switch (op) {
-			case UNION -> union(src, a);
-			case INTER -> inter(src, a);
-			case DIFF -> diff(src);
+			case UNION -> union(src, a, c.core().encodingLimits());
+			case INTER -> inter(src, a, c.core().encodingLimits());
+			case DIFF -> diff(src, c.core().encodingLimits());
 		};
 		if (store) {
 			c.db().delete(c.arg(1));
@@ -519,8 +521,8 @@ final class ZSetCommands {
 		return rangeReply(c, nodes, a.withScores());
 	}
 
-	private static ZSetValue union(List<ZSetValue> src, ZSetOpArgs a) {
-		ZSetValue result = ZSetValue.inSkiplistEncoding();
+	private static ZSetValue union(List<ZSetValue> src, ZSetOpArgs a, EncodingLimits limits) {
+		ZSetValue result = ZSetValue.inSkiplistEncoding(limits);
 		for (int i : bySize(src)) {
 			ZSetValue s = src.get(i);
 			if (s == null) {
@@ -540,8 +542,8 @@ final class ZSetCommands {
 		return result;
 	}
 
-	private static ZSetValue inter(List<ZSetValue> src, ZSetOpArgs a) {
-		ZSetValue result = ZSetValue.inSkiplistEncoding();
+	private static ZSetValue inter(List<ZSetValue> src, ZSetOpArgs a, EncodingLimits limits) {
+		ZSetValue result = ZSetValue.inSkiplistEncoding(limits);
 		if (src.contains(null)) {
 			return result;
 		}
@@ -563,8 +565,8 @@ final class ZSetCommands {
 	/**
 	 * The first input's members found in no other input, with their scores unweighted.
 	 */
-	private static ZSetValue diff(List<ZSetValue> src) {
-		ZSetValue result = ZSetValue.inSkiplistEncoding();
+	private static ZSetValue diff(List<ZSetValue> src, EncodingLimits limits) {
+		ZSetValue result = ZSetValue.inSkiplistEncoding(limits);
 		ZSetValue first = src.get(0);
 		if (first == null) {
 			return result;

@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * CONFIG SET over any number of pairs, with Redis 7's all-or-nothing semantics
- * (configSetCommand): every name is looked up first (an unknown one wins over the other
- * errors only if it comes before them), then immutable, protected and duplicate names are
- * refused, then every value is checked, and only when all pass are they applied, in
- * order. Nothing is applied when any pair fails, which is what Redis's rollback restores.
+ * (configSetCommand): every name first, where the first unknown, immutable, protected or
+ * duplicated one in argument order is the error; then every value, in order; and only
+ * when all pass are they applied. Nothing is applied when any pair fails, which is the
+ * state Redis's rollback restores.
  */
 final class ConfigSet {
 

@@ -49,12 +49,6 @@ public final class ConfigTable {
 		return entries;
 	}
 
-	/** The value CONFIG GET prints for {@code name}, or null when there is none. */
-	public @Nullable String get(String name) {
-		Entry e = lookup(name);
-		return e == null ? null : e.parameter().get();
-	}
-
 	public static final class Builder {
 
 		private final List<Entry> entries = new ArrayList<>();

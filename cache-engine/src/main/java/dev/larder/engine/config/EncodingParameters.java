@@ -10,27 +10,33 @@ import static dev.larder.engine.config.NumericType.LONG_LONG;
 import static dev.larder.engine.config.NumericType.SIZE_T;
 import static dev.larder.engine.config.NumericType.ULONG;
 
+import dev.larder.engine.keyspace.EncodingLimits;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How values are stored and kept tidy: the small-collection encodings, active
- * defragmentation, lazy freeing and active expiry effort.
+ * How values are stored and kept tidy: the small-collection encodings, bound to the
+ * engine's {@link EncodingLimits} (OBJECT ENCODING and the order of HGETALL, SMEMBERS and
+ * friends follow them, as in Redis); the list and stream node sizes, active
+ * defragmentation, lazy freeing and active expiry effort, which are kept.
  */
 final class EncodingParameters {
 
 	private EncodingParameters() {
 	}
 
-	static void addTo(ConfigTable.Builder b) {
-		b.add(NumericParameter.stored("hash-max-listpack-entries", "hash-max-ziplist-entries", SIZE_T, 0, LONG_MAX, 512,
-				INTEGER));
-		b.add(NumericParameter.stored("hash-max-listpack-value", "hash-max-ziplist-value", SIZE_T, 0, LONG_MAX, 64,
-				MEMORY));
-		b.add(NumericParameter.stored("set-max-intset-entries", SIZE_T, 0, LONG_MAX, 512, INTEGER));
-		b.add(NumericParameter.stored("zset-max-listpack-entries", "zset-max-ziplist-entries", SIZE_T, 0, LONG_MAX, 128,
-				INTEGER));
-		b.add(NumericParameter.stored("zset-max-listpack-value", "zset-max-ziplist-value", SIZE_T, 0, LONG_MAX, 64,
-				MEMORY));
+	static void addTo(ConfigTable.Builder b, EncodingLimits limits) {
+		b.add(limit("hash-max-listpack-entries", "hash-max-ziplist-entries", INTEGER, limits::hashMaxListpackEntries,
+				limits::hashMaxListpackEntries));
+		b.add(limit("hash-max-listpack-value", "hash-max-ziplist-value", MEMORY, limits::hashMaxListpackValue,
+				limits::hashMaxListpackValue));
+		b.add(limit("set-max-intset-entries", null, INTEGER, limits::setMaxIntsetEntries, limits::setMaxIntsetEntries));
+		b.add(limit("zset-max-listpack-entries", "zset-max-ziplist-entries", INTEGER, limits::zsetMaxListpackEntries,
+				limits::zsetMaxListpackEntries));
+		b.add(limit("zset-max-listpack-value", "zset-max-ziplist-value", MEMORY, limits::zsetMaxListpackValue,
+				limits::zsetMaxListpackValue));
 		b.add(NumericParameter.stored("list-max-listpack-size", "list-max-ziplist-size", INT, INT_MIN, INT_MAX, -2,
 				INTEGER));
 		b.add(NumericParameter.stored("list-compress-depth", INT, 0, INT_MAX, 0, INTEGER));
@@ -51,6 +57,13 @@ final class EncodingParameters {
 		}
 		b.add(NumericParameter.stored("active-expire-effort", INT, 1, 10, 1, INTEGER));
 		b.add(EnumParameter.stored("sanitize-dump-payload", List.of("no", "yes", "clients"), "no"));
+	}
+
+	/** A size_t encoding limit: 0 to LONG_MAX, as createSizeTConfig declares them. */
+	private static NumericParameter limit(String name, @Nullable String alias, NumericFormat format,
+			LongSupplier getter, LongConsumer setter) {
+		return new NumericParameter(name, alias, SIZE_T, 0, LONG_MAX, format,
+				Binding.of(getter::getAsLong, setter::accept), Check.none());
 	}
 
 }

@@ -19,7 +19,7 @@ public final class RedisParameters {
 		ServerParameters.addTo(b, core);
 		ClientParameters.addTo(b, core);
 		EvictionParameters.addTo(b, core.eviction());
-		EncodingParameters.addTo(b);
+		EncodingParameters.addTo(b, core.encodingLimits());
 		PersistenceParameters.addTo(b);
 		ReplicationParameters.addTo(b);
 		ClusterParameters.addTo(b);

@@ -43,8 +43,19 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	/** The hashtable encoding; null while the hash is compact. */
 	private @Nullable Dict<DictEntry> dict;
 
+	private final EncodingLimits limits;
+
+	/** An empty hash under Redis's default limits. */
 	public HashValue() {
+		this(EncodingLimits.DEFAULTS);
+	}
+
+	/**
+	 * An empty hash that stays compact within {@code limits}, as they are when it grows.
+	 */
+	public HashValue(EncodingLimits limits) {
 		super(SHELL + JvmLayout.referenceArray(INITIAL_PAIRS));
+		this.limits = limits;
 	}
 
 	@Override
@@ -90,7 +101,8 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	 * in a listpack.
 	 */
 	public boolean put(byte[] field, byte[] value) {
-		if (dict == null && (field.length > MAX_COMPACT_VALUE || value.length > MAX_COMPACT_VALUE)) {
+		if (dict == null
+				&& (field.length > limits.hashMaxListpackValue() || value.length > limits.hashMaxListpackValue())) {
 			convert();
 		}
 		if (dict != null) {
@@ -110,7 +122,7 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 			pairs[i + 1] = value;
 			return false;
 		}
-		if (count >= MAX_COMPACT_ENTRIES) {
+		if (count >= limits.hashMaxListpackEntries()) {
 			insertIntoDict(convert(), field, Bytes.hash(field), value);
 			return true;
 		}
@@ -209,7 +221,7 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	 */
 	@Override
 	public HashValue deepCopy() {
-		HashValue copy = new HashValue();
+		HashValue copy = new HashValue(limits);
 		if (dict == null) {
 			copy.pairs = Arrays.copyOf(pairs, pairs.length);
 			copy.count = count;

@@ -26,10 +26,23 @@ public final class SetValue extends AccountedValue implements CollectionValue {
 
 	private final Dict<DictEntry> dict = new Dict<>();
 
-	private boolean intset = true;
+	/**
+	 * The limits an intset checks as it grows; null once the set is a hashtable, which it
+	 * stays. One field for both the encoding and its limits keeps the object at 32 bytes.
+	 */
+	private @Nullable EncodingLimits intset;
 
+	/** An empty set under Redis's default limits. */
 	public SetValue() {
+		this(EncodingLimits.DEFAULTS);
+	}
+
+	/**
+	 * An empty set that stays an intset within {@code limits}, as they are when it grows.
+	 */
+	public SetValue(EncodingLimits limits) {
 		super(SHELL);
+		this.intset = limits;
 	}
 
 	@Override
@@ -52,12 +65,12 @@ public final class SetValue extends AccountedValue implements CollectionValue {
 	}
 
 	public boolean isIntset() {
-		return intset;
+		return intset != null;
 	}
 
 	@Override
 	public String encoding() {
-		return intset ? "intset" : "hashtable";
+		return intset != null ? "intset" : "hashtable";
 	}
 
 	public boolean contains(byte[] member) {
@@ -69,8 +82,9 @@ public final class SetValue extends AccountedValue implements CollectionValue {
 		if (dict.get(member, h) != null) {
 			return false;
 		}
-		if (intset && (dict.size() >= MAX_INTSET_ENTRIES || !isCanonicalLong(member))) {
-			intset = false;
+		EncodingLimits limits = intset;
+		if (limits != null && (dict.size() >= limits.setMaxIntsetEntries() || !isCanonicalLong(member))) {
+			intset = null;
 		}
 		long table = dict.tableBytes();
 		dict.insert(new DictEntry(member, h, DictEntry.NO_VALUE));
@@ -107,7 +121,7 @@ public final class SetValue extends AccountedValue implements CollectionValue {
 	public List<byte[]> members() {
 		List<byte[]> out = new ArrayList<>(dict.size());
 		dict.forEach(e -> out.add(e.key));
-		if (intset) {
+		if (intset != null) {
 			out.sort((a, b) -> Long.compare(intsetValue(a), intsetValue(b)));
 		}
 		return out;

@@ -85,8 +85,20 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 
 	private boolean listpack = true;
 
+	private final EncodingLimits limits;
+
+	/** An empty set under Redis's default limits. */
 	public ZSetValue() {
+		this(EncodingLimits.DEFAULTS);
+	}
+
+	/**
+	 * An empty set that stays a listpack within {@code limits}, as they are when it
+	 * grows.
+	 */
+	public ZSetValue(EncodingLimits limits) {
 		super(SHELL + ZSetTree.INITIAL_PAGE_BYTES);
+		this.limits = limits;
 	}
 
 	/**
@@ -95,7 +107,15 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 	 * keeps every score as given, -0 included.
 	 */
 	public static ZSetValue inSkiplistEncoding() {
-		ZSetValue z = new ZSetValue();
+		return inSkiplistEncoding(EncodingLimits.DEFAULTS);
+	}
+
+	/**
+	 * {@link #inSkiplistEncoding()} for a set that may later be made compact within
+	 * {@code limits}.
+	 */
+	public static ZSetValue inSkiplistEncoding(EncodingLimits limits) {
+		ZSetValue z = new ZSetValue(limits);
 		z.listpack = false;
 		return z;
 	}
@@ -105,7 +125,7 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 	 * to listpack encoding when it is small enough, where its -0 scores become 0.
 	 */
 	public ZSetValue convertToListpackIfSmall() {
-		if (listpack || size() > MAX_LISTPACK_ENTRIES || longestMember() > MAX_LISTPACK_VALUE) {
+		if (listpack || size() > limits.zsetMaxListpackEntries() || longestMember() > limits.zsetMaxListpackValue()) {
 			return this;
 		}
 		listpack = true;
@@ -164,7 +184,8 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 
 	/** Adds a member known to be absent. */
 	public void insert(byte[] member, double score) {
-		if (listpack && (dict.size() >= MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE)) {
+		if (listpack
+				&& (dict.size() >= limits.zsetMaxListpackEntries() || member.length > limits.zsetMaxListpackValue())) {
 			listpack = false;
 		}
 		Node n = new Node(member, Bytes.hash(member), listpack && score == 0 ? 0.0 : score);
@@ -293,9 +314,11 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 
 	@Override
 	public ZSetValue deepCopy() {
-		ZSetValue copy = new ZSetValue();
+		ZSetValue copy = new ZSetValue(limits);
 		copy.listpack = listpack;
 		forEach(n -> copy.insert(n.key, n.score));
+		// zsetDup keeps the encoding, even where limits lowered since would convert
+		copy.listpack = listpack;
 		return copy;
 	}
 

@@ -1,0 +1,88 @@
+package dev.larder.engine.keyspace;
+
+/**
+ * The sizes up to which hashes, sets and sorted sets keep Redis's compact encodings
+ * (hash-max-listpack-entries and -value, set-max-intset-entries,
+ * zset-max-listpack-entries and -value). One per engine, changed by CONFIG SET at run
+ * time; a collection reads them each time it grows, as Redis reads its server struct, so
+ * a new limit decides the next conversion and never converts a collection back.
+ */
+public final class EncodingLimits {
+
+	/** Redis's defaults, for collections built outside an engine. Not settable. */
+	public static final EncodingLimits DEFAULTS = new EncodingLimits(true);
+
+	private final boolean fixed;
+
+	private volatile long hashMaxListpackEntries = HashValue.MAX_COMPACT_ENTRIES;
+
+	private volatile long hashMaxListpackValue = HashValue.MAX_COMPACT_VALUE;
+
+	private volatile long setMaxIntsetEntries = SetValue.MAX_INTSET_ENTRIES;
+
+	private volatile long zsetMaxListpackEntries = ZSetValue.MAX_LISTPACK_ENTRIES;
+
+	private volatile long zsetMaxListpackValue = ZSetValue.MAX_LISTPACK_VALUE;
+
+	/** Redis's defaults, settable. */
+	public EncodingLimits() {
+		this(false);
+	}
+
+	private EncodingLimits(boolean fixed) {
+		this.fixed = fixed;
+	}
+
+	public long hashMaxListpackEntries() {
+		return hashMaxListpackEntries;
+	}
+
+	public void hashMaxListpackEntries(long entries) {
+		this.hashMaxListpackEntries = check(entries);
+	}
+
+	/** The longest field or value, in bytes, a compact hash holds. */
+	public long hashMaxListpackValue() {
+		return hashMaxListpackValue;
+	}
+
+	public void hashMaxListpackValue(long bytes) {
+		this.hashMaxListpackValue = check(bytes);
+	}
+
+	public long setMaxIntsetEntries() {
+		return setMaxIntsetEntries;
+	}
+
+	public void setMaxIntsetEntries(long entries) {
+		this.setMaxIntsetEntries = check(entries);
+	}
+
+	public long zsetMaxListpackEntries() {
+		return zsetMaxListpackEntries;
+	}
+
+	public void zsetMaxListpackEntries(long entries) {
+		this.zsetMaxListpackEntries = check(entries);
+	}
+
+	/** The longest member, in bytes, a compact sorted set holds. */
+	public long zsetMaxListpackValue() {
+		return zsetMaxListpackValue;
+	}
+
+	public void zsetMaxListpackValue(long bytes) {
+		this.zsetMaxListpackValue = check(bytes);
+	}
+
+	private long check(long limit) {
+		if (fixed) {
+			throw new UnsupportedOperationException("Redis's default encoding limits are not settable");
+		}
+		if (limit < 0) {
+			throw new IllegalArgumentException("an encoding limit cannot be negative: " + limit);
+		}
+		return limit;
+	}
+
+}
