@@ -129,7 +129,12 @@ public final class Evictor implements AutoCloseable {
 			boolean near = excess > -keyspace.gauge().maxError();
 			return near && overExactly(max) ? Outcome.OUT_OF_MEMORY : Outcome.OK;
 		}
-		if (excess <= 0) {
+		// TinyLFU duels a new key as soon as the cache may be full: the gauge cannot say
+		// exactly when it is, and keys let in unopposed near the budget would push out
+		// better ones once it is passed
+		boolean duel = newKey != null && policy == EvictionPolicy.ALLKEYS_TINYLFU
+				&& excess > -keyspace.gauge().maxError();
+		if (excess <= 0 && !duel) {
 			return Outcome.OK;
 		}
 		List<Evicted> evicted = new ArrayList<>(4);
@@ -190,25 +195,20 @@ public final class Evictor implements AutoCloseable {
 		// volatile-tinylfu cannot duel: whether the new key will have a TTL, and so may
 		// be
 		// evicted in its stead, is only known after the write
-		byte[] candidate = policy == EvictionPolicy.ALLKEYS_TINYLFU ? newKey : null;
+		if (newKey != null && policy == EvictionPolicy.ALLKEYS_TINYLFU) {
+			long dueled = duel(db, newKey, excess > 0, evicted);
+			if (dueled < 0) {
+				return Outcome.REJECT_NEW_KEY;
+			}
+			freed += dueled;
+		}
 		while (freed < excess) {
 			Victim victim = policy.order() == Order.RANDOM ? randomVictim(policy) : pooledVictim(policy);
 			if (victim == null) {
 				// as Redis: still over with nothing left to evict, whatever was freed
 				return Outcome.OUT_OF_MEMORY;
 			}
-			if (candidate != null) {
-				if (!admits(db, candidate, victim.score)) {
-					return Outcome.REJECT_NEW_KEY;
-				}
-				candidate = null;
-			}
-			long bytes = remove(victim);
-			if (bytes < 0) {
-				continue;
-			}
-			freed += bytes;
-			evicted.add(new Evicted(victim.db, victim.entry.key().clone()));
+			freed += evict(victim, evicted);
 			if ((evicted.size() & 15) == 0 && System.nanoTime() - start > limitNanos) {
 				if (foreground) {
 					startBackground();
@@ -220,23 +220,74 @@ public final class Evictor implements AutoCloseable {
 	}
 
 	/**
-	 * TinyLFU's admission: whether a key read more often than the victim, or one that
-	 * exists already (the write replaces it and frees nothing by evicting it), may come
-	 * in.
+	 * Evicts the victim if it still stands for its key and records it; the bytes freed, 0
+	 * if it had gone.
 	 */
-	private boolean admits(int db, byte[] key, long victimScore) {
-		Shard shard = keyspace.shard(keyspace.shardIndex(key));
+	private long evict(Victim victim, List<Evicted> evicted) {
+		long bytes = remove(victim);
+		if (bytes < 0) {
+			return 0;
+		}
+		evicted.add(new Evicted(victim.db, victim.entry.key().clone()));
+		return bytes;
+	}
+
+	/**
+	 * TinyLFU's admission, in the new key's own shard: its keys are sampled for the least
+	 * read (then least recent) one, and the new key is let in only if the sketch says it
+	 * was read more often; a key that exists already always is (the write replaces it).
+	 * Both estimates come from the same sketch, so they have aged alike. Returns -1 when
+	 * the new key lost; otherwise the bytes freed by evicting the victim when
+	 * {@code evictVictim}, else 0.
+	 */
+	private long duel(int db, byte[] key, boolean evictVictim, List<Evicted> evicted) {
+		int s = keyspace.shardIndex(key);
+		Shard shard = keyspace.shard(s);
+		KeyEntry victim = null;
+		int victimDb = 0;
+		long bytes = 0;
 		shard.lock();
 		try {
 			if (keyspace.db(db).lookupNoTouch(key) != null) {
-				return true;
+				return 0;
 			}
-			int candidate = keyspace.readFrequency(key);
-			return candidate > frequencyOf(victimScore);
+			keyspace.fitSketch(s);
+			long best = -1;
+			long now = keyspace.access().recentMillis();
+			int samples = settings.samples();
+			for (int d = 0; d < keyspace.databaseCount(); d++) {
+				Database database = keyspace.db(d);
+				for (int n = Math.min(samples, database.size(s)); n > 0; n--) {
+					KeyEntry e = database.random(s, random);
+					if (e == null || e.isExpired(now)) {
+						continue;
+					}
+					long score = score(EvictionPolicy.ALLKEYS_TINYLFU, e);
+					if (score > best) {
+						best = score;
+						victim = e;
+						victimDb = d;
+					}
+				}
+			}
+			if (victim == null) {
+				return 0;
+			}
+			if (keyspace.readFrequency(key) <= frequencyOf(best)) {
+				return -1;
+			}
+			if (!evictVictim) {
+				return 0;
+			}
+			bytes = Database.memoryUsage(victim);
+			keyspace.db(victimDb).remove(victim);
+			stats.evictedKeys.increment();
 		}
 		finally {
 			shard.unlock();
 		}
+		evicted.add(new Evicted(victimDb, victim.key().clone()));
+		return bytes;
 	}
 
 	private record Victim(int db, KeyEntry entry, long score) {

@@ -3,11 +3,12 @@ package dev.larder.engine.keyspace;
 /**
  * How often keys were read lately, estimated in a count-min sketch of 4-bit counters
  * (TinyLFU, Einziger, Friedman and Manes, as Caffeine uses it): each key hash picks one
- * counter in each of four rows, its frequency is the least of them, and when as many
- * increments have been counted as ten times the keys the sketch is sized for, every
- * counter is halved, so that old popularity fades. It counts reads of keys that are
- * absent too: what lets it admit a key that is asked for often although it keeps being
- * evicted, and refuse one that was asked for once.
+ * counter in each of four rows, its frequency is the least of them, a read raises only
+ * those at the least (conservative update), and when as many increments have been counted
+ * as ten times the keys the sketch is sized for, every counter is halved, so that old
+ * popularity fades. It counts reads of keys that are absent too: what lets it admit a key
+ * that is asked for often although it keeps being evicted, and refuse one that was asked
+ * for once.
  *
  * <p>
  * About 4 bytes per key of the shard it serves. Not thread-safe: the shard's lock guards
@@ -74,17 +75,22 @@ final class FrequencySketch {
 	 * the owner should {@link #ensureCapacity grow} the sketch or {@link #age} it.
 	 */
 	boolean increment(int hash) {
-		boolean added = false;
+		// conservative update (Estan and Varghese): only the counters at the current
+		// minimum go up, the others already overestimate; it keeps keys read equally
+		// often at equal estimates, which the admission duel relies on
+		int min = frequency(hash);
+		if (min == 15) {
+			return false;
+		}
 		for (int row = 0; row < 4; row++) {
 			long h = mix(hash, row);
 			int i = index(h);
 			int shift = shift(h);
-			if (((table[i] >>> shift) & 0xF) != 0xF) {
+			if (((table[i] >>> shift) & 0xF) == min) {
 				table[i] += 1L << shift;
-				added = true;
 			}
 		}
-		return added && ++increments >= sampleSize;
+		return ++increments >= sampleSize;
 	}
 
 	/** Halves every counter, so that old popularity fades. */
