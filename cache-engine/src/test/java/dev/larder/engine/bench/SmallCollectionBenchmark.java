@@ -2,6 +2,8 @@ package dev.larder.engine.bench;
 
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -77,6 +79,7 @@ public final class SmallCollectionBenchmark {
 					"zrank", "zrevrange_top10" };
 			double[][] ns = new double[names.length][ROUNDS];
 			long sink = 0;
+			ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 			byte[] missing = b("field:missing!!!");
 			byte[] zero = b("0");
 			byte[] nine = b("9");
@@ -98,40 +101,40 @@ public final class SmallCollectionBenchmark {
 				}
 				long[] t = new long[names.length + 1];
 				int op = 0;
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(HSET, hashKeys[i], fields[i], values[i]) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(HGET, hashKeys[i], fields[i]) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(HGET, hashKeys[i], missing) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(ZADD, zsetKeys[i], scores[i], memberArgs[i]) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(ZREM, zsetKeys[i], memberArgs[i]) == null ? 1 : 0;
 					sink += engine.execute(ZADD, zsetKeys[i], scores[i], memberArgs[i]) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(ZSCORE, zsetKeys[i], memberArgs[i]) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(ZRANK, zsetKeys[i], memberArgs[i]) == null ? 1 : 0;
 				}
-				t[op++] = System.nanoTime();
+				t[op++] = cpu.getCurrentThreadCpuTime();
 				for (int i = 0; i < OPS; i++) {
 					sink += engine.execute(ZREVRANGE, zsetKeys[i], zero, nine) == null ? 1 : 0;
 				}
-				t[op] = System.nanoTime();
+				t[op] = cpu.getCurrentThreadCpuTime();
 				if (round >= 0) {
 					for (int n = 0; n < names.length; n++) {
 						ns[n][round] = (t[n + 1] - t[n]) / (double) OPS;
