@@ -12,10 +12,12 @@ import java.util.Set;
  * is a linear scan, as in Redis, which is why only small hashes use it.
  *
  * <p>
- * An entry is laid out as {@code [field length][field][value length][value]}, each length
- * one byte (both are at most 64 bytes). Positions are byte offsets of entries, -1 for
- * none. The array keeps up to an eighth spare for appends, and is cut back when half of
- * it is unused. Not thread-safe: the owning shard's lock guards it.
+ * An entry is laid out as {@code [field length][value length][field][value]}, each length
+ * one byte (both are at most 64 bytes). Both lengths come first so that a scan finds the
+ * next entry from one spot: each step waits on one load, not two in a row. Positions are
+ * byte offsets of entries, -1 for none. The array keeps up to an eighth spare for
+ * appends, and is cut back when half of it is unused. Not thread-safe: the owning shard's
+ * lock guards it.
  */
 final class HashListpack {
 
@@ -45,8 +47,7 @@ final class HashListpack {
 	}
 
 	int next(int at) {
-		int valueAt = at + 1 + data[at];
-		int next = valueAt + 1 + data[valueAt];
+		int next = at + 2 + data[at] + data[at + 1];
 		return next == used ? -1 : next;
 	}
 
@@ -55,61 +56,58 @@ final class HashListpack {
 		int len = field.length;
 		for (int at = 0; at < used;) {
 			int flen = data[at];
-			if (flen == len && Arrays.equals(data, at + 1, at + 1 + len, field, 0, len)) {
+			// the last byte first: fields often share a prefix ("user:1", "user:2")
+			if (flen == len && (len == 0 || data[at + 1 + len] == field[len - 1])
+					&& Arrays.equals(data, at + 2, at + 2 + len, field, 0, len)) {
 				return at;
 			}
-			int valueAt = at + 1 + flen;
-			at = valueAt + 1 + data[valueAt];
+			at += 2 + flen + data[at + 1];
 		}
 		return -1;
 	}
 
 	/** A copy of the field of the entry at {@code at}. */
 	byte[] field(int at) {
-		return Arrays.copyOfRange(data, at + 1, at + 1 + data[at]);
+		return Arrays.copyOfRange(data, at + 2, at + 2 + data[at]);
 	}
 
 	/** A copy of the value of the entry at {@code at}. */
 	byte[] value(int at) {
-		int valueAt = at + 1 + data[at];
-		return Arrays.copyOfRange(data, valueAt + 1, valueAt + 1 + data[valueAt]);
-	}
-
-	/** The length of the value of the entry at {@code at}, without copying it. */
-	int valueLength(int at) {
-		return data[at + 1 + data[at]];
+		int valueAt = at + 2 + data[at];
+		return Arrays.copyOfRange(data, valueAt, valueAt + data[at + 1]);
 	}
 
 	/** Adds a field known to be absent after the others (both of at most 64 bytes). */
 	void append(byte[] field, byte[] value) {
 		ensureCapacity(used + 2 + field.length + value.length);
 		data[used] = (byte) field.length;
-		System.arraycopy(field, 0, data, used + 1, field.length);
-		int valueAt = used + 1 + field.length;
-		data[valueAt] = (byte) value.length;
-		System.arraycopy(value, 0, data, valueAt + 1, value.length);
-		used = valueAt + 1 + value.length;
+		data[used + 1] = (byte) value.length;
+		System.arraycopy(field, 0, data, used + 2, field.length);
+		int valueAt = used + 2 + field.length;
+		System.arraycopy(value, 0, data, valueAt, value.length);
+		used = valueAt + value.length;
 		count++;
 	}
 
 	/** Replaces the value of the entry at {@code at}, which keeps its place. */
 	void replaceValue(int at, byte[] value) {
-		int valueAt = at + 1 + data[at];
-		int oldEnd = valueAt + 1 + data[valueAt];
-		int newEnd = valueAt + 1 + value.length;
+		int valueAt = at + 2 + data[at];
+		int oldEnd = valueAt + data[at + 1];
+		int newEnd = valueAt + value.length;
 		if (newEnd > oldEnd) {
 			ensureCapacity(used + newEnd - oldEnd);
 		}
-		System.arraycopy(data, oldEnd, data, newEnd, used - oldEnd);
-		data[valueAt] = (byte) value.length;
-		System.arraycopy(value, 0, data, valueAt + 1, value.length);
+		if (newEnd != oldEnd) {
+			System.arraycopy(data, oldEnd, data, newEnd, used - oldEnd);
+		}
+		data[at + 1] = (byte) value.length;
+		System.arraycopy(value, 0, data, valueAt, value.length);
 		used += newEnd - oldEnd;
 		shrinkIfSparse();
 	}
 
 	void removeAt(int at) {
-		int valueAt = at + 1 + data[at];
-		int end = valueAt + 1 + data[valueAt];
+		int end = at + 2 + data[at] + data[at + 1];
 		System.arraycopy(data, end, data, at, used - end);
 		used -= end - at;
 		count--;
@@ -149,9 +147,8 @@ final class HashListpack {
 		int n = 0;
 		Set<String> fields = new HashSet<>();
 		for (int at = first(); at >= 0; at = next(at)) {
-			int valueAt = at + 1 + data[at];
-			if (data[at] < 0 || data[at] > HashValue.MAX_COMPACT_VALUE || data[valueAt] < 0
-					|| data[valueAt] > HashValue.MAX_COMPACT_VALUE || valueAt + 1 + data[valueAt] > used) {
+			if (data[at] < 0 || data[at] > HashValue.MAX_COMPACT_VALUE || data[at + 1] < 0
+					|| data[at + 1] > HashValue.MAX_COMPACT_VALUE || at + 2 + data[at] + data[at + 1] > used) {
 				throw new IllegalStateException("bad listpack entry at " + at);
 			}
 			if (!fields.add(Arrays.toString(field(at)))) {
