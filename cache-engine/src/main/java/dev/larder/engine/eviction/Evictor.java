@@ -192,6 +192,7 @@ public final class Evictor implements AutoCloseable {
 			List<Evicted> evicted, boolean foreground) {
 		long start = System.nanoTime();
 		long freed = 0;
+		int keys = 0;
 		// volatile-tinylfu cannot duel: whether the new key will have a TTL, and so may
 		// be
 		// evicted in its stead, is only known after the write
@@ -208,8 +209,9 @@ public final class Evictor implements AutoCloseable {
 				// as Redis: still over with nothing left to evict, whatever was freed
 				return Outcome.OUT_OF_MEMORY;
 			}
-			freed += evict(victim, evicted);
-			if ((evicted.size() & 15) == 0 && System.nanoTime() - start > limitNanos) {
+			long bytes = evict(victim, evicted);
+			freed += bytes;
+			if (bytes > 0 && (++keys & 15) == 0 && System.nanoTime() - start > limitNanos) {
 				if (foreground) {
 					startBackground();
 				}
@@ -228,7 +230,7 @@ public final class Evictor implements AutoCloseable {
 		if (bytes < 0) {
 			return 0;
 		}
-		evicted.add(new Evicted(victim.db, victim.entry.key().clone()));
+		record(evicted, victim.db, victim.entry);
 		return bytes;
 	}
 
@@ -251,11 +253,10 @@ public final class Evictor implements AutoCloseable {
 			if (keyspace.db(db).lookupNoTouch(key) != null) {
 				return 0;
 			}
-			keyspace.fitSketch(s);
 			long best = -1;
 			long now = keyspace.access().recentMillis();
 			int samples = settings.samples();
-			for (int d = 0; d < keyspace.databaseCount(); d++) {
+			for (int d = 0; d <= keyspace.highestDb(s); d++) {
 				Database database = keyspace.db(d);
 				for (int n = Math.min(samples, database.size(s)); n > 0; n--) {
 					KeyEntry e = database.random(s, random);
@@ -286,7 +287,7 @@ public final class Evictor implements AutoCloseable {
 		finally {
 			shard.unlock();
 		}
-		evicted.add(new Evicted(victimDb, victim.key().clone()));
+		record(evicted, victimDb, victim);
 		return bytes;
 	}
 
@@ -333,7 +334,7 @@ public final class Evictor implements AutoCloseable {
 	}
 
 	private boolean hasCandidates(int shard, boolean volatileOnly) {
-		for (int db = 0; db < keyspace.databaseCount(); db++) {
+		for (int db = 0; db <= keyspace.highestDb(shard); db++) {
 			Database d = keyspace.db(db);
 			if (volatileOnly ? d.volatileCountHint(shard) > 0 : d.sizeHint(shard) > 0) {
 				return true;
@@ -347,11 +348,8 @@ public final class Evictor implements AutoCloseable {
 		Shard shard = keyspace.shard(s);
 		shard.lock();
 		try {
-			if (policy.order() == Order.TINYLFU) {
-				keyspace.fitSketch(s);
-			}
 			long now = keyspace.access().recentMillis();
-			for (int db = 0; db < keyspace.databaseCount(); db++) {
+			for (int db = 0; db <= keyspace.highestDb(s); db++) {
 				Database d = keyspace.db(db);
 				int available = volatileOnly ? d.volatileCount(s) : d.size(s);
 				for (int n = Math.min(samples, available); n > 0; n--) {
@@ -445,6 +443,16 @@ public final class Evictor implements AutoCloseable {
 		}
 		finally {
 			shard.unlock();
+		}
+	}
+
+	/**
+	 * Keeps an evicted key for the listeners, if there are any (a copy: they may keep
+	 * it).
+	 */
+	private void record(List<Evicted> evicted, int db, KeyEntry entry) {
+		if (!listeners.isEmpty()) {
+			evicted.add(new Evicted(db, entry.key().clone()));
 		}
 	}
 

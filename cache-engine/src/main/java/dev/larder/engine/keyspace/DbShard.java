@@ -63,8 +63,12 @@ final class DbShard {
 	 */
 	long usedBytes;
 
-	DbShard(Shard shard) {
+	/** The logical database of this slice. */
+	private final int db;
+
+	DbShard(Shard shard, int db) {
 		this.shard = shard;
+		this.db = db;
 	}
 
 	/**
@@ -125,6 +129,9 @@ final class DbShard {
 
 	private KeyEntry insert(KeyEntry e, int access) {
 		e.access = access;
+		if (db > shard.highestDb) {
+			shard.highestDb = db;
+		}
 		long table = dict.tableBytes();
 		dict.insert(e);
 		account(entryBytes(e) + JvmLayout.byteArray(e.key.length) + attach(e.value) + dict.tableBytes() - table);

@@ -1,7 +1,6 @@
 package dev.larder.engine.keyspace;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -10,15 +9,21 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Redis hash. Small hashes keep field/value pairs in one insertion-ordered array, like
- * Redis's listpack encoding, so HGETALL/HKEYS order matches Redis exactly and small
- * hashes stay compact. Past Redis's thresholds (512 fields, 64-byte strings) it converts,
- * once and for good, to a {@link Dict} like Redis's hashtable encoding.
+ * A Redis hash. Small hashes keep their fields and values packed in one byte array in
+ * insertion order ({@link HashListpack}), like Redis's listpack encoding, so
+ * HGETALL/HKEYS order matches Redis exactly and small hashes stay compact; every
+ * operation on one is a linear scan, as in Redis. Past Redis's thresholds (512 fields,
+ * 64-byte strings) it converts, once and for good, to a {@link Dict} like Redis's
+ * hashtable encoding.
  *
  * <p>
- * Its memory estimate is this object and the fields' and values' bytes, plus the array
- * (its capacity) in the compact encoding, or the dict, its table and an entry per field
- * in the hashtable encoding.
+ * A compact hash hands out copies of its fields and values (they live in its array); a
+ * hashtable hands out the arrays it holds. Neither may be changed by the caller.
+ *
+ * <p>
+ * Its memory estimate is this object plus, in the compact encoding, the listpack object
+ * and its array (its capacity); in the hashtable encoding, the dict, its table, and an
+ * entry and the field's and value's arrays per field.
  */
 public final class HashValue extends AccountedValue implements CollectionValue {
 
@@ -26,23 +31,17 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 
 	public static final int MAX_COMPACT_VALUE = 64;
 
-	private static final int INITIAL_PAIRS = 8;
-
 	private static final long SHELL = JvmLayout.instance(HashValue.class);
 
-	private static final byte[][] CONVERTED = new byte[0][];
-
-	/**
-	 * Compact encoding: field0, value0, field1, value1, ... in the first {@code count}
-	 * pairs of slots, the other slots null; empty once converted.
-	 */
-	private byte[] @Nullable [] pairs = new byte[INITIAL_PAIRS][];
-
-	private int count;
+	/** The compact encoding; null once converted. */
+	private @Nullable HashListpack pack = new HashListpack();
 
 	/** The hashtable encoding; null while the hash is compact. */
 	private @Nullable Dict<DictEntry> dict;
 
+	/**
+	 * Up to where it stays compact (CONFIG SET hash-max-listpack-*), read as it grows.
+	 */
 	private final EncodingLimits limits;
 
 	/** An empty hash under Redis's default limits. */
@@ -54,7 +53,12 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	 * An empty hash that stays compact within {@code limits}, as they are when it grows.
 	 */
 	public HashValue(EncodingLimits limits) {
-		super(SHELL + JvmLayout.referenceArray(INITIAL_PAIRS));
+		super(SHELL + HashListpack.SHELL);
+		this.limits = limits;
+	}
+
+	private HashValue(long bytes, EncodingLimits limits) {
+		super(bytes);
 		this.limits = limits;
 	}
 
@@ -69,16 +73,17 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	}
 
 	public boolean isCompact() {
-		return dict == null;
+		return pack != null;
 	}
 
 	@Override
 	public String encoding() {
-		return dict == null ? "listpack" : "hashtable";
+		return pack != null ? "listpack" : "hashtable";
 	}
 
 	public int size() {
-		return dict == null ? count : dict.size();
+		HashListpack p = pack;
+		return p != null ? p.size() : dict().size();
 	}
 
 	@Override
@@ -88,12 +93,13 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 
 	/** The field's value, or null when the hash has no such field. */
 	public byte @Nullable [] get(byte[] field) {
-		if (dict != null) {
-			DictEntry e = dict.get(field, Bytes.hash(field));
+		HashListpack p = pack;
+		if (p == null) {
+			DictEntry e = dict().get(field, Bytes.hash(field));
 			return e == null ? null : (byte[]) e.value;
 		}
-		int i = indexOf(field);
-		return i < 0 ? null : pairs[i + 1];
+		int at = p.find(field);
+		return at < 0 ? null : p.value(at);
 	}
 
 	/**
@@ -101,46 +107,37 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	 * in a listpack.
 	 */
 	public boolean put(byte[] field, byte[] value) {
-		if (dict == null
-				&& (field.length > limits.hashMaxListpackValue() || value.length > limits.hashMaxListpackValue())) {
-			convert();
-		}
-		if (dict != null) {
-			int h = Bytes.hash(field);
-			DictEntry e = dict.get(field, h);
-			if (e != null) {
-				resized(JvmLayout.byteArray(value.length) - JvmLayout.byteArray(((byte[]) e.value).length));
-				e.value = value;
-				return false;
+		HashListpack p = pack;
+		if (p != null) {
+			long maxValue = limits.hashMaxListpackValue();
+			if (field.length <= maxValue && value.length <= maxValue) {
+				int at = p.find(field);
+				long before = p.heapBytes();
+				if (at >= 0) {
+					p.replaceValue(at, value);
+					resized(p.heapBytes() - before);
+					return false;
+				}
+				if (p.size() < limits.hashMaxListpackEntries()) {
+					p.append(field, value);
+					resized(p.heapBytes() - before);
+					return true;
+				}
 			}
-			insertIntoDict(dict, field, h, value);
-			return true;
+			convert(p);
 		}
-		int i = indexOf(field);
-		if (i >= 0) {
-			resized(JvmLayout.byteArray(value.length) - JvmLayout.byteArray(slot(i + 1).length));
-			pairs[i + 1] = value;
+		Dict<DictEntry> d = dict();
+		int h = Bytes.hash(field);
+		DictEntry e = d.get(field, h);
+		if (e != null) {
+			resized(JvmLayout.byteArray(value.length) - JvmLayout.byteArray(((byte[]) e.value).length));
+			e.value = value;
 			return false;
 		}
-		if (count >= limits.hashMaxListpackEntries()) {
-			insertIntoDict(convert(), field, Bytes.hash(field), value);
-			return true;
-		}
-		if (count * 2 + 2 > pairs.length) {
-			resized(JvmLayout.referenceArray(pairs.length * 2) - JvmLayout.referenceArray(pairs.length));
-			pairs = Arrays.copyOf(pairs, pairs.length * 2);
-		}
-		pairs[count * 2] = field;
-		pairs[count * 2 + 1] = value;
-		count++;
-		resized(pairBytes(field, value));
-		return true;
-	}
-
-	private void insertIntoDict(Dict<DictEntry> d, byte[] field, int hash, byte[] value) {
 		long table = d.tableBytes();
-		d.insert(new DictEntry(field, hash, value));
+		d.insert(new DictEntry(field, h, value));
 		resized(DictEntry.SHELL + pairBytes(field, value) + d.tableBytes() - table);
+		return true;
 	}
 
 	private static long pairBytes(byte[] field, byte[] value) {
@@ -148,35 +145,36 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	}
 
 	public boolean remove(byte[] field) {
-		if (dict != null) {
-			long table = dict.tableBytes();
-			DictEntry e = dict.remove(field, Bytes.hash(field));
-			if (e == null) {
+		HashListpack p = pack;
+		if (p != null) {
+			int at = p.find(field);
+			if (at < 0) {
 				return false;
 			}
-			resized(dict.tableBytes() - table - DictEntry.SHELL - pairBytes(e.key, (byte[]) e.value));
+			long before = p.heapBytes();
+			p.removeAt(at);
+			resized(p.heapBytes() - before);
 			return true;
 		}
-		int i = indexOf(field);
-		if (i < 0) {
+		Dict<DictEntry> d = dict();
+		long table = d.tableBytes();
+		DictEntry e = d.remove(field, Bytes.hash(field));
+		if (e == null) {
 			return false;
 		}
-		resized(-pairBytes(slot(i), slot(i + 1)));
-		System.arraycopy(pairs, i + 2, pairs, i, count * 2 - i - 2);
-		count--;
-		pairs[count * 2] = null;
-		pairs[count * 2 + 1] = null;
+		resized(d.tableBytes() - table - DictEntry.SHELL - pairBytes(e.key, (byte[]) e.value));
 		return true;
 	}
 
 	/** Visits fields in Redis's order for the compact encoding (insertion order). */
 	public void forEach(BiConsumer<byte[], byte[]> action) {
-		if (dict != null) {
-			dict.forEach(e -> action.accept(e.key, (byte[]) e.value));
+		HashListpack p = pack;
+		if (p == null) {
+			dict().forEach(e -> action.accept(e.key, (byte[]) e.value));
 			return;
 		}
-		for (int i = 0; i < count; i++) {
-			action.accept(slot(i * 2), slot(i * 2 + 1));
+		for (int at = p.first(); at >= 0; at = p.next(at)) {
+			action.accept(p.field(at), p.value(at));
 		}
 	}
 
@@ -200,19 +198,26 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	}
 
 	/**
-	 * A random field index into {@link #flatten()}-order for compact hashes, or a random
-	 * entry otherwise. The hash must not be empty (a stored hash never is).
+	 * A random field and its value: any pair of a compact hash with equal chance, or a
+	 * random entry otherwise. The hash must not be empty (a stored hash never is).
 	 */
 	public byte[][] randomPair(RandomGenerator rnd) {
-		if (dict != null) {
-			DictEntry e = dict.random(rnd);
+		HashListpack p = pack;
+		if (p == null) {
+			DictEntry e = dict().random(rnd);
 			if (e == null) {
 				throw new NoSuchElementException("empty hash");
 			}
 			return new byte[][] { e.key, (byte[]) e.value };
 		}
-		int i = rnd.nextInt(count);
-		return new byte[][] { slot(i * 2), slot(i * 2 + 1) };
+		if (p.size() == 0) {
+			throw new NoSuchElementException("empty hash");
+		}
+		int at = p.first();
+		for (int skip = rnd.nextInt(p.size()); skip > 0; skip--) {
+			at = p.next(at);
+		}
+		return new byte[][] { p.field(at), p.value(at) };
 	}
 
 	/**
@@ -221,67 +226,63 @@ public final class HashValue extends AccountedValue implements CollectionValue {
 	 */
 	@Override
 	public HashValue deepCopy() {
-		HashValue copy = new HashValue(limits);
-		if (dict == null) {
-			copy.pairs = Arrays.copyOf(pairs, pairs.length);
-			copy.count = count;
-			// the same array and members as this hash
-			copy.resized(memoryUsage() - copy.memoryUsage());
+		HashListpack p = pack;
+		if (p != null) {
+			// the same object and array sizes as this hash
+			HashValue copy = new HashValue(memoryUsage(), limits);
+			copy.pack = p.copy();
+			return copy;
 		}
-		else {
-			Dict<DictEntry> copied = new Dict<>();
-			dict.forEach(e -> copied.insert(new DictEntry(e.key, e.hash, e.value)));
-			copy.pairs = CONVERTED;
-			copy.dict = copied;
-			// the same entries and members, in a table that may be smaller than this
-			// one's
-			copy.resized(memoryUsage() - dict.tableBytes() + copied.tableBytes() - copy.memoryUsage());
-		}
+		Dict<DictEntry> d = dict();
+		Dict<DictEntry> copied = new Dict<>();
+		d.forEach(e -> copied.insert(new DictEntry(e.key, e.hash, e.value)));
+		// the same entries and members, in a table that may be smaller than this one's
+		HashValue copy = new HashValue(memoryUsage() - d.tableBytes() + copied.tableBytes(), limits);
+		copy.pack = null;
+		copy.dict = copied;
 		return copy;
 	}
 
-	private int indexOf(byte[] field) {
-		for (int i = 0; i < count * 2; i += 2) {
-			if (Arrays.equals(pairs[i], field)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/** Switches to the hashtable encoding, for good, and returns the new dict. */
-	private Dict<DictEntry> convert() {
+	/** Switches to the hashtable encoding, for good. */
+	private void convert(HashListpack p) {
 		Dict<DictEntry> d = new Dict<>();
-		for (int i = 0; i < count; i++) {
-			byte[] f = slot(i * 2);
-			d.insert(new DictEntry(f, Bytes.hash(f), slot(i * 2 + 1)));
+		long pairs = 0;
+		for (int at = p.first(); at >= 0; at = p.next(at)) {
+			byte[] f = p.field(at);
+			byte[] v = p.value(at);
+			d.insert(new DictEntry(f, Bytes.hash(f), v));
+			pairs += DictEntry.SHELL + pairBytes(f, v);
 		}
-		resized(Dict.SHELL + d.tableBytes() + count * DictEntry.SHELL - JvmLayout.referenceArray(pairs.length));
+		pack = null;
 		dict = d;
-		pairs = CONVERTED;
-		count = 0;
-		return d;
-	}
-
-	/** Slot {@code i} of the compact encoding, which must be below {@code 2 * count}. */
-	// The type cannot say that the slots of the first count pairs are never null, and
-	// every walk of a compact hash reads them, so no check is added to prove it.
-	@SuppressWarnings("NullAway")
-	private byte[] slot(int i) {
-		return pairs[i];
+		resized(Dict.SHELL + d.tableBytes() + pairs - p.heapBytes());
 	}
 
 	@Override
 	long recount() {
-		long[] total = { SHELL };
-		if (dict == null) {
-			total[0] += JvmLayout.referenceArray(pairs.length);
+		HashListpack p = pack;
+		if (p != null) {
+			return SHELL + p.heapBytes();
 		}
-		else {
-			total[0] += Dict.SHELL + dict.tableBytes() + dict.size() * DictEntry.SHELL;
-		}
-		forEach((f, v) -> total[0] += pairBytes(f, v));
+		Dict<DictEntry> d = dict();
+		long[] total = { SHELL + Dict.SHELL + d.tableBytes() };
+		d.forEach(e -> total[0] += DictEntry.SHELL + pairBytes(e.key, (byte[]) e.value));
 		return total[0];
+	}
+
+	/** Checks the compact encoding's entries (tests only: walks everything). */
+	void verify() {
+		HashListpack p = pack;
+		if (p != null) {
+			p.verify();
+		}
+	}
+
+	// The encoding is either the listpack or the dict, never both or neither: every
+	// method asks pack first, so the hashtable's accessor adds no check.
+	@SuppressWarnings("NullAway")
+	private Dict<DictEntry> dict() {
+		return dict;
 	}
 
 }

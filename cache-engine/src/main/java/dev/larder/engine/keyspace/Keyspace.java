@@ -107,20 +107,20 @@ public final class Keyspace {
 	}
 
 	/**
-	 * Sizes the shard's sketch for the keys it holds; the evictor calls it before it
-	 * compares frequencies. Returns the bytes the sketch grew by, which the gauge counts.
+	 * {@link #readFrequency(byte[])} of a stored key, from the hash its entry keeps.
 	 */
-	public long fitSketch(int shard) {
-		Shard s = shards[shard];
-		assert s.isHeldByCurrentThread() : "shard " + shard + " not locked";
-		FrequencySketch sketch = s.sketch();
-		long before = sketch.bytes();
-		sketch.ensureCapacity(s.keyCount());
-		long grown = sketch.bytes() - before;
-		if (grown != 0) {
-			gauge.add(grown);
-		}
-		return grown;
+	public int readFrequency(KeyEntry e) {
+		Shard s = shards[shardIndex(e.hash)];
+		assert s.isHeldByCurrentThread() : "shard not locked";
+		return s.sketch().frequency(e.hash);
+	}
+
+	/**
+	 * The highest database that ever held a key in the shard: databases above it are
+	 * empty there (a hint, read without the lock).
+	 */
+	public int highestDb(int shard) {
+		return shards[shard].highestDb;
 	}
 
 	/** The heap all shards' TinyLFU sketches hold (0 unless a TinyLFU policy ran). */

@@ -22,6 +22,13 @@ public final class Shard {
 	private final MemoryGauge gauge;
 
 	/**
+	 * The highest database that ever had a key here, so that the evictor's sampling
+	 * visits only the databases in use (usually database 0 alone). Written under the
+	 * lock; read without it as a hint.
+	 */
+	int highestDb;
+
+	/**
 	 * Bytes this shard's slices changed by since they were last folded into the gauge.
 	 */
 	private long pendingBytes;
@@ -38,7 +45,7 @@ public final class Shard {
 		this.access = access;
 		dbs = new DbShard[databases];
 		for (int i = 0; i < databases; i++) {
-			dbs[i] = new DbShard(this);
+			dbs[i] = new DbShard(this, i);
 		}
 	}
 

@@ -54,6 +54,7 @@ public final class HeapFootprintProbe {
 			new Case("set small (intset)", 10_000, (k, i, r) -> integers("SADD", k, 16, r)),
 			new Case("set large (hashtable)", 50, (k, i, r) -> members("SADD", k, 2000, 16, r)),
 			new Case("zset small (listpack)", 10_000, (k, i, r) -> scored(k, 16, r)),
+			new Case("zset full (listpack)", 2_000, (k, i, r) -> fractional(k, ZSetValue.MAX_LISTPACK_ENTRIES, r)),
 			new Case("zset large (skiplist)", 50, (k, i, r) -> scored(k, 2000, r)));
 
 	private HeapFootprintProbe() {
@@ -135,6 +136,16 @@ public final class HeapFootprintProbe {
 		List<String> out = new ArrayList<>(List.of("ZADD", key));
 		for (int i = 0; i < count; i++) {
 			out.add(Integer.toString(rnd.nextInt(1_000_000)));
+			out.add(String.format(Locale.ROOT, "%05d", i) + text(rnd, 11));
+		}
+		return out;
+	}
+
+	/** Scores with fractions, which a listpack keeps as 8-byte doubles. */
+	private static List<String> fractional(String key, int count, SplittableRandom rnd) {
+		List<String> out = new ArrayList<>(List.of("ZADD", key));
+		for (int i = 0; i < count; i++) {
+			out.add(Double.toString(rnd.nextDouble(-1e6, 1e6)));
 			out.add(String.format(Locale.ROOT, "%05d", i) + text(rnd, 11));
 		}
 		return out;

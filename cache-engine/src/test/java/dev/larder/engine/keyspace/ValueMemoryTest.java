@@ -126,6 +126,40 @@ class ValueMemoryTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(longs = { 51, 52, 53 })
+	void sortedSetsCountEveryChangeOfTheirListpackAndTheirConversions(long seed) {
+		SplittableRandom rnd = new SplittableRandom(seed);
+		for (int round = 0; round < 30; round++) {
+			ZSetValue z = new ZSetValue();
+			// mostly within the listpack's limits, sometimes past one of them
+			int universe = rnd.nextInt(20, 160);
+			for (int i = 0; i < universe * 4; i++) {
+				byte[] m = rnd.nextInt(300) == 0 ? bytes("long-" + "x".repeat(70)) : bytes("m" + rnd.nextInt(universe));
+				double score = rnd.nextBoolean() ? rnd.nextInt(-1000, 1000) : rnd.nextDouble(-1e6, 1e6);
+				switch (rnd.nextInt(5)) {
+					case 0, 1 -> z.put(m, score);
+					case 2 -> {
+						ZSetValue.Node n = z.get(m);
+						if (n != null) {
+							z.updateScore(n, score);
+						}
+					}
+					default -> z.remove(m);
+				}
+				assertThat(z.memoryUsage()).isEqualTo(z.recount());
+			}
+			z.verify();
+			ZSetValue copy = z.deepCopy();
+			assertThat(copy.memoryUsage()).isEqualTo(copy.recount());
+			// a store command's result, built in the large encoding, converted when small
+			ZSetValue stored = ZSetValue.inSkiplistEncoding();
+			z.forEach(n -> stored.insert(n.member(), n.score()));
+			assertThat(stored.convertToListpackIfSmall().memoryUsage()).isEqualTo(stored.recount());
+			stored.verify();
+		}
+	}
+
 	@Test
 	void aSortedSetLeafEmptiedBetweenFullNeighboursIsDropped() {
 		ZSetValue z = new ZSetValue();

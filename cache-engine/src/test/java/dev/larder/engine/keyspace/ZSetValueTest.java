@@ -107,10 +107,11 @@ class ZSetValueTest {
 			ZSetValue.Node n = z.get(e.member());
 			assertThat(n.score()).isEqualTo(e.score());
 			assertThat(z.rank(n)).isEqualTo(i);
-			assertThat(z.byRank(i)).isSameAs(n);
+			assertThat(member(z.byRank(i))).isEqualTo(member(n));
 			assertThat(walked.get(i)).isEqualTo(e.member());
-			assertThat(n.prev()).isSameAs(i == 0 ? null : z.get(sorted.get(i - 1).member()));
-			assertThat(n.next()).isSameAs(i == sorted.size() - 1 ? null : z.get(sorted.get(i + 1).member()));
+			assertThat(member(n.prev())).isEqualTo(i == 0 ? null : member(z.get(sorted.get(i - 1).member())));
+			assertThat(member(n.next()))
+				.isEqualTo(i == sorted.size() - 1 ? null : member(z.get(sorted.get(i + 1).member())));
 		}
 		assertThat(z.byRank(sorted.size())).isNull();
 		assertThat(z.byRank(-1)).isNull();
