@@ -253,6 +253,11 @@ public final class Evictor implements AutoCloseable {
 			if (keyspace.db(db).lookupNoTouch(key) != null) {
 				return 0;
 			}
+			int candidate = keyspace.readFrequency(key);
+			if (candidate == 0) {
+				// never read lately: no victim can be read less, so it loses to any
+				return -1;
+			}
 			long best = -1;
 			long now = keyspace.access().recentMillis();
 			int samples = settings.samples();
@@ -274,7 +279,7 @@ public final class Evictor implements AutoCloseable {
 			if (victim == null) {
 				return 0;
 			}
-			if (keyspace.readFrequency(key) <= frequencyOf(best)) {
+			if (candidate <= frequencyOf(best)) {
 				return -1;
 			}
 			if (!evictVictim) {
@@ -429,7 +434,7 @@ public final class Evictor implements AutoCloseable {
 	/** Deletes the victim if it still stands for its key; its bytes, or -1 if it went. */
 	private long remove(Victim victim) {
 		KeyEntry e = victim.entry;
-		Shard shard = keyspace.shard(keyspace.shardIndex(e.key()));
+		Shard shard = keyspace.shard(keyspace.shardIndex(e.hash()));
 		shard.lock();
 		try {
 			Database d = keyspace.db(victim.db);

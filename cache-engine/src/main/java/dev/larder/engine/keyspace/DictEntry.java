@@ -35,6 +35,11 @@ public class DictEntry {
 		return key;
 	}
 
+	/** The hash of {@link #key()} (Bytes.hash), kept so it is never computed twice. */
+	public int hash() {
+		return hash;
+	}
+
 	public Object value() {
 		return value;
 	}
