@@ -201,8 +201,9 @@ class EmbeddedBackendAutoConfigurationTests {
 			});
 	}
 
+	/** CONFIG GET's reply in process: a map, written flat over RESP2. */
 	private static Reply config(String name, String value) {
-		return Reply.array(Reply.bulk(name), Reply.bulk(value));
+		return new Reply.MapReply(java.util.List.of(Reply.bulk(name), Reply.bulk(value)));
 	}
 
 	@Test
