@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.engine.eviction.EvictionPolicy;
 import dev.larder.testing.MutableClock;
+import dev.larder.testing.RespClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -259,6 +260,48 @@ class EvictionTest {
 		}
 		assertThat((long) heard.size()).isEqualTo(stat(engine, "evicted_keys")).isPositive();
 		heard.keySet().forEach(key -> assertThat(engine.execute("EXISTS", key)).as(key).isEqualTo(Reply.integer(0)));
+	}
+
+	@Test
+	void aBlockedClientWhoseKeyIsEvictedKeepsWaitingAsForADeletedKey() {
+		Engine engine = Engine.start(EngineConfig.builder()
+			.port(0)
+			.activeExpiry(false)
+			.shards(8)
+			.maxmemory(MAXMEMORY)
+			.maxmemoryPolicy(EvictionPolicy.ALLKEYS_TINYLFU)
+			.build());
+		engines.add(engine);
+		for (int i = 0; i < 20_000; i++) {
+			engine.execute("GET", "key:" + i);
+			engine.execute("SET", "key:" + i, VALUE);
+		}
+		try (RespClient waiter = new RespClient(engine.port()); RespClient other = new RespClient(engine.port())) {
+			waiter.send(RespClient.encode("BLPOP", "queue", "0"));
+			awaitBlockedClients(other, 1);
+			// the cache is full and "queue" was never read: it loses TinyLFU's admission
+			// duel and is evicted right after the push, before the waiter is served
+			assertThat(other.call("LPUSH", "queue", "first").text()).isEqualTo("1");
+			assertThat(other.call("EXISTS", "queue").text()).isEqualTo("0");
+			assertThat(blockedClients(other)).as("still waiting, as for a deleted key").isEqualTo(1);
+			other.call("FLUSHALL");
+			assertThat(other.call("LPUSH", "queue", "second").text()).isEqualTo("1");
+			assertThat(waiter.read().toString()).contains("queue").contains("second").doesNotContain("first");
+		}
+	}
+
+	private static void awaitBlockedClients(RespClient client, int expected) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (blockedClients(client) != expected && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(blockedClients(client)).isEqualTo(expected);
+	}
+
+	private static int blockedClients(RespClient client) {
+		String info = client.call("INFO", "clients").text();
+		int at = info.indexOf("blocked_clients:") + "blocked_clients:".length();
+		return Integer.parseInt(info.substring(at, info.indexOf('\r', at)));
 	}
 
 	@Test
