@@ -1,6 +1,7 @@
 package dev.larder.autoconfigure.embedded;
 
 import java.net.ServerSocket;
+import java.util.List;
 
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.autoconfigure.health.LarderHealthContributorAutoConfiguration;
@@ -203,7 +204,7 @@ class EmbeddedBackendAutoConfigurationTests {
 
 	/** CONFIG GET's reply in process: a map, written flat over RESP2. */
 	private static Reply config(String name, String value) {
-		return new Reply.MapReply(java.util.List.of(Reply.bulk(name), Reply.bulk(value)));
+		return new Reply.MapReply(List.of(Reply.bulk(name), Reply.bulk(value)));
 	}
 
 	@Test
