@@ -251,6 +251,24 @@ class EvictionTest {
 	}
 
 	@Test
+	void tinyLfuLetsInKeysWrittenBeforeTheyAreRead() {
+		Engine engine = engine(EvictionPolicy.ALLKEYS_TINYLFU);
+		for (int i = 0; i < 20_000; i++) {
+			engine.execute("GET", "cached:" + i);
+			engine.execute("SET", "cached:" + i, VALUE);
+		}
+		// written first and read afterwards, as a session or a new sorted set is: no duel
+		assertThat(engine.execute("SET", "session", VALUE)).isEqualTo(Reply.OK);
+		assertThat(engine.execute("ZADD", "board", "1", "m")).isEqualTo(Reply.integer(1));
+		assertThat(engine.execute("GET", "session")).isEqualTo(Reply.bulk(VALUE));
+		assertThat(engine.execute("ZSCORE", "board", "m")).isEqualTo(new Reply.DoubleReply(1.0));
+		// a cache-aside miss of a one-off key duels, and loses to keys read as often
+		engine.execute("GET", "one-off");
+		assertThat(engine.execute("SET", "one-off", VALUE)).isEqualTo(Reply.OK);
+		assertThat(engine.execute("EXISTS", "one-off")).isEqualTo(Reply.integer(0));
+	}
+
+	@Test
 	void listenersHearOfEveryEvictedKeyAndBlockedClientsSeeADeletedKey() {
 		Engine engine = engine(EvictionPolicy.ALLKEYS_RANDOM);
 		Map<String, Integer> heard = new ConcurrentHashMap<>();
@@ -275,12 +293,15 @@ class EvictionTest {
 		for (int i = 0; i < 20_000; i++) {
 			engine.execute("GET", "key:" + i);
 			engine.execute("SET", "key:" + i, VALUE);
+			engine.execute("GET", "key:" + i);
 		}
 		try (RespClient waiter = new RespClient(engine.port()); RespClient other = new RespClient(engine.port())) {
 			waiter.send(RespClient.encode("BLPOP", "queue", "0"));
 			awaitBlockedClients(other, 1);
-			// the cache is full and "queue" was never read: it loses TinyLFU's admission
-			// duel and is evicted right after the push, before the waiter is served
+			// the cache is full and "queue" was read once, as often as the keys it could
+			// replace: it loses TinyLFU's admission duel and is evicted right after the
+			// push, before the waiter is served
+			other.call("GET", "queue");
 			assertThat(other.call("LPUSH", "queue", "first").text()).isEqualTo("1");
 			assertThat(other.call("EXISTS", "queue").text()).isEqualTo("0");
 			assertThat(blockedClients(other)).as("still waiting, as for a deleted key").isEqualTo(1);

@@ -255,8 +255,12 @@ public final class Evictor implements AutoCloseable {
 			}
 			int candidate = keyspace.readFrequency(key);
 			if (candidate == 0) {
-				// never read lately: no victim can be read less, so it loses to any
-				return -1;
+				// never read: written before it is read (a session, a new sorted set),
+				// not
+				// a cache-aside miss, so it comes in without a duel, and ranks as a
+				// victim
+				// like any key nobody reads
+				return 0;
 			}
 			long best = -1;
 			long now = keyspace.access().recentMillis();

@@ -11,8 +11,8 @@ package dev.larder.engine.keyspace;
  * for once.
  *
  * <p>
- * About 4 bytes per key of the shard it serves. Not thread-safe: the shard's lock guards
- * it.
+ * A key's four counters share one 64-byte block, so a lookup costs one cache miss. About
+ * 4 bytes per key of the shard it serves. Not thread-safe: the shard's lock guards it.
  */
 final class FrequencySketch {
 
@@ -61,10 +61,11 @@ final class FrequencySketch {
 
 	/** The estimated reads of the key with this hash, 0 to 15. */
 	int frequency(int hash) {
+		int block = block(hash);
 		int min = 15;
 		for (int row = 0; row < 4; row++) {
 			long h = mix(hash, row);
-			int counter = (int) ((table[index(h)] >>> shift(h)) & 0xF);
+			int counter = (int) ((table[index(block, row, h)] >>> shift(h)) & 0xF);
 			min = Math.min(min, counter);
 		}
 		return min;
@@ -82,9 +83,10 @@ final class FrequencySketch {
 		if (min == 15) {
 			return false;
 		}
+		int block = block(hash);
 		for (int row = 0; row < 4; row++) {
 			long h = mix(hash, row);
-			int i = index(h);
+			int i = index(block, row, h);
 			int shift = shift(h);
 			if (((table[i] >>> shift) & 0xF) == min) {
 				table[i] += 1L << shift;
@@ -106,8 +108,17 @@ final class FrequencySketch {
 		return h ^ (h >>> 29);
 	}
 
-	private int index(long h) {
-		return (int) (h >>> 4) & (table.length - 1);
+	/**
+	 * The 64-byte block (eight longs) that holds all four of a key's counters, as in
+	 * Caffeine's sketch: one cache miss per lookup instead of four.
+	 */
+	private int block(int hash) {
+		return (int) (mix(hash, 3) >>> 40) & ((table.length >>> 3) - 1);
+	}
+
+	/** Row {@code row}'s long in the block: two longs per row, one picked by the hash. */
+	private static int index(int block, int row, long h) {
+		return (block << 3) + (row << 1) + (int) ((h >>> 4) & 1);
 	}
 
 	private static int shift(long h) {
