@@ -393,7 +393,7 @@ public final class Evictor implements AutoCloseable {
 			case LFU -> 255 - access.lfuCounter(e);
 			case TTL -> Long.MAX_VALUE - e.expireAt();
 			case TINYLFU ->
-				((long) (15 - keyspace.readFrequency(e.key())) << 40) | Math.min(access.idleMillis(e), (1L << 40) - 1);
+				((long) (15 - keyspace.readFrequency(e)) << 40) | Math.min(access.idleMillis(e), (1L << 40) - 1);
 			case RANDOM, NONE -> 0;
 		};
 	}
