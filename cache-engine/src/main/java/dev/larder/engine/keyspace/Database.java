@@ -46,7 +46,10 @@ public final class Database {
 	 * LOOKUP_NOTOUCH does for OBJECT, TYPE, TTL and EXISTS.
 	 */
 	public @Nullable KeyEntry lookupNoTouch(byte[] key) {
-		int h = Bytes.hash(key);
+		return lookupNoTouch(key, Bytes.hash(key));
+	}
+
+	private @Nullable KeyEntry lookupNoTouch(byte[] key, int h) {
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
 		if (e instanceof VolatileKeyEntry v && v.expireAt != KeyEntry.NO_EXPIRY && v.isExpired(now())) {
@@ -62,10 +65,13 @@ public final class Database {
 	 * under a TinyLFU policy counts the read in the shard's sketch, found or not.
 	 */
 	public @Nullable KeyEntry lookupRead(byte[] key) {
-		KeyEntry e = lookup(key);
-		countRead(e);
+		int h = Bytes.hash(key);
+		KeyEntry e = lookupNoTouch(key, h);
+		if (e != null) {
+			keyspace.access().touch(e);
+		}
+		countHitOrMiss(e);
 		if (keyspace.access().mode() == KeyAccess.Mode.TINYLFU) {
-			int h = Bytes.hash(key);
 			keyspace.shard(keyspace.shardIndex(h)).countRead(h);
 		}
 		return e;
@@ -77,11 +83,11 @@ public final class Database {
 	 */
 	public @Nullable KeyEntry lookupReadNoTouch(byte[] key) {
 		KeyEntry e = lookupNoTouch(key);
-		countRead(e);
+		countHitOrMiss(e);
 		return e;
 	}
 
-	private void countRead(@Nullable KeyEntry e) {
+	private void countHitOrMiss(@Nullable KeyEntry e) {
 		if (e == null) {
 			keyspace.stats().keyspaceMisses.increment();
 		}
