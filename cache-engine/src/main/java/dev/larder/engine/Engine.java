@@ -4,6 +4,7 @@ import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
 import dev.larder.engine.eviction.EvictionListener;
+import dev.larder.engine.events.KeyChangeListener;
 import dev.larder.engine.expiry.ActiveExpiryCycle;
 import dev.larder.engine.server.RespServer;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,19 @@ public final class Engine implements AutoCloseable {
 	 */
 	public void addEvictionListener(EvictionListener listener) {
 		core.addEvictionListener(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Tells {@code listener} of every change to any key, whatever made it (commands from
+	 * any client, scripts, expiry, eviction, flushes), on the thread that made it. See
+	 * {@link KeyChangeListener} for what a listener may do.
+	 */
+	public void addKeyChangeListener(KeyChangeListener listener) {
+		core.keyspace().changes().addListener(Objects.requireNonNull(listener, "listener"));
+	}
+
+	public void removeKeyChangeListener(KeyChangeListener listener) {
+		core.keyspace().changes().removeListener(Objects.requireNonNull(listener, "listener"));
 	}
 
 	/** The RESP server's bound port, or -1 when the engine serves in-process only. */

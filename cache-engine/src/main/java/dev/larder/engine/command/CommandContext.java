@@ -51,6 +51,23 @@ public final class CommandContext {
 		this.args = args;
 	}
 
+	/**
+	 * Redis's signalModifiedKey for {@code key} in the session's database: WATCH, client
+	 * tracking and in-process listeners learn of the change.
+	 */
+	public void modified(byte[] key) {
+		core.keyspace().changes().modified(session.db(), key);
+	}
+
+	/**
+	 * Redis's notifyKeyspaceEvent for {@code key} in the session's database.
+	 * @param type one of {@link dev.larder.engine.events.KeyChanges}' NOTIFY constants
+	 * @param event Redis's event name
+	 */
+	public void notify(int type, String event, byte[] key) {
+		core.keyspace().changes().notify(type, event, key, session.db());
+	}
+
 	public byte[] arg(int i) {
 		return args[i];
 	}

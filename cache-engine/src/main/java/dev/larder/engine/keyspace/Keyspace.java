@@ -1,5 +1,7 @@
 package dev.larder.engine.keyspace;
 
+import dev.larder.engine.events.KeyChanges;
+
 import dev.larder.engine.EngineClock;
 
 /**
@@ -27,6 +29,8 @@ public final class Keyspace {
 	private final MemoryGauge gauge = new MemoryGauge();
 
 	private final KeyAccess access;
+
+	private final KeyChanges changes = new KeyChanges();
 
 	public Keyspace(int shardCount, int databaseCount, EngineClock clock, EngineStats stats) {
 		if (Integer.bitCount(shardCount) != 1) {
@@ -76,6 +80,11 @@ public final class Keyspace {
 
 	public EngineClock clock() {
 		return clock;
+	}
+
+	/** Where every change to a key is reported (WATCH, tracking, notifications). */
+	public KeyChanges changes() {
+		return changes;
 	}
 
 	public EngineStats stats() {
