@@ -209,7 +209,7 @@ public final class Database {
 	 * its value (not its share of the dict's table). What deleting it gives back.
 	 */
 	public static long memoryUsage(KeyEntry e) {
-		return DbShard.entryBytes(e) + JvmLayout.byteArray(e.key.length) + Values.memoryUsage(e.value);
+		return e.entryAndKeyBytes() + Values.memoryUsage(e.value);
 	}
 
 	// Shard-wide operations, for keyless commands (KEYS, SCAN, DBSIZE, FLUSHDB,
@@ -286,7 +286,7 @@ public final class Database {
 	 * replaced or expired away since it was sampled). The caller holds its shard's lock.
 	 */
 	public boolean holds(KeyEntry e) {
-		return slice(e.hash).get(e.key, e.hash) == e;
+		return slice(e.hash).dict.holds(e);
 	}
 
 	public void clear(int shard) {

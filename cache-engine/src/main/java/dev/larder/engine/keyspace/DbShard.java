@@ -30,6 +30,11 @@ final class DbShard {
 	/** The entry of a key that has (or had) a TTL. */
 	static final long VOLATILE_ENTRY_BYTES = JvmLayout.instance(VolatileKeyEntry.class);
 
+	/** The entries of short keys, which hold their key's bytes. */
+	static final long INLINE_ENTRY_BYTES = JvmLayout.instance(InlineKeyEntry.class);
+
+	static final long VOLATILE_INLINE_ENTRY_BYTES = JvmLayout.instance(VolatileInlineKeyEntry.class);
+
 	/** The heap of an empty slice: this object and its dict. */
 	static final long SHELL = JvmLayout.instance(DbShard.class) + Dict.SHELL;
 
@@ -80,7 +85,13 @@ final class DbShard {
 		shard.account(delta);
 	}
 
+	/**
+	 * The entry object alone, without a key array of its own (overhead.hashtable.main).
+	 */
 	static long entryBytes(KeyEntry e) {
+		if (e instanceof InlineKey) {
+			return e instanceof VolatileKeyEntry ? VOLATILE_INLINE_ENTRY_BYTES : INLINE_ENTRY_BYTES;
+		}
 		return e instanceof VolatileKeyEntry ? VOLATILE_ENTRY_BYTES : ENTRY_BYTES;
 	}
 
@@ -116,7 +127,7 @@ final class DbShard {
 	}
 
 	KeyEntry add(byte[] key, int hash, Object value, int access) {
-		return insert(new KeyEntry(key, hash, value), access);
+		return insert(KeyEntry.of(key, hash, value), access);
 	}
 
 	/**
@@ -124,7 +135,7 @@ final class DbShard {
 	 * replacement {@link #setExpire} would make.
 	 */
 	KeyEntry addVolatile(byte[] key, int hash, Object value, int access) {
-		return insert(new VolatileKeyEntry(key, hash, value), access);
+		return insert(VolatileKeyEntry.of(key, hash, value), access);
 	}
 
 	private KeyEntry insert(KeyEntry e, int access) {
@@ -134,17 +145,17 @@ final class DbShard {
 		}
 		long table = dict.tableBytes();
 		dict.insert(e);
-		account(entryBytes(e) + JvmLayout.byteArray(e.key.length) + attach(e.value) + dict.tableBytes() - table);
+		account(e.entryAndKeyBytes() + attach(e.value) + dict.tableBytes() - table);
 		return e;
 	}
 
 	void remove(KeyEntry e) {
 		long structure = dict.tableBytes() + volatilesBytes();
-		KeyEntry removed = dict.remove(e.key, e.hash);
+		KeyEntry removed = dict.removeEntry(e);
 		unlinkVolatile(e);
 		long delta = 0;
 		if (removed != null) {
-			delta -= entryBytes(removed) + JvmLayout.byteArray(removed.key.length) + detach(removed.value);
+			delta -= removed.entryAndKeyBytes() + detach(removed.value);
 		}
 		account(delta + dict.tableBytes() + volatilesBytes() - structure);
 	}
@@ -189,9 +200,9 @@ final class DbShard {
 			v = already;
 		}
 		else {
-			v = new VolatileKeyEntry(e);
+			v = VolatileKeyEntry.copyOf(e);
 			dict.replace(e, v);
-			account(VOLATILE_ENTRY_BYTES - ENTRY_BYTES);
+			account(v.entryAndKeyBytes() - e.entryAndKeyBytes());
 		}
 		v.expireAt = at;
 		if (v.volatileIndex < 0) {
@@ -241,7 +252,7 @@ final class DbShard {
 	 */
 	long recount() {
 		long[] total = { dict.tableBytes() + volatilesBytes() };
-		dict.forEach(e -> total[0] += entryBytes(e) + JvmLayout.byteArray(e.key.length) + recountValue(e));
+		dict.forEach(e -> total[0] += e.entryAndKeyBytes() + recountValue(e));
 		return total[0];
 	}
 
@@ -251,7 +262,7 @@ final class DbShard {
 		}
 		long counted = v.recount();
 		if (v.owner != this || counted != v.memoryUsage()) {
-			throw new IllegalStateException("value of " + Bytes.string(e.key) + " reports " + v.memoryUsage()
+			throw new IllegalStateException("value of " + Bytes.string(e.key()) + " reports " + v.memoryUsage()
 					+ " bytes, holds " + counted + (v.owner == this ? "" : ", and is not attached to its slice"));
 		}
 		return counted;

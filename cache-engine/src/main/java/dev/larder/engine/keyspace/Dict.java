@@ -53,7 +53,7 @@ public final class Dict<E extends DictEntry> {
 			return null;
 		}
 		for (DictEntry e = t[hash & (t.length - 1)]; e != null; e = e.next) {
-			if (e.hash == hash && Bytes.equals(e.key, key)) {
+			if (e.hash == hash && e.keyEquals(key)) {
 				return (E) e;
 			}
 		}
@@ -112,7 +112,7 @@ public final class Dict<E extends DictEntry> {
 		int i = hash & (t.length - 1);
 		DictEntry prev = null;
 		for (DictEntry e = t[i]; e != null; prev = e, e = e.next) {
-			if (e.hash == hash && Bytes.equals(e.key, key)) {
+			if (e.hash == hash && e.keyEquals(key)) {
 				if (prev == null) {
 					t[i] = e.next;
 				}
@@ -126,6 +126,49 @@ public final class Dict<E extends DictEntry> {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Removes {@code entry} itself (found by identity, so a short key kept inline needs
+	 * no array); returns it, or null when it is not in the dict.
+	 */
+	@SuppressWarnings("unchecked")
+	public @Nullable E removeEntry(E entry) {
+		@Nullable DictEntry[] t = table;
+		if (t == null) {
+			return null;
+		}
+		int i = entry.hash & (t.length - 1);
+		DictEntry prev = null;
+		for (DictEntry e = t[i]; e != null; prev = e, e = e.next) {
+			if (e == entry) {
+				if (prev == null) {
+					t[i] = e.next;
+				}
+				else {
+					prev.next = e.next;
+				}
+				e.next = null;
+				size--;
+				shrinkIfSparse(t);
+				return (E) e;
+			}
+		}
+		return null;
+	}
+
+	/** Whether {@code entry} itself is in the dict. */
+	public boolean holds(E entry) {
+		@Nullable DictEntry[] t = table;
+		if (t == null) {
+			return false;
+		}
+		for (DictEntry e = t[entry.hash & (t.length - 1)]; e != null; e = e.next) {
+			if (e == entry) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -16,6 +16,11 @@ public class DictEntry {
 	 */
 	static final Object NO_VALUE = new Object();
 
+	/**
+	 * The key's bytes, or {@link InlineKeys#MARKER} for a top-level key kept inline: read
+	 * it through {@link #key()} unless the entry is known to be a hash field, set member
+	 * or sorted-set member.
+	 */
 	final byte[] key;
 
 	final int hash;
@@ -31,8 +36,28 @@ public class DictEntry {
 		this.value = value;
 	}
 
+	/**
+	 * The key's bytes: the stored array, or a new one for a short top-level key kept
+	 * inline ({@link InlineKeys}).
+	 */
 	public byte[] key() {
-		return key;
+		byte[] k = key;
+		return k != InlineKeys.MARKER ? k : inlineKey();
+	}
+
+	private byte[] inlineKey() {
+		InlineKey inline = (InlineKey) this;
+		return InlineKeys.bytes(inline.keyLow(), inline.keyHigh());
+	}
+
+	/** Whether this entry's key is {@code other}, without making an array of it. */
+	final boolean keyEquals(byte[] other) {
+		byte[] k = key;
+		if (k != InlineKeys.MARKER) {
+			return Bytes.equals(k, other);
+		}
+		InlineKey inline = (InlineKey) this;
+		return InlineKeys.equals(inline.keyLow(), inline.keyHigh(), other);
 	}
 
 	/** The hash of {@link #key()} (Bytes.hash), kept so it is never computed twice. */

@@ -12,7 +12,7 @@ package dev.larder.engine.keyspace;
  * the time of the last access, or under an LFU policy Redis's minutes-and-counter pair
  * (see {@link KeyAccess}). It fills what would be padding of the object.
  */
-public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry {
+public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry, InlineKeyEntry {
 
 	/** Value of {@link #expireAt()} for keys without a TTL. */
 	public static final long NO_EXPIRY = -1;
@@ -22,6 +22,20 @@ public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry {
 	/** Only {@link Database} makes entries, so a value is a string or a collection. */
 	KeyEntry(byte[] key, int hash, Object value) {
 		super(key, hash, value);
+	}
+
+	/** The entry for a key without a TTL: its key inline when short enough. */
+	static KeyEntry of(byte[] key, int hash, Object value) {
+		return InlineKeys.fits(key) ? new InlineKeyEntry(key, hash, value) : new KeyEntry(key, hash, value);
+	}
+
+	/** The heap this entry and its key's bytes take (not the value). */
+	long entryAndKeyBytes() {
+		if (this instanceof InlineKey) {
+			return this instanceof VolatileKeyEntry ? DbShard.VOLATILE_INLINE_ENTRY_BYTES : DbShard.INLINE_ENTRY_BYTES;
+		}
+		return (this instanceof VolatileKeyEntry ? DbShard.VOLATILE_ENTRY_BYTES : DbShard.ENTRY_BYTES)
+				+ JvmLayout.byteArray(key.length);
 	}
 
 	/** Absolute expiry in Unix milliseconds, or {@link #NO_EXPIRY}. */

@@ -116,6 +116,16 @@ public final class Keyspace {
 	}
 
 	/**
+	 * {@link #readFrequency(byte[])} read without the shard's lock: the sketch may be a
+	 * write behind (or, rarely, mid-growth), which is fine for deciding whether a duel is
+	 * worth the locks.
+	 */
+	public int readFrequencyHint(byte[] key) {
+		int h = Bytes.hash(key);
+		return shards[shardIndex(h)].sketch().frequency(h);
+	}
+
+	/**
 	 * {@link #readFrequency(byte[])} of a stored key, from the hash its entry keeps.
 	 */
 	public int readFrequency(KeyEntry e) {

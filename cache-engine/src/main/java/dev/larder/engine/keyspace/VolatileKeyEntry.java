@@ -4,7 +4,7 @@ package dev.larder.engine.keyspace;
  * A key that has, or once had, a TTL. It stays this class after PERSIST (its expiry back
  * to {@link #NO_EXPIRY}): turning back would allocate on every PERSIST for 16 bytes.
  */
-final class VolatileKeyEntry extends KeyEntry {
+sealed class VolatileKeyEntry extends KeyEntry permits VolatileInlineKeyEntry {
 
 	long expireAt = NO_EXPIRY;
 
@@ -15,10 +15,19 @@ final class VolatileKeyEntry extends KeyEntry {
 		super(key, hash, value);
 	}
 
+	/** The entry for a key about to get a TTL: its key inline when short enough. */
+	static VolatileKeyEntry of(byte[] key, int hash, Object value) {
+		return InlineKeys.fits(key) ? new VolatileInlineKeyEntry(InlineKeys.low(key), InlineKeys.high(key), hash, value)
+				: new VolatileKeyEntry(key, hash, value);
+	}
+
 	/** A copy of {@code e} that can hold a TTL, to take its place in the dict. */
-	VolatileKeyEntry(KeyEntry e) {
-		super(e.key, e.hash, e.value);
-		this.access = e.access;
+	static VolatileKeyEntry copyOf(KeyEntry e) {
+		VolatileKeyEntry v = e instanceof InlineKey inline
+				? new VolatileInlineKeyEntry(inline.keyLow(), inline.keyHigh(), e.hash, e.value)
+				: new VolatileKeyEntry(e.key, e.hash, e.value);
+		v.access = e.access;
+		return v;
 	}
 
 	@Override

@@ -65,12 +65,37 @@ class MemoryAccountingTest {
 	void everyKeyCountsItsEntryKeyAndValueAndTheTableOnTop() {
 		run("SET", "k", "v");
 		long one = keyspace.usedBytes();
-		assertThat(one).isEqualTo(
-				DbShard.ENTRY_BYTES + JvmLayout.byteArray(1) + JvmLayout.byteArray(1) + JvmLayout.referenceArray(4));
+		// a key of up to 15 bytes lives in its entry (InlineKeys)
+		assertThat(one).isEqualTo(DbShard.INLINE_ENTRY_BYTES + JvmLayout.byteArray(1) + JvmLayout.referenceArray(4));
 		run("SET", "k", "a longer value");
 		assertThat(keyspace.usedBytes()).isEqualTo(one - JvmLayout.byteArray(1) + JvmLayout.byteArray(14));
 		run("DEL", "k");
 		assertThat(keyspace.usedBytes()).isEqualTo(JvmLayout.referenceArray(4));
+	}
+
+	@Test
+	void aLongKeyCountsItsOwnArrayAndATtlItsVolatileEntry() {
+		String key = "a key longer than fifteen bytes";
+		run("SET", key, "v");
+		run("SET", "short", "v", "EX", "100");
+		assertThat(memoryUsage(key))
+			.isEqualTo(DbShard.ENTRY_BYTES + JvmLayout.byteArray(key.length()) + JvmLayout.byteArray(1));
+		assertThat(memoryUsage("short")).isEqualTo(DbShard.VOLATILE_INLINE_ENTRY_BYTES + JvmLayout.byteArray(1));
+		run("PERSIST", "short");
+		run("SET", key, "v", "EX", "100");
+		assertThat(keyspace.recountUsedBytes()).isEqualTo(keyspace.usedBytes());
+	}
+
+	private long memoryUsage(String key) {
+		byte[] k = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Shard shard = keyspace.shard(keyspace.shardIndex(k));
+		shard.lock();
+		try {
+			return Database.memoryUsage(java.util.Objects.requireNonNull(keyspace.db(0).lookupNoTouch(k)));
+		}
+		finally {
+			shard.unlock();
+		}
 	}
 
 	@Test
