@@ -132,8 +132,11 @@ public final class Evictor implements AutoCloseable {
 		// TinyLFU duels a new key as soon as the cache may be full: the gauge cannot say
 		// exactly when it is, and keys let in unopposed near the budget would push out
 		// better ones once it is passed
+		// A key never read comes in without a duel (see duel()): for such a key, which
+		// is every key of a write-heavy churn, no lock is taken below the budget, as
+		// under LRU.
 		boolean duel = newKey != null && policy == EvictionPolicy.ALLKEYS_TINYLFU
-				&& excess > -keyspace.gauge().maxError();
+				&& excess > -keyspace.gauge().maxError() && keyspace.readFrequencyHint(newKey) > 0;
 		if (excess <= 0 && !duel) {
 			return Outcome.OK;
 		}
@@ -141,7 +144,8 @@ public final class Evictor implements AutoCloseable {
 		Outcome outcome;
 		lock.lock();
 		try {
-			outcome = evict(policy, excess, db, newKey, timeLimitNanos(settings.tenacity()), evicted, true);
+			outcome = evict(policy, excess, db, duel ? newKey : null, timeLimitNanos(settings.tenacity()), evicted,
+					true);
 		}
 		finally {
 			lock.unlock();
