@@ -44,8 +44,6 @@ final class RespParser {
 	 */
 	private static final int IDLE_BUFFER_MAX = 64 * 1024;
 
-	private static final int BIG_ARG_FIRST_CHUNK = 1024 * 1024;
-
 	private static final byte[][] EMPTY_COMMAND = new byte[0][];
 
 	private final int maxInline;
@@ -112,11 +110,13 @@ final class RespParser {
 	}
 
 	/**
-	 * Bytes held for commands not yet executed: the query buffer and the arguments
-	 * already parsed.
+	 * Bytes held for commands not yet executed: the query buffer, the arguments already
+	 * parsed, and the array of a big argument being filled (its capacity, which is what
+	 * the heap pays).
 	 */
 	long buffered() {
-		return (end - pos) + pendingArgBytes + bigFill;
+		byte[] b = big;
+		return (end - pos) + pendingArgBytes + (b == null ? 0 : b.length);
 	}
 
 	boolean hasInput() {
@@ -234,7 +234,9 @@ final class RespParser {
 		byte[] arg = big;
 		if (arg == null) {
 			bigLen = (int) bulkLen;
-			arg = new byte[Math.min(bigLen, BIG_ARG_FIRST_CHUNK)];
+			// sized by the bytes received, never by the untrusted header: a client that
+			// declares a huge argument and sends nothing gets no more than BIG_ARG
+			arg = new byte[Math.min(bigLen, Math.max(BIG_ARG, end - pos))];
 			big = arg;
 			bigFill = 0;
 			int take = Math.min(end - pos, bigLen);
