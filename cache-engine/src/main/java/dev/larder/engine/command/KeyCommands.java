@@ -3,6 +3,7 @@ package dev.larder.engine.command;
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.GenericCommandSpecs;
 import dev.larder.engine.command.spec.ServerCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyAccess;
 import dev.larder.engine.keyspace.KeyEntry;
@@ -64,6 +65,8 @@ final class KeyCommands {
 		long deleted = 0;
 		for (int i = 1; i < c.argc(); i++) {
 			if (db.delete(c.arg(i))) {
+				c.modified(c.arg(i));
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(i));
 				deleted++;
 			}
 		}
@@ -93,9 +96,13 @@ final class KeyCommands {
 		}
 		if (a.when() <= c.now()) {
 			db.remove(e);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		}
 		else {
 			db.expireAt(e, a.when());
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "expire", c.arg(1));
 		}
 		return Reply.integer(1);
 	}
@@ -105,7 +112,7 @@ final class KeyCommands {
 	 * does.
 	 */
 	private static Reply ttl(CommandContext c, boolean millis, boolean absolute) {
-		KeyEntry e = c.db().lookupNoTouch(c.arg(1));
+		KeyEntry e = c.db().lookupReadNoTouch(c.arg(1));
 		if (e == null) {
 			return Reply.integer(-2);
 		}
@@ -125,6 +132,8 @@ final class KeyCommands {
 			return Reply.integer(0);
 		}
 		c.db().persist(e);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "persist", c.arg(1));
 		return Reply.integer(1);
 	}
 
@@ -178,7 +187,7 @@ final class KeyCommands {
 	}
 
 	private static Reply type(CommandContext c) {
-		KeyEntry e = c.db().lookupNoTouch(c.arg(1));
+		KeyEntry e = c.db().lookupReadNoTouch(c.arg(1));
 		return new Reply.SimpleString(e == null ? "none" : ValueType.of(e.value()).typeName());
 	}
 
@@ -283,6 +292,10 @@ final class KeyCommands {
 		if (src.hasExpiry()) {
 			db.expireAt(dst, src.expireAt());
 		}
+		c.modified(c.arg(1));
+		c.modified(c.arg(2));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "rename_from", c.arg(1));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "rename_to", c.arg(2));
 		return nx ? Reply.integer(1) : Reply.OK;
 	}
 
@@ -308,6 +321,8 @@ final class KeyCommands {
 		if (e.hasExpiry()) {
 			dst.expireAt(copy, e.expireAt());
 		}
+		c.core().keyspace().changes().modified(dst.index(), c.arg(2));
+		c.core().keyspace().changes().notify(KeyChanges.NOTIFY_GENERIC, "copy_to", c.arg(2), dst.index());
 		return Reply.integer(1);
 	}
 
@@ -341,7 +356,7 @@ final class KeyCommands {
 					if (!e.isExpired(c.now())) {
 						return Reply.bulk(e.key());
 					}
-					db.remove(e);
+					db.removeExpired(e);
 					c.core().stats().expiredKeys.increment();
 					break;
 				}
@@ -375,6 +390,7 @@ final class KeyCommands {
 	private static Reply flushdb(CommandContext c) {
 		checkFlushFlags(c);
 		clearDatabase(c.core().keyspace(), c.db());
+		c.core().keyspace().changes().flushed(c.db().index());
 		return Reply.OK;
 	}
 
@@ -384,6 +400,7 @@ final class KeyCommands {
 		for (int i = 0; i < ks.databaseCount(); i++) {
 			clearDatabase(ks, ks.db(i));
 		}
+		ks.changes().flushed(-1);
 		return Reply.OK;
 	}
 

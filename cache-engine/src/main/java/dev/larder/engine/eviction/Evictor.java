@@ -174,7 +174,7 @@ public final class Evictor implements AutoCloseable {
 		try {
 			KeyEntry e = database.lookupNoTouch(key);
 			if (e != null && (settings.policy().victims() == Victims.ALL_KEYS || e.hasExpiry())) {
-				database.remove(e);
+				database.removeEvicted(e);
 				removed = true;
 			}
 		}
@@ -290,7 +290,7 @@ public final class Evictor implements AutoCloseable {
 				return 0;
 			}
 			bytes = Database.memoryUsage(victim);
-			keyspace.db(victimDb).remove(victim);
+			keyspace.db(victimDb).removeEvicted(victim);
 			stats.evictedKeys.increment();
 		}
 		finally {
@@ -446,7 +446,7 @@ public final class Evictor implements AutoCloseable {
 				return -1;
 			}
 			long bytes = Database.memoryUsage(e);
-			d.remove(e);
+			d.removeEvicted(e);
 			stats.evictedKeys.increment();
 			return bytes;
 		}
