@@ -46,7 +46,7 @@ class KeyspaceEventsDifferentialTest {
 
 	@BeforeAll
 	static void start() throws ReflectiveOperationException {
-		engine = Engine.start(EngineConfig.builder().activeExpiry(false).build());
+		engine = Engine.start(EngineConfig.builder().port(0).activeExpiry(false).build());
 		KeyChanges changes = changesOf(engine);
 		changes.notifyFlags(ALL_FLAGS);
 		changes.sink((type, event, key, db, flags) -> engineEvents.add(format(db, event, key)));
@@ -59,9 +59,7 @@ class KeyspaceEventsDifferentialTest {
 
 	/** The engine's KeyChanges, until a CONFIG parameter and pub/sub reach them. */
 	static KeyChanges changesOf(Engine engine) throws ReflectiveOperationException {
-		var field = Engine.class.getDeclaredField("core");
-		field.setAccessible(true);
-		return ((EngineCore) field.get(engine)).keyspace().changes();
+		return ((EngineCore) coreField().get(engine)).keyspace().changes();
 	}
 
 	@AfterAll
@@ -179,6 +177,56 @@ class KeyspaceEventsDifferentialTest {
 			session.execute(args);
 		}
 		assertThat(String.join(" | ", engineEvents)).as(scenario).isEqualTo(String.join(" | ", drainRedisEvents()));
+	}
+
+	static Stream<String> blockedScenarios() {
+		return Stream.of("BLPOP l 0 | RPUSH l a", "BRPOP l 0 | RPUSH l a b", "BLMOVE l m LEFT RIGHT 0 | RPUSH l a",
+				"BRPOPLPUSH l l 0 | LPUSH l a", "BLMPOP 0 1 l LEFT COUNT 5 | RPUSH l a b",
+				"BZPOPMIN z 0 | ZADD z 1 a 2 b", "BZMPOP 0 1 z MAX COUNT 5 | ZADD z 1 a 2 b",
+				"BLMOVE l m LEFT RIGHT 0 | EVAL 'redis.call(\"rpush\",KEYS[1],\"a\") return 1' 1 l");
+	}
+
+	/**
+	 * A client blocked on a key and served by another's write: the writer's events, then
+	 * the served pop's (Redis serves it right after the write).
+	 */
+	@ParameterizedTest
+	@MethodSource("blockedScenarios")
+	void servingBlockedClientsEmitsRedisEvents(String scenario) throws ReflectiveOperationException {
+		String[] parts = scenario.split("\\|");
+		String[] blocking = tokens(parts[0].trim());
+		String[] write = tokens(parts[1].trim());
+		redis.call("FLUSHALL");
+		Engine.EngineSession session = engine.openSession();
+		session.execute("FLUSHALL");
+		drainRedisEvents();
+		engineEvents.clear();
+		try (RespClient redisBlocked = new RespClient(REDIS.port());
+				RespClient engineBlocked = new RespClient(engine.port())) {
+			redisBlocked.send(RespClient.encode(blocking));
+			awaitBlocked(() -> redis.call("INFO", "clients").text().contains("blocked_clients:1"));
+			engineBlocked.send(RespClient.encode(blocking));
+			var core = (EngineCore) coreField().get(engine);
+			awaitBlocked(() -> core.blocking().blockedClients() == 1);
+			redis.call(write);
+			session.execute(write);
+			assertThat(engineBlocked.read()).as(scenario).isEqualTo(redisBlocked.read());
+		}
+		assertThat(String.join(" | ", engineEvents)).as(scenario).isEqualTo(String.join(" | ", drainRedisEvents()));
+	}
+
+	private static void awaitBlocked(java.util.function.BooleanSupplier blocked) {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (!blocked.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("client blocked in time").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
+	private static java.lang.reflect.Field coreField() throws ReflectiveOperationException {
+		var field = Engine.class.getDeclaredField("core");
+		field.setAccessible(true);
+		return field;
 	}
 
 	/** Redis's events up to the end marker this publishes. */
