@@ -161,6 +161,21 @@ class KeyChangeSignalsTest {
 	}
 
 	@Test
+	void swapdbIsSignalledAsASwap() {
+		Engine e = engine();
+		Engine.EngineSession session = e.openSession();
+		session.execute("SET", "k", "v");
+		recorder.events.clear();
+		session.execute("SWAPDB", "0", "5");
+		session.execute("SWAPDB", "5", "5");
+		session.execute("SWAPDB", "0", "16");
+		assertThat(recorder.events).containsExactly("swap 0 5");
+		assertThat(session.execute("EXISTS", "k")).isEqualTo(Reply.integer(0));
+		session.execute("SELECT", "5");
+		assertThat(session.execute("GET", "k")).isEqualTo(Reply.bulk("v"));
+	}
+
+	@Test
 	void nothingIsNotifiedUnlessItsClassIsEnabled() throws ReflectiveOperationException {
 		Engine e = engine();
 		List<String> notified = sink(e);

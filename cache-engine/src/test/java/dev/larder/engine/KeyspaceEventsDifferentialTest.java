@@ -151,7 +151,9 @@ class KeyspaceEventsDifferentialTest {
 				"EVAL 'return redis.call(\"get\",KEYS[1])' 1 k",
 				// types and databases
 				"SET s v; LPUSH s a; HSET s a 1; SADD s a; ZADD s 1 a; APPEND s x",
-				"SELECT 2; SET a 1; RPUSH l x; LPOP l; SELECT 0; SET a 2");
+				"SELECT 2; SET a 1; RPUSH l x; LPOP l; SELECT 0; SET a 2",
+				"SET a 1; SELECT 1; SET b 2; SWAPDB 0 1; DEL a; DEL b; SELECT 0; DEL b; DEL a",
+				"SET a 1 PX 1; SWAPDB 0 3; SWAPDB 3 3; SLEEP; SELECT 3; GET a; SELECT 0; GET a");
 	}
 
 	@ParameterizedTest
@@ -183,7 +185,9 @@ class KeyspaceEventsDifferentialTest {
 		return Stream.of("BLPOP l 0 | RPUSH l a", "BRPOP l 0 | RPUSH l a b", "BLMOVE l m LEFT RIGHT 0 | RPUSH l a",
 				"BRPOPLPUSH l l 0 | LPUSH l a", "BLMPOP 0 1 l LEFT COUNT 5 | RPUSH l a b",
 				"BZPOPMIN z 0 | ZADD z 1 a 2 b", "BZMPOP 0 1 z MAX COUNT 5 | ZADD z 1 a 2 b",
-				"BLMOVE l m LEFT RIGHT 0 | EVAL 'redis.call(\"rpush\",KEYS[1],\"a\") return 1' 1 l");
+				"BLMOVE l m LEFT RIGHT 0 | EVAL 'redis.call(\"rpush\",KEYS[1],\"a\") return 1' 1 l",
+				"SELECT 1; RPUSH l a b; SELECT 0 | BLPOP l 0 | SWAPDB 0 1",
+				"SELECT 1; ZADD z 1 a; SELECT 0 | BZPOPMAX z 0 | SWAPDB 1 0");
 	}
 
 	/**
@@ -194,13 +198,19 @@ class KeyspaceEventsDifferentialTest {
 	@MethodSource("blockedScenarios")
 	void servingBlockedClientsEmitsRedisEvents(String scenario) throws ReflectiveOperationException {
 		String[] parts = scenario.split("\\|");
-		String[] blocking = tokens(parts[0].trim());
-		String[] write = tokens(parts[1].trim());
+		String[] blocking = tokens(parts[parts.length - 2].trim());
+		String[] write = tokens(parts[parts.length - 1].trim());
 		redis.call("FLUSHALL");
 		Engine.EngineSession session = engine.openSession();
 		session.execute("FLUSHALL");
 		drainRedisEvents();
 		engineEvents.clear();
+		if (parts.length == 3) {
+			for (String command : parts[0].split(";")) {
+				redis.call(tokens(command.trim()));
+				session.execute(tokens(command.trim()));
+			}
+		}
 		try (RespClient redisBlocked = new RespClient(REDIS.port());
 				RespClient engineBlocked = new RespClient(engine.port())) {
 			redisBlocked.send(RespClient.encode(blocking));
@@ -213,6 +223,21 @@ class KeyspaceEventsDifferentialTest {
 			assertThat(engineBlocked.read()).as(scenario).isEqualTo(redisBlocked.read());
 		}
 		assertThat(String.join(" | ", engineEvents)).as(scenario).isEqualTo(String.join(" | ", drainRedisEvents()));
+	}
+
+	@ParameterizedTest
+	@MethodSource("swapdbCommands")
+	void swapdbRepliesLikeRedis(String command) {
+		try (RespClient engineClient = new RespClient(engine.port())) {
+			String[] args = tokens(command);
+			assertThat(engineClient.call(args)).as(command).isEqualTo(redis.call(args));
+		}
+	}
+
+	static Stream<String> swapdbCommands() {
+		return Stream.of("SWAPDB x 1", "SWAPDB 1 x", "SWAPDB x y", "SWAPDB 1 16", "SWAPDB 16 x", "SWAPDB 1 1",
+				"SWAPDB -1 1", "SWAPDB 99999999999 1", "SWAPDB 1 -99999999999", "SWAPDB 1", "SWAPDB 1 2 3",
+				"SWAPDB 0 15", "COMMAND INFO swapdb", "COMMAND DOCS swapdb");
 	}
 
 	private static void awaitBlocked(java.util.function.BooleanSupplier blocked) {

@@ -58,6 +58,7 @@ final class KeyCommands {
 		t.bindWalkingKeyspace(ServerCommandSpecs.DBSIZE, KeyCommands::dbsize);
 		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHDB, KeyCommands::flushdb);
 		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHALL, KeyCommands::flushall);
+		t.bindWalkingKeyspace(ServerCommandSpecs.SWAPDB, KeyCommands::swapdb);
 	}
 
 	private static Reply del(CommandContext c) {
@@ -402,6 +403,44 @@ final class KeyCommands {
 		}
 		ks.changes().flushed(-1);
 		return Reply.OK;
+	}
+
+	/**
+	 * swapdbCommand: the two databases exchange their keys under every shard's lock;
+	 * clients stay on their database numbers, so WATCHers of either are told and clients
+	 * blocked on either re-check their keys.
+	 */
+	private static Reply swapdb(CommandContext c) {
+		int a = dbIndex(c.arg(1), "ERR invalid first DB index");
+		int b = dbIndex(c.arg(2), "ERR invalid second DB index");
+		Keyspace ks = c.core().keyspace();
+		if (a < 0 || a >= ks.databaseCount() || b < 0 || b >= ks.databaseCount()) {
+			return Reply.error("ERR DB index is out of range");
+		}
+		if (a == b) {
+			return Reply.OK;
+		}
+		ks.lockAll();
+		try {
+			ks.swap(a, b);
+			ks.changes().swapped(a, b);
+		}
+		finally {
+			ks.unlockAll();
+		}
+		if (c.core().blocking().anyWaiting()) {
+			c.core().blocking().signalDatabases(a, b);
+		}
+		return Reply.OK;
+	}
+
+	/** getIntFromObjectOrReply: {@code message} for a bad number and one past an int. */
+	private static int dbIndex(byte[] arg, String message) {
+		long v = Args.parseLong(arg, message);
+		if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+			throw new ReplyException(message);
+		}
+		return (int) v;
 	}
 
 	/**
