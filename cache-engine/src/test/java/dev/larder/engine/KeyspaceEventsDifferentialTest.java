@@ -153,7 +153,26 @@ class KeyspaceEventsDifferentialTest {
 				"SET s v; LPUSH s a; HSET s a 1; SADD s a; ZADD s 1 a; APPEND s x",
 				"SELECT 2; SET a 1; RPUSH l x; LPOP l; SELECT 0; SET a 2",
 				"SET a 1; SELECT 1; SET b 2; SWAPDB 0 1; DEL a; DEL b; SELECT 0; DEL b; DEL a",
-				"SET a 1 PX 1; SWAPDB 0 3; SWAPDB 3 3; SLEEP; SELECT 3; GET a; SELECT 0; GET a");
+				"SET a 1 PX 1; SWAPDB 0 3; SWAPDB 3 3; SLEEP; SELECT 3; GET a; SELECT 0; GET a",
+				// edge cases: errors change nothing, expired keys met by writes, same-key
+				// stores
+				"HSET h a 1; HINCRBYFLOAT h a 1e400; HINCRBY h n 9223372036854775807; HINCRBY h n 1",
+				"SET k v; EXPIRE k 100; SET k w; SETEX k 0 v; SET k v EX 0; GETEX k EX 0; SET k v PX -5",
+				"RPUSH l a; SET str v; LMOVE l str LEFT LEFT; RPOPLPUSH l str; SADD s a; SMOVE s str a",
+				"SET a 1 PX 1; SLEEP; COPY a b", "SET a 1 PX 1; SLEEP; SINTERSTORE d a",
+				"SET d 1 PX 1; SADD a 1; SLEEP; SINTERSTORE d a", "SET d 1 PX 1; ZADD a 1 x; SLEEP; ZUNIONSTORE d 1 a",
+				"SET d 1 PX 1; ZADD a 1 x; SLEEP; ZRANGESTORE d a 0 -1", "SET k v PX 1; SLEEP; GETEX k PERSIST",
+				"SET k v PX 1; SLEEP; HSET k f v", "SET k v PX 1; SLEEP; LPUSHX k a; RPUSH k a",
+				"HSET h f v; HSETNX h g w; HDEL h f g", "ZADD z 1 a; ZRANGESTORE z z 0 -1; ZRANGESTORE z z 5 6",
+				"SADD s a; SINTERSTORE s s; SUNIONSTORE s s x", "ZADD z 1 a; ZUNIONSTORE z 1 z; ZINTERSTORE z 2 z x",
+				"SET a 1; EXPIRE a 100; RENAME a b; PERSIST b", "SET k 10; DECRBY k 5; INCRBYFLOAT k 0.5; INCR k",
+				"ZADD z 1 a; ZINCRBY z -inf a; ZINCRBY z +inf a", "SADD s 1 2 3; SPOP s 3",
+				"SET z v; ZADD z 1 a; ZINCRBY z 1 a; ZUNIONSTORE d 1 z", "SADD s a; ZUNIONSTORE d 1 s",
+				"EVAL 'redis.call(\"set\",KEYS[1],\"v\") redis.call(\"expire\",KEYS[1],100) redis.call(\"persist\",KEYS[1]) return 1' 1 k",
+				"EVAL 'redis.call(\"rpush\",KEYS[1],\"a\") redis.call(\"lpop\",KEYS[1]) return redis.call(\"get\",KEYS[1])' 1 l",
+				"MSET a 1 b 2; DEL a a b; EXISTS a b", "SET a 1; UNLINK a; UNLINK a",
+				"RPUSH l a b c; LPOP l 2; RPOP l 2",
+				"ZADD z 1 a 2 b; ZMPOP 1 z MIN COUNT 1; ZMPOP 1 z MIN COUNT 1; ZMPOP 1 z MIN");
 	}
 
 	@ParameterizedTest
