@@ -3,6 +3,7 @@ package dev.larder.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.events.KeyChangeListener;
 import dev.larder.engine.events.KeyChanges;
 import dev.larder.testing.RedisServerExtension;
 import dev.larder.testing.Resp;
@@ -10,6 +11,8 @@ import dev.larder.testing.RespClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,12 +47,25 @@ class KeyspaceEventsDifferentialTest {
 
 	private static final List<String> engineEvents = new ArrayList<>();
 
+	/** The keys the engine signalled modified (signalModifiedKey), as "db key". */
+	private static final List<String> engineSignals = new ArrayList<>();
+
 	@BeforeAll
 	static void start() throws ReflectiveOperationException {
 		engine = Engine.start(EngineConfig.builder().port(0).activeExpiry(false).build());
 		KeyChanges changes = changesOf(engine);
 		changes.notifyFlags(ALL_FLAGS);
 		changes.sink((type, event, key, db, flags) -> engineEvents.add(format(db, event, key)));
+		engine.addKeyChangeListener(new KeyChangeListener() {
+			@Override
+			public void keyModified(int db, byte[] key) {
+				engineSignals.add(db + " " + new String(key, StandardCharsets.ISO_8859_1));
+			}
+
+			@Override
+			public void databaseFlushed(int db) {
+			}
+		});
 		redis = new RespClient(REDIS.port());
 		assertThat(redis.call("DEBUG", "SET-ACTIVE-EXPIRE", "0").text()).isEqualTo("OK");
 		assertThat(redis.call("CONFIG", "SET", "notify-keyspace-events", "KEAmn").text()).isEqualTo("OK");
@@ -195,7 +211,11 @@ class KeyspaceEventsDifferentialTest {
 				continue;
 			}
 			redis.call(args);
+			int eventsBefore = engineEvents.size();
+			engineSignals.clear();
 			session.execute(args);
+			assertThat(new TreeSet<>(engineSignals)).as("keys %s signals modified", command)
+				.isEqualTo(changedKeys(engineEvents.subList(eventsBefore, engineEvents.size())));
 		}
 		assertThat(String.join(" | ", engineEvents)).as(scenario).isEqualTo(String.join(" | ", drainRedisEvents()));
 	}
@@ -271,6 +291,21 @@ class KeyspaceEventsDifferentialTest {
 		var field = Engine.class.getDeclaredField("core");
 		field.setAccessible(true);
 		return field;
+	}
+
+	/**
+	 * The keys that events say a command changed: Redis signals a key modified wherever
+	 * it notifies a change to it (a miss is no change).
+	 */
+	private static Set<String> changedKeys(List<String> events) {
+		Set<String> keys = new TreeSet<>();
+		for (String e : events) {
+			String[] parts = e.split(" ", 3);
+			if (!parts[1].equals("keymiss")) {
+				keys.add(parts[0] + " " + parts[2]);
+			}
+		}
+		return keys;
 	}
 
 	/** Redis's events up to the end marker this publishes. */
