@@ -173,6 +173,26 @@ public final class Blocking {
 		for (int i : keyPositions) {
 			ready.add(new Key(db, args[i]));
 		}
+		serve(ready);
+	}
+
+	/**
+	 * SWAPDB: serves the waiters of every key of databases {@code a} and {@code b}, whose
+	 * contents changed under them (Redis's scanDatabaseForReadyKeys).
+	 */
+	void signalDatabases(int a, int b) {
+		ArrayDeque<Key> ready = new ArrayDeque<>();
+		synchronized (this) {
+			for (Key k : byKey.keySet()) {
+				if (k.db() == a || k.db() == b) {
+					ready.add(k);
+				}
+			}
+		}
+		serve(ready);
+	}
+
+	private void serve(ArrayDeque<Key> ready) {
 		while (!ready.isEmpty()) {
 			Key k = ready.poll();
 			Waiter[] ws = waitersOf(k);

@@ -130,9 +130,6 @@ public final class CommandExecutor {
 			core.stats().errorReplies.increment();
 			return reply;
 		}
-		if (command.write) {
-			signalWrittenKeys(session.db(), command, args);
-		}
 		if (command.wakesBlocked && !(reply instanceof Reply.NullReply) && core.blocking().anyWaiting()) {
 			core.blocking().signal(session.db(), args, command.spec().writtenKeyPositions(args));
 		}
@@ -258,7 +255,6 @@ public final class CommandExecutor {
 		}
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
-			signalWrittenKeys(session.db(), command, args);
 		}
 		if (command.wakesBlocked && !reply.isError() && !(reply instanceof Reply.NullReply)
 				&& core.blocking().anyWaiting()) {
@@ -267,21 +263,6 @@ public final class CommandExecutor {
 			outer.afterUnlock(() -> core.blocking().signal(db, args, written));
 		}
 		return reply;
-	}
-
-	/**
-	 * Interim signalModifiedKey for every key a successful write command may write (an
-	 * over-approximation: Redis signals only keys actually changed). To be replaced by
-	 * the commands' own {@link CommandContext#modified} calls at Redis's sites.
-	 */
-	private void signalWrittenKeys(int db, Command command, byte[][] args) {
-		var changes = core.keyspace().changes();
-		if (!changes.observed()) {
-			return;
-		}
-		for (int i : command.spec().writtenKeyPositions(args)) {
-			changes.modified(db, args[i]);
-		}
 	}
 
 	/**

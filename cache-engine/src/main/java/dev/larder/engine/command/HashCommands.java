@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.HashCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.HashValue;
 import dev.larder.engine.keyspace.KeyEntry;
@@ -67,6 +68,8 @@ final class HashCommands {
 				created++;
 			}
 		}
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_HASH, "hset", c.arg(1));
 		return name.equals("hset") ? Reply.integer(created) : Reply.OK;
 	}
 
@@ -76,6 +79,8 @@ final class HashCommands {
 			return Reply.integer(0);
 		}
 		h.put(c.arg(2), c.arg(3));
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_HASH, "hset", c.arg(1));
 		return Reply.integer(1);
 	}
 
@@ -125,6 +130,13 @@ final class HashCommands {
 				}
 			}
 		}
+		if (deleted > 0) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_HASH, "hdel", c.arg(1));
+			if (h.isEmpty()) {
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
+			}
+		}
 		return Reply.integer(deleted);
 	}
 
@@ -161,6 +173,8 @@ final class HashCommands {
 			return Reply.error(Errors.OVERFLOW);
 		}
 		h.put(c.arg(2), Bytes.fromLong(result));
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_HASH, "hincrby", c.arg(1));
 		return Reply.integer(result);
 	}
 
@@ -184,6 +198,8 @@ final class HashCommands {
 		}
 		byte[] text = LongDoubles.format(sum);
 		h.put(c.arg(2), text);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_HASH, "hincrbyfloat", c.arg(1));
 		return Reply.bulk(text);
 	}
 

@@ -3,6 +3,7 @@ package dev.larder.engine.command;
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.GenericCommandSpecs;
 import dev.larder.engine.command.spec.ServerCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyAccess;
 import dev.larder.engine.keyspace.KeyEntry;
@@ -57,6 +58,7 @@ final class KeyCommands {
 		t.bindWalkingKeyspace(ServerCommandSpecs.DBSIZE, KeyCommands::dbsize);
 		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHDB, KeyCommands::flushdb);
 		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHALL, KeyCommands::flushall);
+		t.bindWalkingKeyspace(ServerCommandSpecs.SWAPDB, KeyCommands::swapdb);
 	}
 
 	private static Reply del(CommandContext c) {
@@ -64,6 +66,8 @@ final class KeyCommands {
 		long deleted = 0;
 		for (int i = 1; i < c.argc(); i++) {
 			if (db.delete(c.arg(i))) {
+				c.modified(c.arg(i));
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(i));
 				deleted++;
 			}
 		}
@@ -93,9 +97,13 @@ final class KeyCommands {
 		}
 		if (a.when() <= c.now()) {
 			db.remove(e);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		}
 		else {
 			db.expireAt(e, a.when());
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "expire", c.arg(1));
 		}
 		return Reply.integer(1);
 	}
@@ -105,7 +113,7 @@ final class KeyCommands {
 	 * does.
 	 */
 	private static Reply ttl(CommandContext c, boolean millis, boolean absolute) {
-		KeyEntry e = c.db().lookupNoTouch(c.arg(1));
+		KeyEntry e = c.db().lookupReadNoTouch(c.arg(1));
 		if (e == null) {
 			return Reply.integer(-2);
 		}
@@ -125,6 +133,8 @@ final class KeyCommands {
 			return Reply.integer(0);
 		}
 		c.db().persist(e);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "persist", c.arg(1));
 		return Reply.integer(1);
 	}
 
@@ -178,7 +188,7 @@ final class KeyCommands {
 	}
 
 	private static Reply type(CommandContext c) {
-		KeyEntry e = c.db().lookupNoTouch(c.arg(1));
+		KeyEntry e = c.db().lookupReadNoTouch(c.arg(1));
 		return new Reply.SimpleString(e == null ? "none" : ValueType.of(e.value()).typeName());
 	}
 
@@ -283,6 +293,10 @@ final class KeyCommands {
 		if (src.hasExpiry()) {
 			db.expireAt(dst, src.expireAt());
 		}
+		c.modified(c.arg(1));
+		c.modified(c.arg(2));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "rename_from", c.arg(1));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "rename_to", c.arg(2));
 		return nx ? Reply.integer(1) : Reply.OK;
 	}
 
@@ -308,6 +322,8 @@ final class KeyCommands {
 		if (e.hasExpiry()) {
 			dst.expireAt(copy, e.expireAt());
 		}
+		c.core().keyspace().changes().modified(dst.index(), c.arg(2));
+		c.core().keyspace().changes().notify(KeyChanges.NOTIFY_GENERIC, "copy_to", c.arg(2), dst.index());
 		return Reply.integer(1);
 	}
 
@@ -341,7 +357,7 @@ final class KeyCommands {
 					if (!e.isExpired(c.now())) {
 						return Reply.bulk(e.key());
 					}
-					db.remove(e);
+					db.removeExpired(e);
 					c.core().stats().expiredKeys.increment();
 					break;
 				}
@@ -375,6 +391,7 @@ final class KeyCommands {
 	private static Reply flushdb(CommandContext c) {
 		checkFlushFlags(c);
 		clearDatabase(c.core().keyspace(), c.db());
+		c.core().keyspace().changes().flushed(c.db().index());
 		return Reply.OK;
 	}
 
@@ -384,7 +401,46 @@ final class KeyCommands {
 		for (int i = 0; i < ks.databaseCount(); i++) {
 			clearDatabase(ks, ks.db(i));
 		}
+		ks.changes().flushed(-1);
 		return Reply.OK;
+	}
+
+	/**
+	 * swapdbCommand: the two databases exchange their keys under every shard's lock;
+	 * clients stay on their database numbers, so WATCHers of either are told and clients
+	 * blocked on either re-check their keys.
+	 */
+	private static Reply swapdb(CommandContext c) {
+		int a = dbIndex(c.arg(1), "ERR invalid first DB index");
+		int b = dbIndex(c.arg(2), "ERR invalid second DB index");
+		Keyspace ks = c.core().keyspace();
+		if (a < 0 || a >= ks.databaseCount() || b < 0 || b >= ks.databaseCount()) {
+			return Reply.error("ERR DB index is out of range");
+		}
+		if (a == b) {
+			return Reply.OK;
+		}
+		ks.lockAll();
+		try {
+			ks.swap(a, b);
+			ks.changes().swapped(a, b);
+		}
+		finally {
+			ks.unlockAll();
+		}
+		if (c.core().blocking().anyWaiting()) {
+			c.core().blocking().signalDatabases(a, b);
+		}
+		return Reply.OK;
+	}
+
+	/** getIntFromObjectOrReply: {@code message} for a bad number and one past an int. */
+	private static int dbIndex(byte[] arg, String message) {
+		long v = Args.parseLong(arg, message);
+		if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+			throw new ReplyException(message);
+		}
+		return (int) v;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.ListCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ListValue;
 import dev.larder.engine.keyspace.ValueType;
@@ -70,6 +71,8 @@ final class ListCommands {
 				l.addLast(c.arg(i));
 			}
 		}
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_LIST, left ? "lpush" : "rpush", c.arg(1));
 		return Reply.integer(l.size());
 	}
 
@@ -91,11 +94,11 @@ final class ListCommands {
 		ListValue l = e.asList();
 		if (count < 0) {
 			byte[] v = left ? l.removeFirst() : l.removeLast();
-			deleteIfEmpty(c, e);
+			elementsRemoved(c, e, c.arg(1), left);
 			return Reply.bulk(v);
 		}
 		List<Reply> out = popMany(l, left, count);
-		deleteIfEmpty(c, e);
+		elementsRemoved(c, e, c.arg(1), left);
 		return new Reply.ArrayReply(out);
 	}
 
@@ -108,9 +111,18 @@ final class ListCommands {
 		return out;
 	}
 
-	private static void deleteIfEmpty(CommandContext c, KeyEntry e) {
+	/** listElementsRemoved: the pop's event, the key's deletion if it is now empty. */
+	private static void elementsRemoved(CommandContext c, KeyEntry e, byte[] key, boolean left) {
+		c.notify(KeyChanges.NOTIFY_LIST, left ? "lpop" : "rpop", key);
+		deleted(c, e, key);
+		c.modified(key);
+	}
+
+	/** Deletes the key of a list left empty, with its "del" event. */
+	private static void deleted(CommandContext c, KeyEntry e, byte[] key) {
 		if (e.asList().isEmpty()) {
 			c.db().remove(e);
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", key);
 		}
 	}
 
@@ -178,6 +190,8 @@ final class ListCommands {
 			return Reply.error("ERR index out of range");
 		}
 		l.set((int) index, c.arg(3));
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_LIST, "lset", c.arg(1));
 		return Reply.OK;
 	}
 
@@ -209,7 +223,13 @@ final class ListCommands {
 				}
 			}
 		}
-		deleteIfEmpty(c, e);
+		if (removed > 0) {
+			c.notify(KeyChanges.NOTIFY_LIST, "lrem", c.arg(1));
+		}
+		deleted(c, e, c.arg(1));
+		if (removed > 0) {
+			c.modified(c.arg(1));
+		}
 		return Reply.integer(removed);
 	}
 
@@ -240,7 +260,9 @@ final class ListCommands {
 			}
 			l.trim((int) start, (int) end);
 		}
-		deleteIfEmpty(c, e);
+		c.notify(KeyChanges.NOTIFY_LIST, "ltrim", c.arg(1));
+		deleted(c, e, c.arg(1));
+		c.modified(c.arg(1));
 		return Reply.OK;
 	}
 
@@ -262,6 +284,8 @@ final class ListCommands {
 		for (int i = 0; i < l.size(); i++) {
 			if (Arrays.equals(l.get(i), c.arg(3))) {
 				l.insert(after ? i + 1 : i, c.arg(4));
+				c.modified(c.arg(1));
+				c.notify(KeyChanges.NOTIFY_LIST, "linsert", c.arg(1));
 				return Reply.integer(l.size());
 			}
 		}
@@ -333,10 +357,14 @@ final class ListCommands {
 		else {
 			to.addLast(v);
 		}
+		c.modified(c.arg(2));
+		c.notify(KeyChanges.NOTIFY_LIST, toLeft ? "lpush" : "rpush", c.arg(2));
+		c.notify(KeyChanges.NOTIFY_LIST, fromLeft ? "lpop" : "rpop", c.arg(1));
 		KeyEntry again = c.db().lookup(c.arg(1));
 		if (again != null) {
-			deleteIfEmpty(c, again);
+			deleted(c, again, c.arg(1));
 		}
+		c.modified(c.arg(1));
 		return Reply.bulk(v);
 	}
 
@@ -348,7 +376,7 @@ final class ListCommands {
 			if (e != null) {
 				ListValue l = e.asList();
 				byte[] v = left ? l.removeFirst() : l.removeLast();
-				deleteIfEmpty(c, e);
+				elementsRemoved(c, e, c.arg(i), left);
 				return Reply.array(Reply.bulk(c.arg(i)), Reply.bulk(v));
 			}
 			keys.add(c.arg(i));
@@ -371,7 +399,7 @@ final class ListCommands {
 			KeyEntry e = c.lookupWrite(c.arg(i), ValueType.LIST);
 			if (e != null) {
 				List<Reply> popped = popMany(e.asList(), left, count);
-				deleteIfEmpty(c, e);
+				elementsRemoved(c, e, c.arg(i), left);
 				return Reply.array(Reply.bulk(c.arg(i)), new Reply.ArrayReply(popped));
 			}
 			keys.add(c.arg(i));

@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.SetCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.SetValue;
@@ -78,6 +79,10 @@ final class SetCommands {
 				added++;
 			}
 		}
+		if (added > 0) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_SET, "sadd", c.arg(1));
+		}
 		return Reply.integer(added);
 	}
 
@@ -95,6 +100,13 @@ final class SetCommands {
 					c.db().remove(e);
 					break;
 				}
+			}
+		}
+		if (removed > 0) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_SET, "srem", c.arg(1));
+			if (s.isEmpty()) {
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 			}
 		}
 		return Reply.integer(removed);
@@ -136,11 +148,18 @@ final class SetCommands {
 		if (count < 0) {
 			byte[] m = s.random(rnd);
 			s.remove(m);
+			c.notify(KeyChanges.NOTIFY_SET, "spop", c.arg(1));
 			if (s.isEmpty()) {
 				c.db().remove(e);
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 			}
+			c.modified(c.arg(1));
 			return Reply.bulk(m);
 		}
+		if (count == 0) {
+			return new Reply.SetReply(List.of());
+		}
+		c.notify(KeyChanges.NOTIFY_SET, "spop", c.arg(1));
 		List<Reply> out = new ArrayList<>();
 		for (long i = 0; i < count && !s.isEmpty(); i++) {
 			byte[] m = s.random(rnd);
@@ -149,7 +168,9 @@ final class SetCommands {
 		}
 		if (s.isEmpty()) {
 			c.db().remove(e);
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		}
+		c.modified(c.arg(1));
 		return new Reply.SetReply(out);
 	}
 
@@ -201,15 +222,21 @@ final class SetCommands {
 		if (!from.remove(c.arg(3))) {
 			return Reply.integer(0);
 		}
+		c.notify(KeyChanges.NOTIFY_SET, "srem", c.arg(1));
 		if (from.isEmpty()) {
 			c.db().remove(src);
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		}
 		SetValue to = set(dst);
 		if (to == null) {
 			to = new SetValue(c.core().encodingLimits());
 			c.db().add(c.arg(2), to);
 		}
-		to.add(c.arg(3));
+		c.modified(c.arg(1));
+		if (to.add(c.arg(3))) {
+			c.modified(c.arg(2));
+			c.notify(KeyChanges.NOTIFY_SET, "sadd", c.arg(2));
+		}
 		return Reply.integer(1);
 	}
 
@@ -295,13 +322,26 @@ final class SetCommands {
 		if (!store) {
 			return new Reply.SetReply(bulks(result));
 		}
-		c.db().delete(c.arg(1));
 		if (!result.isEmpty()) {
 			SetValue s = new SetValue(c.core().encodingLimits());
 			result.forEach(s::add);
-			c.db().add(c.arg(1), s);
+			c.db().overwrite(c.arg(1), s);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_SET, storeEvent(op), c.arg(1));
+		}
+		else if (c.db().delete(c.arg(1))) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		}
 		return Reply.integer(result.size());
+	}
+
+	private static String storeEvent(Op op) {
+		return switch (op) {
+			case INTER -> "sinterstore";
+			case UNION -> "sunionstore";
+			case DIFF -> "sdiffstore";
+		};
 	}
 
 	private static Reply sintercard(CommandContext c) {

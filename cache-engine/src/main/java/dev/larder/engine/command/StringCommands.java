@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.StringCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.KeyEntry;
@@ -94,6 +95,11 @@ final class StringCommands {
 		else {
 			db.put(key, value, when);
 		}
+		c.modified(key);
+		c.notify(KeyChanges.NOTIFY_STRING, "set", key);
+		if (when != KeyEntry.NO_EXPIRY) {
+			c.notify(KeyChanges.NOTIFY_GENERIC, "expire", key);
+		}
 		return old != null ? old : okReply;
 	}
 
@@ -114,6 +120,8 @@ final class StringCommands {
 		Database db = c.db();
 		for (int i = 1; i < c.argc(); i += 2) {
 			db.put(c.arg(i), c.arg(i + 1));
+			c.modified(c.arg(i));
+			c.notify(KeyChanges.NOTIFY_STRING, "set", c.arg(i));
 		}
 		return Reply.OK;
 	}
@@ -130,6 +138,8 @@ final class StringCommands {
 		}
 		for (int i = 1; i < c.argc(); i += 2) {
 			db.put(c.arg(i), c.arg(i + 1));
+			c.modified(c.arg(i));
+			c.notify(KeyChanges.NOTIFY_STRING, "set", c.arg(i));
 		}
 		return Reply.integer(1);
 	}
@@ -138,6 +148,8 @@ final class StringCommands {
 		KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
 		Reply old = e == null ? Reply.NULL : Reply.bulk(e.asString());
 		c.db().put(c.arg(1), c.arg(2));
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_STRING, "set", c.arg(1));
 		return old;
 	}
 
@@ -147,6 +159,8 @@ final class StringCommands {
 			return Reply.NULL;
 		}
 		c.db().remove(e);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		return Reply.bulk(e.asString());
 	}
 
@@ -165,12 +179,20 @@ final class StringCommands {
 		Database db = c.db();
 		if (a.absoluteExpire() && when <= c.now()) {
 			db.remove(e);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 		}
 		else if (a.persist()) {
-			db.persist(e);
+			if (e.hasExpiry()) {
+				db.persist(e);
+				c.modified(c.arg(1));
+				c.notify(KeyChanges.NOTIFY_GENERIC, "persist", c.arg(1));
+			}
 		}
 		else if (a.hasExpire()) {
 			db.expireAt(e, when);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_GENERIC, "expire", c.arg(1));
 		}
 		return value;
 	}
@@ -180,6 +202,8 @@ final class StringCommands {
 		byte[] suffix = c.arg(2);
 		if (e == null) {
 			c.db().add(c.arg(1), suffix);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_STRING, "append", c.arg(1));
 			return Reply.integer(suffix.length);
 		}
 		byte[] old = e.asString();
@@ -187,6 +211,8 @@ final class StringCommands {
 		byte[] joined = Arrays.copyOf(old, old.length + suffix.length);
 		System.arraycopy(suffix, 0, joined, old.length, suffix.length);
 		c.db().replaceValue(e, joined);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_STRING, "append", c.arg(1));
 		return Reply.integer(joined.length);
 	}
 
@@ -228,6 +254,8 @@ final class StringCommands {
 		else {
 			c.db().replaceValue(e, text);
 		}
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_STRING, "incrby", c.arg(1));
 		return Reply.integer(result);
 	}
 
@@ -249,6 +277,8 @@ final class StringCommands {
 		else {
 			c.db().replaceValue(e, text);
 		}
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_STRING, "incrbyfloat", c.arg(1));
 		return Reply.bulk(text);
 	}
 
@@ -304,6 +334,8 @@ final class StringCommands {
 			byte[] value = new byte[(int) offset + patch.length];
 			System.arraycopy(patch, 0, value, (int) offset, patch.length);
 			c.db().add(c.arg(1), value);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_STRING, "setrange", c.arg(1));
 			return Reply.integer(value.length);
 		}
 		byte[] old = e.asString();
@@ -314,6 +346,8 @@ final class StringCommands {
 		byte[] value = Arrays.copyOf(old, (int) Math.max(old.length, offset + patch.length));
 		System.arraycopy(patch, 0, value, (int) offset, patch.length);
 		c.db().replaceValue(e, value);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_STRING, "setrange", c.arg(1));
 		return Reply.integer(value.length);
 	}
 

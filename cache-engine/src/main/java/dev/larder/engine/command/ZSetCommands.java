@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.SortedSetCommandSpecs;
+import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.KeyEntry;
 import dev.larder.engine.keyspace.ValueType;
@@ -133,6 +134,10 @@ final class ZSetCommands {
 			}
 			incrResult = next;
 		}
+		if (added > 0 || updated > 0) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_ZSET, a.incr() ? "zincr" : "zadd", c.arg(1));
+		}
 		if (a.incr()) {
 			return incrResult == null ? Reply.NULL : score(incrResult);
 		}
@@ -150,13 +155,20 @@ final class ZSetCommands {
 		Node n = z.get(c.arg(3));
 		if (n == null) {
 			z.insert(c.arg(3), by);
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_ZSET, "zincr", c.arg(1));
 			return score(by);
 		}
 		double next = n.score() + by;
 		if (Double.isNaN(next)) {
 			return Reply.error(NAN_SCORE);
 		}
+		boolean changed = next != n.score();
 		z.updateScore(n, next);
+		if (changed) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_ZSET, "zincr", c.arg(1));
+		}
 		return score(next);
 	}
 
@@ -278,8 +290,11 @@ final class ZSetCommands {
 	 * encoding; a score or lex range starts as a listpack and converts as it grows.
 	 */
 	private static void storeRange(CommandContext c, List<Node> nodes, boolean byRank) {
-		c.db().delete(c.arg(1));
 		if (nodes.isEmpty()) {
+			if (c.db().delete(c.arg(1))) {
+				c.modified(c.arg(1));
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
+			}
 			return;
 		}
 		EncodingLimits limits = c.core().encodingLimits();
@@ -288,7 +303,9 @@ final class ZSetCommands {
 		for (Node n : nodes) {
 			dst.insert(n.member(), n.score());
 		}
-		c.db().add(c.arg(1), dst);
+		c.db().overwrite(c.arg(1), dst);
+		c.modified(c.arg(1));
+		c.notify(KeyChanges.NOTIFY_ZSET, "zrangestore", c.arg(1));
 	}
 
 	/** The nodes in range, in the range's direction, after LIMIT's offset and count. */
@@ -360,6 +377,13 @@ final class ZSetCommands {
 				}
 			}
 		}
+		if (removed > 0) {
+			c.notify(KeyChanges.NOTIFY_ZSET, "zrem", c.arg(1));
+			if (z.isEmpty()) {
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
+			}
+			c.modified(c.arg(1));
+		}
 		return Reply.integer(removed);
 	}
 
@@ -377,7 +401,22 @@ final class ZSetCommands {
 		if (z.isEmpty()) {
 			c.db().remove(e);
 		}
+		if (!victims.isEmpty()) {
+			c.modified(c.arg(1));
+			c.notify(KeyChanges.NOTIFY_ZSET, removeRangeEvent(by), c.arg(1));
+			if (z.isEmpty()) {
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
+			}
+		}
 		return Reply.integer(victims.size());
+	}
+
+	private static String removeRangeEvent(ZRangeArgs.By by) {
+		return switch (by) {
+			case RANK -> "zremrangebyrank";
+			case SCORE -> "zremrangebyscore";
+			case LEX -> "zremrangebylex";
+		};
 	}
 
 	private static List<Node> popNodes(ZSetValue z, boolean max, long count) {
@@ -391,6 +430,16 @@ final class ZSetCommands {
 			out.add(n);
 		}
 		return out;
+	}
+
+	/** genericZpopCommand's end: the pop's event, the key's deletion if now empty. */
+	private static void popped(CommandContext c, KeyEntry e, byte[] key, boolean max) {
+		c.notify(KeyChanges.NOTIFY_ZSET, max ? "zpopmax" : "zpopmin", key);
+		if (e.asZSet().isEmpty()) {
+			c.db().remove(e);
+			c.notify(KeyChanges.NOTIFY_GENERIC, "del", key);
+		}
+		c.modified(key);
 	}
 
 	private static Reply zpop(CommandContext c, boolean max) {
@@ -408,9 +457,7 @@ final class ZSetCommands {
 		}
 		ZSetValue z = e.asZSet();
 		List<Node> popped = popNodes(z, max, count);
-		if (z.isEmpty()) {
-			c.db().remove(e);
-		}
+		popped(c, e, c.arg(1), max);
 		if (!hasCount) {
 			Node n = popped.get(0);
 			return Reply.array(Reply.bulk(n.member()), score(n.score()));
@@ -426,9 +473,7 @@ final class ZSetCommands {
 			if (e != null) {
 				ZSetValue z = e.asZSet();
 				Node n = popNodes(z, max, 1).get(0);
-				if (z.isEmpty()) {
-					c.db().remove(e);
-				}
+				popped(c, e, c.arg(i), max);
 				return Reply.array(Reply.bulk(c.arg(i)), Reply.bulk(n.member()), score(n.score()));
 			}
 			keys.add(c.arg(i));
@@ -452,9 +497,7 @@ final class ZSetCommands {
 			if (e != null) {
 				ZSetValue z = e.asZSet();
 				List<Node> popped = popNodes(z, max, count);
-				if (z.isEmpty()) {
-					c.db().remove(e);
-				}
+				popped(c, e, c.arg(i), max);
 				List<Reply> pairs = new ArrayList<>(popped.size());
 				for (Node n : popped) {
 					pairs.add(Reply.array(Reply.bulk(n.member()), score(n.score())));
@@ -510,15 +553,28 @@ final class ZSetCommands {
 			case DIFF -> diff(src, c.core().encodingLimits());
 		};
 		if (store) {
-			c.db().delete(c.arg(1));
 			if (!result.isEmpty()) {
-				c.db().add(c.arg(1), result.convertToListpackIfSmall());
+				c.db().overwrite(c.arg(1), result.convertToListpackIfSmall());
+				c.modified(c.arg(1));
+				c.notify(KeyChanges.NOTIFY_ZSET, storeEvent(op), c.arg(1));
+			}
+			else if (c.db().delete(c.arg(1))) {
+				c.modified(c.arg(1));
+				c.notify(KeyChanges.NOTIFY_GENERIC, "del", c.arg(1));
 			}
 			return Reply.integer(result.size());
 		}
 		List<Node> nodes = new ArrayList<>(result.size());
 		result.forEach(nodes::add);
 		return rangeReply(c, nodes, a.withScores());
+	}
+
+	private static String storeEvent(SetCommands.Op op) {
+		return switch (op) {
+			case UNION -> "zunionstore";
+			case INTER -> "zinterstore";
+			case DIFF -> "zdiffstore";
+		};
 	}
 
 	private static ZSetValue union(List<ZSetValue> src, ZSetOpArgs a, EncodingLimits limits) {

@@ -178,7 +178,7 @@ public final class Evictor implements AutoCloseable {
 		try {
 			KeyEntry e = database.lookupNoTouch(key);
 			if (e != null && (settings.policy().victims() == Victims.ALL_KEYS || e.hasExpiry())) {
-				database.remove(e);
+				database.removeEvicted(e);
 				removed = true;
 			}
 		}
@@ -294,7 +294,7 @@ public final class Evictor implements AutoCloseable {
 				return 0;
 			}
 			bytes = Database.memoryUsage(victim);
-			keyspace.db(victimDb).remove(victim);
+			keyspace.db(victimDb).removeEvicted(victim);
 			stats.evictedKeys.increment();
 		}
 		finally {
@@ -450,7 +450,7 @@ public final class Evictor implements AutoCloseable {
 				return -1;
 			}
 			long bytes = Database.memoryUsage(e);
-			d.remove(e);
+			d.removeEvicted(e);
 			stats.evictedKeys.increment();
 			return bytes;
 		}

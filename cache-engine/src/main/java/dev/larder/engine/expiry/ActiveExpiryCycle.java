@@ -113,7 +113,7 @@ public final class ActiveExpiryCycle implements AutoCloseable {
 					}
 					sampled++;
 					if (e.isExpired(now)) {
-						db.remove(e);
+						db.removeExpired(e);
 						expired++;
 					}
 				}

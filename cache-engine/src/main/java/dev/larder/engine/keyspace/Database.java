@@ -1,5 +1,6 @@
 package dev.larder.engine.keyspace;
 
+import dev.larder.engine.events.KeyChanges;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ public final class Database {
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
 		if (e instanceof VolatileKeyEntry v && v.expireAt != KeyEntry.NO_EXPIRY && v.isExpired(now())) {
-			s.remove(e);
+			removeExpired(e);
 			keyspace.stats().expiredKeys.increment();
 			return null;
 		}
@@ -70,7 +71,7 @@ public final class Database {
 		if (e != null) {
 			keyspace.access().touch(e);
 		}
-		countHitOrMiss(e);
+		countHitOrMiss(key, e);
 		if (keyspace.access().mode() == KeyAccess.Mode.TINYLFU) {
 			keyspace.shard(keyspace.shardIndex(h)).countRead(h);
 		}
@@ -83,13 +84,14 @@ public final class Database {
 	 */
 	public @Nullable KeyEntry lookupReadNoTouch(byte[] key) {
 		KeyEntry e = lookupNoTouch(key);
-		countHitOrMiss(e);
+		countHitOrMiss(key, e);
 		return e;
 	}
 
-	private void countHitOrMiss(@Nullable KeyEntry e) {
+	private void countHitOrMiss(byte[] key, @Nullable KeyEntry e) {
 		if (e == null) {
 			keyspace.stats().keyspaceMisses.increment();
+			keyspace.changes().notify(KeyChanges.NOTIFY_KEY_MISS, "keymiss", key, index);
 		}
 		else {
 			keyspace.stats().keyspaceHits.increment();
@@ -109,6 +111,7 @@ public final class Database {
 		KeyEntry e = s.get(key, h);
 		if (e == null) {
 			e = s.addVolatile(key, h, value, keyspace.access().initial());
+			added(key);
 		}
 		else {
 			s.replace(e, value);
@@ -122,7 +125,9 @@ public final class Database {
 		DbShard s = slice(h);
 		KeyEntry e = s.get(key, h);
 		if (e == null) {
-			return s.add(key, h, value, keyspace.access().initial());
+			KeyEntry added = s.add(key, h, value, keyspace.access().initial());
+			added(key);
+			return added;
 		}
 		s.replace(e, value);
 		s.persist(e);
@@ -151,6 +156,23 @@ public final class Database {
 	}
 
 	/**
+	 * Stores a collection under a key, replacing whatever value and TTL it had, as
+	 * Redis's setKey does for the STORE commands: only an absent key is added (and
+	 * reported new).
+	 */
+	public KeyEntry overwrite(byte[] key, CollectionValue value) {
+		int h = Bytes.hash(key);
+		KeyEntry e = lookupNoTouch(key, h);
+		if (e == null) {
+			return addValue(key, value);
+		}
+		DbShard s = slice(h);
+		s.replace(e, value);
+		s.persist(e);
+		return e;
+	}
+
+	/**
 	 * Adds a key known to be absent that holds {@code source}'s value itself, for RENAME,
 	 * which moves a value rather than copying it. The source must have been removed
 	 * first: a collection counts in one slice's memory total at a time, the last that
@@ -175,7 +197,14 @@ public final class Database {
 	// stored), so Values.accept can rely on what it finds.
 	private KeyEntry addValue(byte[] key, Object value) {
 		int h = Bytes.hash(key);
-		return slice(h).add(key, h, value, keyspace.access().initial());
+		KeyEntry e = slice(h).add(key, h, value, keyspace.access().initial());
+		added(key);
+		return e;
+	}
+
+	/** dbAdd's notification. */
+	private void added(byte[] key) {
+		keyspace.changes().notify(KeyChanges.NOTIFY_NEW, "new", key, index);
 	}
 
 	/** Deletes a key; false when it did not exist (or had already expired). */
@@ -190,6 +219,28 @@ public final class Database {
 
 	public void remove(KeyEntry e) {
 		slice(e.hash).remove(e);
+	}
+
+	/**
+	 * Deletes a key found expired and reports it (Redis's deleteExpiredKeyAndPropagate),
+	 * leaving the expired-keys count to the caller.
+	 */
+	public void removeExpired(KeyEntry e) {
+		slice(e.hash).remove(e);
+		KeyChanges changes = keyspace.changes();
+		changes.notify(KeyChanges.NOTIFY_EXPIRED, "expired", e.key, index);
+		changes.modified(index, e.key);
+	}
+
+	/**
+	 * Deletes a key evicted to stay under maxmemory and reports it, as performEvictions
+	 * does, leaving the evicted-keys count to the caller.
+	 */
+	public void removeEvicted(KeyEntry e) {
+		slice(e.hash).remove(e);
+		KeyChanges changes = keyspace.changes();
+		changes.modified(index, e.key);
+		changes.notify(KeyChanges.NOTIFY_EVICTED, "evicted", e.key, index);
 	}
 
 	/**

@@ -68,11 +68,15 @@ final class DbShard {
 	 */
 	long usedBytes;
 
-	/** The logical database of this slice. */
-	private final int db;
+	/** The logical database of this slice (SWAPDB moves a slice to another). */
+	private int db;
 
 	DbShard(Shard shard, int db) {
 		this.shard = shard;
+		this.db = db;
+	}
+
+	void db(int db) {
 		this.db = db;
 	}
 

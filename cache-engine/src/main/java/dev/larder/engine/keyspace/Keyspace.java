@@ -219,6 +219,22 @@ public final class Keyspace {
 		return total;
 	}
 
+	/**
+	 * SWAPDB: databases {@code a} and {@code b} exchange their keys (values, TTLs and
+	 * memory totals go with them) in every shard. The caller holds every shard's lock.
+	 */
+	public void swap(int a, int b) {
+		for (Shard s : shards) {
+			assert s.isHeldByCurrentThread() : "shard not locked";
+			DbShard first = s.dbs[a];
+			s.dbs[a] = s.dbs[b];
+			s.dbs[b] = first;
+			s.dbs[a].db(a);
+			s.dbs[b].db(b);
+			s.highestDb = Math.max(s.highestDb, Math.max(a, b));
+		}
+	}
+
 	public void lockAll() {
 		for (Shard s : shards) {
 			s.lock();

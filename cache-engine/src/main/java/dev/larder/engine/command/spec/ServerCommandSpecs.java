@@ -328,6 +328,18 @@ public final class ServerCommandSpecs {
 		.subcommands(MEMORY_DOCTOR, MEMORY_HELP, MEMORY_MALLOC_STATS, MEMORY_PURGE, MEMORY_STATS, MEMORY_USAGE)
 		.build();
 
+	/** {@code SWAPDB index1 index2} */
+	public static final CommandSpec SWAPDB = CommandSpec.command("swapdb")
+		.arity(3)
+		.flags(WRITE, FAST)
+		.acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
+		.group(CommandGroup.SERVER)
+		.since("4.0.0")
+		.summary("Swaps two Redis databases")
+		.complexity("O(N) where N is the count of clients watching or blocking on keys from both databases.")
+		.arguments(integer("index1"), integer("index2"))
+		.build();
+
 	/** {@code TIME} */
 	public static final CommandSpec TIME = CommandSpec.command("time")
 		.arity(1)
