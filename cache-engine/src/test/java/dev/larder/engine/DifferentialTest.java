@@ -606,7 +606,12 @@ class DifferentialTest {
 					return c;
 				}
 				case 11 -> {
-					return cmd("dbsize");
+					String[] dbs = { "0", "1", "1", "2", "16", "-1", "x", "4294967296" };
+					return switch (rnd.nextInt(3)) {
+						case 0 -> cmd("move", anyKey(), pick(dbs));
+						case 1 -> cmd("swapdb", pick(dbs), pick(dbs));
+						default -> cmd("dbsize");
+					};
 				}
 				case 12 -> {
 					return rnd.nextInt(4) == 0 ? cmd("flushdb", pick(new String[] { "ASYNC", "SYNC", "LATER" }))

@@ -171,6 +171,17 @@ public final class CommandContext {
 		afterUnlock.add(task);
 	}
 
+	/**
+	 * Passes this command's after-unlock tasks to {@code outer}, the command (EVAL) that
+	 * ran it and holds the locks.
+	 */
+	void handAfterUnlockTo(CommandContext outer) {
+		if (afterUnlock != null) {
+			afterUnlock.forEach(outer::afterUnlock);
+			afterUnlock = null;
+		}
+	}
+
 	void runAfterUnlock() {
 		if (afterUnlock != null) {
 			for (Runnable task : afterUnlock) {

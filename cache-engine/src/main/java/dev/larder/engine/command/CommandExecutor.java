@@ -253,6 +253,7 @@ public final class CommandExecutor {
 		catch (ReplyException e) {
 			reply = e.reply();
 		}
+		context.handAfterUnlockTo(outer);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
 		}

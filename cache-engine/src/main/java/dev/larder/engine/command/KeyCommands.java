@@ -59,6 +59,7 @@ final class KeyCommands {
 		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHDB, KeyCommands::flushdb);
 		t.bindWalkingKeyspace(ServerCommandSpecs.FLUSHALL, KeyCommands::flushall);
 		t.bindWalkingKeyspace(ServerCommandSpecs.SWAPDB, KeyCommands::swapdb);
+		t.bind(GenericCommandSpecs.MOVE, KeyCommands::move);
 	}
 
 	private static Reply del(CommandContext c) {
@@ -428,10 +429,57 @@ final class KeyCommands {
 		finally {
 			ks.unlockAll();
 		}
-		if (c.core().blocking().anyWaiting()) {
-			c.core().blocking().signalDatabases(a, b);
+		Blocking blocking = c.core().blocking();
+		if (blocking.anyWaiting()) {
+			// after the command (or the script that ran it) has released its locks
+			c.afterUnlock(() -> blocking.signalDatabases(a, b));
 		}
 		return Reply.OK;
+	}
+
+	/**
+	 * moveCommand: the key and its TTL go to database {@code db} if it is absent there. A
+	 * key hashes to the same shard in every database, so the lock the executor took for
+	 * it covers both.
+	 */
+	private static Reply move(CommandContext c) {
+		long target = Args.parseLong(c.arg(2));
+		if (target < Integer.MIN_VALUE || target > Integer.MAX_VALUE) {
+			// getIntFromObjectOrReply's range error
+			return Reply.error(
+					"ERR value is out of range, value must between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+		}
+		Keyspace ks = c.core().keyspace();
+		if (target < 0 || target >= ks.databaseCount()) {
+			return Reply.error(Errors.DB_OUT_OF_RANGE);
+		}
+		int srcId = c.session().db();
+		int dstId = (int) target;
+		if (dstId == srcId) {
+			return Reply.error(Errors.SAME_OBJECT);
+		}
+		byte[] key = c.arg(1);
+		Database src = c.db();
+		KeyEntry e = src.lookup(key);
+		if (e == null) {
+			return Reply.integer(0);
+		}
+		Database dst = ks.db(dstId);
+		if (dst.lookup(key) != null) {
+			return Reply.integer(0);
+		}
+		// removed first: a value counts in one slice's memory at a time (addMoved)
+		src.remove(e);
+		KeyEntry moved = dst.addMoved(key, e);
+		if (e.hasExpiry()) {
+			dst.expireAt(moved, e.expireAt());
+		}
+		KeyChanges changes = ks.changes();
+		changes.modified(srcId, key);
+		changes.modified(dstId, key);
+		changes.notify(KeyChanges.NOTIFY_GENERIC, "move_from", key, srcId);
+		changes.notify(KeyChanges.NOTIFY_GENERIC, "move_to", key, dstId);
+		return Reply.integer(1);
 	}
 
 	/** getIntFromObjectOrReply: {@code message} for a bad number and one past an int. */

@@ -228,8 +228,12 @@ public final class Database {
 	public void removeExpired(KeyEntry e) {
 		slice(e.hash).remove(e);
 		KeyChanges changes = keyspace.changes();
-		changes.notify(KeyChanges.NOTIFY_EXPIRED, "expired", e.key, index);
-		changes.modified(index, e.key);
+		if (changes.observed() || changes.notifying(KeyChanges.NOTIFY_EXPIRED)) {
+			// key() makes an array for a short key kept inline: only when someone listens
+			byte[] key = e.key();
+			changes.notify(KeyChanges.NOTIFY_EXPIRED, "expired", key, index);
+			changes.modified(index, key);
+		}
 	}
 
 	/**
@@ -239,8 +243,11 @@ public final class Database {
 	public void removeEvicted(KeyEntry e) {
 		slice(e.hash).remove(e);
 		KeyChanges changes = keyspace.changes();
-		changes.modified(index, e.key);
-		changes.notify(KeyChanges.NOTIFY_EVICTED, "evicted", e.key, index);
+		if (changes.observed() || changes.notifying(KeyChanges.NOTIFY_EVICTED)) {
+			byte[] key = e.key();
+			changes.modified(index, key);
+			changes.notify(KeyChanges.NOTIFY_EVICTED, "evicted", key, index);
+		}
 	}
 
 	/**

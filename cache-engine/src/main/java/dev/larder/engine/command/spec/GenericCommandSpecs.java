@@ -145,6 +145,19 @@ public final class GenericCommandSpecs {
 		.arguments(pattern("pattern"))
 		.build();
 
+	/** {@code MOVE key db} */
+	public static final CommandSpec MOVE = CommandSpec.command("move")
+		.arity(3)
+		.flags(WRITE, FAST)
+		.acl(AclCategory.KEYSPACE)
+		.keySpecs(KeySpec.index(1).range(0).flags(RW, ACCESS, UPDATE))
+		.group(CommandGroup.GENERIC)
+		.since("1.0.0")
+		.summary("Move a key to another database")
+		.complexity("O(1)")
+		.arguments(key("key", 0), integer("db"))
+		.build();
+
 	/** {@code OBJECT ENCODING key} */
 	public static final CommandSpec OBJECT_ENCODING = CommandSpec.subcommand("object", "encoding")
 		.arity(3)
