@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Thread-safe. {@code execute} always addresses database 0 with no connection state; use
- * {@link #openSession()} for SELECT, HELLO or CLIENT SETNAME that persist across calls.
+ * {@link #openSession()} for SELECT, HELLO or CLIENT SETNAME that persist across calls,
+ * and for WATCH. {@link #transaction} and {@link EngineSession#transaction} run commands
+ * as one MULTI/EXEC transaction, atomic for their keys against every other client.
  */
 public final class Engine implements AutoCloseable {
 
@@ -76,7 +78,12 @@ public final class Engine implements AutoCloseable {
 		if (args.length == 0) {
 			throw new IllegalArgumentException("a command needs at least its name");
 		}
-		return executor.execute(core.newEmbeddedSession(), args);
+		ClientSession session = core.newEmbeddedSession();
+		Reply reply = executor.execute(session, args);
+		if (session.watching()) {
+			core.unregister(session); // the session ends with the call: so do its watches
+		}
+		return reply;
 	}
 
 	public Reply execute(List<byte[]> args) {

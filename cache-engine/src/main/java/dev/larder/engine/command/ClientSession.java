@@ -236,6 +236,12 @@ public final class ClientSession {
 		return w != null && w.dirty;
 	}
 
+	/** Whether the client watches any key (on the client's own thread). */
+	public boolean watching() {
+		SessionWatches w = watches;
+		return w != null && !w.keys.isEmpty();
+	}
+
 	@Nullable MultiState multi() {
 		return multi;
 	}

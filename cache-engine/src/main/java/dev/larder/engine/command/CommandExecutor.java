@@ -102,7 +102,7 @@ public final class CommandExecutor {
 		// processCommand's MULTI rules: refusals above and here abort the transaction
 		boolean inMulti = session.inMulti();
 		if (inMulti && command.noMulti) {
-			return reject(session, Transactions.NOT_IN_MULTI);
+			return reject(session, Transactions.NOT_ALLOWED_IN_MULTI);
 		}
 		boolean queue = inMulti && Transactions.queues(command);
 		// queueing may use memory without bound: Redis refuses every command then, save
@@ -123,6 +123,7 @@ public final class CommandExecutor {
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
 		}
 		if (queue) {
+			session.ran(command.name());
 			return core.transactions().queue(session, command, args);
 		}
 		core.stats().commandsProcessed.increment();

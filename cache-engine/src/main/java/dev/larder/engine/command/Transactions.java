@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Transactions {
 
-	static final String NOT_IN_MULTI = "ERR Command not allowed inside a transaction";
+	static final String NOT_ALLOWED_IN_MULTI = "ERR Command not allowed inside a transaction";
 
 	private static final Reply QUEUED = new Reply.SimpleString("QUEUED");
 
