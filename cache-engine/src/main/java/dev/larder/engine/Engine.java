@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Thread-safe. {@code execute} always addresses database 0 with no connection state; use
- * {@link #openSession()} for SELECT, HELLO or CLIENT SETNAME that persist across calls.
+ * {@link #openSession()} for SELECT, HELLO or CLIENT SETNAME that persist across calls,
+ * and for WATCH. {@link #transaction} and {@link EngineSession#transaction} run commands
+ * as one MULTI/EXEC transaction, atomic for their keys against every other client.
  */
 public final class Engine implements AutoCloseable {
 
@@ -76,7 +78,12 @@ public final class Engine implements AutoCloseable {
 		if (args.length == 0) {
 			throw new IllegalArgumentException("a command needs at least its name");
 		}
-		return executor.execute(core.newEmbeddedSession(), args);
+		ClientSession session = core.newEmbeddedSession();
+		Reply reply = executor.execute(session, args);
+		if (session.watching()) {
+			core.unregister(session); // the session ends with the call: so do its watches
+		}
+		return reply;
 	}
 
 	public Reply execute(List<byte[]> args) {
@@ -97,7 +104,30 @@ public final class Engine implements AutoCloseable {
 	 * concurrent use.
 	 */
 	public EngineSession openSession() {
-		return new EngineSession(executor, core.newEmbeddedSession());
+		return new EngineSession(core, executor, core.newEmbeddedSession());
+	}
+
+	/**
+	 * Runs the commands {@code queue} issues on the session it is given as one MULTI/EXEC
+	 * transaction (see {@link EngineSession#transaction}); with a fresh session, so
+	 * nothing is watched and it always runs.
+	 *
+	 * <pre>{@code
+	 * List<Reply> replies = engine.transaction(tx -> {
+	 *     tx.execute("INCR", "orders");
+	 *     tx.execute("LPUSH", "recent", "order:42");
+	 * });
+	 * }</pre>
+	 * @return the replies of the queued commands, in order (a command that failed while
+	 * running has its error reply there; the others still ran)
+	 * @throws IllegalStateException with Redis's EXECABORT message when a command was
+	 * refused while queueing (unknown, wrong number of arguments, out of memory); nothing
+	 * ran
+	 */
+	public List<Reply> transaction(java.util.function.Consumer<EngineSession> queue) {
+		try (EngineSession session = openSession()) {
+			return Objects.requireNonNull(session.transaction(queue), "nothing was watched");
+		}
 	}
 
 	/**
@@ -155,16 +185,73 @@ public final class Engine implements AutoCloseable {
 		core.evictor().close();
 	}
 
-	/** A stateful in-process client of the engine. */
-	public static final class EngineSession {
+	/**
+	 * A stateful in-process client of the engine. Close it when done if it may have
+	 * watched keys (WATCH), so the engine forgets them.
+	 */
+	public static final class EngineSession implements AutoCloseable {
+
+		private final EngineCore core;
 
 		private final CommandExecutor executor;
 
 		private final ClientSession session;
 
-		private EngineSession(CommandExecutor executor, ClientSession session) {
+		private EngineSession(EngineCore core, CommandExecutor executor, ClientSession session) {
+			this.core = core;
 			this.executor = executor;
 			this.session = session;
+		}
+
+		/**
+		 * Runs the commands {@code queue} issues on this session as one MULTI/EXEC
+		 * transaction: {@code queue} calls {@link #execute} (each answers QUEUED), then
+		 * EXEC runs them all at once, atomically for their keys. Keys watched before with
+		 * {@code execute("WATCH", ...)} make it a check-and-set:
+		 *
+		 * <pre>{@code
+		 * try (EngineSession s = engine.openSession()) {
+		 *     List<Reply> done;
+		 *     do {
+		 *         s.execute("WATCH", "stock");
+		 *         long left = Long.parseLong(((Reply.BulkString) s.execute("GET", "stock")).asString());
+		 *         done = s.transaction(tx -> tx.execute("SET", "stock", Long.toString(left - 1)));
+		 *     } while (done == null);
+		 * }
+		 * }</pre>
+		 *
+		 * If {@code queue} throws, the transaction is discarded and the exception
+		 * rethrown.
+		 * @return the replies of the queued commands in order (errors of commands that
+		 * failed while running included: the others still ran), or null when a watched
+		 * key changed since WATCH, so that nothing ran
+		 * @throws IllegalStateException with Redis's EXECABORT message when a command was
+		 * refused while queueing, or MULTI's error inside a transaction
+		 */
+		public @Nullable List<Reply> transaction(java.util.function.Consumer<EngineSession> queue) {
+			if (execute("MULTI") instanceof Reply.ErrorReply e) {
+				throw new IllegalStateException(e.message());
+			}
+			try {
+				queue.accept(this);
+			}
+			catch (RuntimeException | Error e) {
+				if (session.inMulti()) {
+					execute("DISCARD");
+				}
+				throw e;
+			}
+			Reply exec = execute("EXEC");
+			if (exec instanceof Reply.ErrorReply e) {
+				throw new IllegalStateException(e.message());
+			}
+			return exec instanceof Reply.ArrayReply a ? a.items() : null;
+		}
+
+		/** Discards an open transaction and forgets the watched keys. */
+		@Override
+		public void close() {
+			core.unregister(session);
 		}
 
 		public Reply execute(byte[]... args) {

@@ -60,6 +60,12 @@ public final class ClientSession {
 
 	private Blocking.@Nullable Waiter parked;
 
+	/** Between MULTI and EXEC or DISCARD (CLIENT_MULTI); null otherwise. */
+	private volatile @Nullable MultiState multi;
+
+	/** Null until the client first watches a key. */
+	private volatile @Nullable SessionWatches watches;
+
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
 		this.authenticated = authenticated;
@@ -185,6 +191,10 @@ public final class ClientSession {
 		return blockClient != null && !noBlock;
 	}
 
+	boolean noBlock() {
+		return noBlock;
+	}
+
 	void noBlock(boolean noBlock) {
 		this.noBlock = noBlock;
 	}
@@ -201,6 +211,58 @@ public final class ClientSession {
 		Blocking.Waiter w = parked;
 		parked = null;
 		return w;
+	}
+
+	/** Whether the client is between MULTI and EXEC (CLIENT LIST's flag x). */
+	public boolean inMulti() {
+		return multi != null;
+	}
+
+	/**
+	 * CLIENT LIST's multi= field: the number of commands queued since MULTI, or -1
+	 * outside a transaction.
+	 */
+	public int queuedCommands() {
+		MultiState m = multi;
+		return m == null ? -1 : m.count();
+	}
+
+	/**
+	 * Whether a key this client watches changed, so its EXEC will fail (CLIENT_DIRTY_CAS,
+	 * CLIENT LIST's flag d).
+	 */
+	public boolean watchDirty() {
+		SessionWatches w = watches;
+		return w != null && w.dirty;
+	}
+
+	/** Whether the client watches any key (on the client's own thread). */
+	public boolean watching() {
+		SessionWatches w = watches;
+		return w != null && !w.keys.isEmpty();
+	}
+
+	@Nullable MultiState multi() {
+		return multi;
+	}
+
+	void multi(@Nullable MultiState multi) {
+		this.multi = multi;
+	}
+
+	/** The client's watches, made on first use. */
+	SessionWatches watches() {
+		SessionWatches w = watches;
+		if (w == null) {
+			w = new SessionWatches();
+			watches = w;
+		}
+		return w;
+	}
+
+	/** The client's watches, or null if it never watched a key. */
+	@Nullable SessionWatches watchesIfAny() {
+		return watches;
 	}
 
 }

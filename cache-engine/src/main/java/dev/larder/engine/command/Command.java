@@ -38,6 +38,9 @@ public final class Command {
 
 	final boolean movableKeys;
 
+	/** Flagged "no_multi": refused between MULTI and EXEC. */
+	final boolean noMulti;
+
 	/** Legacy key range (first 0: no keys there); last is negative from the end. */
 	final int firstKey;
 
@@ -76,6 +79,7 @@ public final class Command {
 		this.readonly = spec.has(CommandFlag.READONLY);
 		this.noScript = spec.has(CommandFlag.NOSCRIPT);
 		this.movableKeys = spec.has(CommandFlag.MOVABLEKEYS);
+		this.noMulti = spec.has(CommandFlag.NO_MULTI);
 		this.firstKey = spec.firstKey();
 		this.lastKey = spec.lastKey();
 		this.keyStep = spec.keyStep();

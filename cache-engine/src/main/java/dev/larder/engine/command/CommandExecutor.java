@@ -83,33 +83,48 @@ public final class CommandExecutor {
 		}
 		Command command = core.table().lookup(args[0]);
 		if (command == null) {
-			return error(Errors.unknownCommand(args));
+			return reject(session, Errors.unknownCommand(args));
 		}
 		if (command.hasSubcommands() && args.length >= 2) {
 			Command sub = command.subcommand(Bytes.string(args[1]).toLowerCase(java.util.Locale.ROOT));
 			if (sub == null) {
-				return error(Errors.unknownSubcommand(args[1], command.name().toUpperCase(java.util.Locale.ROOT)));
+				return reject(session,
+						Errors.unknownSubcommand(args[1], command.name().toUpperCase(java.util.Locale.ROOT)));
 			}
 			command = sub;
 		}
 		if (!command.arityOk(args.length)) {
-			return error(Errors.wrongArity(command.name()));
+			return reject(session, Errors.wrongArity(command.name()));
 		}
 		if (!session.authenticated() && !command.noAuth) {
-			return error(Errors.NOAUTH);
+			return reject(session, Errors.NOAUTH);
 		}
+		// processCommand's MULTI rules: refusals above and here abort the transaction
+		boolean inMulti = session.inMulti();
+		if (inMulti && command.noMulti) {
+			return reject(session, Transactions.NOT_ALLOWED_IN_MULTI);
+		}
+		boolean queue = inMulti && Transactions.queues(command);
+		// queueing may use memory without bound: Redis refuses every command then, save
+		// those that end the transaction
+		boolean multiOom = inMulti && Transactions.refusedWhenOutOfMemory(command);
 		boolean rejectNewKey = false;
 		boolean outOfMemory = false;
-		if (command.evictsFirst && core.eviction().maxmemory() != 0) {
-			byte[] newKey = command.mayCreateOneKey && command.firstKey < args.length ? args[command.firstKey] : null;
+		if ((command.evictsFirst || multiOom) && core.eviction().maxmemory() != 0) {
+			byte[] newKey = command.mayCreateOneKey && command.firstKey < args.length && !queue ? args[command.firstKey]
+					: null;
 			Evictor.Outcome outcome = core.evictor().makeRoom(session.db(), newKey);
 			if (outcome == Evictor.Outcome.OUT_OF_MEMORY) {
-				if (command.denyOom) {
-					return error(Errors.OOM);
+				if (command.denyOom || multiOom) {
+					return reject(session, Errors.OOM);
 				}
 				outOfMemory = true;
 			}
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
+		}
+		if (queue) {
+			session.ran(command.name());
+			return core.transactions().queue(session, command, args);
 		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
@@ -327,9 +342,74 @@ public final class CommandExecutor {
 		return distinct == idx.length ? idx : Arrays.copyOf(idx, distinct);
 	}
 
-	private Reply error(String message) {
+	/**
+	 * rejectCommand: an error before the command ran, which also aborts the client's
+	 * transaction (flagTransaction).
+	 */
+	private Reply reject(ClientSession session, String message) {
+		MultiState multi = session.multi();
+		if (multi != null) {
+			multi.abort();
+		}
 		core.stats().errorReplies.increment();
 		return Reply.error(message);
+	}
+
+	/**
+	 * Runs a command EXEC dequeued, on EXEC's thread, which already holds the shard locks
+	 * of every key the transaction names: as {@link #execute} does after its checks,
+	 * without locking. Clients blocked on keys it writes, and the command's own
+	 * after-unlock work, are served once EXEC released its locks ({@code exec}'s
+	 * after-unlock hook).
+	 */
+	Reply executeQueued(CommandContext exec, Command command, byte[][] args, boolean outOfMemory) {
+		ClientSession session = exec.session;
+		core.stats().commandsProcessed.increment();
+		CommandContext context = new CommandContext(core, session, args);
+		context.outOfMemory = outOfMemory;
+		Reply reply;
+		try {
+			reply = handle(command, context);
+		}
+		catch (ReplyException e) {
+			reply = e.reply();
+		}
+		exec.afterUnlock(context::runAfterUnlock);
+		if (reply.isError()) {
+			core.stats().errorReplies.increment();
+			return reply;
+		}
+		if (command.write) {
+			signalWrittenKeys(session.db(), command, args);
+		}
+		if (command.wakesBlocked && !(reply instanceof Reply.NullReply) && core.blocking().anyWaiting()) {
+			int db = session.db();
+			int[] written = command.spec().writtenKeyPositions(args);
+			exec.afterUnlock(() -> core.blocking().signal(db, args, written));
+		}
+		return reply;
+	}
+
+	/**
+	 * Adds the shards of the keys {@code args} names to {@code shards}: those
+	 * {@link #execute} would lock for it.
+	 */
+	void addShards(Command command, byte[][] args, java.util.BitSet shards) {
+		Keyspace ks = core.keyspace();
+		if (command.movableKeys) {
+			for (int i : command.spec().keyPositions(args)) {
+				shards.set(ks.shardIndex(args[i]));
+			}
+			return;
+		}
+		int first = command.firstKey;
+		if (first == 0 || first >= args.length) {
+			return;
+		}
+		int last = command.lastKey < 0 ? args.length + command.lastKey : Math.min(command.lastKey, args.length - 1);
+		for (int i = first; i <= Math.max(first, last); i += command.keyStep) {
+			shards.set(ks.shardIndex(args[i]));
+		}
 	}
 
 }

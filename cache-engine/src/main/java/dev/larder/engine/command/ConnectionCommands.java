@@ -170,6 +170,7 @@ public final class ConnectionCommands {
 	}
 
 	private static Reply reset(CommandContext c) {
+		c.core().transactions().discard(c.session());
 		c.session().db(0);
 		c.session().protocol(2);
 		c.session().name(null);

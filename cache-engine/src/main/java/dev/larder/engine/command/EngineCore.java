@@ -62,6 +62,8 @@ public final class EngineCore {
 
 	private final Scripting scripting;
 
+	private final Transactions transactions;
+
 	private final ConfigTable parameters;
 
 	// Set by the CommandExecutor made for this core, in its constructor, before any
@@ -91,6 +93,8 @@ public final class EngineCore {
 		ConfigCommands.register(table);
 		MemoryCommands.register(table);
 		CommandIntrospection.register(table);
+		this.transactions = new Transactions(this);
+		transactions.register(table);
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
 		table.verify();
@@ -106,6 +110,11 @@ public final class EngineCore {
 	/** The script cache and Lua runtimes of EVAL. */
 	public Scripting scripting() {
 		return scripting;
+	}
+
+	/** MULTI/EXEC state and the table of watched keys. */
+	Transactions transactions() {
+		return transactions;
 	}
 
 	/** The executor serving this core (scripts run their redis.call through it). */
@@ -194,6 +203,7 @@ public final class EngineCore {
 	}
 
 	public void unregister(ClientSession s) {
+		transactions.forget(s);
 		if (clients.remove(s.id()) != null) {
 			stats.connectedClients.decrementAndGet();
 		}

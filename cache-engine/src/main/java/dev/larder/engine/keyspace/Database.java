@@ -347,6 +347,17 @@ public final class Database {
 		return slice(e.hash).dict.holds(e);
 	}
 
+	/**
+	 * The stored entry of {@code key}, even one whose time to live has passed, without
+	 * expiring it, recording an access or counting a hit (Redis's dictFind on the main
+	 * dict, as WATCH's keyIsExpired and touchWatchedKey use it). The caller holds the
+	 * key's shard lock.
+	 */
+	public @Nullable KeyEntry peek(byte[] key) {
+		int h = Bytes.hash(key);
+		return slice(h).get(key, h);
+	}
+
 	public void clear(int shard) {
 		sliceAt(shard).clear();
 	}
