@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -155,11 +154,7 @@ class TransactionDifferentialTest {
 						"a MULTI", "a PING", "a EXEC"));
 	}
 
-	/**
-	 * FLUSHDB and FLUSHALL reach watches through KeyChanges.flushed, which the commands
-	 * do not call yet (the commands' change reports are being added separately).
-	 */
-	@Disabled("needs FLUSHDB/FLUSHALL to report KeyChanges.flushed")
+	/** FLUSHDB, FLUSHALL, SWAPDB and MOVE reach watches through KeyChanges. */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("flushScripts")
 	void flushesTouchWatchedKeysAsRedisDoes(String name, List<String> steps) {
@@ -177,7 +172,21 @@ class TransactionDifferentialTest {
 				script("FLUSHDB of another database does not touch watched keys", "a SET x 30", "a WATCH x",
 						"b SELECT 9", "b FLUSHDB", "b SELECT 0", "a MULTI", "a PING", "a EXEC"),
 				script("FLUSHDB while watching only stale keys does not fail EXEC", "a SET x foo PX 1", "~expire x",
-						"a WATCH x", "b FLUSHDB", "a MULTI", "a PING", "a EXEC"));
+						"a WATCH x", "b FLUSHDB", "a MULTI", "a PING", "a EXEC"),
+				script("SWAPDB touches watched keys that exist", "a SET x 30", "a WATCH x", "b SWAPDB 0 1", "a MULTI",
+						"a PING", "a EXEC"),
+				script("SWAPDB touches watched keys that the swap brings in", "b SELECT 1", "b SET x 30", "a WATCH x",
+						"b SWAPDB 0 1", "a MULTI", "a PING", "a EXEC"),
+				script("SWAPDB does not touch watched keys absent from both", "a WATCH x", "b SWAPDB 0 1", "a MULTI",
+						"a PING", "a EXEC"),
+				script("SWAPDB does not touch non-existing key replaced with stale key", "b SELECT 1",
+						"b SET x foo PX 1", "~expire x", "a WATCH x", "b SWAPDB 0 1", "a MULTI", "a PING", "a EXEC"),
+				script("MOVE away touches the watched key", "a SET x 30", "a WATCH x", "b MOVE x 1", "a MULTI",
+						"a PING", "a EXEC"),
+				script("MOVE into the watched key's database touches it", "b SELECT 1", "b SET x 30", "a WATCH x",
+						"b MOVE x 0", "a MULTI", "a PING", "a EXEC"),
+				script("a failed MOVE does not touch the watched key", "a SET x 30", "b SELECT 1", "b SET x 1",
+						"a WATCH x", "b MOVE x 0", "a MULTI", "a PING", "a EXEC"));
 	}
 
 	@ParameterizedTest(name = "{0}")

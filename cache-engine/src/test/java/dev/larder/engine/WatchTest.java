@@ -6,7 +6,6 @@ import dev.larder.testing.MutableClock;
 import dev.larder.testing.RespClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,7 +150,6 @@ class WatchTest {
 	// changes through KeyChanges (being added separately): until then the executor
 	// reports every key a successful write names, and nothing else.
 
-	@Disabled("needs lazy expiry to report KeyChanges.modified")
 	@Test
 	void expiryFoundByAnAccessFailsExec() {
 		a.call("SET", "k", "v", "PX", "100");
@@ -161,7 +159,6 @@ class WatchTest {
 		assertThat(transactionRuns()).isFalse();
 	}
 
-	@Disabled("needs the active expiry cycle to report KeyChanges.modified")
 	@Test
 	void activeExpiryFailsExec() {
 		a.call("SET", "k", "v", "PX", "100");
@@ -171,7 +168,6 @@ class WatchTest {
 		assertThat(transactionRuns()).isFalse();
 	}
 
-	@Disabled("needs commands to report only the keys they change (Redis's signalModifiedKey sites)")
 	@Test
 	void aWriteThatChangesNothingDoesNotFailExec() {
 		a.call("SET", "k", "v");
@@ -180,7 +176,6 @@ class WatchTest {
 		assertThat(transactionRuns()).isTrue();
 	}
 
-	@Disabled("needs FLUSHDB to report KeyChanges.flushed")
 	@Test
 	void flushdbFailsExecOnlyForStoredWatchedKeys() {
 		a.call("SET", "k", "v");

@@ -379,9 +379,6 @@ public final class CommandExecutor {
 			core.stats().errorReplies.increment();
 			return reply;
 		}
-		if (command.write) {
-			signalWrittenKeys(session.db(), command, args);
-		}
 		if (command.wakesBlocked && !(reply instanceof Reply.NullReply) && core.blocking().anyWaiting()) {
 			int db = session.db();
 			int[] written = command.spec().writtenKeyPositions(args);

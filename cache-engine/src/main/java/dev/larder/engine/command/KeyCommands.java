@@ -423,8 +423,10 @@ final class KeyCommands {
 		}
 		ks.lockAll();
 		try {
-			ks.swap(a, b);
+			// before the swap, as dbSwapDatabases touches watched keys: a watch judges
+			// what its database held against what replaces it
 			ks.changes().swapped(a, b);
+			ks.swap(a, b);
 		}
 		finally {
 			ks.unlockAll();

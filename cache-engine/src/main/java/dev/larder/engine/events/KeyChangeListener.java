@@ -15,7 +15,11 @@ public interface KeyChangeListener {
 	/** Every key of database {@code db} was removed; {@code db} is -1 for FLUSHALL. */
 	void databaseFlushed(int db);
 
-	/** SWAPDB swapped the contents of databases {@code a} and {@code b}. */
+	/**
+	 * SWAPDB is about to swap the contents of databases {@code a} and {@code b}: called
+	 * holding every shard's lock, before the swap (so a listener can compare what each
+	 * database holds with what will replace it, as Redis's touchAllWatchedKeysInDb).
+	 */
 	default void databasesSwapped(int a, int b) {
 	}
 
