@@ -1,5 +1,7 @@
 package dev.larder.engine.command;
 
+import dev.larder.engine.pubsub.ClientSubscriptions;
+import dev.larder.engine.pubsub.Subscriber;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +61,12 @@ public final class ClientSession {
 	private boolean noBlock;
 
 	private Blocking.@Nullable Waiter parked;
+
+	/** Where pushed frames go; null for in-process sessions. */
+	private volatile @Nullable Subscriber subscriber;
+
+	/** Made at the first (UN)SUBSCRIBE: most sessions never need one. */
+	private volatile @Nullable ClientSubscriptions subscriptions;
 
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
@@ -201,6 +209,43 @@ public final class ClientSession {
 		Blocking.Waiter w = parked;
 		parked = null;
 		return w;
+	}
+
+	/**
+	 * The connection's push channel (pub/sub messages, and the path for invalidations and
+	 * MONITOR); null for in-process sessions.
+	 */
+	public @Nullable Subscriber subscriber() {
+		return subscriber;
+	}
+
+	public void subscriber(@Nullable Subscriber subscriber) {
+		this.subscriber = subscriber;
+	}
+
+	/** This client's channels and patterns (made on first use). */
+	public ClientSubscriptions subscriptions() {
+		ClientSubscriptions s = subscriptions;
+		if (s == null) {
+			s = new ClientSubscriptions();
+			subscriptions = s;
+		}
+		return s;
+	}
+
+	/** In the pub/sub context (Redis's CLIENT_PUBSUB flag): subscribed to anything. */
+	public boolean subscribed() {
+		ClientSubscriptions s = subscriptions;
+		return s != null && s.active();
+	}
+
+	/**
+	 * Output not yet sent to the client: pushed frames queued or written but unsent
+	 * (CLIENT LIST's omem).
+	 */
+	public long pendingOutputBytes() {
+		Subscriber s = subscriber;
+		return s == null ? 0 : s.pendingBytes();
 	}
 
 }

@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.eviction.Evictor;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Keyspace;
+import dev.larder.engine.pubsub.PubSubCommands;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -110,6 +111,10 @@ public final class CommandExecutor {
 				outOfMemory = true;
 			}
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
+		}
+		String refusal = PubSubCommands.refusal(session, command);
+		if (refusal != null) {
+			return error(refusal);
 		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
