@@ -160,8 +160,8 @@ public final class PushQueue implements Subscriber {
 			}
 			closed = true;
 		}
-		log.log(System.Logger.Level.WARNING, "Client {0} scheduled to be closed ASAP for overcoming of output "
-				+ "buffer limits ({1} bytes pending).", clientName, pending);
+		log.log(System.Logger.Level.WARNING, "Client " + clientName + " scheduled to be closed ASAP for overcoming "
+				+ "of output buffer limits (" + pending + " bytes pending).");
 		frames.clear();
 		queuedBytes.set(0);
 		onOverLimit.run();
