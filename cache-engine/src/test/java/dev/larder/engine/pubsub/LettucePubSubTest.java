@@ -80,7 +80,11 @@ class LettucePubSubTest {
 			}
 			sub.sync().unsubscribe("news");
 			sub.sync().punsubscribe("sp*");
-			sub.sync().sunsubscribe("orders");
+			// Lettuce 7.5 refuses SUNSUBSCRIBE itself on a subscribed RESP2 connection
+			if (version == ProtocolVersion.RESP3) {
+				sub.sync().sunsubscribe("orders");
+				assertThat(pub.sync().spublish("orders", "o2")).isZero();
+			}
 			assertThat(pub.sync().publish("news", "n2")).isZero();
 			assertThat(pub.sync().pubsubChannels()).isEmpty();
 		}

@@ -94,7 +94,10 @@ class PubSubDifferentialTest {
 			for (Step step : SEQUENCE) {
 				(step.conn() == 'a' ? a : b).send(RespClient.encode(step.command()));
 				String name = String.join(" ", step.command());
-				for (RespClient c : List.of(a, b)) {
+				// the sender first: once its reply is read, what it published is queued
+				// for
+				// the other connection ahead of that one's marker
+				for (RespClient c : step.conn() == 'a' ? List.of(a, b) : List.of(b, a)) {
 					List<Resp> frames = readUntilMarker(c, "sync-" + ++marker);
 					out.add(name + " -> " + normalized(step, frames));
 				}

@@ -70,14 +70,15 @@ class SlowSubscriberTest {
 				long before = usedHeap();
 				byte[] channel = "flood".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 				byte[] publish = "PUBLISH".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-				int published = 0;
-				// 20000 x 16 KB is 320 MB: far past the limit had it not closed the
-				// client
-				while (published < 20_000 && !engine.execute(publish, channel, PAYLOAD).equals(Reply.integer(0))) {
-					published++;
+				long deadline = System.nanoTime() + 30_000_000_000L;
+				// a client over the limit is closed at once but, as in Redis, counted as
+				// a
+				// receiver until its connection is freed; what it was sent after the
+				// close
+				// is dropped, so the heap stays bounded however long that takes
+				while (!engine.execute(publish, channel, PAYLOAD).equals(Reply.integer(0))) {
+					assertThat(System.nanoTime()).as("subscriber closed").isLessThan(deadline);
 				}
-				assertThat(published).as("messages accepted before the close").isLessThan(20_000);
-				assertThat(published * (long) PAYLOAD.length).isLessThan(8L << 20);
 				assertThat(usedHeap() - before).as("heap growth").isLessThan(64L << 20);
 				assertThat(engine.execute("PUBSUB", "NUMSUB", "flood"))
 					.isEqualTo(Reply.array(Reply.bulk("flood"), Reply.integer(0)));
