@@ -6,6 +6,9 @@ import dev.larder.engine.command.EngineCore;
 import dev.larder.engine.eviction.EvictionListener;
 import dev.larder.engine.events.KeyChangeListener;
 import dev.larder.engine.expiry.ActiveExpiryCycle;
+import dev.larder.engine.pubsub.InProcessSubscribers;
+import dev.larder.engine.pubsub.MessageListener;
+import dev.larder.engine.pubsub.Subscription;
 import dev.larder.engine.server.RespServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,12 +43,15 @@ public final class Engine implements AutoCloseable {
 	/** Null when the engine serves in-process only. */
 	private final @Nullable RespServer server;
 
+	private final InProcessSubscribers subscribers;
+
 	private volatile boolean closed;
 
 	private Engine(EngineConfig config) {
 		this.core = new EngineCore(config);
 		this.executor = new CommandExecutor(core);
 		this.expiry = new ActiveExpiryCycle(core);
+		this.subscribers = new InProcessSubscribers(core.pubsub(), core.outputBufferLimits(), core::now);
 		if (config.activeExpiry()) {
 			expiry.start();
 		}
@@ -151,6 +157,20 @@ public final class Engine implements AutoCloseable {
 		core.keyspace().changes().removeListener(Objects.requireNonNull(listener, "listener"));
 	}
 
+	/**
+	 * Subscribes {@code listener} to channels, as SUBSCRIBE does for a connection:
+	 * messages published by any client, script or keyspace notification reach it on an
+	 * engine thread, in order per publisher. Close the subscription to leave.
+	 */
+	public Subscription subscribe(MessageListener listener, String... channels) {
+		return subscribers.open(Objects.requireNonNull(listener, "listener")).subscribe(channels);
+	}
+
+	/** Subscribes {@code listener} to glob-style patterns, as PSUBSCRIBE does. */
+	public Subscription psubscribe(MessageListener listener, String... patterns) {
+		return subscribers.open(Objects.requireNonNull(listener, "listener")).psubscribe(patterns);
+	}
+
 	/** The RESP server's bound port, or -1 when the engine serves in-process only. */
 	public int port() {
 		return server == null ? -1 : server.port();
@@ -183,6 +203,7 @@ public final class Engine implements AutoCloseable {
 		}
 		expiry.close();
 		core.evictor().close();
+		subscribers.close();
 	}
 
 	/**

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * type the engine produces, so RESP3-only shapes (map, double, boolean, set, verbatim)
  * degrade to RESP2 the way Redis does.
  */
-public sealed interface Reply
-		permits Reply.SimpleString, Reply.ErrorReply, Reply.IntegerReply, Reply.BulkString, Reply.NullReply,
-		Reply.ArrayReply, Reply.MapReply, Reply.DoubleReply, Reply.BooleanReply, Reply.SetReply, Reply.VerbatimString {
+public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Reply.IntegerReply, Reply.BulkString,
+		Reply.NullReply, Reply.ArrayReply, Reply.MapReply, Reply.DoubleReply, Reply.BooleanReply, Reply.SetReply,
+		Reply.VerbatimString, Reply.Push {
 
 	SimpleString OK = new SimpleString("OK");
 
@@ -156,6 +156,13 @@ public sealed interface Reply
 
 	/** RESP3 {@code =} (e.g. INFO, CLIENT LIST); a bulk string in RESP2. */
 	record VerbatimString(String format, String text) implements Reply {
+	}
+
+	/**
+	 * Out-of-band data for the client (pub/sub messages and confirmations,
+	 * invalidations): RESP3 {@code >}, an array in RESP2.
+	 */
+	record Push(List<Reply> items) implements Reply {
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.larder.engine.command;
 
+import dev.larder.engine.pubsub.ClientSubscriptions;
+import dev.larder.engine.pubsub.Subscriber;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +67,12 @@ public final class ClientSession {
 
 	/** Null until the client first watches a key. */
 	private volatile @Nullable SessionWatches watches;
+
+	/** Where pushed frames go; null for in-process sessions. */
+	private volatile @Nullable Subscriber subscriber;
+
+	/** Made at the first (UN)SUBSCRIBE: most sessions never need one. */
+	private volatile @Nullable ClientSubscriptions subscriptions;
 
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
@@ -263,6 +271,43 @@ public final class ClientSession {
 	/** The client's watches, or null if it never watched a key. */
 	@Nullable SessionWatches watchesIfAny() {
 		return watches;
+	}
+
+	/**
+	 * The connection's push channel (pub/sub messages, and the path for invalidations and
+	 * MONITOR); null for in-process sessions.
+	 */
+	public @Nullable Subscriber subscriber() {
+		return subscriber;
+	}
+
+	public void subscriber(@Nullable Subscriber subscriber) {
+		this.subscriber = subscriber;
+	}
+
+	/** This client's channels and patterns (made on first use). */
+	public ClientSubscriptions subscriptions() {
+		ClientSubscriptions s = subscriptions;
+		if (s == null) {
+			s = new ClientSubscriptions();
+			subscriptions = s;
+		}
+		return s;
+	}
+
+	/** In the pub/sub context (Redis's CLIENT_PUBSUB flag): subscribed to anything. */
+	public boolean subscribed() {
+		ClientSubscriptions s = subscriptions;
+		return s != null && s.active();
+	}
+
+	/**
+	 * Output not yet sent to the client: pushed frames queued or written but unsent
+	 * (CLIENT LIST's omem).
+	 */
+	public long pendingOutputBytes() {
+		Subscriber s = subscriber;
+		return s == null ? 0 : s.pendingBytes();
 	}
 
 }

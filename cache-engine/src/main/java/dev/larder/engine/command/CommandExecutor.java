@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.eviction.Evictor;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Keyspace;
+import dev.larder.engine.pubsub.PubSubCommands;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -121,6 +122,10 @@ public final class CommandExecutor {
 				outOfMemory = true;
 			}
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
+		}
+		String refusal = PubSubCommands.refusal(session, command);
+		if (refusal != null) {
+			return reject(session, refusal);
 		}
 		if (queue) {
 			session.ran(command.name());

@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.ConnectionCommandSpecs;
 import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
+import dev.larder.engine.pubsub.PubSubCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,10 @@ public final class ConnectionCommands {
 	private static Reply ping(CommandContext c) {
 		if (c.argc() > 2) {
 			return Reply.error(Errors.wrongArity("ping"));
+		}
+		Reply subscribed = PubSubCommands.subscribedPing(c);
+		if (subscribed != null) {
+			return subscribed;
 		}
 		return c.argc() == 1 ? Reply.PONG : Reply.bulk(c.arg(1));
 	}
@@ -171,6 +176,7 @@ public final class ConnectionCommands {
 
 	private static Reply reset(CommandContext c) {
 		c.core().transactions().discard(c.session());
+		PubSubCommands.reset(c);
 		c.session().db(0);
 		c.session().protocol(2);
 		c.session().name(null);

@@ -10,6 +10,10 @@ import dev.larder.engine.eviction.Evictor;
 import dev.larder.engine.keyspace.EncodingLimits;
 import dev.larder.engine.keyspace.EngineStats;
 import dev.larder.engine.keyspace.Keyspace;
+import dev.larder.engine.pubsub.KeyspaceNotifier;
+import dev.larder.engine.pubsub.OutputBufferLimits;
+import dev.larder.engine.pubsub.PubSub;
+import dev.larder.engine.pubsub.PubSubCommands;
 import dev.larder.engine.scripting.ScriptCommands;
 import dev.larder.engine.scripting.Scripting;
 import java.util.List;
@@ -44,6 +48,10 @@ public final class EngineCore {
 	private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
 
 	private final Evictor evictor;
+
+	private final PubSub pubsub = new PubSub();
+
+	private final OutputBufferLimits outputBufferLimits = new OutputBufferLimits();
 
 	private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
@@ -97,7 +105,9 @@ public final class EngineCore {
 		transactions.register(table);
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
+		PubSubCommands.register(table);
 		table.verify();
+		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
 	}
@@ -124,6 +134,16 @@ public final class EngineCore {
 
 	void executor(CommandExecutor executor) {
 		this.executor = executor;
+	}
+
+	/** The channels and patterns clients subscribe to. */
+	public PubSub pubsub() {
+		return pubsub;
+	}
+
+	/** client-output-buffer-limit, as CONFIG SET leaves it. */
+	public OutputBufferLimits outputBufferLimits() {
+		return outputBufferLimits;
 	}
 
 	public EngineConfig config() {

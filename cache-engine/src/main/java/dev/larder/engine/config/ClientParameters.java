@@ -15,10 +15,11 @@ import dev.larder.engine.command.EngineCore;
 import java.util.List;
 
 /**
- * What clients may send and get: requirepass, proto-max-bulk-len and
- * client-query-buffer-limit are the engine's own settings; limits it does not enforce yet
- * (maxclients, output buffers, tracking table) are kept; idle timeouts, client eviction
- * and keyspace notifications, which it does not do, are refused unless off.
+ * What clients may send and get: requirepass, proto-max-bulk-len,
+ * client-query-buffer-limit, client-output-buffer-limit and notify-keyspace-events are
+ * the engine's own settings; limits it does not enforce yet (maxclients, tracking table)
+ * are kept; idle timeouts and client eviction, which it does not do, are refused unless
+ * off.
  */
 final class ClientParameters {
 
@@ -39,14 +40,14 @@ final class ClientParameters {
 		b.add(NumericParameter.stored("maxclients", NumericType.UINT, 1, UINT_MAX, 10000, INTEGER));
 		b.add(new NumericParameter("timeout", null, INT, 0, INT_MAX, INTEGER, Binding.stored(0L),
 				Unsupported.unless(0L, Unsupported.IDLE_TIMEOUT)));
-		b.add(new OutputBufferLimitParameter());
+		b.add(new OutputBufferLimitParameter(core.outputBufferLimits()));
 		b.add(new NumericParameter("maxmemory-clients", null, NumericType.SSIZE_T, -100, LONG_MAX, MEMORY_OR_PERCENT,
 				Binding.stored(0L), Unsupported.unless(0L, Unsupported.CLIENT_EVICTION)));
 		b.add(NumericParameter.stored("tracking-table-max-keys", SIZE_T, 0, LONG_MAX, 1_000_000, INTEGER));
 		b.add(NumericParameter.stored("acllog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));
 		b.add(StringParameter.stored("aclfile", "", IMMUTABLE));
 		b.add(EnumParameter.stored("acl-pubsub-default", List.of("allchannels", "resetchannels"), "resetchannels"));
-		b.add(new NotifyKeyspaceEventsParameter());
+		b.add(new NotifyKeyspaceEventsParameter(core.keyspace().changes()));
 	}
 
 }

@@ -1,39 +1,42 @@
 package dev.larder.engine.config;
 
+import dev.larder.engine.events.KeyChanges;
+
 /**
- * notify-keyspace-events' flag letters and bits, as notify.c reads and prints them.
+ * notify-keyspace-events' flag letters, as notify.c reads and prints them, over
+ * {@link KeyChanges}' bits.
  */
 final class KeyspaceEvents {
 
-	static final int KEYSPACE = 1 << 0;
+	static final int KEYSPACE = KeyChanges.NOTIFY_KEYSPACE;
 
-	static final int KEYEVENT = 1 << 1;
+	static final int KEYEVENT = KeyChanges.NOTIFY_KEYEVENT;
 
-	static final int GENERIC = 1 << 2;
+	static final int GENERIC = KeyChanges.NOTIFY_GENERIC;
 
-	static final int STRING = 1 << 3;
+	static final int STRING = KeyChanges.NOTIFY_STRING;
 
-	static final int LIST = 1 << 4;
+	static final int LIST = KeyChanges.NOTIFY_LIST;
 
-	static final int SET = 1 << 5;
+	static final int SET = KeyChanges.NOTIFY_SET;
 
-	static final int HASH = 1 << 6;
+	static final int HASH = KeyChanges.NOTIFY_HASH;
 
-	static final int ZSET = 1 << 7;
+	static final int ZSET = KeyChanges.NOTIFY_ZSET;
 
-	static final int EXPIRED = 1 << 8;
+	static final int EXPIRED = KeyChanges.NOTIFY_EXPIRED;
 
-	static final int EVICTED = 1 << 9;
+	static final int EVICTED = KeyChanges.NOTIFY_EVICTED;
 
-	static final int STREAM = 1 << 10;
+	static final int STREAM = KeyChanges.NOTIFY_STREAM;
 
-	static final int KEY_MISS = 1 << 11;
+	static final int KEY_MISS = KeyChanges.NOTIFY_KEY_MISS;
 
-	static final int LOADED = 1 << 12;
+	static final int LOADED = KeyChanges.NOTIFY_LOADED;
 
-	static final int MODULE = 1 << 13;
+	static final int MODULE = KeyChanges.NOTIFY_MODULE;
 
-	static final int NEW = 1 << 14;
+	static final int NEW = KeyChanges.NOTIFY_NEW;
 
 	/** 'A': every class but key-miss and new, which must be asked for by name. */
 	static final int ALL = GENERIC | STRING | LIST | SET | HASH | ZSET | EXPIRED | EVICTED | STREAM | MODULE;
@@ -94,14 +97,6 @@ final class KeyspaceEvents {
 		append(sb, flags, KEYEVENT, 'E');
 		append(sb, flags, KEY_MISS, 'm');
 		return sb.toString();
-	}
-
-	/**
-	 * Whether Redis would publish anything: a channel kind (K or E) and at least one
-	 * event class.
-	 */
-	static boolean publishes(int flags) {
-		return (flags & (KEYSPACE | KEYEVENT)) != 0 && (flags & ~(KEYSPACE | KEYEVENT)) != 0;
 	}
 
 	private static void append(StringBuilder sb, int flags, int bit, char letter) {

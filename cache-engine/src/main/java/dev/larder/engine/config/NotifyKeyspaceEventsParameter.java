@@ -1,18 +1,20 @@
 package dev.larder.engine.config;
 
+import dev.larder.engine.events.KeyChanges;
+
 import java.util.List;
 
 /**
- * {@code notify-keyspace-events}. The engine publishes no keyspace notifications, so a
- * value that would make Redis publish some is refused (after Redis's own check of the
- * letters); one that publishes nothing, the empty value included, is kept.
+ * {@code notify-keyspace-events}, bound to the flags {@link KeyChanges#notify} checks
+ * before publishing.
  */
 final class NotifyKeyspaceEventsParameter extends ConfigParameter {
 
-	private final Binding<Integer> flags = Binding.stored(0);
+	private final Binding<Integer> flags;
 
-	NotifyKeyspaceEventsParameter() {
+	NotifyKeyspaceEventsParameter(KeyChanges changes) {
 		super("notify-keyspace-events", null);
+		this.flags = Binding.of(changes::notifyFlags, changes::notifyFlags);
 	}
 
 	@Override
@@ -25,9 +27,6 @@ final class NotifyKeyspaceEventsParameter extends ConfigParameter {
 		int value = KeyspaceEvents.parse(argv.get(0));
 		if (value < 0) {
 			throw new InvalidValueException("Invalid event class character. Use 'Ag$lshzxeKEtmdn'.");
-		}
-		if (KeyspaceEvents.publishes(value)) {
-			throw new InvalidValueException(Unsupported.NOTIFICATIONS);
 		}
 		return () -> flags.set(value);
 	}

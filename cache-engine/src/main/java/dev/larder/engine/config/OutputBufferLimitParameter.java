@@ -1,27 +1,25 @@
 package dev.larder.engine.config;
 
+import dev.larder.engine.pubsub.OutputBufferLimits;
+import dev.larder.engine.pubsub.OutputBufferLimits.Limit;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * {@code client-output-buffer-limit}: "class hard soft seconds" groups for the normal,
- * replica and pubsub client classes. Kept, not enforced: the engine bounds no output
- * buffer yet.
+ * replica and pubsub client classes, bound to the limits connections enforce on the
+ * frames pushed to them ({@link OutputBufferLimits}).
  */
 final class OutputBufferLimitParameter extends ConfigParameter {
-
-	/** One class's limits: bytes, bytes, and seconds over the soft limit. */
-	record Limit(long hard, long soft, long seconds) {
-	}
 
 	/** getClientTypeName's order: normal, slave, pubsub. */
 	private static final String[] CLASSES = { "normal", "slave", "pubsub" };
 
-	private final Binding<List<Limit>> limits = Binding
-		.stored(List.of(new Limit(0, 0, 0), new Limit(256L << 20, 64L << 20, 60), new Limit(32L << 20, 8L << 20, 60)));
+	private final Binding<List<Limit>> limits;
 
-	OutputBufferLimitParameter() {
+	OutputBufferLimitParameter(OutputBufferLimits target) {
 		super("client-output-buffer-limit", null, ConfigFlag.MULTI_ARG);
+		this.limits = Binding.of(target::get, target::set);
 	}
 
 	@Override

@@ -13,8 +13,6 @@ final class Unsupported {
 
 	static final String TLS = "the embedded engine has no TLS";
 
-	static final String NOTIFICATIONS = "the embedded engine does not publish keyspace notifications";
-
 	static final String IDLE_TIMEOUT = "the embedded engine does not close idle clients";
 
 	static final String CLIENT_EVICTION = "the embedded engine does not evict clients";

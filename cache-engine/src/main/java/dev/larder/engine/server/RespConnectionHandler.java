@@ -5,6 +5,9 @@ import dev.larder.engine.command.Blocking;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.pubsub.OutputBufferLimits;
+import dev.larder.engine.pubsub.PubSubCommands;
+import dev.larder.engine.pubsub.PushQueue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -93,6 +96,13 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 
 	private io.netty.util.concurrent.@Nullable ScheduledFuture<?> blockTimer;
 
+	/**
+	 * Frames pushed to this client from any thread (pub/sub), written on this event loop;
+	 * set by channelActive, as session is.
+	 */
+	@SuppressWarnings("NullAway.Init")
+	private PushQueue pushes;
+
 	RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
 		this.core = core;
 		this.executor = executor;
@@ -106,6 +116,11 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 		core.register(session);
 		this.ctx = ctx;
 		session.blockClient(this);
+		pushes = new PushQueue(ctx.executor(), frame -> writeReply(ctx, frame), () -> flushOut(ctx), () -> unsent(ctx),
+				() -> session.subscribed() ? OutputBufferLimits.PUBSUB : OutputBufferLimits.NORMAL,
+				core.outputBufferLimits(), core::now, () -> ctx.channel().close(),
+				"id=" + session.id() + " addr=" + session.address());
+		session.subscriber(pushes);
 		parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
 				core::protoMaxBulkLen, () -> !session.authenticated());
 		ctx.fireChannelActive();
@@ -164,7 +179,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 				park(ctx, Objects.requireNonNull(session.takeParked(), "BLOCKED means the command parked"));
 				break;
 			}
-			writeReply(ctx, reply);
+			if (pushes.hasQueued()) {
+				pushes.drainNow();
+			}
+			if (reply != PubSubCommands.PUSHED) {
+				writeReply(ctx, reply);
+			}
 			if (session.closeRequested()) {
 				closeAfterFlush(ctx);
 				return;
@@ -365,6 +385,11 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 			}
 		}
 		session.blockClient(null);
+		pushes.close();
+		if (session.subscribed()) {
+			core.pubsub().leaveAll(session.subscriptions(), pushes);
+		}
+		session.subscriber(null);
 		releaseInput();
 		if (out != null) {
 			out.release();
@@ -382,6 +407,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 					cause);
 		}
 		ctx.close();
+	}
+
+	/** Bytes handed to the channel that the socket has not taken yet. */
+	private static long unsent(ChannelHandlerContext ctx) {
+		io.netty.channel.ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+		return buffer == null ? 0 : buffer.totalPendingWriteBytes();
 	}
 
 	private static String address(SocketAddress a) {

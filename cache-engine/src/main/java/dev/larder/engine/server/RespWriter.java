@@ -86,6 +86,9 @@ final class RespWriter {
 				writeAggregate(out, '*', m.keysAndValues(), false);
 			}
 		}
+		else if (reply instanceof Reply.Push p) {
+			writeAggregate(out, resp3 ? '>' : '*', p.items(), resp3);
+		}
 		else if (reply instanceof Reply.SetReply s) {
 			writeAggregate(out, resp3 ? '~' : '*', s.items(), resp3);
 		}

@@ -382,9 +382,19 @@ public final class CommandSpecGenerator {
 	}
 
 	private String use(Class<? extends Enum<?>> type, Enum<?> constant) {
+		if (SHADOWED.contains(constant.name())) {
+			return type.getSimpleName() + "." + constant.name();
+		}
 		imports.add(type.getSimpleName() + "." + constant.name());
 		return constant.name();
 	}
+
+	/**
+	 * Enum constants named like a command constant of their catalogue (the pubsub flag in
+	 * PubsubCommandSpecs, beside the PUBSUB command): written qualified, as a static
+	 * import would be shadowed by the field.
+	 */
+	private static final Set<String> SHADOWED = Set.of("PUBSUB");
 
 	/** A static import of {@code member} ("Arg.key"); returns the simple name. */
 	private String use(String member) {
