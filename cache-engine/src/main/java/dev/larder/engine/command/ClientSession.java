@@ -60,6 +60,8 @@ public final class ClientSession {
 
 	private Blocking.@Nullable Waiter parked;
 
+	private final ClientControl control = new ClientControl();
+
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
 		this.authenticated = authenticated;
@@ -71,6 +73,11 @@ public final class ClientSession {
 
 	public long id() {
 		return id;
+	}
+
+	/** CLIENT's controls and what CLIENT LIST shows of the connection. */
+	public ClientControl control() {
+		return control;
 	}
 
 	public int db() {

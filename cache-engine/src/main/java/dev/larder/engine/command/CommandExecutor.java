@@ -25,6 +25,13 @@ public final class CommandExecutor {
 	 */
 	public static final Reply BLOCKED = new Reply.NullReply(true);
 
+	/**
+	 * Returned (by identity) when CLIENT PAUSE postponed the command
+	 * ({@link ClientPause}): the connection keeps it unexecuted, sends nothing and stops
+	 * reading commands until the pause ends.
+	 */
+	public static final Reply POSTPONED = new Reply.NullReply(true);
+
 	private final EngineCore core;
 
 	public CommandExecutor(EngineCore core) {
@@ -93,10 +100,10 @@ public final class CommandExecutor {
 			command = sub;
 		}
 		if (!command.arityOk(args.length)) {
-			return error(Errors.wrongArity(command.name()));
+			return rejected(command, Errors.wrongArity(command.name()));
 		}
 		if (!session.authenticated() && !command.noAuth) {
-			return error(Errors.NOAUTH);
+			return rejected(command, Errors.NOAUTH);
 		}
 		boolean rejectNewKey = false;
 		boolean outOfMemory = false;
@@ -105,16 +112,23 @@ public final class CommandExecutor {
 			Evictor.Outcome outcome = core.evictor().makeRoom(session.db(), newKey);
 			if (outcome == Evictor.Outcome.OUT_OF_MEMORY) {
 				if (command.denyOom) {
-					return error(Errors.OOM);
+					return rejected(command, Errors.OOM);
 				}
 				outOfMemory = true;
 			}
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
 		}
+		Introspection introspection = core.introspection();
+		if (introspection.pause().type() != ClientPause.Type.OFF && session.canBlock()
+				&& introspection.pause().postpones(command, session)) {
+			session.ran(command.name()); // CLIENT LIST shows the command waiting
+			return POSTPONED;
+		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
 		session.ran(command.name());
+		long start = System.nanoTime();
 		Reply reply;
 		try {
 			reply = runLocked(command, context);
@@ -122,12 +136,16 @@ public final class CommandExecutor {
 		catch (ReplyException e) {
 			reply = e.reply();
 		}
+		if (reply != BLOCKED) {
+			introspection.ran(command, session, args, System.nanoTime() - start, reply);
+		}
 		context.runAfterUnlock();
 		if (rejectNewKey) {
 			core.evictor().evictRejected(session.db(), args[command.firstKey]);
 		}
 		if (reply.isError()) {
 			core.stats().errorReplies.increment();
+			introspection.errorReplied(((Reply.ErrorReply) reply).message());
 			return reply;
 		}
 		if (command.write) {
@@ -249,6 +267,7 @@ public final class CommandExecutor {
 		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
+		long start = System.nanoTime();
 		Reply reply;
 		try {
 			reply = handle(command, context);
@@ -256,6 +275,7 @@ public final class CommandExecutor {
 		catch (ReplyException e) {
 			reply = e.reply();
 		}
+		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
 			signalWrittenKeys(session.db(), command, args);
@@ -347,7 +367,14 @@ public final class CommandExecutor {
 
 	private Reply error(String message) {
 		core.stats().errorReplies.increment();
+		core.introspection().errorReplied(message);
 		return Reply.error(message);
+	}
+
+	/** An error before the command ran: its rejected_calls. */
+	private Reply rejected(Command command, String message) {
+		command.stats.rejected.increment();
+		return error(message);
 	}
 
 }

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * What clients may send and get: requirepass, proto-max-bulk-len and
- * client-query-buffer-limit are the engine's own settings; limits it does not enforce yet
- * (maxclients, output buffers, tracking table) are kept; idle timeouts, client eviction
- * and keyspace notifications, which it does not do, are refused unless off.
+ * client-query-buffer-limit, maxclients and timeout are the engine's own settings; limits
+ * it does not enforce yet (output buffers, tracking table) are kept; client eviction and
+ * keyspace notifications, which it does not do, are refused unless off.
  */
 final class ClientParameters {
 
@@ -36,9 +36,13 @@ final class ClientParameters {
 				Binding.of(core::protoMaxBulkLen, core::protoMaxBulkLen), Check.none()));
 		b.add(new NumericParameter("client-query-buffer-limit", null, SIZE_T, ONE_MB, LONG_MAX, MEMORY,
 				Binding.of(core::clientQueryBufferLimit, core::clientQueryBufferLimit), Check.none()));
-		b.add(NumericParameter.stored("maxclients", NumericType.UINT, 1, UINT_MAX, 10000, INTEGER));
-		b.add(new NumericParameter("timeout", null, INT, 0, INT_MAX, INTEGER, Binding.stored(0L),
-				Unsupported.unless(0L, Unsupported.IDLE_TIMEOUT)));
+		var in = core.introspection();
+		b.add(new NumericParameter("maxclients", null, NumericType.UINT, 1, UINT_MAX, INTEGER,
+				Binding.of(() -> (long) in.maxClients(), v -> in.maxClients((int) Math.min(v, Integer.MAX_VALUE))),
+				Check.none()));
+		b.add(new NumericParameter("timeout", null, INT, 0, INT_MAX, INTEGER,
+				Binding.of(() -> (long) in.idleTimeoutSeconds(), v -> in.idleTimeoutSeconds(v.intValue())),
+				Check.none()));
 		b.add(new OutputBufferLimitParameter());
 		b.add(new NumericParameter("maxmemory-clients", null, NumericType.SSIZE_T, -100, LONG_MAX, MEMORY_OR_PERCENT,
 				Binding.stored(0L), Unsupported.unless(0L, Unsupported.CLIENT_EVICTION)));

@@ -15,8 +15,6 @@ final class Unsupported {
 
 	static final String NOTIFICATIONS = "the embedded engine does not publish keyspace notifications";
 
-	static final String IDLE_TIMEOUT = "the embedded engine does not close idle clients";
-
 	static final String CLIENT_EVICTION = "the embedded engine does not evict clients";
 
 	static final String MOVE_PORT = "the embedded engine cannot move its listener to another port while running";
