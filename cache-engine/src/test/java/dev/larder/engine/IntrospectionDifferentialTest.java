@@ -246,6 +246,22 @@ class IntrospectionDifferentialTest {
 		}
 		assertThat(engineClient.call("CLIENT", "REPLY", "ON")).isEqualTo(redisClient.call("CLIENT", "REPLY", "ON"));
 		assertThat(engineClient.call("ECHO", "on")).isEqualTo(redisClient.call("ECHO", "on"));
+		// RESET turns replies back on (and answers), and keeps NO-EVICT
+		both("CLIENT", "NO-EVICT", "on");
+		for (RespClient c : List.of(engineClient, redisClient)) {
+			c.send(RespClient.encode("CLIENT", "REPLY", "OFF"));
+		}
+		assertThat(engineClient.call("RESET")).isEqualTo(redisClient.call("RESET"));
+		assertThat(flags(engineClient)).isEqualTo(flags(redisClient)).isEqualTo("e");
+		both("CLIENT", "NO-EVICT", "off");
+	}
+
+	private static String flags(RespClient c) {
+		return Stream.of(c.call("CLIENT", "INFO").text().trim().split(" "))
+			.filter(f -> f.startsWith("flags="))
+			.findFirst()
+			.orElseThrow()
+			.substring("flags=".length());
 	}
 
 	@Test

@@ -96,6 +96,15 @@ public final class ClientControl {
 		replySkip = false;
 	}
 
+	/**
+	 * RESET (clearClientConnectionState): replies back on, except that a SKIP already in
+	 * force still skips RESET's own reply; NO-EVICT stays, as in Redis 7.0.
+	 */
+	public void reset() {
+		replyOff = false;
+		replySkipNext = false;
+	}
+
 	void replyOff() {
 		replyOff = true;
 	}

@@ -170,6 +170,7 @@ public final class ConnectionCommands {
 		c.session().protocol(2);
 		c.session().name(null);
 		c.session().authenticated(c.core().requirePass() == null);
+		c.session().control().reset();
 		return new Reply.SimpleString("RESET");
 	}
 
