@@ -305,7 +305,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 		if (closing || !ctx.channel().isActive()) {
 			return;
 		}
-		writeReply(ctx, reply);
+		// the parked command's turn of CLIENT REPLY SKIP comes now
+		if (session.control().replyAllowed()) {
+			writeReply(ctx, reply);
+		}
 		process(ctx);
 		flushOut(ctx);
 	}

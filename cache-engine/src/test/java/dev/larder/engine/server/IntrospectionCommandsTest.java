@@ -276,6 +276,13 @@ class IntrospectionCommandsTest {
 		assertThat(c.call("CLIENT", "REPLY", "ON")).isEqualTo(ok());
 		assertThat(c.call("ECHO", "on").text()).isEqualTo("on");
 		assertThat(c.call("CLIENT", "REPLY", "MAYBE").text()).isEqualTo("ERR syntax error");
+		// a SKIP before a blocking command skips the reply it gets when served
+		c.send(RespClient.encode("CLIENT", "REPLY", "SKIP"));
+		c.send(RespClient.encode("BLPOP", "list", "0"));
+		RespClient pusher = connect();
+		await("the client blocks", () -> info(pusher, "clients").get("blocked_clients").equals("1"));
+		pusher.call("RPUSH", "list", "a");
+		assertThat(c.call("ECHO", "after").text()).isEqualTo("after");
 	}
 
 	@Test
