@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,6 +129,7 @@ public final class Blocking {
 			byKey.computeIfAbsent(k, x -> new ArrayDeque<>()).add(w);
 		}
 		waiting++;
+		session.control().blockedOnKeys(true);
 		return w;
 	}
 
@@ -141,6 +144,32 @@ public final class Blocking {
 			}
 		}
 		waiting--;
+		w.session.control().blockedOnKeys(false);
+	}
+
+	/** Clients blocked with a timeout (INFO clients_in_timeout_table). */
+	public synchronized int blockedWithTimeout() {
+		Set<Waiter> seen = new HashSet<>();
+		for (ArrayDeque<Waiter> q : byKey.values()) {
+			for (Waiter w : q) {
+				if (w.deadline > 0) {
+					seen.add(w);
+				}
+			}
+		}
+		return seen.size();
+	}
+
+	/** The session's parked command, or null (CLIENT UNBLOCK; a scan, as it is rare). */
+	synchronized @Nullable Waiter waiterOf(ClientSession session) {
+		for (ArrayDeque<Waiter> q : byKey.values()) {
+			for (Waiter w : q) {
+				if (w.session == session) {
+					return w;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** A snapshot of the key's waiters, or null when none waits on it. */

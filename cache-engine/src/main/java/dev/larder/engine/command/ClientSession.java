@@ -74,6 +74,8 @@ public final class ClientSession {
 	/** Made at the first (UN)SUBSCRIBE: most sessions never need one. */
 	private volatile @Nullable ClientSubscriptions subscriptions;
 
+	private final ClientControl control = new ClientControl();
+
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
 		this.authenticated = authenticated;
@@ -85,6 +87,11 @@ public final class ClientSession {
 
 	public long id() {
 		return id;
+	}
+
+	/** CLIENT's controls and what CLIENT LIST shows of the connection. */
+	public ClientControl control() {
+		return control;
 	}
 
 	public int db() {

@@ -68,6 +68,15 @@ public final class Command {
 	 */
 	final boolean mayCreateOneKey;
 
+	/** Flagged "skip_slowlog" (EXEC, AUTH, ...). */
+	final boolean skipSlowlog;
+
+	/** Flagged "fast": its latency spikes are the monitor's "fast-command" event. */
+	final boolean fast;
+
+	/** INFO commandstats and latencystats. */
+	final CommandStats stats = new CommandStats();
+
 	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace) {
 		this.spec = spec;
 		this.handler = handler;
@@ -88,6 +97,13 @@ public final class Command {
 		this.denyOom = spec.has(CommandFlag.DENYOOM);
 		this.evictsFirst = write || denyOom || name.startsWith("eval");
 		this.mayCreateOneKey = write && denyOom && !movableKeys && firstKey > 0 && lastKey == firstKey;
+		this.skipSlowlog = spec.has(CommandFlag.SKIP_SLOWLOG);
+		this.fast = spec.has(CommandFlag.FAST);
+	}
+
+	/** The command's counters (INFO commandstats, latencystats). */
+	public CommandStats stats() {
+		return stats;
 	}
 
 	public CommandSpec spec() {

@@ -26,6 +26,13 @@ public final class CommandExecutor {
 	 */
 	public static final Reply BLOCKED = new Reply.NullReply(true);
 
+	/**
+	 * Returned (by identity) when CLIENT PAUSE postponed the command
+	 * ({@link ClientPause}): the connection keeps it unexecuted, sends nothing and stops
+	 * reading commands until the pause ends.
+	 */
+	public static final Reply POSTPONED = new Reply.NullReply(true);
+
 	private final EngineCore core;
 
 	public CommandExecutor(EngineCore core) {
@@ -84,26 +91,26 @@ public final class CommandExecutor {
 		}
 		Command command = core.table().lookup(args[0]);
 		if (command == null) {
-			return reject(session, Errors.unknownCommand(args));
+			return reject(session, null, Errors.unknownCommand(args));
 		}
 		if (command.hasSubcommands() && args.length >= 2) {
 			Command sub = command.subcommand(Bytes.string(args[1]).toLowerCase(java.util.Locale.ROOT));
 			if (sub == null) {
-				return reject(session,
+				return reject(session, null,
 						Errors.unknownSubcommand(args[1], command.name().toUpperCase(java.util.Locale.ROOT)));
 			}
 			command = sub;
 		}
 		if (!command.arityOk(args.length)) {
-			return reject(session, Errors.wrongArity(command.name()));
+			return reject(session, command, Errors.wrongArity(command.name()));
 		}
 		if (!session.authenticated() && !command.noAuth) {
-			return reject(session, Errors.NOAUTH);
+			return reject(session, command, Errors.NOAUTH);
 		}
 		// processCommand's MULTI rules: refusals above and here abort the transaction
 		boolean inMulti = session.inMulti();
 		if (inMulti && command.noMulti) {
-			return reject(session, Transactions.NOT_ALLOWED_IN_MULTI);
+			return reject(session, command, Transactions.NOT_ALLOWED_IN_MULTI);
 		}
 		boolean queue = inMulti && Transactions.queues(command);
 		// queueing may use memory without bound: Redis refuses every command then, save
@@ -117,7 +124,7 @@ public final class CommandExecutor {
 			Evictor.Outcome outcome = core.evictor().makeRoom(session.db(), newKey);
 			if (outcome == Evictor.Outcome.OUT_OF_MEMORY) {
 				if (command.denyOom || multiOom) {
-					return reject(session, Errors.OOM);
+					return reject(session, command, Errors.OOM);
 				}
 				outOfMemory = true;
 			}
@@ -125,7 +132,13 @@ public final class CommandExecutor {
 		}
 		String refusal = PubSubCommands.refusal(session, command);
 		if (refusal != null) {
-			return reject(session, refusal);
+			return reject(session, command, refusal);
+		}
+		Introspection introspection = core.introspection();
+		if (introspection.pause().type() != ClientPause.Type.OFF && session.canBlock()
+				&& introspection.pause().postpones(command, session)) {
+			session.ran(command.name()); // CLIENT LIST shows the command waiting
+			return POSTPONED;
 		}
 		if (queue) {
 			session.ran(command.name());
@@ -135,6 +148,7 @@ public final class CommandExecutor {
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
 		session.ran(command.name());
+		long start = System.nanoTime();
 		Reply reply;
 		try {
 			reply = runLocked(command, context);
@@ -142,12 +156,16 @@ public final class CommandExecutor {
 		catch (ReplyException e) {
 			reply = e.reply();
 		}
+		if (reply != BLOCKED) {
+			introspection.ran(command, session, args, System.nanoTime() - start, reply);
+		}
 		context.runAfterUnlock();
 		if (rejectNewKey) {
 			core.evictor().evictRejected(session.db(), args[command.firstKey]);
 		}
 		if (reply.isError()) {
 			core.stats().errorReplies.increment();
+			introspection.errorReplied(((Reply.ErrorReply) reply).message());
 			return reply;
 		}
 		if (command.wakesBlocked && !(reply instanceof Reply.NullReply) && core.blocking().anyWaiting()) {
@@ -266,6 +284,7 @@ public final class CommandExecutor {
 		}
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
+		long start = System.nanoTime();
 		Reply reply;
 		try {
 			reply = handle(command, context);
@@ -274,6 +293,7 @@ public final class CommandExecutor {
 			reply = e.reply();
 		}
 		context.handAfterUnlockTo(outer);
+		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
 		}
@@ -351,12 +371,22 @@ public final class CommandExecutor {
 	 * rejectCommand: an error before the command ran, which also aborts the client's
 	 * transaction (flagTransaction).
 	 */
-	private Reply reject(ClientSession session, String message) {
+	/**
+	 * An error before the command ran: counted as an error reply and in the command's
+	 * rejected_calls, and it aborts an open transaction (Redis's rejectCommand and
+	 * flagTransaction).
+	 * @param command the command, or null when the name itself was unknown
+	 */
+	private Reply reject(ClientSession session, @Nullable Command command, String message) {
 		MultiState multi = session.multi();
 		if (multi != null) {
 			multi.abort();
 		}
+		if (command != null) {
+			command.stats.rejected.increment();
+		}
 		core.stats().errorReplies.increment();
+		core.introspection().errorReplied(message);
 		return Reply.error(message);
 	}
 
@@ -372,6 +402,7 @@ public final class CommandExecutor {
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
+		long start = System.nanoTime();
 		Reply reply;
 		try {
 			reply = handle(command, context);
@@ -379,9 +410,11 @@ public final class CommandExecutor {
 		catch (ReplyException e) {
 			reply = e.reply();
 		}
+		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		exec.afterUnlock(context::runAfterUnlock);
 		if (reply.isError()) {
 			core.stats().errorReplies.increment();
+			core.introspection().errorReplied(((Reply.ErrorReply) reply).message());
 			return reply;
 		}
 		if (command.wakesBlocked && !(reply instanceof Reply.NullReply) && core.blocking().anyWaiting()) {

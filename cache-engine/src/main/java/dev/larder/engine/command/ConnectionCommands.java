@@ -42,11 +42,7 @@ public final class ConnectionCommands {
 			return Reply.OK;
 		});
 		t.bind(LaterRedisCommandSpecs.CLIENT_SETINFO, ConnectionCommands::setInfo);
-		t.bind(ConnectionCommandSpecs.CLIENT_INFO,
-				c -> new Reply.VerbatimString("txt", infoLine(c.core(), c.session(), c.now()) + "\n"));
-		t.bind(ConnectionCommandSpecs.CLIENT_LIST, ConnectionCommands::list);
-		t.bind(ConnectionCommandSpecs.CLIENT_HELP,
-				c -> help("CLIENT", "ID", "GETNAME", "SETNAME <name>", "SETINFO <option> <value>", "INFO", "LIST"));
+		ClientCommands.register(t);
 	}
 
 	private static Reply nameReply(@Nullable String name) {
@@ -181,6 +177,7 @@ public final class ConnectionCommands {
 		c.session().protocol(2);
 		c.session().name(null);
 		c.session().authenticated(c.core().requirePass() == null);
+		c.session().control().reset();
 		return new Reply.SimpleString("RESET");
 	}
 
@@ -194,51 +191,30 @@ public final class ConnectionCommands {
 		c.session().name(name.length == 0 ? null : Bytes.string(name));
 	}
 
+	/**
+	 * CLIENT SETINFO (Redis 7.2's clientSetinfoCommand): the option is checked before the
+	 * value; an empty value clears it.
+	 */
 	private static Reply setInfo(CommandContext c) {
+		boolean name = Args.is(c.arg(2), "lib-name");
+		if (!name && !Args.is(c.arg(2), "lib-ver")) {
+			return Reply.error(Errors.sanitize("ERR Unrecognized option '" + Bytes.string(c.arg(2)) + "'"));
+		}
 		byte[] value = c.arg(3);
 		for (byte b : value) {
 			if (b < '!' || b > '~') {
-				return Reply.error("ERR lib-name/lib-ver cannot contain spaces, newlines or special characters.");
+				return Reply.error(Errors.sanitize(
+						"ERR " + Bytes.string(c.arg(2)) + " cannot contain spaces, newlines or special characters."));
 			}
 		}
-		if (Args.is(c.arg(2), "lib-name")) {
-			c.session().libName(Bytes.string(value));
-		}
-		else if (Args.is(c.arg(2), "lib-ver")) {
-			c.session().libVersion(Bytes.string(value));
+		String v = value.length == 0 ? null : Bytes.string(value);
+		if (name) {
+			c.session().libName(v);
 		}
 		else {
-			return Reply.error(Errors.sanitize("ERR Unrecognized option '" + Bytes.string(c.arg(2)) + "'"));
+			c.session().libVersion(v);
 		}
 		return Reply.OK;
-	}
-
-	private static Reply list(CommandContext c) {
-		StringBuilder sb = new StringBuilder();
-		List<ClientSession> sessions = new ArrayList<>();
-		c.core().clients().forEach(sessions::add);
-		if (!sessions.contains(c.session())) {
-			sessions.add(c.session()); // an in-process session lists itself
-		}
-		sessions.sort((a, b) -> Long.compare(a.id(), b.id()));
-		for (ClientSession s : sessions) {
-			sb.append(infoLine(c.core(), s, c.now())).append('\n');
-		}
-		return new Reply.VerbatimString("txt", sb.toString());
-	}
-
-	/**
-	 * A CLIENT LIST line with Redis 7's field names; buffer figures the engine does not
-	 * track read 0.
-	 */
-	static String infoLine(EngineCore core, ClientSession s, long now) {
-		return "id=" + s.id() + " addr=" + s.address() + " laddr=" + s.localAddress() + " fd=-1" + " name="
-				+ (s.name() == null ? "" : s.name()) + " age=" + Math.max(0, (now - s.createdMillis()) / 1000)
-				+ " idle=" + Math.max(0, (now - s.lastInteractionMillis()) / 1000) + " flags=N db=" + s.db()
-				+ " sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0"
-				+ " oll=0 omem=0 tot-mem=0 events=r cmd=" + s.lastCommand() + " user=default redir=-1 resp="
-				+ s.protocol() + " lib-name=" + (s.libName() == null ? "" : s.libName()) + " lib-ver="
-				+ (s.libVersion() == null ? "" : s.libVersion());
 	}
 
 }

@@ -72,6 +72,8 @@ public final class EngineCore {
 
 	private final Transactions transactions;
 
+	private final Introspection introspection;
+
 	private final ConfigTable parameters;
 
 	// Set by the CommandExecutor made for this core, in its constructor, before any
@@ -89,6 +91,7 @@ public final class EngineCore {
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
 		this.clientQueryBufferLimit = config.clientQueryBufferLimit();
 		this.hz = config.hz();
+		this.introspection = new Introspection(this, (task, delay) -> evictor.schedule(task, delay));
 		this.boundPort = config.hasPort() ? config.port() : 0;
 		StringCommands.register(table);
 		KeyCommands.register(table);
@@ -110,11 +113,20 @@ public final class EngineCore {
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
+		evictor.scheduleAtFixedRate(new ServerCron(this), ServerCron.PERIOD_MILLIS);
 	}
 
 	/** The parameters of CONFIG GET and SET, bound to this core's settings. */
 	public ConfigTable parameters() {
 		return parameters;
+	}
+
+	/**
+	 * Command, error and latency statistics, the slow log, CLIENT PAUSE and the client
+	 * limits.
+	 */
+	public Introspection introspection() {
+		return introspection;
 	}
 
 	/** The script cache and Lua runtimes of EVAL. */

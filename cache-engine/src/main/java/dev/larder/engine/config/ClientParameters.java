@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * What clients may send and get: requirepass, proto-max-bulk-len,
- * client-query-buffer-limit, client-output-buffer-limit and notify-keyspace-events are
- * the engine's own settings; limits it does not enforce yet (maxclients, tracking table)
- * are kept; idle timeouts and client eviction, which it does not do, are refused unless
+ * client-query-buffer-limit, client-output-buffer-limit, notify-keyspace-events,
+ * maxclients and timeout are the engine's own settings; limits it does not enforce yet
+ * (tracking table) are kept; client eviction, which it does not do, is refused unless
  * off.
  */
 final class ClientParameters {
@@ -37,9 +37,13 @@ final class ClientParameters {
 				Binding.of(core::protoMaxBulkLen, core::protoMaxBulkLen), Check.none()));
 		b.add(new NumericParameter("client-query-buffer-limit", null, SIZE_T, ONE_MB, LONG_MAX, MEMORY,
 				Binding.of(core::clientQueryBufferLimit, core::clientQueryBufferLimit), Check.none()));
-		b.add(NumericParameter.stored("maxclients", NumericType.UINT, 1, UINT_MAX, 10000, INTEGER));
-		b.add(new NumericParameter("timeout", null, INT, 0, INT_MAX, INTEGER, Binding.stored(0L),
-				Unsupported.unless(0L, Unsupported.IDLE_TIMEOUT)));
+		var in = core.introspection();
+		b.add(new NumericParameter("maxclients", null, NumericType.UINT, 1, UINT_MAX, INTEGER,
+				Binding.of(() -> (long) in.maxClients(), v -> in.maxClients((int) Math.min(v, Integer.MAX_VALUE))),
+				Check.none()));
+		b.add(new NumericParameter("timeout", null, INT, 0, INT_MAX, INTEGER,
+				Binding.of(() -> (long) in.idleTimeoutSeconds(), v -> in.idleTimeoutSeconds(v.intValue())),
+				Check.none()));
 		b.add(new OutputBufferLimitParameter(core.outputBufferLimits()));
 		b.add(new NumericParameter("maxmemory-clients", null, NumericType.SSIZE_T, -100, LONG_MAX, MEMORY_OR_PERCENT,
 				Binding.stored(0L), Unsupported.unless(0L, Unsupported.CLIENT_EVICTION)));

@@ -42,6 +42,7 @@ public final class ConfigCommands {
 	/** resetServerStats: the counters INFO stats reports; connected clients stay. */
 	private static Reply resetStat(CommandContext c) {
 		c.core().stats().reset();
+		c.core().introspection().reset();
 		return Reply.OK;
 	}
 

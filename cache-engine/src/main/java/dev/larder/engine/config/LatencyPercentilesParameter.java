@@ -8,14 +8,15 @@ import java.util.List;
 
 /**
  * {@code latency-tracking-info-percentiles}: the percentiles INFO latencystats would
- * print. Kept for CONFIG GET; the engine keeps no latency histograms yet.
+ * print, bound to the engine's setting.
  */
 final class LatencyPercentilesParameter extends ConfigParameter {
 
-	private final Binding<List<Double>> percentiles = Binding.stored(List.of(50.0, 99.0, 99.9));
+	private final Binding<List<Double>> percentiles;
 
-	LatencyPercentilesParameter() {
+	LatencyPercentilesParameter(Binding<List<Double>> percentiles) {
 		super("latency-tracking-info-percentiles", null, ConfigFlag.MULTI_ARG);
+		this.percentiles = percentiles;
 	}
 
 	@Override

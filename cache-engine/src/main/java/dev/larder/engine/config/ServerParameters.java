@@ -105,11 +105,16 @@ final class ServerParameters {
 		b.add(NumericParameter.stored("key-load-delay", INT, INT_MIN, INT_MAX, 0, INTEGER, HIDDEN));
 		b.add(NumericParameter.stored("loading-process-events-interval-bytes", OFF_T, 1024, INT_MAX, 2 * 1024 * 1024,
 				INTEGER, HIDDEN));
-		b.add(NumericParameter.stored("slowlog-log-slower-than", LONG_LONG, -1, LONG_MAX, 10000, INTEGER));
-		b.add(NumericParameter.stored("slowlog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));
-		b.add(NumericParameter.stored("latency-monitor-threshold", LONG_LONG, 0, LONG_MAX, 0, INTEGER));
-		b.add(BoolParameter.stored("latency-tracking", true));
-		b.add(new LatencyPercentilesParameter());
+		var in = core.introspection();
+		b.add(new NumericParameter("slowlog-log-slower-than", null, LONG_LONG, -1, LONG_MAX, INTEGER,
+				Binding.of(in.slowLog()::slowerThanMicros, in.slowLog()::slowerThanMicros), Check.none()));
+		b.add(new NumericParameter("slowlog-max-len", null, NumericType.ULONG, 0, LONG_MAX, INTEGER,
+				Binding.of(in.slowLog()::maxLen, in.slowLog()::maxLen), Check.none()));
+		b.add(new NumericParameter("latency-monitor-threshold", null, LONG_LONG, 0, LONG_MAX, INTEGER,
+				Binding.of(in.latency()::thresholdMillis, in.latency()::thresholdMillis), Check.none()));
+		b.add(new BoolParameter("latency-tracking", null, Binding.of(in::latencyTracking, in::latencyTracking),
+				Check.none()));
+		b.add(new LatencyPercentilesParameter(Binding.of(in::percentiles, in::percentiles)));
 	}
 
 	/** oom-score-adj: {@code yes} and {@code relative} are one value, printed yes. */

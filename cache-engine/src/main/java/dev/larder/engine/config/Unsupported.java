@@ -13,8 +13,6 @@ final class Unsupported {
 
 	static final String TLS = "the embedded engine has no TLS";
 
-	static final String IDLE_TIMEOUT = "the embedded engine does not close idle clients";
-
 	static final String CLIENT_EVICTION = "the embedded engine does not evict clients";
 
 	static final String MOVE_PORT = "the embedded engine cannot move its listener to another port while running";

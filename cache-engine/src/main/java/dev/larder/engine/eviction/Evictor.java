@@ -108,6 +108,27 @@ public final class Evictor implements AutoCloseable {
 		settingsChanged();
 	}
 
+	/**
+	 * Runs a task on the evictor's timer after a delay (the engine's one always-running
+	 * timer thread, shared with the server cron and CLIENT PAUSE's end); nothing once
+	 * closed.
+	 */
+	public void schedule(Runnable task, long delayMillis) {
+		if (!closed) {
+			try {
+				timer.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+			}
+			catch (java.util.concurrent.RejectedExecutionException e) {
+				// closed meanwhile
+			}
+		}
+	}
+
+	/** Runs a task every {@code periodMillis} on the evictor's timer. */
+	public void scheduleAtFixedRate(Runnable task, long periodMillis) {
+		timer.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+	}
+
 	/** How often the access clock is refreshed: its resolution for LRU. */
 	static final long CLOCK_TICK_MILLIS = 10;
 

@@ -2,6 +2,7 @@ package dev.larder.engine.server;
 
 import dev.larder.engine.Reply;
 import dev.larder.engine.command.Blocking;
+import dev.larder.engine.command.ClientControl;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
@@ -28,13 +29,17 @@ import org.jspecify.annotations.Nullable;
  * client that does not read its replies cannot grow the output buffer without bound.
  * Input is bounded per connection (client-query-buffer-limit) and across all connections.
  */
-final class RespConnectionHandler extends ChannelInboundHandlerAdapter implements Blocking.Client {
+final class RespConnectionHandler extends ChannelInboundHandlerAdapter
+		implements Blocking.Client, ClientControl.Connection {
 
 	// JDK platform logging: no logging dependency for the engine; Spring apps bridge it
 	// anyway.
 	private static final System.Logger log = System.getLogger(RespConnectionHandler.class.getName());
 
 	private static final int LARGE_BULK = 16 * 1024;
+
+	private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n"
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private static final int OUT_CHUNK = 64 * 1024;
 
@@ -82,6 +87,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 
 	private boolean paused;
 
+	/** CLIENT PAUSE postponed the next command (it is still batch[next]). */
+	private boolean postponed;
+
+	/** Refused at maxclients: it has no session and serves nothing. */
+	private boolean refused;
+
 	private boolean closing;
 
 	// Set by channelActive, as session is.
@@ -112,6 +123,11 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 
 	@Override
 	public void channelActive(ChannelHandlerContext ctx) {
+		if (!core.introspection().admit()) {
+			refused = true;
+			ctx.writeAndFlush(Unpooled.copiedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
+			return;
+		}
 		session = core.newSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
 		core.register(session);
 		this.ctx = ctx;
@@ -121,6 +137,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 				core.outputBufferLimits(), core::now, () -> ctx.channel().close(),
 				"id=" + session.id() + " addr=" + session.address());
 		session.subscriber(pushes);
+		session.control().connection(this);
 		parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
 				core::protoMaxBulkLen, () -> !session.authenticated());
 		ctx.fireChannelActive();
@@ -130,7 +147,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		ByteBuf in = (ByteBuf) msg;
 		try {
-			if (closing) {
+			if (closing || refused) {
 				return;
 			}
 			parser.append(in);
@@ -160,7 +177,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 	}
 
 	private void process(ChannelHandlerContext ctx) {
-		while (!paused && !closing && blocked == null) {
+		while (!paused && !closing && blocked == null && !postponed) {
 			if (next == count && !refill()) {
 				ProtocolException error = deferredError;
 				if (error != null) {
@@ -179,10 +196,17 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 				park(ctx, Objects.requireNonNull(session.takeParked(), "BLOCKED means the command parked"));
 				break;
 			}
+			if (reply == CommandExecutor.POSTPONED) {
+				// kept for its run after the pause (resumePostponed)
+				batch[--next] = args;
+				batchBytes += sizeOf(args);
+				postponed = true;
+				break;
+			}
 			if (pushes.hasQueued()) {
 				pushes.drainNow();
 			}
-			if (reply != PubSubCommands.PUSHED) {
+			if (reply != PubSubCommands.PUSHED && session.control().replyAllowed() && reply != ClientControl.NO_REPLY) {
 				writeReply(ctx, reply);
 			}
 			if (session.closeRequested()) {
@@ -299,7 +323,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 		if (closing || !ctx.channel().isActive()) {
 			return;
 		}
-		writeReply(ctx, reply);
+		// the parked command's turn of CLIENT REPLY SKIP comes now
+		if (session.control().replyAllowed()) {
+			writeReply(ctx, reply);
+		}
 		process(ctx);
 		flushOut(ctx);
 	}
@@ -354,6 +381,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 		long buffered = parser.buffered() + batchBytes;
 		long total = globalBuffered.addAndGet(buffered - accounted);
 		accounted = buffered;
+		session.control().queryBuffer(buffered);
 		if (buffered > core.clientQueryBufferLimit() || total > globalLimit) {
 			log.log(System.Logger.Level.WARNING, "Closing client {0} that reached the query buffer limit ({1} bytes "
 					+ "buffered, {2} across clients)", session.address(), buffered, total);
@@ -375,8 +403,41 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter implement
 		accounted = 0;
 	}
 
+	/** CLIENT KILL, or the idle timeout: closed at once, pending replies dropped. */
+	@Override
+	public void kill() {
+		ChannelHandlerContext c = ctx;
+		c.executor().execute(() -> {
+			closing = true;
+			c.close();
+		});
+	}
+
+	/** The pause ended: run the postponed command, and what follows it. */
+	@Override
+	public void resumePostponed() {
+		ChannelHandlerContext c = ctx;
+		c.executor().execute(() -> {
+			if (postponed) {
+				postponed = false;
+				if (!closing && c.channel().isActive()) {
+					process(c);
+					flushOut(c);
+				}
+			}
+		});
+	}
+
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
+		if (refused) {
+			ctx.fireChannelInactive();
+			return;
+		}
+		session.control().connection(null);
+		if (postponed) {
+			core.introspection().pause().forget(session);
+		}
 		if (blocked != null) {
 			core.blocking().cancel(blocked);
 			blocked = null;

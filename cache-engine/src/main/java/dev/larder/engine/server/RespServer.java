@@ -62,6 +62,7 @@ public final class RespServer implements AutoCloseable {
 					core.config().ioThreads(), String.valueOf(Epoll.unavailabilityCause()));
 		}
 		transport = epoll ? "epoll" : "nio";
+		core.introspection().multiplexingApi(transport);
 		boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
 		workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
 				new DefaultThreadFactory("larder-io", true), io);
@@ -70,6 +71,7 @@ public final class RespServer implements AutoCloseable {
 		// All connections together may buffer at most a quarter of the heap of unexecuted
 		// input.
 		long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+		TrafficCounter traffic = new TrafficCounter(core.introspection());
 		try {
 			ServerBootstrap b = new ServerBootstrap().group(boss, workers)
 				.channel(channel)
@@ -81,6 +83,7 @@ public final class RespServer implements AutoCloseable {
 					@Override
 					protected void initChannel(SocketChannel ch) {
 						clients.add(ch);
+						ch.pipeline().addLast(traffic);
 						ch.pipeline().addLast(new RespConnectionHandler(core, executor, buffered, globalLimit));
 					}
 				});

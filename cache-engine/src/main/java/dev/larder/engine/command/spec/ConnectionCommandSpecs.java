@@ -82,6 +82,36 @@ public final class ConnectionCommandSpecs {
 		.build();
 
 	/**
+	 * {@code CLIENT KILL <ip:port | <[ID client-id] | [TYPE NORMAL | MASTER | SLAVE | REPLICA | PUBSUB] | [USER username] | [ADDR ip:port] | [LADDR ip:port] | [SKIPME yes/no]> [<[ID client-id] | [TYPE NORMAL | MASTER | SLAVE | REPLICA | PUBSUB] | [USER username] | [ADDR ip:port] | [LADDR ip:port] | [SKIPME yes/no]> ...]>}
+	 */
+	public static final CommandSpec CLIENT_KILL = CommandSpec.subcommand("client", "kill")
+		.arity(-3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("2.4.0")
+		.summary("Kill the connection of a client")
+		.complexity("O(N) where N is the number of client connections")
+		.history("2.8.12", "Added new filter format.")
+		.history("2.8.12", "`ID` option.")
+		.history("3.2.0", "Added `master` type in for `TYPE` option.")
+		.history("5.0.0",
+				"Replaced `slave` `TYPE` with `replica`. " + "`slave` still supported for backward compatibility.")
+		.history("6.2.0", "`LADDR` option.")
+		.arguments(oneOf("filter", string("ip:port").deprecatedSince("2.8.12"), oneOf("new-format",
+				integer("client-id").token("ID").since("2.8.12").optional(),
+				oneOf("normal_master_slave_pubsub", pureToken("normal", "NORMAL"),
+						pureToken("master", "MASTER").since("3.2.0"), pureToken("slave", "SLAVE"),
+						pureToken("replica", "REPLICA").since("5.0.0"), pureToken("pubsub", "PUBSUB"))
+					.token("TYPE")
+					.since("2.8.12")
+					.optional(),
+				string("username").token("USER").optional(), string("ip:port").token("ADDR").optional(),
+				string("ip:port").token("LADDR").since("6.2.0").optional(), string("yes/no").token("SKIPME").optional())
+			.multiple()))
+		.build();
+
+	/**
 	 * {@code CLIENT LIST [TYPE NORMAL | MASTER | REPLICA | PUBSUB] [ID client-id [client-id ...]]}
 	 */
 	public static final CommandSpec CLIENT_LIST = CommandSpec.subcommand("client", "list")
@@ -106,6 +136,44 @@ public final class ConnectionCommandSpecs {
 			.optional(), block("id", integer("client-id").multiple()).token("ID").since("6.2.0").optional())
 		.build();
 
+	/** {@code CLIENT NO-EVICT <ON | OFF>} */
+	public static final CommandSpec CLIENT_NO_EVICT = CommandSpec.subcommand("client", "no-evict")
+		.arity(3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("7.0.0")
+		.summary("Set client eviction mode for the current connection")
+		.complexity("O(1)")
+		.arguments(oneOf("enabled", pureToken("on", "ON"), pureToken("off", "OFF")))
+		.build();
+
+	/** {@code CLIENT PAUSE timeout [WRITE | ALL]} */
+	public static final CommandSpec CLIENT_PAUSE = CommandSpec.subcommand("client", "pause")
+		.arity(-3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("2.9.50")
+		.summary("Stop processing commands from clients for some time")
+		.complexity("O(1)")
+		.history("6.2.0", "`CLIENT PAUSE WRITE` mode added along with the `mode` option.")
+		.arguments(integer("timeout"),
+				oneOf("mode", pureToken("write", "WRITE"), pureToken("all", "ALL")).since("6.2.0").optional())
+		.build();
+
+	/** {@code CLIENT REPLY <ON | OFF | SKIP>} */
+	public static final CommandSpec CLIENT_REPLY = CommandSpec.subcommand("client", "reply")
+		.arity(3)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("3.2.0")
+		.summary("Instruct the server whether to reply to commands")
+		.complexity("O(1)")
+		.arguments(oneOf("on_off_skip", pureToken("on", "ON"), pureToken("off", "OFF"), pureToken("skip", "SKIP")))
+		.build();
+
 	/** {@code CLIENT SETNAME connection-name} */
 	public static final CommandSpec CLIENT_SETNAME = CommandSpec.subcommand("client", "setname")
 		.arity(3)
@@ -118,6 +186,30 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("connection-name"))
 		.build();
 
+	/** {@code CLIENT UNBLOCK client-id [TIMEOUT | ERROR]} */
+	public static final CommandSpec CLIENT_UNBLOCK = CommandSpec.subcommand("client", "unblock")
+		.arity(-3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("5.0.0")
+		.summary("Unblock a client blocked in a blocking command from a different connection")
+		.complexity("O(log N) where N is the number of client connections")
+		.arguments(integer("client-id"),
+				oneOf("timeout_error", pureToken("timeout", "TIMEOUT"), pureToken("error", "ERROR")).optional())
+		.build();
+
+	/** {@code CLIENT UNPAUSE} */
+	public static final CommandSpec CLIENT_UNPAUSE = CommandSpec.subcommand("client", "unpause")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.2.0")
+		.summary("Resume processing of clients that were paused")
+		.complexity("O(N) Where N is the number of paused clients")
+		.build();
+
 	/** {@code CLIENT} */
 	public static final CommandSpec CLIENT = CommandSpec.command("client")
 		.arity(-2)
@@ -125,8 +217,9 @@ public final class ConnectionCommandSpecs {
 		.since("2.4.0")
 		.summary("A container for client connection commands")
 		.complexity("Depends on subcommand.")
-		.subcommands(CLIENT_GETNAME, CLIENT_HELP, CLIENT_ID, CLIENT_INFO, CLIENT_LIST,
-				LaterRedisCommandSpecs.CLIENT_SETINFO, CLIENT_SETNAME)
+		.subcommands(CLIENT_GETNAME, CLIENT_HELP, CLIENT_ID, CLIENT_INFO, CLIENT_KILL, CLIENT_LIST, CLIENT_NO_EVICT,
+				CLIENT_PAUSE, CLIENT_REPLY, LaterRedisCommandSpecs.CLIENT_SETINFO, CLIENT_SETNAME, CLIENT_UNBLOCK,
+				CLIENT_UNPAUSE)
 		.build();
 
 	/** {@code ECHO message} */

@@ -256,6 +256,97 @@ public final class ServerCommandSpecs {
 		.arguments(string("section").optional().multiple())
 		.build();
 
+	/** {@code LATENCY DOCTOR} */
+	public static final CommandSpec LATENCY_DOCTOR = CommandSpec.subcommand("latency", "doctor")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Return a human readable latency analysis report.")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code LATENCY GRAPH event} */
+	public static final CommandSpec LATENCY_GRAPH = CommandSpec.subcommand("latency", "graph")
+		.arity(3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Return a latency graph for the event.")
+		.complexity("O(1)")
+		.arguments(string("event"))
+		.build();
+
+	/** {@code LATENCY HELP} */
+	public static final CommandSpec LATENCY_HELP = CommandSpec.subcommand("latency", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Show helpful text about the different subcommands.")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code LATENCY HISTOGRAM [command [command ...]]} */
+	public static final CommandSpec LATENCY_HISTOGRAM = CommandSpec.subcommand("latency", "histogram")
+		.arity(-2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("7.0.0")
+		.summary("Return the cumulative distribution of latencies of a subset of commands or all.")
+		.complexity("O(N) where N is the number of commands with latency information being retrieved.")
+		.arguments(string("command").optional().multiple())
+		.build();
+
+	/** {@code LATENCY HISTORY event} */
+	public static final CommandSpec LATENCY_HISTORY = CommandSpec.subcommand("latency", "history")
+		.arity(3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Return timestamp-latency samples for the event.")
+		.complexity("O(1)")
+		.arguments(string("event"))
+		.build();
+
+	/** {@code LATENCY LATEST} */
+	public static final CommandSpec LATENCY_LATEST = CommandSpec.subcommand("latency", "latest")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(NONDETERMINISTIC_OUTPUT, REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_SPECIAL)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Return the latest latency samples for all events.")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code LATENCY RESET [event [event ...]]} */
+	public static final CommandSpec LATENCY_RESET = CommandSpec.subcommand("latency", "reset")
+		.arity(-2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.tips(REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("Reset latency data for one or more events.")
+		.complexity("O(1)")
+		.arguments(string("event").optional().multiple())
+		.build();
+
+	/** {@code LATENCY} */
+	public static final CommandSpec LATENCY = CommandSpec.command("latency")
+		.arity(-2)
+		.group(CommandGroup.SERVER)
+		.since("2.8.13")
+		.summary("A container for latency diagnostics commands")
+		.complexity("Depends on subcommand.")
+		.subcommands(LATENCY_DOCTOR, LATENCY_GRAPH, LATENCY_HELP, LATENCY_HISTOGRAM, LATENCY_HISTORY, LATENCY_LATEST,
+				LATENCY_RESET)
+		.build();
+
 	/** {@code MEMORY DOCTOR} */
 	public static final CommandSpec MEMORY_DOCTOR = CommandSpec.subcommand("memory", "doctor")
 		.arity(2)
@@ -326,6 +417,61 @@ public final class ServerCommandSpecs {
 		.summary("A container for memory diagnostics commands")
 		.complexity("Depends on subcommand.")
 		.subcommands(MEMORY_DOCTOR, MEMORY_HELP, MEMORY_MALLOC_STATS, MEMORY_PURGE, MEMORY_STATS, MEMORY_USAGE)
+		.build();
+
+	/** {@code SLOWLOG GET [count]} */
+	public static final CommandSpec SLOWLOG_GET = CommandSpec.subcommand("slowlog", "get")
+		.arity(-2)
+		.flags(ADMIN, LOADING, STALE)
+		.tips(REQUEST_POLICY_ALL_NODES, NONDETERMINISTIC_OUTPUT)
+		.group(CommandGroup.SERVER)
+		.since("2.2.12")
+		.summary("Get the slow log's entries")
+		.complexity("O(N) where N is the number of entries returned")
+		.history("4.0.0", "Added client IP address, port and name to the reply.")
+		.arguments(integer("count").optional())
+		.build();
+
+	/** {@code SLOWLOG HELP} */
+	public static final CommandSpec SLOWLOG_HELP = CommandSpec.subcommand("slowlog", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.2.0")
+		.summary("Show helpful text about the different subcommands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code SLOWLOG LEN} */
+	public static final CommandSpec SLOWLOG_LEN = CommandSpec.subcommand("slowlog", "len")
+		.arity(2)
+		.flags(ADMIN, LOADING, STALE)
+		.tips(REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_AGG_SUM, NONDETERMINISTIC_OUTPUT)
+		.group(CommandGroup.SERVER)
+		.since("2.2.12")
+		.summary("Get the slow log's length")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code SLOWLOG RESET} */
+	public static final CommandSpec SLOWLOG_RESET = CommandSpec.subcommand("slowlog", "reset")
+		.arity(2)
+		.flags(ADMIN, LOADING, STALE)
+		.tips(REQUEST_POLICY_ALL_NODES, RESPONSE_POLICY_ALL_SUCCEEDED)
+		.group(CommandGroup.SERVER)
+		.since("2.2.12")
+		.summary("Clear all entries from the slow log")
+		.complexity("O(N) where N is the number of entries in the slowlog")
+		.build();
+
+	/** {@code SLOWLOG} */
+	public static final CommandSpec SLOWLOG = CommandSpec.command("slowlog")
+		.arity(-2)
+		.group(CommandGroup.SERVER)
+		.since("2.2.12")
+		.summary("A container for slow log commands")
+		.complexity("Depends on subcommand.")
+		.subcommands(SLOWLOG_GET, SLOWLOG_HELP, SLOWLOG_LEN, SLOWLOG_RESET)
 		.build();
 
 	/** {@code SWAPDB index1 index2} */

@@ -1,0 +1,95 @@
+package dev.larder.engine.command;
+
+/**
+ * A CLIENT LIST / CLIENT INFO line (catClientInfoString), Redis 7.0's fields in its
+ * order, plus lib-name and lib-ver of CLIENT SETINFO (Redis 7.2's). The one place that
+ * formats a client: the subscription and transaction figures come from the accessors
+ * below, which read 0 and -1 until subscriptions and MULTI plug theirs in.
+ */
+final class ClientInfo {
+
+	private ClientInfo() {
+	}
+
+	/** Channels subscribed (sub=). */
+	static int subscriptions(ClientSession s) {
+		return 0;
+	}
+
+	/** Patterns subscribed (psub=). */
+	static int patterns(ClientSession s) {
+		return 0;
+	}
+
+	/** Shard channels subscribed (ssub=). */
+	static int shardSubscriptions(ClientSession s) {
+		return 0;
+	}
+
+	/** Commands queued in MULTI (multi=), -1 outside a transaction. */
+	static int multi(ClientSession s) {
+		return -1;
+	}
+
+	/** The WATCHed keys were touched (flag d). */
+	static boolean dirtyCas(ClientSession s) {
+		return false;
+	}
+
+	/** Bytes of pending output (omem=). */
+	static long outputMemory(ClientSession s) {
+		return 0;
+	}
+
+	/** A RESP2 client in subscribed mode (type pubsub, flag P, no idle timeout). */
+	static boolean isPubSub(ClientSession s) {
+		return subscriptions(s) + patterns(s) + shardSubscriptions(s) > 0;
+	}
+
+	/**
+	 * getClientTypeName's name: normal or pubsub (the engine has no replicas or master).
+	 */
+	static String type(ClientSession s) {
+		return isPubSub(s) ? "pubsub" : "normal";
+	}
+
+	/** The flags letters in Redis's order; N when none. */
+	static String flags(ClientSession s) {
+		StringBuilder f = new StringBuilder(4);
+		if (isPubSub(s)) {
+			f.append('P');
+		}
+		if (multi(s) >= 0) {
+			f.append('x');
+		}
+		if (s.control().blocked()) {
+			f.append('b');
+		}
+		if (dirtyCas(s)) {
+			f.append('d');
+		}
+		if (s.closeRequested()) {
+			f.append('c');
+		}
+		if (s.control().noEvict()) {
+			f.append('e');
+		}
+		return f.length() == 0 ? "N" : f.toString();
+	}
+
+	static String line(ClientSession s, long now) {
+		String name = s.name();
+		String libName = s.libName();
+		String libVersion = s.libVersion();
+		long omem = outputMemory(s);
+		return "id=" + s.id() + " addr=" + s.address() + " laddr=" + s.localAddress() + " fd=-1 name="
+				+ (name == null ? "" : name) + " age=" + Math.max(0, (now - s.createdMillis()) / 1000) + " idle="
+				+ Math.max(0, (now - s.lastInteractionMillis()) / 1000) + " flags=" + flags(s) + " db=" + s.db()
+				+ " sub=" + subscriptions(s) + " psub=" + patterns(s) + " ssub=" + shardSubscriptions(s) + " multi="
+				+ multi(s) + " qbuf=" + s.control().queryBuffer()
+				+ " qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=" + omem + " tot-mem=" + omem
+				+ " events=r cmd=" + s.lastCommand() + " user=default redir=-1 resp=" + s.protocol() + " lib-name="
+				+ (libName == null ? "" : libName) + " lib-ver=" + (libVersion == null ? "" : libVersion);
+	}
+
+}
