@@ -1,10 +1,12 @@
 package dev.larder.engine.command;
 
+import dev.larder.engine.pubsub.ClientSubscriptions;
+
 /**
  * A CLIENT LIST / CLIENT INFO line (catClientInfoString), Redis 7.0's fields in its
  * order, plus lib-name and lib-ver of CLIENT SETINFO (Redis 7.2's). The one place that
  * formats a client: the subscription and transaction figures come from the accessors
- * below, which read 0 and -1 until subscriptions and MULTI plug theirs in.
+ * below.
  */
 final class ClientInfo {
 
@@ -13,32 +15,35 @@ final class ClientInfo {
 
 	/** Channels subscribed (sub=). */
 	static int subscriptions(ClientSession s) {
-		return 0;
+		ClientSubscriptions subs = s.subscriptionsIfAny();
+		return subs == null ? 0 : subs.channels();
 	}
 
 	/** Patterns subscribed (psub=). */
 	static int patterns(ClientSession s) {
-		return 0;
+		ClientSubscriptions subs = s.subscriptionsIfAny();
+		return subs == null ? 0 : subs.patterns();
 	}
 
 	/** Shard channels subscribed (ssub=). */
 	static int shardSubscriptions(ClientSession s) {
-		return 0;
+		ClientSubscriptions subs = s.subscriptionsIfAny();
+		return subs == null ? 0 : subs.shardChannels();
 	}
 
 	/** Commands queued in MULTI (multi=), -1 outside a transaction. */
 	static int multi(ClientSession s) {
-		return -1;
+		return s.queuedCommands();
 	}
 
 	/** The WATCHed keys were touched (flag d). */
 	static boolean dirtyCas(ClientSession s) {
-		return false;
+		return s.watchDirty();
 	}
 
 	/** Bytes of pending output (omem=). */
 	static long outputMemory(ClientSession s) {
-		return 0;
+		return s.pendingOutputBytes();
 	}
 
 	/** A RESP2 client in subscribed mode (type pubsub, flag P, no idle timeout). */

@@ -302,6 +302,11 @@ public final class ClientSession {
 		return s;
 	}
 
+	/** This client's channels and patterns, or null if it never subscribed. */
+	public @Nullable ClientSubscriptions subscriptionsIfAny() {
+		return subscriptions;
+	}
+
 	/** In the pub/sub context (Redis's CLIENT_PUBSUB flag): subscribed to anything. */
 	public boolean subscribed() {
 		ClientSubscriptions s = subscriptions;

@@ -275,9 +275,10 @@ final class InfoSections {
 		field(sb, "current_eviction_exceeded_time", 0);
 		field(sb, "keyspace_hits", stats.keyspaceHits.sum());
 		field(sb, "keyspace_misses", stats.keyspaceMisses.sum());
-		field(sb, "pubsub_channels", 0);
-		field(sb, "pubsub_patterns", 0);
-		field(sb, "pubsubshard_channels", 0);
+		var pubsub = c.core().pubsub();
+		field(sb, "pubsub_channels", pubsub.channelCount());
+		field(sb, "pubsub_patterns", pubsub.patternCount());
+		field(sb, "pubsubshard_channels", pubsub.shardChannelCount());
 		field(sb, "latest_fork_usec", 0);
 		field(sb, "total_forks", 0);
 		field(sb, "migrate_cached_sockets", 0);

@@ -161,8 +161,18 @@ public final class PubSub {
 		return set == null ? 0 : set.size();
 	}
 
+	/** INFO stats' pubsub_channels: channels with a subscriber. */
+	public int channelCount() {
+		return channels.size();
+	}
+
+	/** INFO stats' pubsubshard_channels. */
+	public int shardChannelCount() {
+		return shardChannels.size();
+	}
+
 	/** PUBSUB NUMPAT: distinct patterns with a subscriber (Redis 7.0 counts patterns). */
-	int patternCount() {
+	public int patternCount() {
 		return patterns.size();
 	}
 

@@ -379,4 +379,29 @@ class IntrospectionCommandsTest {
 		assertThat(idle.isClosedByServer()).isTrue();
 	}
 
+	@Test
+	void clientListShowsSubscriptionsTransactionsAndPendingOutput() {
+		RespClient subscriber = connect();
+		subscriber.call("CLIENT", "SETNAME", "sub");
+		subscriber.call("SUBSCRIBE", "a", "b");
+		subscriber.call("PSUBSCRIBE", "p*");
+		RespClient tx = connect();
+		tx.call("CLIENT", "SETNAME", "tx");
+		tx.call("WATCH", "k");
+		tx.call("MULTI");
+		tx.call("SET", "k", "v");
+		tx.call("GET", "k");
+		RespClient other = connect();
+		other.call("SET", "k", "changed");
+		String list = other.call("CLIENT", "LIST").text();
+		String sub = list.lines().filter(l -> l.contains(" name=sub ")).findFirst().orElseThrow();
+		assertThat(sub).contains(" flags=P ", " sub=2 ", " psub=1 ", " ssub=0 ", " multi=-1 ");
+		String txLine = list.lines().filter(l -> l.contains(" name=tx ")).findFirst().orElseThrow();
+		assertThat(txLine).contains(" flags=xd ", " multi=2 ", " sub=0 ");
+		assertThat(other.call("CLIENT", "LIST", "TYPE", "pubsub").text()).contains(" name=sub ")
+			.doesNotContain(" name=tx ");
+		Map<String, String> stats = info(other, "stats");
+		assertThat(stats).containsEntry("pubsub_channels", "2").containsEntry("pubsub_patterns", "1");
+	}
+
 }
