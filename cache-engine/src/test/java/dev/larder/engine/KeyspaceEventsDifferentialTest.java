@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larder.engine.command.EngineCore;
 import dev.larder.engine.events.KeyChangeListener;
 import dev.larder.engine.events.KeyChanges;
+import dev.larder.engine.events.KeyspaceNotificationSink;
 import dev.larder.testing.RedisServerExtension;
 import dev.larder.testing.Resp;
 import dev.larder.testing.RespClient;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The keyspace events every write command emits, against a real redis-server 7.0.15: each
  * scenario runs on both, and the (database, event, key) stream the engine reports to its
  * notification sink must equal what Redis publishes on {@code __keyevent@*__:*} with
- * notify-keyspace-events {@code KEAmn}. Both sides run with active expiry off, so a key
+ * notify-keyspace-events {@code KEAmn}, and so must what the engine itself publishes to a
+ * RESP subscriber of the same pattern. Both sides run with active expiry off, so a key
  * past its TTL expires when a command touches it.
  */
 class KeyspaceEventsDifferentialTest {
@@ -45,6 +47,11 @@ class KeyspaceEventsDifferentialTest {
 
 	private static RespClient redisEvents;
 
+	/** A client of the engine's own pub/sub, to check what it publishes over RESP. */
+	private static RespClient engineClient;
+
+	private static RespClient engineSubscriber;
+
 	private static final List<String> engineEvents = new ArrayList<>();
 
 	/** The keys the engine signalled modified (signalModifiedKey), as "db key". */
@@ -55,7 +62,13 @@ class KeyspaceEventsDifferentialTest {
 		engine = Engine.start(EngineConfig.builder().port(0).activeExpiry(false).build());
 		KeyChanges changes = changesOf(engine);
 		changes.notifyFlags(ALL_FLAGS);
-		changes.sink((type, event, key, db, flags) -> engineEvents.add(format(db, event, key)));
+		// recorded in process (to tell which command made which event) and passed on to
+		// the engine's own publisher, whose RESP stream is compared too
+		KeyspaceNotificationSink publisher = changes.sink();
+		changes.sink((type, event, key, db, flags) -> {
+			engineEvents.add(format(db, event, key));
+			publisher.publish(type, event, key, db, flags);
+		});
 		engine.addKeyChangeListener(new KeyChangeListener() {
 			@Override
 			public void keyModified(int db, byte[] key) {
@@ -71,6 +84,11 @@ class KeyspaceEventsDifferentialTest {
 		assertThat(redis.call("CONFIG", "SET", "notify-keyspace-events", "KEAmn").text()).isEqualTo("OK");
 		redisEvents = new RespClient(REDIS.port());
 		assertThat(redisEvents.call("PSUBSCRIBE", "__keyevent@*__:*").items().get(0).text()).isEqualTo("psubscribe");
+		engineClient = new RespClient(engine.port());
+		assertThat(engineClient.call("CONFIG", "SET", "notify-keyspace-events", "KEAmn").text()).isEqualTo("OK");
+		engineSubscriber = new RespClient(engine.port());
+		assertThat(engineSubscriber.call("PSUBSCRIBE", "__keyevent@*__:*").items().get(0).text())
+			.isEqualTo("psubscribe");
 	}
 
 	/** The engine's KeyChanges, until a CONFIG parameter and pub/sub reach them. */
@@ -83,6 +101,10 @@ class KeyspaceEventsDifferentialTest {
 		if (redis != null) {
 			redis.close();
 			redisEvents.close();
+		}
+		if (engineClient != null) {
+			engineClient.close();
+			engineSubscriber.close();
 		}
 		if (engine != null) {
 			engine.close();
@@ -218,6 +240,8 @@ class KeyspaceEventsDifferentialTest {
 				.isEqualTo(changedKeys(engineEvents.subList(eventsBefore, engineEvents.size())));
 		}
 		assertThat(String.join(" | ", engineEvents)).as(scenario).isEqualTo(String.join(" | ", drainRedisEvents()));
+		assertThat(drainEvents(engineClient, engineSubscriber)).as("published by the engine: " + scenario)
+			.isEqualTo(engineEvents);
 	}
 
 	static Stream<String> blockedScenarios() {
@@ -262,6 +286,8 @@ class KeyspaceEventsDifferentialTest {
 			assertThat(engineBlocked.read()).as(scenario).isEqualTo(redisBlocked.read());
 		}
 		assertThat(String.join(" | ", engineEvents)).as(scenario).isEqualTo(String.join(" | ", drainRedisEvents()));
+		assertThat(drainEvents(engineClient, engineSubscriber)).as("published by the engine: " + scenario)
+			.isEqualTo(engineEvents);
 	}
 
 	@ParameterizedTest
@@ -310,10 +336,15 @@ class KeyspaceEventsDifferentialTest {
 
 	/** Redis's events up to the end marker this publishes. */
 	private static List<String> drainRedisEvents() {
-		redis.call("PUBLISH", END, "end");
+		return drainEvents(redis, redisEvents);
+	}
+
+	/** The events {@code subscriber} received up to the end marker this publishes. */
+	private static List<String> drainEvents(RespClient publisher, RespClient subscriber) {
+		publisher.call("PUBLISH", END, "end");
 		List<String> events = new ArrayList<>();
 		while (true) {
-			Resp push = redisEvents.read();
+			Resp push = subscriber.read();
 			String channel = push.items().get(2).text();
 			if (channel.equals(END)) {
 				return events;

@@ -138,6 +138,11 @@ public final class KeyChanges {
 		this.notifyFlags = flags;
 	}
 
+	/** Where notifications go now. */
+	public KeyspaceNotificationSink sink() {
+		return sink;
+	}
+
 	/** Where notifications go: the pub/sub layer. */
 	public void sink(KeyspaceNotificationSink sink) {
 		this.sink = sink;
