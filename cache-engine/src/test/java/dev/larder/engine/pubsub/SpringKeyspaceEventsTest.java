@@ -65,8 +65,8 @@ class SpringKeyspaceEventsTest {
 		};
 		listener.init();
 		try {
-			assertThat(engine.execute("CONFIG", "GET", "notify-keyspace-events"))
-				.isEqualTo(Reply.array(Reply.bulk("notify-keyspace-events"), Reply.bulk("xE")));
+			// Spring asked for "EA"; Redis prints the flags back as "AE"
+			assertThat(engine.execute("CONFIG", "GET", "notify-keyspace-events").toString()).contains("[AE]");
 			awaitPatterns(1);
 			new StringRedisTemplate(factory).opsForValue().set("session:1", "v", java.time.Duration.ofMillis(50));
 			assertThat(expired.poll(10, TimeUnit.SECONDS)).isEqualTo("session:1");
@@ -80,8 +80,9 @@ class SpringKeyspaceEventsTest {
 	void aKeyspacePatternListenerHearsWritesAndDeletes() throws Exception {
 		engine.execute("CONFIG", "SET", "notify-keyspace-events", "K$g");
 		BlockingQueue<String> events = new LinkedBlockingQueue<>();
-		container.addMessageListener((message, pattern) -> events
-			.add(text(message.getChannel()) + " " + text(message.getBody())), new PatternTopic("__keyspace@0__:user:*"));
+		container.addMessageListener(
+				(message, pattern) -> events.add(text(message.getChannel()) + " " + text(message.getBody())),
+				new PatternTopic("__keyspace@0__:user:*"));
 		awaitPatterns(1);
 		StringRedisTemplate template = new StringRedisTemplate(factory);
 		template.opsForValue().set("user:7", "ada");
