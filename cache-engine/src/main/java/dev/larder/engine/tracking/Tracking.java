@@ -275,21 +275,32 @@ public final class Tracking implements KeyChangeListener {
 			limitUsedSlots(max, turn);
 		}
 		List<Reply> own = turn.own;
+		List<Reply> ownBroadcast = turn.ownBroadcast;
 		ClientSession s = turn.session;
 		ClientTracking t = s.tracking();
-		if (own != null && t != null) {
+		if ((own == null && ownBroadcast == null) || t == null) {
+			return;
+		}
+		if (own != null) {
 			t.addPending(own);
-			// The connection writes the reply once the command returns: the frames wait
-			// until then, sent by the client's next command (before its reply, as Redis
-			// sends them after each command) or by a task queued behind the current
-			// batch, whichever comes first.
-			Executor loop = ThreadExecutorMap.currentExecutor();
-			if (loop == null) {
-				sendOwn(s, t);
+		}
+		// The connection writes the reply once the command returns: the frames wait until
+		// then. Those of the default mode are sent by the client's next command (before
+		// its reply, as Redis sends them after each command) or by a task queued behind
+		// the commands the connection read together, whichever comes first; the BCAST
+		// ones only by that task, as Redis sends them once it has run what it read.
+		Executor loop = ThreadExecutorMap.currentExecutor();
+		Runnable send = () -> {
+			sendOwn(s, t);
+			if (ownBroadcast != null) {
+				ownBroadcast.forEach(frame -> sendTo(s, frame));
 			}
-			else {
-				loop.execute(() -> sendOwn(s, t));
-			}
+		};
+		if (loop == null) {
+			send.run();
+		}
+		else {
+			loop.execute(send);
 		}
 	}
 
@@ -392,7 +403,7 @@ public final class Tracking implements KeyChangeListener {
 				}
 				Reply frame = Reply.array(items);
 				if (turn != null && turn.session == target) {
-					turn.own(frame);
+					turn.ownBroadcast(frame);
 				}
 				else {
 					sendTo(target, frame);
@@ -488,6 +499,9 @@ public final class Tracking implements KeyChangeListener {
 		/** Invalidations for the client itself, sent after its reply. */
 		@Nullable List<Reply> own;
 
+		/** BCAST invalidations for the client itself, sent after its batch's replies. */
+		@Nullable List<Reply> ownBroadcast;
+
 		boolean anonymous;
 
 		Turn(ClientSession session, @Nullable Turn previous) {
@@ -507,6 +521,13 @@ public final class Tracking implements KeyChangeListener {
 				own = new ArrayList<>(2);
 			}
 			own.add(keys);
+		}
+
+		void ownBroadcast(Reply keys) {
+			if (ownBroadcast == null) {
+				ownBroadcast = new ArrayList<>(1);
+			}
+			ownBroadcast.add(keys);
 		}
 
 		void ownAll(List<Reply> frames) {
