@@ -72,7 +72,13 @@ public final class Tracking implements KeyChangeListener {
 	/** The clients with tracking on, by id (server.tracking_clients). */
 	private final Map<Long, ClientSession> trackingClients = new ConcurrentHashMap<>();
 
+	/** Some client tracks. */
 	private volatile boolean active;
+
+	/**
+	 * Registered on the keyspace's changes (some client tracks or the table holds keys).
+	 */
+	private boolean listening;
 
 	private volatile long maxKeys = 1_000_000;
 
@@ -127,8 +133,9 @@ public final class Tracking implements KeyChangeListener {
 			boolean optout, boolean noloop, List<byte[]> newPrefixes) {
 		if (!t.on) {
 			trackingClients.put(s.id(), s);
-			if (!active) {
-				active = true;
+			active = true;
+			if (!listening) {
+				listening = true;
 				changes.addListener(this);
 			}
 		}
@@ -184,8 +191,19 @@ public final class Tracking implements KeyChangeListener {
 		t.caching = false;
 		t.brokenRedirect = false;
 		trackingClients.remove(s.id());
-		if (trackingClients.isEmpty() && active) {
+		if (trackingClients.isEmpty()) {
 			active = false;
+			detachIfIdle();
+		}
+	}
+
+	/**
+	 * Stops listening to the keyspace once no client tracks and the table is empty (until
+	 * then writes keep forgetting keys, as Redis's table does whoever tracks).
+	 */
+	private synchronized void detachIfIdle() {
+		if (listening && trackingClients.isEmpty() && table.isEmpty()) {
+			listening = false;
 			changes.removeListener(this);
 		}
 	}
@@ -334,6 +352,9 @@ public final class Tracking implements KeyChangeListener {
 			return;
 		}
 		items.addAndGet(-ids.size());
+		if (!active && table.isEmpty()) {
+			detachIfIdle();
+		}
 		Reply keys = Reply.array(Reply.bulk(key.clone()));
 		for (Long id : ids) {
 			ClientSession target = clients.apply(id);
@@ -370,6 +391,9 @@ public final class Tracking implements KeyChangeListener {
 			Set<Long> ids = it.next();
 			it.remove();
 			items.addAndGet(-ids.size());
+		}
+		if (!active) {
+			detachIfIdle();
 		}
 	}
 
