@@ -325,6 +325,9 @@ public final class CommandExecutor {
 			reply = e.reply();
 		}
 		context.handAfterUnlockTo(outer);
+		if (command.readonly && outer.session.tracking() != null) {
+			rememberScriptKeys(outer);
+		}
 		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
@@ -336,6 +339,19 @@ public final class CommandExecutor {
 			outer.afterUnlock(() -> core.blocking().signal(db, args, written));
 		}
 		return reply;
+	}
+
+	/**
+	 * A script read something: Redis 7.0's call() remembers, for a tracking caller, the
+	 * keys the script declared (those of the EVAL / FCALL command, whose shards it
+	 * holds).
+	 */
+	private void rememberScriptKeys(CommandContext outer) {
+		ClientTracking t = outer.session.tracking();
+		Command script = core.table().lookup(outer.args[0]);
+		if (t != null && t.on() && script != null) {
+			core.tracking().remember(outer.session, t, outer.args, script.spec().keyPositions(outer.args));
+		}
 	}
 
 	/**

@@ -83,6 +83,12 @@ class ClientTrackingDifferentialTest {
 			a("GET", "k2"), a("MULTI", ";", "GET", "k2", ";", "SET", "k2", "x", ";", "EXEC"), a("GET", "k2"),
 			a("MULTI", ";", "GET", "k3", ";", "EXEC"), b("SET", "k3", "z"), a("GET", "k2"),
 			a("CLIENT", "TRACKING", "off"), b("SET", "k2", "after-off"),
+			// scripts: a read by the script remembers the keys it declared
+			a("CLIENT", "TRACKING", "on"), a("EVAL", "return redis.call('get', KEYS[1])", "2", "s1", "s2"),
+			b("SET", "s1", "1"), b("SET", "s2", "1"), a("EVAL", "return 1", "1", "s3"), b("SET", "s3", "1"),
+			a("EVAL_RO", "return redis.call('get', KEYS[1])", "1", "s4"), b("SET", "s4", "1"),
+			a("EVAL", "return redis.call('set', KEYS[1], 'x')", "1", "s5"), b("SET", "s5", "1"),
+			a("CLIENT", "TRACKING", "off"),
 			// OPTIN and OPTOUT with CACHING
 			a("CLIENT", "TRACKING", "on", "optin"), a("CLIENT", "CACHING", "no"), a("GET", "k4"), b("SET", "k4", "1"),
 			a("CLIENT", "CACHING", "yes"), a("CLIENT", "TRACKINGINFO"), a("GET", "k4"), b("SET", "k4", "2"),
