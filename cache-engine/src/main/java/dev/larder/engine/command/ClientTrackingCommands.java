@@ -27,6 +27,14 @@ final class ClientTrackingCommands {
 		t.bind(ConnectionCommandSpecs.CLIENT_TRACKINGINFO, ClientTrackingCommands::trackingInfo);
 	}
 
+	/** RESET (clearClientConnectionState) turns tracking off. */
+	static void reset(CommandContext c) {
+		ClientTracking t = c.session().tracking();
+		if (t != null) {
+			c.core().tracking().disable(c.session(), t);
+		}
+	}
+
 	private static Reply tracking(CommandContext c) {
 		long redirect = 0;
 		boolean bcast = false;

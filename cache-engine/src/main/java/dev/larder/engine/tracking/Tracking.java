@@ -476,7 +476,8 @@ public final class Tracking implements KeyChangeListener {
 		}
 		long redirect = t.redirect;
 		ClientSession dest = c;
-		if (redirect != 0) {
+		boolean redirected = redirect != 0;
+		if (redirected) {
 			ClientSession target = clients.apply(redirect);
 			if (target == null) {
 				t.brokenRedirect = true;
@@ -490,7 +491,7 @@ public final class Tracking implements KeyChangeListener {
 		if (dest.protocol() > 2) {
 			push(dest, new Reply.Push(List.of(INVALIDATE, keys)));
 		}
-		else if (dest != c && dest.subscribed()) {
+		else if (redirected && dest.subscribed()) {
 			push(dest, new Reply.Push(List.of(MESSAGE, CHANNEL, keys)));
 		}
 		// a RESP2 client without redirection can be sent nothing

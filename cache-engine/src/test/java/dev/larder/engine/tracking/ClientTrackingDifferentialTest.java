@@ -117,7 +117,8 @@ class ClientTrackingDifferentialTest {
 			a("CLIENT", "TRACKING", "off"), a("CLIENT", "TRACKING", "on", "REDIRECT", "$R", "REDIRECT", "$R"),
 			a("CLIENT", "TRACKING", "on", "REDIRECT", "$R"), a("GET", "rk"), r("CLOSE"), b("SET", "rk", "4"),
 			a("CLIENT", "TRACKINGINFO"), a("GET", "rk"), b("SET", "rk", "5"), a("CLIENT", "TRACKING", "off"),
-			a("CLIENT", "TRACKINGINFO"));
+			a("CLIENT", "TRACKINGINFO"), a("CLIENT", "TRACKING", "on", "optout", "noloop"), a("RESET"),
+			a("CLIENT", "TRACKINGINFO"), a("GET", "after-reset"), b("SET", "after-reset", "1"));
 
 	@ParameterizedTest
 	@ValueSource(ints = { 2, 3 })
