@@ -46,10 +46,42 @@ public final class ClientTracking {
 		}
 	}
 
+	/**
+	 * Takes what waits and stops holding: the replies of the commands that read the keys
+	 * have been written.
+	 */
 	synchronized @Nullable List<Reply> takePending() {
 		List<Reply> p = pending;
 		pending = null;
+		holding = false;
 		return p;
+	}
+
+	/**
+	 * The client read keys and its reply is not written yet: an invalidation from another
+	 * client must wait for it, or the client could cache the value it read after being
+	 * told it changed (Redis, single-threaded, cannot send it before the reply).
+	 */
+	private boolean holding;
+
+	synchronized void hold() {
+		holding = true;
+	}
+
+	synchronized boolean holding() {
+		return holding;
+	}
+
+	/** Queues {@code keys} behind the reply being written; false if none is. */
+	synchronized boolean deferIfHolding(Reply keys) {
+		if (!holding) {
+			return false;
+		}
+		if (pending == null) {
+			pending = new ArrayList<>(2);
+		}
+		pending.add(keys);
+		return true;
 	}
 
 	/** BCAST prefixes, ascending (as Redis's rax lists them). */

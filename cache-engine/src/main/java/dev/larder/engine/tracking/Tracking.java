@@ -247,12 +247,14 @@ public final class Tracking implements KeyChangeListener {
 	 * @param keyPositions where the command's keys are in {@code args}
 	 */
 	public void remember(ClientSession s, ClientTracking t, byte[][] args, int[] keyPositions) {
-		if (!t.remembers()) {
+		if (!t.remembers() || keyPositions.length == 0) {
 			return;
 		}
+		t.hold();
 		Long id = s.id();
 		for (int pos : keyPositions) {
-			table.compute(ByteBuffer.wrap(args[pos]), (k, ids) -> {
+			// a copy: the connection may reuse its argument arrays
+			table.compute(ByteBuffer.wrap(args[pos].clone()), (k, ids) -> {
 				Set<Long> set = ids == null ? new HashSet<>(4) : ids;
 				if (set.add(id)) {
 					items.incrementAndGet();
@@ -296,7 +298,7 @@ public final class Tracking implements KeyChangeListener {
 		List<Reply> ownBroadcast = turn.ownBroadcast;
 		ClientSession s = turn.session;
 		ClientTracking t = s.tracking();
-		if ((own == null && ownBroadcast == null) || t == null) {
+		if (t == null || (own == null && ownBroadcast == null && !t.holding())) {
 			return;
 		}
 		if (own != null) {
@@ -370,6 +372,13 @@ public final class Tracking implements KeyChangeListener {
 				}
 				continue;
 			}
+			sendOrDefer(target, t, keys);
+		}
+	}
+
+	/** To another client: behind the reply it is writing, if it holds. */
+	private void sendOrDefer(ClientSession target, ClientTracking t, Reply keys) {
+		if (!t.deferIfHolding(keys)) {
 			sendTo(target, keys);
 		}
 	}
@@ -384,7 +393,10 @@ public final class Tracking implements KeyChangeListener {
 				turn.own(Reply.NULL);
 			}
 			else {
-				sendTo(s, Reply.NULL);
+				ClientTracking t = s.tracking();
+				if (t != null) {
+					sendOrDefer(s, t, Reply.NULL);
+				}
 			}
 		}
 		for (Iterator<Set<Long>> it = table.values().iterator(); it.hasNext();) {
@@ -430,7 +442,7 @@ public final class Tracking implements KeyChangeListener {
 					turn.ownBroadcast(frame);
 				}
 				else {
-					sendTo(target, frame);
+					sendOrDefer(target, t, frame);
 				}
 			}
 		}
