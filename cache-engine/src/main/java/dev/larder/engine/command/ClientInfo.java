@@ -1,6 +1,7 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.pubsub.ClientSubscriptions;
+import dev.larder.engine.tracking.ClientTracking;
 
 /**
  * A CLIENT LIST / CLIENT INFO line (catClientInfoString), Redis 7.0's fields in its
@@ -70,6 +71,16 @@ final class ClientInfo {
 		if (s.control().blocked()) {
 			f.append('b');
 		}
+		ClientTracking t = s.tracking();
+		if (t != null && t.on()) {
+			f.append('t');
+			if (t.brokenRedirect()) {
+				f.append('R');
+			}
+			if (t.bcast()) {
+				f.append('B');
+			}
+		}
 		if (dirtyCas(s)) {
 			f.append('d');
 		}
@@ -80,6 +91,12 @@ final class ClientInfo {
 			f.append('e');
 		}
 		return f.length() == 0 ? "N" : f.toString();
+	}
+
+	/** redir=: the tracking redirection, 0 for none, -1 when not tracking. */
+	static long redirection(ClientSession s) {
+		ClientTracking t = s.tracking();
+		return t == null ? -1 : t.redirection();
 	}
 
 	static String line(ClientSession s, long now) {
@@ -93,8 +110,9 @@ final class ClientInfo {
 				+ " sub=" + subscriptions(s) + " psub=" + patterns(s) + " ssub=" + shardSubscriptions(s) + " multi="
 				+ multi(s) + " qbuf=" + s.control().queryBuffer()
 				+ " qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=" + omem + " tot-mem=" + omem
-				+ " events=r cmd=" + s.lastCommand() + " user=default redir=-1 resp=" + s.protocol() + " lib-name="
-				+ (libName == null ? "" : libName) + " lib-ver=" + (libVersion == null ? "" : libVersion);
+				+ " events=r cmd=" + s.lastCommand() + " user=default redir=" + redirection(s) + " resp=" + s.protocol()
+				+ " lib-name=" + (libName == null ? "" : libName) + " lib-ver="
+				+ (libVersion == null ? "" : libVersion);
 	}
 
 }

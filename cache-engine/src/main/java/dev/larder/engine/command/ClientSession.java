@@ -76,6 +76,9 @@ public final class ClientSession {
 
 	private final ClientControl control = new ClientControl();
 
+	/** Null until CLIENT TRACKING first runs (CLIENT TRACKING's state). */
+	private volatile dev.larder.engine.tracking.@Nullable ClientTracking tracking;
+
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
 		this.authenticated = authenticated;
@@ -320,6 +323,21 @@ public final class ClientSession {
 	public long pendingOutputBytes() {
 		Subscriber s = subscriber;
 		return s == null ? 0 : s.pendingBytes();
+	}
+
+	/** The client's tracking mode, or null if it never ran CLIENT TRACKING. */
+	public dev.larder.engine.tracking.@Nullable ClientTracking tracking() {
+		return tracking;
+	}
+
+	/** The client's tracking mode, made on first use. */
+	public dev.larder.engine.tracking.ClientTracking trackingState() {
+		dev.larder.engine.tracking.ClientTracking t = tracking;
+		if (t == null) {
+			t = new dev.larder.engine.tracking.ClientTracking();
+			tracking = t;
+		}
+		return t;
 	}
 
 }

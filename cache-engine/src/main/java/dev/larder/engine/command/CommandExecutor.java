@@ -5,6 +5,8 @@ import dev.larder.engine.eviction.Evictor;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.keyspace.Keyspace;
 import dev.larder.engine.pubsub.PubSubCommands;
+import dev.larder.engine.tracking.ClientTracking;
+import dev.larder.engine.tracking.Tracking;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -148,6 +150,7 @@ public final class CommandExecutor {
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
 		session.ran(command.name());
+		Tracking.Turn turn = core.tracking().active() ? core.tracking().begin(session) : null;
 		long start = System.nanoTime();
 		Reply reply;
 		try {
@@ -155,6 +158,12 @@ public final class CommandExecutor {
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
+		}
+		finally {
+			if (turn != null) {
+				core.tracking().end(turn);
+			}
+			ClientTracking.afterCommand(session.tracking(), command.name(), session.inMulti());
 		}
 		if (reply != BLOCKED) {
 			introspection.ran(command, session, args, System.nanoTime() - start, reply);
@@ -199,7 +208,30 @@ public final class CommandExecutor {
 	// checks). This is every command's path, so no check is added to prove it.
 	@SuppressWarnings("NullAway")
 	private static Reply handle(Command command, CommandContext context) {
+		if (command.readonly && context.session.tracking() != null) {
+			return handleTracked(command, context);
+		}
 		return command.handler().handle(context);
+	}
+
+	/**
+	 * A read-only command of a client that has used CLIENT TRACKING: the keys it read are
+	 * remembered, still holding their shards' locks (call()'s trackingRememberKeys, even
+	 * when the command failed; not for EVAL_RO and co, whose keys are not read as such).
+	 */
+	@SuppressWarnings("NullAway")
+	private static Reply handleTracked(Command command, CommandContext context) {
+		try {
+			return command.handler().handle(context);
+		}
+		finally {
+			ClientTracking t = context.session.tracking();
+			if (t != null && t.on() && !command.name().endsWith("_ro")) {
+				context.core()
+					.tracking()
+					.remember(context.session, t, context.args, command.spec().keyPositions(context.args));
+			}
+		}
 	}
 
 	/** Runs the handler holding the lock of {@code key}'s shard. */
@@ -293,6 +325,9 @@ public final class CommandExecutor {
 			reply = e.reply();
 		}
 		context.handAfterUnlockTo(outer);
+		if (command.readonly && outer.session.tracking() != null) {
+			rememberScriptKeys(outer);
+		}
 		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
@@ -304,6 +339,19 @@ public final class CommandExecutor {
 			outer.afterUnlock(() -> core.blocking().signal(db, args, written));
 		}
 		return reply;
+	}
+
+	/**
+	 * A script read something: Redis 7.0's call() remembers, for a tracking caller, the
+	 * keys the script declared (those of the EVAL / FCALL command, whose shards it
+	 * holds).
+	 */
+	private void rememberScriptKeys(CommandContext outer) {
+		ClientTracking t = outer.session.tracking();
+		Command script = core.table().lookup(outer.args[0]);
+		if (t != null && t.on() && script != null) {
+			core.tracking().remember(outer.session, t, outer.args, script.spec().keyPositions(outer.args));
+		}
 	}
 
 	/**
@@ -378,6 +426,7 @@ public final class CommandExecutor {
 	 * @param command the command, or null when the name itself was unknown
 	 */
 	private Reply reject(ClientSession session, @Nullable Command command, String message) {
+		ClientTracking.afterCommand(session.tracking(), command == null ? "" : command.name(), session.inMulti());
 		MultiState multi = session.multi();
 		if (multi != null) {
 			multi.abort();

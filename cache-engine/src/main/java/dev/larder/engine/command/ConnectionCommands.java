@@ -171,6 +171,7 @@ public final class ConnectionCommands {
 	}
 
 	private static Reply reset(CommandContext c) {
+		ClientTrackingCommands.reset(c);
 		c.core().transactions().discard(c.session());
 		PubSubCommands.reset(c);
 		c.session().db(0);

@@ -16,6 +16,8 @@ import dev.larder.engine.pubsub.PubSub;
 import dev.larder.engine.pubsub.PubSubCommands;
 import dev.larder.engine.scripting.ScriptCommands;
 import dev.larder.engine.scripting.Scripting;
+import dev.larder.engine.tracking.ClientTracking;
+import dev.larder.engine.tracking.Tracking;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,8 @@ public final class EngineCore {
 	private final OutputBufferLimits outputBufferLimits = new OutputBufferLimits();
 
 	private final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
+
+	private final Tracking tracking;
 
 	private final AtomicLong nextClientId = new AtomicLong();
 
@@ -109,6 +113,8 @@ public final class EngineCore {
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
 		PubSubCommands.register(table);
+		this.tracking = new Tracking(keyspace.changes(), clients::get);
+		ClientTrackingCommands.register(table);
 		table.verify();
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
@@ -236,9 +242,23 @@ public final class EngineCore {
 
 	public void unregister(ClientSession s) {
 		transactions.forget(s);
+		ClientTracking t = s.tracking();
+		if (t != null) {
+			tracking.disable(s, t);
+		}
 		if (clients.remove(s.id()) != null) {
 			stats.connectedClients.decrementAndGet();
 		}
+	}
+
+	/** Client-side caching: the tracking and prefix tables. */
+	public Tracking tracking() {
+		return tracking;
+	}
+
+	/** The connected client with this id, or null (Redis's lookupClientByID). */
+	public @Nullable ClientSession client(long id) {
+		return clients.get(id);
 	}
 
 	public Iterable<ClientSession> clients() {

@@ -126,7 +126,7 @@ final class InfoSections {
 		field(sb, "client_recent_max_input_buffer", maxInput);
 		field(sb, "client_recent_max_output_buffer", 0);
 		field(sb, "blocked_clients", core.blocking().blockedClients());
-		field(sb, "tracking_clients", 0);
+		field(sb, "tracking_clients", core.tracking().clients());
 		field(sb, "clients_in_timeout_table", core.blocking().blockedWithTimeout());
 	}
 
@@ -289,9 +289,9 @@ final class InfoSections {
 		field(sb, "active_defrag_key_misses", 0);
 		field(sb, "total_active_defrag_time", 0);
 		field(sb, "current_active_defrag_time", 0);
-		field(sb, "tracking_total_keys", 0);
-		field(sb, "tracking_total_items", 0);
-		field(sb, "tracking_total_prefixes", 0);
+		field(sb, "tracking_total_keys", c.core().tracking().totalKeys());
+		field(sb, "tracking_total_items", c.core().tracking().totalItems());
+		field(sb, "tracking_total_prefixes", c.core().tracking().totalPrefixes());
 		field(sb, "unexpected_error_replies", 0);
 		field(sb, "total_error_replies", stats.errorReplies.sum());
 		field(sb, "dump_payload_sanitizations", 0);

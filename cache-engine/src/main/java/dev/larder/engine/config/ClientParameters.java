@@ -47,7 +47,8 @@ final class ClientParameters {
 		b.add(new OutputBufferLimitParameter(core.outputBufferLimits()));
 		b.add(new NumericParameter("maxmemory-clients", null, NumericType.SSIZE_T, -100, LONG_MAX, MEMORY_OR_PERCENT,
 				Binding.stored(0L), Unsupported.unless(0L, Unsupported.CLIENT_EVICTION)));
-		b.add(NumericParameter.stored("tracking-table-max-keys", SIZE_T, 0, LONG_MAX, 1_000_000, INTEGER));
+		b.add(new NumericParameter("tracking-table-max-keys", null, SIZE_T, 0, LONG_MAX, INTEGER,
+				Binding.of(core.tracking()::maxKeys, core.tracking()::maxKeys), Check.none()));
 		b.add(NumericParameter.stored("acllog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));
 		b.add(StringParameter.stored("aclfile", "", IMMUTABLE));
 		b.add(EnumParameter.stored("acl-pubsub-default", List.of("allchannels", "resetchannels"), "resetchannels"));

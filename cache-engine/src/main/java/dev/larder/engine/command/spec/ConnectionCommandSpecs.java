@@ -36,6 +36,18 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("username").since("6.0.0").optional(), string("password"))
 		.build();
 
+	/** {@code CLIENT CACHING <YES | NO>} */
+	public static final CommandSpec CLIENT_CACHING = CommandSpec.subcommand("client", "caching")
+		.arity(3)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.0.0")
+		.summary("Instruct the server about tracking or not keys in the next request")
+		.complexity("O(1)")
+		.arguments(oneOf("mode", pureToken("yes", "YES"), pureToken("no", "NO")))
+		.build();
+
 	/** {@code CLIENT GETNAME} */
 	public static final CommandSpec CLIENT_GETNAME = CommandSpec.subcommand("client", "getname")
 		.arity(2)
@@ -44,6 +56,17 @@ public final class ConnectionCommandSpecs {
 		.group(CommandGroup.CONNECTION)
 		.since("2.6.9")
 		.summary("Get the current connection name")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code CLIENT GETREDIR} */
+	public static final CommandSpec CLIENT_GETREDIR = CommandSpec.subcommand("client", "getredir")
+		.arity(2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.0.0")
+		.summary("Get tracking notifications redirection client ID if any")
 		.complexity("O(1)")
 		.build();
 
@@ -186,6 +209,35 @@ public final class ConnectionCommandSpecs {
 		.arguments(string("connection-name"))
 		.build();
 
+	/**
+	 * {@code CLIENT TRACKING <ON | OFF> [REDIRECT client-id] [PREFIX prefix [PREFIX prefix ...]] [BCAST] [OPTIN] [OPTOUT] [NOLOOP]}
+	 */
+	public static final CommandSpec CLIENT_TRACKING = CommandSpec.subcommand("client", "tracking")
+		.arity(-3)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.0.0")
+		.summary("Enable or disable server assisted client side caching support")
+		.complexity("O(1). Some options may introduce additional complexity.")
+		.arguments(oneOf("status", pureToken("on", "ON"), pureToken("off", "OFF")),
+				integer("client-id").token("REDIRECT").optional(),
+				string("prefix").token("PREFIX").optional().multiple().multipleToken(),
+				pureToken("bcast", "BCAST").optional(), pureToken("optin", "OPTIN").optional(),
+				pureToken("optout", "OPTOUT").optional(), pureToken("noloop", "NOLOOP").optional())
+		.build();
+
+	/** {@code CLIENT TRACKINGINFO} */
+	public static final CommandSpec CLIENT_TRACKINGINFO = CommandSpec.subcommand("client", "trackinginfo")
+		.arity(2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.acl(AclCategory.CONNECTION)
+		.group(CommandGroup.CONNECTION)
+		.since("6.2.0")
+		.summary("Return information about server assisted client side caching for the current connection")
+		.complexity("O(1)")
+		.build();
+
 	/** {@code CLIENT UNBLOCK client-id [TIMEOUT | ERROR]} */
 	public static final CommandSpec CLIENT_UNBLOCK = CommandSpec.subcommand("client", "unblock")
 		.arity(-3)
@@ -217,9 +269,9 @@ public final class ConnectionCommandSpecs {
 		.since("2.4.0")
 		.summary("A container for client connection commands")
 		.complexity("Depends on subcommand.")
-		.subcommands(CLIENT_GETNAME, CLIENT_HELP, CLIENT_ID, CLIENT_INFO, CLIENT_KILL, CLIENT_LIST, CLIENT_NO_EVICT,
-				CLIENT_PAUSE, CLIENT_REPLY, LaterRedisCommandSpecs.CLIENT_SETINFO, CLIENT_SETNAME, CLIENT_UNBLOCK,
-				CLIENT_UNPAUSE)
+		.subcommands(CLIENT_CACHING, CLIENT_GETNAME, CLIENT_GETREDIR, CLIENT_HELP, CLIENT_ID, CLIENT_INFO, CLIENT_KILL,
+				CLIENT_LIST, CLIENT_NO_EVICT, CLIENT_PAUSE, CLIENT_REPLY, LaterRedisCommandSpecs.CLIENT_SETINFO,
+				CLIENT_SETNAME, CLIENT_TRACKING, CLIENT_TRACKINGINFO, CLIENT_UNBLOCK, CLIENT_UNPAUSE)
 		.build();
 
 	/** {@code ECHO message} */
