@@ -74,6 +74,15 @@ public final class Command {
 	/** Flagged "fast": its latency spikes are the monitor's "fast-command" event. */
 	final boolean fast;
 
+	/** Fed to MONITOR clients once run: neither "admin" nor "skip_monitor". */
+	final boolean monitored;
+
+	/**
+	 * Flagged "skip_monitor" (EVAL, EVALSHA, FCALL and their _RO forms): fed to monitors
+	 * as it starts, before the commands its script calls.
+	 */
+	final boolean monitoredFirst;
+
 	/** INFO commandstats and latencystats. */
 	final CommandStats stats = new CommandStats();
 
@@ -99,6 +108,8 @@ public final class Command {
 		this.mayCreateOneKey = write && denyOom && !movableKeys && firstKey > 0 && lastKey == firstKey;
 		this.skipSlowlog = spec.has(CommandFlag.SKIP_SLOWLOG);
 		this.fast = spec.has(CommandFlag.FAST);
+		this.monitoredFirst = spec.has(CommandFlag.SKIP_MONITOR);
+		this.monitored = !monitoredFirst && !spec.has(CommandFlag.ADMIN);
 	}
 
 	/** The command's counters (INFO commandstats, latencystats). */

@@ -148,6 +148,11 @@ public final class CommandExecutor {
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
 		session.ran(command.name());
+		// a parked command re-run when served was fed when it blocked
+		boolean monitored = core.monitors().active() && !session.noBlock();
+		if (monitored && command.monitoredFirst) {
+			core.monitors().feedScriptCall(session, args);
+		}
 		long start = System.nanoTime();
 		Reply reply;
 		try {
@@ -155,6 +160,9 @@ public final class CommandExecutor {
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
+		}
+		if (monitored) {
+			core.monitors().feed(session, command, args);
 		}
 		if (reply != BLOCKED) {
 			introspection.ran(command, session, args, System.nanoTime() - start, reply);
@@ -293,6 +301,9 @@ public final class CommandExecutor {
 			reply = e.reply();
 		}
 		context.handAfterUnlockTo(outer);
+		if (core.monitors().active()) {
+			core.monitors().feedFromScript(session, command, args);
+		}
 		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
@@ -402,6 +413,10 @@ public final class CommandExecutor {
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
+		boolean monitored = core.monitors().active();
+		if (monitored && command.monitoredFirst) {
+			core.monitors().feedScriptCall(session, args);
+		}
 		long start = System.nanoTime();
 		Reply reply;
 		try {
@@ -409,6 +424,9 @@ public final class CommandExecutor {
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
+		}
+		if (monitored) {
+			core.monitors().feed(session, command, args);
 		}
 		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		exec.afterUnlock(context::runAfterUnlock);

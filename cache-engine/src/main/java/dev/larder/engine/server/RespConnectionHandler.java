@@ -6,6 +6,7 @@ import dev.larder.engine.command.ClientControl;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.pubsub.Frames;
 import dev.larder.engine.pubsub.OutputBufferLimits;
 import dev.larder.engine.pubsub.PubSubCommands;
 import dev.larder.engine.pubsub.PushQueue;
@@ -208,6 +209,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			}
 			if (reply != PubSubCommands.PUSHED && session.control().replyAllowed() && reply != ClientControl.NO_REPLY) {
 				writeReply(ctx, reply);
+			}
+			var ownMonitorLines = session.takeAfterReply();
+			if (ownMonitorLines != null) {
+				ownMonitorLines.forEach(line -> pushes.push(line, Frames.size(line)));
 			}
 			if (session.closeRequested()) {
 				closeAfterFlush(ctx);
