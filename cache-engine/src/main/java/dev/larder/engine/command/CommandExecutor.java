@@ -413,6 +413,7 @@ public final class CommandExecutor {
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
+		context.queued = true;
 		boolean monitored = core.monitors().active();
 		if (monitored && command.monitoredFirst) {
 			core.monitors().feedScriptCall(session, args);
