@@ -6,6 +6,7 @@ import dev.larder.engine.command.ClientControl;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.pubsub.DeferredWakeups;
 import dev.larder.engine.pubsub.Frames;
 import dev.larder.engine.pubsub.OutputBufferLimits;
 import dev.larder.engine.pubsub.PubSubCommands;
@@ -138,6 +139,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 				core.outputBufferLimits(), core::now, () -> ctx.channel().close(),
 				"id=" + session.id() + " addr=" + session.address());
 		session.subscriber(pushes);
+		DeferredWakeups.bindCurrentThread(ctx.executor());
 		session.control().connection(this);
 		parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
 				core::protoMaxBulkLen, () -> !session.authenticated());
