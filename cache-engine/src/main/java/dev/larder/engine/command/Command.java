@@ -83,6 +83,12 @@ public final class Command {
 	 */
 	final boolean monitoredFirst;
 
+	/**
+	 * Reads, writes or may replicate (Redis's is_read/is_write/is_may_replicate_command):
+	 * refused to a monitor, which Redis flags as a replica.
+	 */
+	final boolean touchesKeyspace;
+
 	/** INFO commandstats and latencystats. */
 	final CommandStats stats = new CommandStats();
 
@@ -110,6 +116,10 @@ public final class Command {
 		this.fast = spec.has(CommandFlag.FAST);
 		this.monitoredFirst = spec.has(CommandFlag.SKIP_MONITOR);
 		this.monitored = !monitoredFirst && !spec.has(CommandFlag.ADMIN);
+		// may_replicate is hidden from COMMAND INFO: these are Redis 7.0's commands
+		// flagged so that neither readonly nor write covers
+		this.touchesKeyspace = write || readonly
+				|| java.util.Set.of("publish", "spublish", "eval", "evalsha", "fcall").contains(name);
 	}
 
 	/** The command's counters (INFO commandstats, latencystats). */

@@ -130,6 +130,9 @@ public final class CommandExecutor {
 			}
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
 		}
+		if (command.touchesKeyspace && session.monitoring()) {
+			return reject(session, command, "ERR Replica can't interact with the keyspace");
+		}
 		String refusal = PubSubCommands.refusal(session, command);
 		if (refusal != null) {
 			return reject(session, command, refusal);

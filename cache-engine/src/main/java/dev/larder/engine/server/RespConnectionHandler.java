@@ -212,14 +212,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			if (reply != PubSubCommands.PUSHED && session.control().replyAllowed() && reply != ClientControl.NO_REPLY) {
 				writeReply(ctx, reply);
 			}
-			var ownMonitorLines = session.takeAfterReply();
-			if (ownMonitorLines != null) {
-				ownMonitorLines.forEach(line -> pushes.push(line, Frames.size(line)));
-			}
 			if (session.closeRequested()) {
 				closeAfterFlush(ctx);
 				return;
 			}
+			// a monitor's line about its own command (QUIT's never goes out, as in Redis)
+			pushOwnMonitorLines();
 			if (!ctx.channel().isWritable()) {
 				flushOut(ctx);
 				if (!ctx.channel().isWritable()) {
@@ -229,6 +227,14 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			}
 		}
 		account(ctx);
+	}
+
+	/** Pushes the lines MONITOR fed this client about its own last command. */
+	private void pushOwnMonitorLines() {
+		var lines = session.takeAfterReply();
+		if (lines != null) {
+			lines.forEach(line -> pushes.push(line, Frames.size(line)));
+		}
 	}
 
 	/**

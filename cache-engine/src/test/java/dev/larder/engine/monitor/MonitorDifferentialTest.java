@@ -122,6 +122,20 @@ class MonitorDifferentialTest {
 			seen.add(m.read().toString());
 			a.call("ECHO", "after reset");
 			seen.add(m.call("PING").toString());
+			try (RespClient own = new RespClient(port)) {
+				// a monitor is a replica to Redis: commands that read, write or may
+				// replicate are refused (and so not fed); its own QUIT answers, with no
+				// line
+				own.call("MONITOR");
+				seen.add(own.call("BLPOP", "never", "0.05").toString());
+				seen.add(own.call("PUBLISH", "c", "m").toString());
+				seen.add(own.call("EVAL", "return 1", "0").toString());
+				seen.add(own.call("SCRIPT", "EXISTS", "x").toString());
+				seen.add(normalise(own.read(), names));
+				own.send(RespClient.encode("QUIT"));
+				seen.add(own.read().toString());
+				seen.add("closed: " + own.isClosedByServer());
+			}
 			return seen;
 		}
 	}
