@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Reply.IntegerReply, Reply.BulkString,
 		Reply.NullReply, Reply.ArrayReply, Reply.MapReply, Reply.DoubleReply, Reply.BooleanReply, Reply.SetReply,
-		Reply.VerbatimString, Reply.Push {
+		Reply.VerbatimString, Reply.Push, Reply.Sequence {
 
 	SimpleString OK = new SimpleString("OK");
 
@@ -162,6 +162,19 @@ public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Repl
 	 * Out-of-band data for the client (pub/sub messages and confirmations,
 	 * invalidations): RESP3 {@code >}, an array in RESP2.
 	 */
+	/**
+	 * Frames written one after another, with no header of their own: the slot of a
+	 * (P|S)SUBSCRIBE or (P|S)UNSUBSCRIBE that EXEC ran, which Redis fills with one
+	 * confirmation per channel (so EXEC's array holds more frames than its length says).
+	 */
+	record Sequence(List<Reply> items) implements Reply {
+
+		public Sequence {
+			items = List.copyOf(items);
+		}
+
+	}
+
 	record Push(List<Reply> items) implements Reply {
 	}
 

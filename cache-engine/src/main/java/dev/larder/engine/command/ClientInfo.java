@@ -62,6 +62,9 @@ final class ClientInfo {
 	/** The flags letters in Redis's order; N when none. */
 	static String flags(ClientSession s) {
 		StringBuilder f = new StringBuilder(4);
+		if (s.monitoring()) {
+			f.append('O');
+		}
 		if (isPubSub(s)) {
 			f.append('P');
 		}

@@ -79,6 +79,12 @@ public final class ClientSession {
 	/** Null until CLIENT TRACKING first runs (CLIENT TRACKING's state). */
 	private volatile dev.larder.engine.tracking.@Nullable ClientTracking tracking;
 
+	/** In MONITOR mode (CLIENT_MONITOR, CLIENT LIST's flag O). */
+	private volatile boolean monitoring;
+
+	/** This monitor's lines about its own command, written after that command's reply. */
+	private java.util.@Nullable List<dev.larder.engine.Reply> afterReply;
+
 	public ClientSession(long id, boolean authenticated, String address, String localAddress, long nowMillis) {
 		this.id = id;
 		this.authenticated = authenticated;
@@ -293,6 +299,29 @@ public final class ClientSession {
 
 	public void subscriber(@Nullable Subscriber subscriber) {
 		this.subscriber = subscriber;
+	}
+
+	public boolean monitoring() {
+		return monitoring;
+	}
+
+	void monitoring(boolean monitoring) {
+		this.monitoring = monitoring;
+	}
+
+	/** Queues a frame for the connection to push once the current reply is written. */
+	void pushAfterReply(dev.larder.engine.Reply frame) {
+		if (afterReply == null) {
+			afterReply = new java.util.ArrayList<>(2);
+		}
+		afterReply.add(frame);
+	}
+
+	/** The frames to push after the reply just written, once; null when none. */
+	public java.util.@Nullable List<dev.larder.engine.Reply> takeAfterReply() {
+		var frames = afterReply;
+		afterReply = null;
+		return frames;
 	}
 
 	/** This client's channels and patterns (made on first use). */

@@ -74,6 +74,21 @@ public final class Command {
 	/** Flagged "fast": its latency spikes are the monitor's "fast-command" event. */
 	final boolean fast;
 
+	/** Fed to MONITOR clients once run: neither "admin" nor "skip_monitor". */
+	final boolean monitored;
+
+	/**
+	 * Flagged "skip_monitor" (EVAL, EVALSHA, FCALL and their _RO forms): fed to monitors
+	 * as it starts, before the commands its script calls.
+	 */
+	final boolean monitoredFirst;
+
+	/**
+	 * Reads, writes or may replicate (Redis's is_read/is_write/is_may_replicate_command):
+	 * refused to a monitor, which Redis flags as a replica.
+	 */
+	final boolean touchesKeyspace;
+
 	/** INFO commandstats and latencystats. */
 	final CommandStats stats = new CommandStats();
 
@@ -99,6 +114,12 @@ public final class Command {
 		this.mayCreateOneKey = write && denyOom && !movableKeys && firstKey > 0 && lastKey == firstKey;
 		this.skipSlowlog = spec.has(CommandFlag.SKIP_SLOWLOG);
 		this.fast = spec.has(CommandFlag.FAST);
+		this.monitoredFirst = spec.has(CommandFlag.SKIP_MONITOR);
+		this.monitored = !monitoredFirst && !spec.has(CommandFlag.ADMIN);
+		// may_replicate is hidden from COMMAND INFO: these are Redis 7.0's commands
+		// flagged so that neither readonly nor write covers
+		this.touchesKeyspace = write || readonly
+				|| java.util.Set.of("publish", "spublish", "eval", "evalsha", "fcall").contains(name);
 	}
 
 	/** The command's counters (INFO commandstats, latencystats). */

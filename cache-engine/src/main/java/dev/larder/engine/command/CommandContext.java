@@ -29,10 +29,18 @@ public final class CommandContext {
 	/** A script run by this command made a write (Redis's SCRIPT_WRITE_DIRTY). */
 	boolean scriptWrote;
 
+	/** Run by EXEC from the client's queue. */
+	boolean queued;
+
 	/**
 	 * Whether used memory was over maxmemory with nothing left to evict when the command
 	 * started (Redis's pre_command_oom_state).
 	 */
+	/** Whether EXEC runs this command from the client's MULTI queue. */
+	public boolean queued() {
+		return queued;
+	}
+
 	public boolean outOfMemory() {
 		return outOfMemory;
 	}

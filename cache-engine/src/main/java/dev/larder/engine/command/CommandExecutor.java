@@ -132,6 +132,9 @@ public final class CommandExecutor {
 			}
 			rejectNewKey = outcome == Evictor.Outcome.REJECT_NEW_KEY;
 		}
+		if (command.touchesKeyspace && session.monitoring()) {
+			return reject(session, command, "ERR Replica can't interact with the keyspace");
+		}
 		String refusal = PubSubCommands.refusal(session, command);
 		if (refusal != null) {
 			return reject(session, command, refusal);
@@ -151,6 +154,11 @@ public final class CommandExecutor {
 		context.outOfMemory = outOfMemory;
 		session.ran(command.name());
 		Tracking.Turn turn = core.tracking().active() ? core.tracking().begin(session) : null;
+		// a parked command re-run when served was fed when it blocked
+		boolean monitored = core.monitors().active() && !session.noBlock();
+		if (monitored && command.monitoredFirst) {
+			core.monitors().feedScriptCall(session, args);
+		}
 		long start = System.nanoTime();
 		Reply reply;
 		try {
@@ -164,6 +172,9 @@ public final class CommandExecutor {
 				core.tracking().end(turn);
 			}
 			ClientTracking.afterCommand(session.tracking(), command.name(), session.inMulti());
+		}
+		if (monitored) {
+			core.monitors().feed(session, command, args);
 		}
 		if (reply != BLOCKED) {
 			introspection.ran(command, session, args, System.nanoTime() - start, reply);
@@ -328,6 +339,9 @@ public final class CommandExecutor {
 		if (command.readonly && outer.session.tracking() != null) {
 			rememberScriptKeys(outer);
 		}
+		if (core.monitors().active()) {
+			core.monitors().feedFromScript(session, command, args);
+		}
 		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		if (command.write && !reply.isError()) {
 			outer.scriptWrote = true;
@@ -451,6 +465,11 @@ public final class CommandExecutor {
 		core.stats().commandsProcessed.increment();
 		CommandContext context = new CommandContext(core, session, args);
 		context.outOfMemory = outOfMemory;
+		context.queued = true;
+		boolean monitored = core.monitors().active();
+		if (monitored && command.monitoredFirst) {
+			core.monitors().feedScriptCall(session, args);
+		}
 		long start = System.nanoTime();
 		Reply reply;
 		try {
@@ -458,6 +477,9 @@ public final class CommandExecutor {
 		}
 		catch (ReplyException e) {
 			reply = e.reply();
+		}
+		if (monitored) {
+			core.monitors().feed(session, command, args);
 		}
 		core.introspection().ranFromScript(command, System.nanoTime() - start, reply);
 		exec.afterUnlock(context::runAfterUnlock);

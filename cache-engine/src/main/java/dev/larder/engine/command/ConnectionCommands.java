@@ -174,6 +174,7 @@ public final class ConnectionCommands {
 		ClientTrackingCommands.reset(c);
 		c.core().transactions().discard(c.session());
 		PubSubCommands.reset(c);
+		c.core().monitors().remove(c.session());
 		c.session().db(0);
 		c.session().protocol(2);
 		c.session().name(null);

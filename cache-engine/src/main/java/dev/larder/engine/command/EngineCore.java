@@ -78,6 +78,8 @@ public final class EngineCore {
 
 	private final Introspection introspection;
 
+	private final Monitors monitors = new Monitors();
+
 	private final ConfigTable parameters;
 
 	// Set by the CommandExecutor made for this core, in its constructor, before any
@@ -141,6 +143,11 @@ public final class EngineCore {
 	}
 
 	/** MULTI/EXEC state and the table of watched keys. */
+	/** The clients in MONITOR mode. */
+	public Monitors monitors() {
+		return monitors;
+	}
+
 	Transactions transactions() {
 		return transactions;
 	}
@@ -241,6 +248,7 @@ public final class EngineCore {
 	}
 
 	public void unregister(ClientSession s) {
+		monitors.remove(s);
 		transactions.forget(s);
 		ClientTracking t = s.tracking();
 		if (t != null) {

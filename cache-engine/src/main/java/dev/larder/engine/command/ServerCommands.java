@@ -15,6 +15,7 @@ final class ServerCommands {
 	static void register(CommandTable t) {
 		t.bindWalkingKeyspace(ServerCommandSpecs.INFO, InfoSections::info);
 		t.bind(ServerCommandSpecs.TIME, ServerCommands::time);
+		t.bind(ServerCommandSpecs.MONITOR, Monitors::monitor);
 		SlowLogCommands.register(t);
 		LatencyCommands.register(t);
 	}

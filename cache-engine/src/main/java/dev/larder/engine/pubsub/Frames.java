@@ -49,6 +49,9 @@ public final class Frames {
 		if (frame instanceof Reply.Push p) {
 			return aggregate(p.items());
 		}
+		if (frame instanceof Reply.Sequence s) {
+			return aggregate(s.items()) - 3 - digits(s.items().size());
+		}
 		if (frame instanceof Reply.ArrayReply a) {
 			return aggregate(a.items());
 		}

@@ -42,9 +42,17 @@ public final class PubSub {
 
 	/** pubsubSubscribeChannel / pubsubSubscribePattern / the shard variant. */
 	void subscribe(ClientSubscriptions mine, Subscriber subscriber, Kind kind, byte[] name) {
+		subscribe(mine, subscriber, subscriber, kind, name);
+	}
+
+	/**
+	 * As {@link #subscribe(ClientSubscriptions, Subscriber, Kind, byte[])}, the
+	 * confirmation going to {@code confirmations} (EXEC's reply) rather than pushed.
+	 */
+	void subscribe(ClientSubscriptions mine, Subscriber subscriber, Subscriber confirmations, Kind kind, byte[] name) {
 		ChannelName key = new ChannelName(name);
 		boolean added = mine.add(kind, key);
-		push(subscriber, Frames.confirmation(kind.subscribed, name, count(mine, kind)));
+		push(confirmations, Frames.confirmation(kind.subscribed, name, count(mine, kind)));
 		if (added) {
 			map(kind).compute(key, (k, set) -> {
 				Set<Subscriber> s = set == null ? ConcurrentHashMap.newKeySet() : set;
@@ -56,13 +64,21 @@ public final class PubSub {
 
 	/** pubsubUnsubscribeChannel and friends; {@code notify} is false for RESET. */
 	void unsubscribe(ClientSubscriptions mine, Subscriber subscriber, Kind kind, byte[] name, boolean notify) {
+		unsubscribe(mine, subscriber, subscriber, kind, name, notify);
+	}
+
+	/**
+	 * Unsubscribes {@code subscriber}, the confirmation going to {@code confirmations}.
+	 */
+	void unsubscribe(ClientSubscriptions mine, Subscriber subscriber, Subscriber confirmations, Kind kind, byte[] name,
+			boolean notify) {
 		ChannelName key = new ChannelName(name);
 		if (mine.contains(kind, key)) {
 			leave(kind, key, subscriber);
 			mine.remove(kind, key);
 		}
 		if (notify) {
-			push(subscriber, Frames.confirmation(kind.unsubscribed, name, count(mine, kind)));
+			push(confirmations, Frames.confirmation(kind.unsubscribed, name, count(mine, kind)));
 		}
 	}
 
@@ -71,12 +87,20 @@ public final class PubSub {
 	 * with a null channel when there was none.
 	 */
 	void unsubscribeAll(ClientSubscriptions mine, Subscriber subscriber, Kind kind, boolean notify) {
+		unsubscribeAll(mine, subscriber, subscriber, kind, notify);
+	}
+
+	/**
+	 * Unsubscribes {@code subscriber} from all, confirmations to {@code confirmations}.
+	 */
+	void unsubscribeAll(ClientSubscriptions mine, Subscriber subscriber, Subscriber confirmations, Kind kind,
+			boolean notify) {
 		List<ChannelName> all = mine.all(kind);
 		for (ChannelName name : all) {
-			unsubscribe(mine, subscriber, kind, name.bytes(), notify);
+			unsubscribe(mine, subscriber, confirmations, kind, name.bytes(), notify);
 		}
 		if (notify && all.isEmpty()) {
-			push(subscriber, Frames.confirmation(kind.unsubscribed, null, count(mine, kind)));
+			push(confirmations, Frames.confirmation(kind.unsubscribed, null, count(mine, kind)));
 		}
 	}
 

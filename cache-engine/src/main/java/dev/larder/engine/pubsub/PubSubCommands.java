@@ -96,10 +96,11 @@ public final class PubSubCommands {
 		}
 		PubSub pubsub = c.core().pubsub();
 		ClientSubscriptions mine = c.session().subscriptions();
+		Collecting inExec = c.queued() ? new Collecting() : null;
 		for (int j = 1; j < c.argc(); j++) {
-			pubsub.subscribe(mine, subscriber, kind, c.arg(j));
+			pubsub.subscribe(mine, subscriber, inExec == null ? subscriber : inExec, kind, c.arg(j));
 		}
-		return PUSHED;
+		return inExec == null ? PUSHED : new Reply.Sequence(inExec.frames);
 	}
 
 	private static Reply unsubscribe(CommandContext c, Kind kind) {
@@ -109,18 +110,26 @@ public final class PubSubCommands {
 			collected = new Collecting();
 			subscriber = collected;
 		}
+		else if (c.queued()) {
+			// EXEC's reply holds the confirmations in this command's slot
+			collected = new Collecting();
+		}
 		PubSub pubsub = c.core().pubsub();
 		ClientSubscriptions mine = c.session().subscriptions();
+		Subscriber confirmations = collected == null ? subscriber : collected;
 		if (c.argc() == 1) {
-			pubsub.unsubscribeAll(mine, subscriber, kind, true);
+			pubsub.unsubscribeAll(mine, subscriber, confirmations, kind, true);
 		}
 		else {
 			for (int j = 1; j < c.argc(); j++) {
-				pubsub.unsubscribe(mine, subscriber, kind, c.arg(j), true);
+				pubsub.unsubscribe(mine, subscriber, confirmations, kind, c.arg(j), true);
 			}
 		}
 		if (collected == null) {
 			return PUSHED;
+		}
+		if (collected != subscriber) {
+			return new Reply.Sequence(collected.frames);
 		}
 		return collected.frames.size() == 1 ? collected.frames.get(0) : Reply.array(collected.frames);
 	}

@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
  * A {@link Subscriber} that queues frames from any thread and hands them, in order, to
  * one consumer running on an executor of the client's own (a connection's event loop, or
  * an in-process listener's thread), one drain at a time. Pushing never blocks: the frame
- * is queued and a drain scheduled if none is pending.
+ * is queued and a drain scheduled if none is pending; pushed from an event loop, the
+ * drain is scheduled when that loop's turn ends ({@link DeferredWakeups}), so a burst of
+ * messages costs the client one wake-up and one write.
  *
  * <p>
  * What is queued plus what the consumer has written but the transport not yet sent is the
@@ -95,16 +97,21 @@ public final class PushQueue implements Subscriber {
 			overLimit(pending);
 			return false;
 		}
-		if (wip.getAndIncrement() == 0) {
-			try {
-				executor.execute(drainTask);
-			}
-			catch (RejectedExecutionException e) {
-				// the client's executor is shutting down, and the client with it
-				close();
-			}
+		if (wip.getAndIncrement() == 0 && !DeferredWakeups.defer(this)) {
+			schedule();
 		}
 		return true;
+	}
+
+	/** Hands the pending drain to the client's executor (once per 0 to 1 of wip). */
+	void schedule() {
+		try {
+			executor.execute(drainTask);
+		}
+		catch (RejectedExecutionException e) {
+			// the client's executor is shutting down, and the client with it
+			close();
+		}
 	}
 
 	/** Whether frames wait (so a reply about to be written must let them go first). */

@@ -6,6 +6,8 @@ import dev.larder.engine.command.ClientControl;
 import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
+import dev.larder.engine.pubsub.DeferredWakeups;
+import dev.larder.engine.pubsub.Frames;
 import dev.larder.engine.pubsub.OutputBufferLimits;
 import dev.larder.engine.pubsub.PubSubCommands;
 import dev.larder.engine.pubsub.PushQueue;
@@ -137,6 +139,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 				core.outputBufferLimits(), core::now, () -> ctx.channel().close(),
 				"id=" + session.id() + " addr=" + session.address());
 		session.subscriber(pushes);
+		DeferredWakeups.bindCurrentThread(ctx.executor());
 		session.control().connection(this);
 		parser = new RespParser(core.config().maxInlineLength(), core.config().maxMultibulkLength(),
 				core::protoMaxBulkLen, () -> !session.authenticated());
@@ -213,6 +216,8 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 				closeAfterFlush(ctx);
 				return;
 			}
+			// a monitor's line about its own command (QUIT's never goes out, as in Redis)
+			pushOwnMonitorLines();
 			if (!ctx.channel().isWritable()) {
 				flushOut(ctx);
 				if (!ctx.channel().isWritable()) {
@@ -222,6 +227,14 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			}
 		}
 		account(ctx);
+	}
+
+	/** Pushes the lines MONITOR fed this client about its own last command. */
+	private void pushOwnMonitorLines() {
+		var lines = session.takeAfterReply();
+		if (lines != null) {
+			lines.forEach(line -> pushes.push(line, Frames.size(line)));
+		}
 	}
 
 	/**

@@ -89,6 +89,11 @@ final class RespWriter {
 		else if (reply instanceof Reply.Push p) {
 			writeAggregate(out, resp3 ? '>' : '*', p.items(), resp3);
 		}
+		else if (reply instanceof Reply.Sequence s) {
+			for (Reply r : s.items()) {
+				write(out, r, resp3);
+			}
+		}
 		else if (reply instanceof Reply.SetReply s) {
 			writeAggregate(out, resp3 ? '~' : '*', s.items(), resp3);
 		}

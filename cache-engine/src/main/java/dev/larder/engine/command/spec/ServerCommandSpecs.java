@@ -419,6 +419,15 @@ public final class ServerCommandSpecs {
 		.subcommands(MEMORY_DOCTOR, MEMORY_HELP, MEMORY_MALLOC_STATS, MEMORY_PURGE, MEMORY_STATS, MEMORY_USAGE)
 		.build();
 
+	/** {@code MONITOR} */
+	public static final CommandSpec MONITOR = CommandSpec.command("monitor")
+		.arity(1)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Listen for all requests received by the server in real time")
+		.build();
+
 	/** {@code SLOWLOG GET [count]} */
 	public static final CommandSpec SLOWLOG_GET = CommandSpec.subcommand("slowlog", "get")
 		.arity(-2)
