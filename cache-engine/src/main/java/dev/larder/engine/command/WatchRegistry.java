@@ -38,7 +38,7 @@ final class WatchRegistry implements KeyChangeListener {
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "rawtypes" }) // an array of a generic type
 	WatchRegistry(Keyspace keyspace) {
 		this.keyspace = keyspace;
 		this.buckets = new Map[keyspace.shardCount()];

@@ -29,6 +29,8 @@ class InProcessSubscriptionTest {
 	}
 
 	@Test
+	// the subscriptions' lifetime is what the test needs, not their methods
+	@SuppressWarnings("try")
 	void channelAndPatternSubscriptionsReceiveAndCount() throws Exception {
 		BlockingQueue<Message> got = new LinkedBlockingQueue<>();
 		try (Subscription channel = engine.subscribe(got::add, "orders");
@@ -59,6 +61,8 @@ class InProcessSubscriptionTest {
 	}
 
 	@Test
+	// the subscriptions' lifetime is what the test needs, not their methods
+	@SuppressWarnings("try")
 	void aListenerSeesEachPublishersMessagesInOrder() throws Exception {
 		int n = 5000;
 		BlockingQueue<Message> got = new LinkedBlockingQueue<>();

@@ -29,6 +29,8 @@ class PubSubOrderTest {
 	private static final int BATCH = 50;
 
 	@Test
+	// the subscriptions' lifetime is what the test needs, not their methods
+	@SuppressWarnings("try")
 	void everyMessageOnceAndInOrderPerPublisher() throws Exception {
 		try (Engine engine = Engine.start(EngineConfig.builder().port(0).activeExpiry(false).build())) {
 			ExecutorService pool = Executors.newCachedThreadPool();

@@ -62,6 +62,8 @@ class SlowSubscriberTest {
 	}
 
 	@Test
+	// the stalled socket's lifetime is what the test needs, not its methods
+	@SuppressWarnings("try")
 	void hardLimitClosesTheSubscriberAndBoundsTheHeap() throws IOException {
 		try (RespClient admin = new RespClient(engine.port())) {
 			assertThat(admin.call("CONFIG", "SET", "client-output-buffer-limit", "pubsub 1mb 0 0"))
@@ -91,6 +93,8 @@ class SlowSubscriberTest {
 	}
 
 	@Test
+	// the stalled socket's lifetime is what the test needs, not its methods
+	@SuppressWarnings("try")
 	void softLimitClosesTheSubscriberAfterItsSeconds() throws IOException {
 		try (RespClient admin = new RespClient(engine.port())) {
 			admin.call("CONFIG", "SET", "client-output-buffer-limit", "pubsub 0 256kb 1");
