@@ -46,6 +46,21 @@ class WatchTest {
 	}
 
 	@Test
+	void evictionOfAWatchedKeyFailsExec() {
+		a.call("SET", "k", "v");
+		a.call("WATCH", "k");
+		b.call("CONFIG", "SET", "maxmemory-policy", "allkeys-random");
+		b.call("CONFIG", "SET", "maxmemory", "1mb");
+		String filler = "x".repeat(100);
+		for (int i = 0; b.call("EXISTS", "k").text().equals("1"); i++) {
+			assertThat(i).as("k evicted by now").isLessThan(2_000_000);
+			b.call("SET", "filler:" + i, filler);
+		}
+		b.call("CONFIG", "SET", "maxmemory", "0");
+		assertThat(transactionRuns()).isFalse();
+	}
+
+	@Test
 	void untouchedWatchedKeysLetExecRun() {
 		a.call("SET", "k", "v");
 		a.call("WATCH", "k", "missing");
