@@ -51,8 +51,10 @@ final class ClientMemory {
 	}
 
 	/**
-	 * Evicts clients while the total is over the limit; false when that is not enough
-	 * (every client left is NO-EVICT): the caller then closes the client that is adding.
+	 * Evicts clients while the total is over the limit; false when the built-in bound is
+	 * passed and no client can be evicted (every one left is NO-EVICT): the caller then
+	 * closes the client that is adding. Over maxmemory-clients alone, NO-EVICT clients
+	 * stay, as in Redis.
 	 */
 	boolean enforce() {
 		long configured = configuredLimit();
@@ -81,7 +83,7 @@ final class ClientMemory {
 				}
 				ClientControl.Connection connection = victim == null ? null : victim.control().connection();
 				if (victim == null || connection == null || victimBytes == 0) {
-					return false;
+					return total.get() <= builtInLimit;
 				}
 				log.log(System.Logger.Level.WARNING,
 						"Evicting client: id={0} addr={1} ({2} bytes buffered, {3} " + "across clients, limit {4})",

@@ -396,10 +396,14 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 		drainWatched = true;
 		ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
 			drainWatched = false;
-			if (!closing && ctx.channel().isActive()) {
-				account(ctx);
-				watchDrain(ctx);
-			}
+			// Later, not in the listener: Netty counts the marker's predecessors as
+			// pending until its listeners have run.
+			ctx.executor().execute(() -> {
+				if (!closing && ctx.channel().isActive()) {
+					account(ctx);
+					watchDrain(ctx);
+				}
+			});
 		});
 	}
 
