@@ -55,7 +55,8 @@ public final class ClientControl {
 		this.connection = connection;
 	}
 
-	boolean noEvict() {
+	/** CLIENT NO-EVICT ON: never closed by client eviction. */
+	public boolean noEvict() {
 		return noEvict;
 	}
 

@@ -107,15 +107,15 @@ final class ClientInfo {
 		String libName = s.libName();
 		String libVersion = s.libVersion();
 		long omem = outputMemory(s);
+		long qbuf = s.control().queryBuffer();
 		return "id=" + s.id() + " addr=" + s.address() + " laddr=" + s.localAddress() + " fd=-1 name="
 				+ (name == null ? "" : name) + " age=" + Math.max(0, (now - s.createdMillis()) / 1000) + " idle="
 				+ Math.max(0, (now - s.lastInteractionMillis()) / 1000) + " flags=" + flags(s) + " db=" + s.db()
 				+ " sub=" + subscriptions(s) + " psub=" + patterns(s) + " ssub=" + shardSubscriptions(s) + " multi="
-				+ multi(s) + " qbuf=" + s.control().queryBuffer()
-				+ " qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=" + omem + " tot-mem=" + omem
-				+ " events=r cmd=" + s.lastCommand() + " user=default redir=" + redirection(s) + " resp=" + s.protocol()
-				+ " lib-name=" + (libName == null ? "" : libName) + " lib-ver="
-				+ (libVersion == null ? "" : libVersion);
+				+ multi(s) + " qbuf=" + qbuf + " qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem="
+				+ omem + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + s.lastCommand() + " user=default redir="
+				+ redirection(s) + " resp=" + s.protocol() + " lib-name=" + (libName == null ? "" : libName)
+				+ " lib-ver=" + (libVersion == null ? "" : libVersion);
 	}
 
 }

@@ -34,17 +34,38 @@ public final class EngineMemory {
 
 	private final AtomicLong peak = new AtomicLong();
 
+	/**
+	 * maxmemory-clients: bytes, or a percentage of maxmemory stored negated; 0 = none.
+	 */
+	private volatile long maxmemoryClients;
+
+	/** Clients closed by client eviction (INFO stats evicted_clients). */
+	private final AtomicLong evictedClients = new AtomicLong();
+
 	EngineMemory(Keyspace keyspace) {
 		this.keyspace = keyspace;
 		this.startup = keyspace.startupBytes();
 	}
 
 	/**
-	 * The count of input bytes buffered by all RESP connections, which the server keeps
-	 * (and bounds) and which mem_clients_normal reports.
+	 * The count of bytes buffered by all RESP connections, input not yet executed and
+	 * replies not yet sent, which the server keeps (and bounds, maxmemory-clients) and
+	 * which mem_clients_normal reports.
 	 */
 	public AtomicLong queryBuffers() {
 		return queryBuffers;
+	}
+
+	public long maxmemoryClients() {
+		return maxmemoryClients;
+	}
+
+	public void maxmemoryClients(long value) {
+		maxmemoryClients = value;
+	}
+
+	public AtomicLong evictedClients() {
+		return evictedClients;
 	}
 
 	/**

@@ -270,7 +270,7 @@ final class InfoSections {
 		field(sb, "expired_time_cap_reached_count", 0);
 		field(sb, "expire_cycle_cpu_milliseconds", 0);
 		field(sb, "evicted_keys", stats.evictedKeys.sum());
-		field(sb, "evicted_clients", 0);
+		field(sb, "evicted_clients", c.core().memory().evictedClients().get());
 		field(sb, "total_eviction_exceeded_time", 0);
 		field(sb, "current_eviction_exceeded_time", 0);
 		field(sb, "keyspace_hits", stats.keyspaceHits.sum());

@@ -17,9 +17,8 @@ import java.util.List;
 /**
  * What clients may send and get: requirepass, proto-max-bulk-len,
  * client-query-buffer-limit, client-output-buffer-limit, notify-keyspace-events,
- * maxclients and timeout are the engine's own settings; limits it does not enforce yet
- * (tracking table) are kept; client eviction, which it does not do, is refused unless
- * off.
+ * maxclients, timeout and maxmemory-clients are the engine's own settings; limits it does
+ * not enforce yet (tracking table) are kept.
  */
 final class ClientParameters {
 
@@ -46,7 +45,7 @@ final class ClientParameters {
 				Check.none()));
 		b.add(new OutputBufferLimitParameter(core.outputBufferLimits()));
 		b.add(new NumericParameter("maxmemory-clients", null, NumericType.SSIZE_T, -100, LONG_MAX, MEMORY_OR_PERCENT,
-				Binding.stored(0L), Unsupported.unless(0L, Unsupported.CLIENT_EVICTION)));
+				Binding.of(core.memory()::maxmemoryClients, core.memory()::maxmemoryClients), Check.none()));
 		b.add(new NumericParameter("tracking-table-max-keys", null, SIZE_T, 0, LONG_MAX, INTEGER,
 				Binding.of(core.tracking()::maxKeys, core.tracking()::maxKeys), Check.none()));
 		b.add(NumericParameter.stored("acllog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));

@@ -13,8 +13,6 @@ final class Unsupported {
 
 	static final String TLS = "the embedded engine has no TLS";
 
-	static final String CLIENT_EVICTION = "the embedded engine does not evict clients";
-
 	static final String MOVE_PORT = "the embedded engine cannot move its listener to another port while running";
 
 	static final String REBIND = "the embedded engine cannot change the addresses it listens on while running";

@@ -20,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * read into a single flush — that is what makes pipelining cheap. Backpressure: when the
  * socket stops draining, reading and executing pause until it is writable again, so a
  * client that does not read its replies cannot grow the output buffer without bound.
- * Input is bounded per connection (client-query-buffer-limit) and across all connections.
+ * Input is bounded per connection (client-query-buffer-limit), output by
+ * client-output-buffer-limit, and both together across all connections
+ * ({@link ClientMemory}).
  */
 final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 		implements Blocking.Client, ClientControl.Connection {
@@ -52,9 +53,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 
 	private final CommandExecutor executor;
 
-	private final AtomicLong globalBuffered;
-
-	private final long globalLimit;
+	private final ClientMemory memory;
 
 	// session, parser and ctx are set by channelActive, which Netty calls before any
 	// other event that reads them; checking them would cost on every command.
@@ -85,7 +84,13 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 	/** Replies not yet handed to the channel; null when none are. */
 	private @Nullable ByteBuf out;
 
+	/** This connection's input and output bytes, as last added to {@link #memory}. */
 	private long accounted;
+
+	/**
+	 * A marker write is pending that re-accounts once the socket took what preceded it.
+	 */
+	private boolean drainWatched;
 
 	private boolean paused;
 
@@ -116,11 +121,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 	@SuppressWarnings("NullAway.Init")
 	private PushQueue pushes;
 
-	RespConnectionHandler(EngineCore core, CommandExecutor executor, AtomicLong globalBuffered, long globalLimit) {
+	RespConnectionHandler(EngineCore core, CommandExecutor executor, ClientMemory memory) {
 		this.core = core;
 		this.executor = executor;
-		this.globalBuffered = globalBuffered;
-		this.globalLimit = globalLimit;
+		this.memory = memory;
 	}
 
 	@Override
@@ -175,6 +179,9 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			ctx.channel().config().setAutoRead(true);
 			process(ctx);
 			flushOut(ctx);
+		}
+		else if (!refused) {
+			account(ctx);
 		}
 		ctx.fireChannelWritabilityChanged();
 	}
@@ -374,6 +381,30 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			out = null;
 		}
 		ctx.flush();
+		watchDrain(ctx);
+	}
+
+	/**
+	 * Output the socket did not take at once drains without an event of ours: a marker
+	 * written behind it re-accounts the connection when it has gone, so the global total
+	 * does not keep counting sent replies.
+	 */
+	private void watchDrain(ChannelHandlerContext ctx) {
+		if (drainWatched || closing || unsent(ctx) == 0) {
+			return;
+		}
+		drainWatched = true;
+		ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+			drainWatched = false;
+			// Later, not in the listener: Netty counts the marker's predecessors as
+			// pending until its listeners have run.
+			ctx.executor().execute(() -> {
+				if (!closing && ctx.channel().isActive()) {
+					account(ctx);
+					watchDrain(ctx);
+				}
+			});
+		});
 	}
 
 	private void closeAfterFlush(ChannelHandlerContext ctx) {
@@ -386,22 +417,42 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 		releaseInput();
 	}
 
-	/** Enforces the per-connection and global input limits. */
+	/**
+	 * Counts this connection's input and unsent output and enforces the per-client input
+	 * and output limits and the global budget.
+	 */
 	private void account(ChannelHandlerContext ctx) {
 		if (closing) {
 			return;
 		}
 		long buffered = parser.buffered() + batchBytes;
-		long total = globalBuffered.addAndGet(buffered - accounted);
-		accounted = buffered;
+		long output = unsent(ctx) + (out == null ? 0 : out.readableBytes());
+		long total = memory.add(buffered + output - accounted);
+		accounted = buffered + output;
 		session.control().queryBuffer(buffered);
-		if (buffered > core.clientQueryBufferLimit() || total > globalLimit) {
-			log.log(System.Logger.Level.WARNING, "Closing client {0} that reached the query buffer limit ({1} bytes "
-					+ "buffered, {2} across clients)", session.address(), buffered, total);
+		if (buffered > core.clientQueryBufferLimit()) {
+			closeOverLimit(ctx, "the query buffer limit", buffered, total);
+			return;
+		}
+		// ordinary replies count against client-output-buffer-limit as pushes do
+		pushes.checkLimit();
+		if (pushes.closed()) {
 			closing = true;
 			releaseInput();
-			ctx.close();
+			return;
 		}
+		if (!memory.enforce()) {
+			closeOverLimit(ctx, "the memory limit for clients", buffered + output, total);
+		}
+	}
+
+	private void closeOverLimit(ChannelHandlerContext ctx, String limit, long bytes, long total) {
+		log.log(System.Logger.Level.WARNING,
+				"Closing client {0} that reached {1} ({2} bytes buffered, {3} across " + "clients)", session.address(),
+				limit, bytes, total);
+		closing = true;
+		releaseInput();
+		ctx.close();
 	}
 
 	private void releaseInput() {
@@ -412,7 +463,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 		next = 0;
 		count = 0;
 		batchBytes = 0;
-		globalBuffered.addAndGet(-accounted);
+		memory.add(-accounted);
 		accounted = 0;
 	}
 
@@ -465,6 +516,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 		}
 		session.subscriber(null);
 		releaseInput();
+		memory.closed(session.id());
 		if (out != null) {
 			out.release();
 			out = null;

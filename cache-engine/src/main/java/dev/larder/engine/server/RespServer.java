@@ -26,7 +26,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse,
@@ -66,11 +65,9 @@ public final class RespServer implements AutoCloseable {
 		boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
 		workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
 				new DefaultThreadFactory("larder-io", true), io);
-		// counted where INFO memory reports it (mem_clients_normal)
-		AtomicLong buffered = core.memory().queryBuffers();
-		// All connections together may buffer at most a quarter of the heap of unexecuted
-		// input.
-		long globalLimit = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+		// All connections together may buffer at most a quarter of the heap, whatever
+		// maxmemory-clients says.
+		ClientMemory memory = new ClientMemory(core, Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
 		TrafficCounter traffic = new TrafficCounter(core.introspection());
 		try {
 			ServerBootstrap b = new ServerBootstrap().group(boss, workers)
@@ -84,7 +81,7 @@ public final class RespServer implements AutoCloseable {
 					protected void initChannel(SocketChannel ch) {
 						clients.add(ch);
 						ch.pipeline().addLast(traffic);
-						ch.pipeline().addLast(new RespConnectionHandler(core, executor, buffered, globalLimit));
+						ch.pipeline().addLast(new RespConnectionHandler(core, executor, memory));
 					}
 				});
 			ChannelFuture bound = b.bind(new InetSocketAddress(core.config().bind(), core.config().port()))
