@@ -45,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evictor implements AutoCloseable {
 
+	private static final System.Logger log = System.getLogger(Evictor.class.getName());
+
 	/** What {@link #makeRoom} found. */
 	public enum Outcome {
 
@@ -103,7 +105,8 @@ public final class Evictor implements AutoCloseable {
 			return t;
 		});
 		KeyAccess access = keyspace.access();
-		timer.scheduleAtFixedRate(access::refreshClock, CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
+		timer.scheduleAtFixedRate(surviving(access::refreshClock), CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS,
+				TimeUnit.MILLISECONDS);
 		settings.onChange(this::settingsChanged);
 		settingsChanged();
 	}
@@ -124,9 +127,25 @@ public final class Evictor implements AutoCloseable {
 		}
 	}
 
-	/** Runs a task every {@code periodMillis} on the evictor's timer. */
+	/**
+	 * Runs a task every {@code periodMillis} on the evictor's timer. A run that throws
+	 * (even an Error such as OutOfMemoryError) is logged and the task keeps its schedule:
+	 * a scheduled executor would otherwise cancel it without a word, freezing what it
+	 * keeps current (the access clock, INFO's instantaneous figures).
+	 */
 	public void scheduleAtFixedRate(Runnable task, long periodMillis) {
-		timer.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+		timer.scheduleAtFixedRate(surviving(task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+	}
+
+	static Runnable surviving(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			catch (Throwable t) {
+				log.log(System.Logger.Level.ERROR, "A periodic task of the engine failed; it will run again", t);
+			}
+		};
 	}
 
 	/** How often the access clock is refreshed: its resolution for LRU. */

@@ -63,6 +63,12 @@ public final class ActiveExpiryCycle implements AutoCloseable {
 			runCycle(System.nanoTime() + budgetNanos);
 			core.memory().samplePeak(); // as Redis's serverCron records the peak
 		}
+		catch (Throwable t) {
+			// the next tick is scheduled all the same; without this the failure would
+			// only be kept in a Future nobody reads
+			System.getLogger(ActiveExpiryCycle.class.getName())
+				.log(System.Logger.Level.ERROR, "An active expiry cycle failed; the next one runs on time", t);
+		}
 		finally {
 			scheduleNext();
 		}
