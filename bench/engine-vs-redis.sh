@@ -51,35 +51,8 @@ for tool in redis-server redis-benchmark redis-cli java python3; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install redis-server redis-tools)" >&2; exit 1; }
 done
 
-JAR="${ENGINE_JAR:-$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)}"
-if [[ -z "$JAR" ]]; then
-  (cd "$ROOT" && mvn -q -pl cache-engine -am package -DskipTests)
-  JAR="$(ls "$ROOT"/cache-engine/target/larder-cache-engine-*.jar | grep -v -- '-tests.jar' | head -1)"
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-ENGINE_PORT="$(free_port)"
-REDIS_PORT="$(free_port)"
-WORKDIR="$(mktemp -d)"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORKDIR"; }
-trap cleanup EXIT
-
-# shellcheck disable=SC2086
-"${SERVER_PREFIX[@]}" java $ENGINE_JAVA_OPTS -jar "$JAR" --port "$ENGINE_PORT" $ENGINE_ARGS >"$WORKDIR/engine.log" 2>&1 &
-PIDS+=($!)
-"${SERVER_PREFIX[@]}" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORKDIR" >"$WORKDIR/redis.log" 2>&1 &
-PIDS+=($!)
-
-wait_ready() {
-  for _ in $(seq 1 200); do
-    [[ "$(redis-cli -p "$1" PING 2>/dev/null)" == "PONG" ]] && return 0
-    sleep 0.05
-  done
-  echo "server on port $1 did not start" >&2; cat "$WORKDIR"/*.log >&2; exit 1
-}
-wait_ready "$ENGINE_PORT"
-wait_ready "$REDIS_PORT"
+# shellcheck source=lib/servers.sh
+source "$ROOT/bench/lib/servers.sh"
 
 # Which servers are measured: the engine drops out when it cannot run at maxmemory.
 ENGINE_MEASURED=1
