@@ -184,6 +184,10 @@ public final class Evictor implements AutoCloseable {
 		Outcome outcome;
 		lock.lock();
 		try {
+			// measured again under the lock: the background evictor may have freed memory
+			// while this thread waited, and an excess from before would let the write in
+			// once the few keys left covered it, however far over the budget it stays
+			excess = usedMemory.getAsLong() - max;
 			outcome = evict(policy, excess, db, duel ? newKey : null, timeLimitNanos(settings.tenacity()), evicted,
 					true);
 		}
