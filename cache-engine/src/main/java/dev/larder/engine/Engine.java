@@ -56,7 +56,7 @@ public final class Engine implements AutoCloseable {
 			expiry.start();
 		}
 		RespServer started = null;
-		if (config.hasPort()) {
+		if (config.hasPort() || config.hasTlsPort()) {
 			try {
 				started = RespServer.start(core, executor);
 			}
@@ -171,9 +171,17 @@ public final class Engine implements AutoCloseable {
 		return subscribers.open(Objects.requireNonNull(listener, "listener")).psubscribe(patterns);
 	}
 
-	/** The RESP server's bound port, or -1 when the engine serves in-process only. */
+	/**
+	 * The RESP server's bound plain port, or -1 when the engine serves no plain RESP
+	 * (in-process only, or TLS only).
+	 */
 	public int port() {
 		return server == null ? -1 : server.port();
+	}
+
+	/** The RESP server's bound TLS port, or -1 when it has none. */
+	public int tlsPort() {
+		return server == null ? -1 : server.tlsPort();
 	}
 
 	public EngineConfig config() {

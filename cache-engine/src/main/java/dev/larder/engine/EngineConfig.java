@@ -1,6 +1,12 @@
 package dev.larder.engine;
 
 import dev.larder.engine.eviction.EvictionPolicy;
+import dev.larder.engine.tls.TlsSettings;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +66,14 @@ public final class EngineConfig {
 
 	private final int lfuDecayTime;
 
+	private final int tlsPort;
+
+	private final @Nullable TlsSettings tls;
+
+	private final boolean protectedMode;
+
+	private final Map<String, String> renamedCommands;
+
 	private EngineConfig(Builder b) {
 		this.port = b.port;
 		this.bind = b.bind;
@@ -84,6 +98,13 @@ public final class EngineConfig {
 		this.maxmemoryEvictionTenacity = b.maxmemoryEvictionTenacity;
 		this.lfuLogFactor = b.lfuLogFactor;
 		this.lfuDecayTime = b.lfuDecayTime;
+		this.tlsPort = b.tlsPort;
+		this.tls = b.tls;
+		this.protectedMode = b.protectedMode;
+		this.renamedCommands = Collections.unmodifiableMap(new LinkedHashMap<>(b.renamedCommands));
+		if (tlsPort != NO_PORT && tls == null) {
+			throw new IllegalArgumentException("a TLS port needs TLS settings (keys and trust)");
+		}
 	}
 
 	public static Builder builder() {
@@ -207,6 +228,36 @@ public final class EngineConfig {
 		return lfuDecayTime;
 	}
 
+	/** The TLS port of the RESP server, or {@link #NO_PORT} for none. */
+	public int tlsPort() {
+		return tlsPort;
+	}
+
+	public boolean hasTlsPort() {
+		return tlsPort != NO_PORT;
+	}
+
+	/** How the TLS port authenticates; null when there is no TLS port. */
+	public @Nullable TlsSettings tls() {
+		return tls;
+	}
+
+	/**
+	 * Redis's protected-mode at start-up: with no password, clients from non-loopback
+	 * addresses are refused.
+	 */
+	public boolean protectedMode() {
+		return protectedMode;
+	}
+
+	/**
+	 * Commands renamed as Redis's rename-command does, lower-cased old name to new name;
+	 * an empty new name disables the command.
+	 */
+	public Map<String, String> renamedCommands() {
+		return renamedCommands;
+	}
+
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.port = port;
@@ -232,6 +283,10 @@ public final class EngineConfig {
 		b.maxmemoryEvictionTenacity = maxmemoryEvictionTenacity;
 		b.lfuLogFactor = lfuLogFactor;
 		b.lfuDecayTime = lfuDecayTime;
+		b.tlsPort = tlsPort;
+		b.tls = tls;
+		b.protectedMode = protectedMode;
+		b.renamedCommands.putAll(renamedCommands);
 		return b;
 	}
 
@@ -282,6 +337,14 @@ public final class EngineConfig {
 		private int lfuLogFactor = 10;
 
 		private int lfuDecayTime = 1;
+
+		private int tlsPort = NO_PORT;
+
+		private @Nullable TlsSettings tls;
+
+		private boolean protectedMode = true;
+
+		private final Map<String, String> renamedCommands = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -476,6 +539,53 @@ public final class EngineConfig {
 				throw new IllegalArgumentException("lfu-decay-time must not be negative: " + minutes);
 			}
 			this.lfuDecayTime = minutes;
+			return this;
+		}
+
+		/**
+		 * TCP port of the RESP server's TLS listener, beside the plain {@link #port} as
+		 * Redis's tls-port is (leave the plain port unset for TLS only); 0 picks a free
+		 * port (read it back with {@link Engine#tlsPort()}). Needs {@link #tls}.
+		 */
+		public Builder tlsPort(int tlsPort) {
+			if (tlsPort < 0 && tlsPort != NO_PORT || tlsPort > 65535) {
+				throw new IllegalArgumentException("tls-port out of range: " + tlsPort);
+			}
+			this.tlsPort = tlsPort;
+			return this;
+		}
+
+		/** Keys, trust and client checks of the TLS port. */
+		public Builder tls(@Nullable TlsSettings tls) {
+			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Redis's protected-mode (on by default): while no password is set, clients
+		 * connecting from anything but a loopback address are refused with Redis's DENIED
+		 * error.
+		 */
+		public Builder protectedMode(boolean protectedMode) {
+			this.protectedMode = protectedMode;
+			return this;
+		}
+
+		/**
+		 * Renames a command as Redis's {@code rename-command} does: clients, MULTI and
+		 * scripts reach it under {@code newName} only; an empty {@code newName} disables
+		 * it. Both names are case-insensitive; a name the engine does not know fails
+		 * {@link Engine#start}.
+		 */
+		public Builder renameCommand(String name, String newName) {
+			Objects.requireNonNull(newName, "newName");
+			this.renamedCommands.put(name.toLowerCase(Locale.ROOT), newName.toLowerCase(Locale.ROOT));
+			return this;
+		}
+
+		/** Disables commands, as {@code rename-command NAME ""} does for each. */
+		public Builder disableCommands(Collection<String> names) {
+			names.forEach(name -> renameCommand(name, ""));
 			return this;
 		}
 

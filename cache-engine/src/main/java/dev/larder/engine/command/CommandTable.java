@@ -18,8 +18,17 @@ public final class CommandTable {
 
 	private final List<Command> commands = new ArrayList<>();
 
+	/**
+	 * The lower-cased name each of {@link #commands} answers to: its own, unless
+	 * rename-command gave it another.
+	 */
+	private final List<byte[]> names = new ArrayList<>();
+
 	/** Open addressing: a slot is null until a command is placed in it. */
 	private @Nullable Command[] slots = new Command[256];
+
+	/** The name the command in the same slot of {@link #slots} answers to. */
+	private byte[] @Nullable [] slotNames = new byte[256][];
 
 	/** Binds a command, or a subcommand of a container bound before. */
 	public void bind(CommandSpec spec, CommandHandler handler) {
@@ -62,12 +71,52 @@ public final class CommandTable {
 			throw new IllegalStateException("duplicate command " + spec.name());
 		}
 		commands.add(command);
+		names.add(command.nameBytes());
 		if (commands.size() * 2 > slots.length) {
-			slots = new Command[slots.length * 2];
-			commands.forEach(this::place);
+			rebuild(slots.length * 2);
 		}
 		else {
-			place(command);
+			place(command.nameBytes(), command);
+		}
+	}
+
+	/**
+	 * Redis's rename-command: the command named {@code name} answers to {@code newName}
+	 * from now on (its own name still shows in COMMAND INFO, as in Redis), or to nothing
+	 * when {@code newName} is empty: it is then gone from COMMAND COUNT, LIST and INFO,
+	 * and unknown to clients and scripts alike.
+	 * @throws IllegalArgumentException when {@code name} is not a command, or
+	 * {@code newName} already is one (Redis's config errors)
+	 */
+	public void rename(String name, String newName) {
+		byte[] from = name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+		int index = -1;
+		for (int i = 0; i < names.size(); i++) {
+			if (java.util.Arrays.equals(names.get(i), from)) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw new IllegalArgumentException("No such command in rename-command: " + name);
+		}
+		if (!newName.isEmpty() && lookup(newName) != null) {
+			throw new IllegalArgumentException("Target command name already exists: " + newName);
+		}
+		if (newName.isEmpty()) {
+			commands.remove(index);
+			names.remove(index);
+		}
+		else {
+			names.set(index, newName.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+		}
+		rebuild(slots.length);
+	}
+
+	private void rebuild(int size) {
+		slots = new Command[size];
+		slotNames = new byte[size][];
+		for (int i = 0; i < commands.size(); i++) {
+			place(names.get(i), commands.get(i));
 		}
 	}
 
@@ -105,7 +154,7 @@ public final class CommandTable {
 			if (c == null) {
 				return null;
 			}
-			if (matches(c.nameBytes(), name)) {
+			if (matches(slotNames[i], name)) {
 				return c;
 			}
 		}
@@ -136,13 +185,14 @@ public final class CommandTable {
 		return Collections.unmodifiableList(commands);
 	}
 
-	private void place(Command command) {
+	private void place(byte[] name, Command command) {
 		int mask = slots.length - 1;
-		int i = hash(command.nameBytes()) & mask;
+		int i = hash(name) & mask;
 		while (slots[i] != null) {
 			i = (i + 1) & mask;
 		}
 		slots[i] = command;
+		slotNames[i] = name;
 	}
 
 	private static int hash(byte[] name) {
@@ -153,7 +203,10 @@ public final class CommandTable {
 		return h ^ (h >>> 7);
 	}
 
-	private static boolean matches(byte[] lowerName, byte[] candidate) {
+	private static boolean matches(byte @Nullable [] lowerName, byte[] candidate) {
+		if (lowerName == null) {
+			return false;
+		}
 		if (lowerName.length != candidate.length) {
 			return false;
 		}

@@ -72,6 +72,10 @@ public final class EngineCore {
 
 	private volatile int boundPort;
 
+	private volatile int boundTlsPort;
+
+	private volatile boolean protectedMode;
+
 	private final Scripting scripting;
 
 	private final Transactions transactions;
@@ -118,6 +122,8 @@ public final class EngineCore {
 		this.tracking = new Tracking(keyspace.changes(), clients::get);
 		ClientTrackingCommands.register(table);
 		table.verify();
+		config.renamedCommands().forEach(table::rename);
+		this.protectedMode = config.protectedMode();
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
@@ -315,6 +321,24 @@ public final class EngineCore {
 
 	public void boundPort(int boundPort) {
 		this.boundPort = boundPort;
+	}
+
+	/** The TLS listener's port (CONFIG GET tls-port); 0 when there is none. */
+	public int boundTlsPort() {
+		return boundTlsPort;
+	}
+
+	public void boundTlsPort(int boundTlsPort) {
+		this.boundTlsPort = boundTlsPort;
+	}
+
+	/** Redis's protected-mode, as CONFIG SET left it. */
+	public boolean protectedMode() {
+		return protectedMode;
+	}
+
+	public void protectedMode(boolean protectedMode) {
+		this.protectedMode = protectedMode;
 	}
 
 }

@@ -23,7 +23,7 @@ public final class RedisParameters {
 		PersistenceParameters.addTo(b);
 		ReplicationParameters.addTo(b);
 		ClusterParameters.addTo(b);
-		TlsParameters.addTo(b);
+		TlsParameters.addTo(b, core);
 		return b.build();
 	}
 

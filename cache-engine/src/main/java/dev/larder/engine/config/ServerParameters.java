@@ -60,7 +60,8 @@ final class ServerParameters {
 		b.add(NumericParameter.stored("tcp-backlog", INT, 0, INT_MAX, 511, INTEGER, IMMUTABLE));
 		b.add(NumericParameter.stored("tcp-keepalive", INT, 0, INT_MAX, 300, INTEGER));
 		b.add(NumericParameter.stored("socket-mark-id", UINT, 0, UINT_MAX, 0, INTEGER, IMMUTABLE));
-		b.add(BoolParameter.stored("protected-mode", true));
+		b.add(new BoolParameter("protected-mode", null, Binding.of(core::protectedMode, core::protectedMode),
+				Check.none()));
 		b.add(StringParameter.stored("unixsocket", "", IMMUTABLE));
 		b.add(NumericParameter.stored("unixsocketperm", UINT, 0, 0777, 0, OCTAL, IMMUTABLE));
 		b.add(StringParameter.stored("bind-source-addr", ""));

@@ -13,6 +13,8 @@ final class Unsupported {
 
 	static final String TLS = "the embedded engine has no TLS";
 
+	static final String TLS_AT_START = "the embedded engine applies TLS settings at start-up only";
+
 	static final String MOVE_PORT = "the embedded engine cannot move its listener to another port while running";
 
 	static final String REBIND = "the embedded engine cannot change the addresses it listens on while running";

@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone server:
- * {@code java -jar larder-cache-engine.jar --port 6380 [--bind addr] [--requirepass pw]}.
+ * {@code java -jar larder-cache-engine.jar --port 6380 [--bind addr] [--requirepass pw]},
+ * with Redis's TLS, protected-mode and rename-command options (see
+ * {@link ServerOptions#USAGE}).
  */
 public final class Main {
 
@@ -14,53 +16,36 @@ public final class Main {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		EngineConfig.Builder config = EngineConfig.builder().port(6379);
-		for (int i = 0; i < args.length; i++) {
-			String option = args[i];
-			if (option.equals("--help") || option.equals("-h")) {
-				usage();
-				return;
-			}
-			if (i + 1 >= args.length) {
-				fail("missing value for " + option);
-			}
-			String value = args[++i];
-			try {
-				switch (option) {
-					case "--port" -> config.port(Integer.parseInt(value));
-					case "--bind" -> config.bind(value);
-					case "--requirepass" -> config.requirePass(value);
-					case "--databases" -> config.databases(Integer.parseInt(value));
-					case "--shards" -> config.shards(Integer.parseInt(value));
-					case "--io-threads" -> config.ioThreads(Integer.parseInt(value));
-					case "--hz" -> config.hz(Integer.parseInt(value));
-					default -> fail("unknown option " + option);
-				}
-			}
-			catch (IllegalArgumentException e) {
-				fail(option + ": " + e.getMessage());
-			}
+		if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+			System.out.println(ServerOptions.USAGE);
+			return;
 		}
-		Engine engine = Engine.start(config.build());
+		EngineConfig config;
+		try {
+			config = ServerOptions.parse(args);
+		}
+		catch (IllegalArgumentException e) {
+			System.err.println(e.getMessage());
+			System.err.println(ServerOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		Engine engine = Engine.start(config);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			engine.close();
 			stopped.countDown();
 		}, "larder-shutdown"));
-		System.out
-			.println("Larder engine ready to accept connections on " + engine.config().bind() + ":" + engine.port());
+		StringBuilder ready = new StringBuilder("Larder engine ready to accept connections on ");
+		ready.append(engine.config().bind());
+		if (engine.port() > 0) {
+			ready.append(":").append(engine.port());
+		}
+		if (engine.tlsPort() > 0) {
+			ready.append(engine.port() > 0 ? " and" : "").append(" TLS port ").append(engine.tlsPort());
+		}
+		System.out.println(ready);
 		stopped.await();
-	}
-
-	private static void usage() {
-		System.out.println("Usage: java -jar larder-cache-engine.jar [--port 6379] [--bind 127.0.0.1] "
-				+ "[--requirepass pw] [--databases 16] [--shards n] [--io-threads n] [--hz 10]");
-	}
-
-	private static void fail(String message) {
-		System.err.println(message);
-		usage();
-		System.exit(2);
 	}
 
 }

@@ -134,6 +134,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			ctx.writeAndFlush(Unpooled.copiedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
 			return;
 		}
+		if (ProtectedMode.refuses(core, ctx.channel().remoteAddress())) {
+			refused = true;
+			core.stats().rejectedConnections.increment();
+			ctx.writeAndFlush(Unpooled.wrappedBuffer(ProtectedMode.DENIED)).addListener(ChannelFutureListener.CLOSE);
+			return;
+		}
 		session = core.newSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
 		core.register(session);
 		this.ctx = ctx;

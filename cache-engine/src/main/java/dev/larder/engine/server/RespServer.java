@@ -14,6 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -26,6 +27,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse,
@@ -41,7 +43,11 @@ public final class RespServer implements AutoCloseable {
 
 	private final EventLoopGroup workers;
 
-	private final Channel serverChannel;
+	/** The plain listener; null when only TLS is served. */
+	private final @Nullable Channel serverChannel;
+
+	/** The TLS listener (Redis's tls-port); null without one. */
+	private final @Nullable Channel tlsChannel;
 
 	private final String transport;
 
@@ -69,31 +75,62 @@ public final class RespServer implements AutoCloseable {
 		// maxmemory-clients says.
 		ClientMemory memory = new ClientMemory(core, Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
 		TrafficCounter traffic = new TrafficCounter(core.introspection());
+		Channel plain = null;
 		try {
 			ServerBootstrap b = new ServerBootstrap().group(boss, workers)
 				.channel(channel)
 				.option(ChannelOption.SO_BACKLOG, 1024)
 				.option(ChannelOption.SO_REUSEADDR, true)
 				.childOption(ChannelOption.TCP_NODELAY, true)
-				.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-				.childHandler(new ChannelInitializer<SocketChannel>() {
-					@Override
-					protected void initChannel(SocketChannel ch) {
-						clients.add(ch);
-						ch.pipeline().addLast(traffic);
-						ch.pipeline().addLast(new RespConnectionHandler(core, executor, memory));
-					}
-				});
-			ChannelFuture bound = b.bind(new InetSocketAddress(core.config().bind(), core.config().port()))
-				.syncUninterruptibly();
-			serverChannel = bound.channel();
-			core.boundPort(port());
+				.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
+			if (core.config().hasPort()) {
+				plain = bind(b.clone().childHandler(connections(core, executor, memory, traffic, null)),
+						core.config().bind(), core.config().port());
+				core.boundPort(((InetSocketAddress) plain.localAddress()).getPort());
+			}
+			serverChannel = plain;
+			var tls = core.config().tls();
+			if (core.config().hasTlsPort() && tls != null) {
+				SslContext context = ServerTls.context(tls);
+				tlsChannel = bind(b.clone().childHandler(connections(core, executor, memory, traffic, context)),
+						core.config().bind(), core.config().tlsPort());
+				core.boundTlsPort(((InetSocketAddress) tlsChannel.localAddress()).getPort());
+			}
+			else {
+				tlsChannel = null;
+			}
 		}
 		catch (RuntimeException e) {
+			if (plain != null) {
+				plain.close().syncUninterruptibly();
+			}
 			boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
 			workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
 			throw e;
 		}
+	}
+
+	private ChannelInitializer<SocketChannel> connections(EngineCore core, CommandExecutor executor,
+			ClientMemory memory, TrafficCounter traffic, @Nullable SslContext tls) {
+		return new ChannelInitializer<>() {
+			@Override
+			protected void initChannel(SocketChannel ch) {
+				clients.add(ch);
+				if (tls != null) {
+					// first: the traffic counter behind it counts the RESP bytes, as
+					// Redis's net_input_bytes does
+					ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+					ch.pipeline().addLast(TlsHandshakeFailures.INSTANCE);
+				}
+				ch.pipeline().addLast(traffic);
+				ch.pipeline().addLast(new RespConnectionHandler(core, executor, memory));
+			}
+		};
+	}
+
+	private static Channel bind(ServerBootstrap bootstrap, String host, int port) {
+		ChannelFuture bound = bootstrap.bind(new InetSocketAddress(host, port));
+		return bound.syncUninterruptibly().channel();
 	}
 
 	public static RespServer start(EngineCore core, CommandExecutor executor) {
@@ -105,8 +142,16 @@ public final class RespServer implements AutoCloseable {
 		return transport;
 	}
 
+	/** The plain listener's port, or -1 when only TLS is served. */
 	public int port() {
-		return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+		Channel channel = serverChannel;
+		return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
+	}
+
+	/** The TLS listener's port, or -1 without one. */
+	public int tlsPort() {
+		Channel channel = tlsChannel;
+		return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
 	}
 
 	/**
@@ -116,7 +161,12 @@ public final class RespServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		serverChannel.close().syncUninterruptibly();
+		if (serverChannel != null) {
+			serverChannel.close().syncUninterruptibly();
+		}
+		if (tlsChannel != null) {
+			tlsChannel.close().syncUninterruptibly();
+		}
 		for (Channel ch : clients) {
 			ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 		}
