@@ -30,7 +30,15 @@ public final class Main {
 			System.exit(2);
 			return;
 		}
-		Engine engine = Engine.start(config);
+		Engine engine;
+		try {
+			engine = Engine.start(config);
+		}
+		catch (IllegalArgumentException e) { // a rename-command name or a TLS file
+			System.err.println(e.getMessage());
+			System.exit(1);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			engine.close();
