@@ -120,6 +120,11 @@ class RenamedCommandsDifferentialTest {
 			.hasMessage("No such command in rename-command: flushal");
 		assertThatThrownBy(() -> Engine.start(EngineConfig.builder().renameCommand("KEYS", "get").build()))
 			.hasMessage("Target command name already exists: get");
+		try (Engine withoutDebug = Engine.start(EngineConfig.builder().disableCommands(List.of("DEBUG")).build())) {
+			assertThat(withoutDebug.execute("DEBUG", "SLEEP", "0").toString())
+				.as("a Redis command the engine does not implement is unknown already")
+				.contains("unknown command 'DEBUG'");
+		}
 	}
 
 }

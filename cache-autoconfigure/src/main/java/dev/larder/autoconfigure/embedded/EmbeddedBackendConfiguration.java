@@ -11,7 +11,9 @@ import dev.larder.cache.embedded.EmbeddedBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.UnknownCommandException;
 import dev.larder.engine.eviction.EvictionPolicy;
+import dev.larder.engine.tls.TlsSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,7 +43,7 @@ public class EmbeddedBackendConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	Engine larderEngine(EmbeddedEngineProperties properties) {
+	Engine larderEngine(EmbeddedEngineProperties properties, ObjectProvider<SslBundles> sslBundles) {
 		EngineConfig.Builder config = EngineConfig.builder()
 			.bind(properties.getBind())
 			.databases(properties.getDatabases())
@@ -52,12 +56,27 @@ public class EmbeddedBackendConfiguration {
 		if (properties.getPassword() != null) {
 			config.requirePass(properties.getPassword());
 		}
-		if (properties.getPort() != null) {
+		String bundle = properties.getSsl().getBundle();
+		if (properties.getPort() != null && bundle != null) {
+			// TLS instead of plain text on the one port, as server.ssl does for
+			// server.port
+			config.tlsPort(properties.getPort())
+				.tls(EngineSslBundle.tls(bundle,
+						TlsSettings.ClientAuth.fromConfigName(properties.getSsl().getClientAuth()),
+						sslBundles.getIfAvailable()));
+		}
+		else if (properties.getPort() != null) {
 			config.port(properties.getPort());
 		}
+		config.protectedMode(properties.isProtectedMode()).disableCommands(properties.getDisabledCommands());
 		Engine engine;
 		try {
 			engine = Engine.start(config.build());
+		}
+		catch (UnknownCommandException ex) {
+			throw new InvalidConfigurationPropertyValueException("larder.embedded.disabled-commands",
+					String.join(",", properties.getDisabledCommands()),
+					"'" + ex.commandName() + "' is not a command of the embedded engine");
 		}
 		catch (Exception ex) { // Netty rethrows a failed bind's checked BindException
 								// unchecked
@@ -66,12 +85,17 @@ public class EmbeddedBackendConfiguration {
 					+ "0 for any free port, or leave it unset to cache in-process only.", ex);
 		}
 		logBudget(budget, maxHeap, policy);
-		if (engine.port() > 0) {
-			logger.info("Larder's embedded engine serves RESP on " + properties.getBind() + ":" + engine.port()
-					+ " (redis-cli -p " + engine.port() + ")");
+		int port = Math.max(engine.port(), engine.tlsPort());
+		if (port > 0) {
+			logger.info("Larder's embedded engine serves RESP" + ((engine.tlsPort() > 0) ? " over TLS" : "") + " on "
+					+ properties.getBind() + ":" + port + " (redis-cli" + ((engine.tlsPort() > 0) ? " --tls" : "")
+					+ " -p " + port + ")");
 			if (properties.getPassword() == null && !isLoopback(properties.getBind())) {
-				logger.warn("Larder's embedded engine listens on " + properties.getBind()
-						+ " without a password: anyone who can reach it can read the cache. Set larder.embedded.password.");
+				logger.warn("Larder's embedded engine listens on " + properties.getBind() + " without a password: "
+						+ (properties.isProtectedMode()
+								? "protected mode refuses every client that is not on loopback. "
+										+ "Set larder.embedded.password."
+								: "anyone who can reach it can read the cache. Set larder.embedded.password."));
 			}
 		}
 		return engine;

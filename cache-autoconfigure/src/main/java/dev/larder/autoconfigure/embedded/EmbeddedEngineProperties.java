@@ -1,10 +1,14 @@
 package dev.larder.autoconfigure.embedded;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.larder.engine.eviction.EvictionPolicy;
+import dev.larder.engine.tls.TlsSettings;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +22,10 @@ import org.springframework.validation.Validator;
  */
 @ConfigurationProperties("larder.embedded")
 public class EmbeddedEngineProperties implements Validator {
+
+	/** What the embedded backend runs for every cache: disabled, caching would fail. */
+	private static final List<String> CACHE_COMMANDS = List.of("GET", "SET", "UNLINK", "EXISTS", "SCAN", "EVAL",
+			"EVALSHA");
 
 	/**
 	 * Port on which the engine also serves RESP (redis-cli, Lettuce, any Redis client).
@@ -69,6 +77,21 @@ public class EmbeddedEngineProperties implements Validator {
 	 * puts count in cache.errors).
 	 */
 	private String evictionPolicy = "allkeys-tinylfu";
+
+	/**
+	 * Redis's protected-mode: while no password is set, RESP clients connecting from
+	 * anything but a loopback address are refused with Redis's DENIED error.
+	 */
+	private boolean protectedMode = true;
+
+	/**
+	 * Commands no client may run, as Redis's rename-command NAME "" (for example
+	 * FLUSHALL, CONFIG, DEBUG, KEYS): they answer as unknown commands, to RESP clients,
+	 * in-process calls and scripts alike.
+	 */
+	private List<String> disabledCommands = new ArrayList<>();
+
+	private final Ssl ssl = new Ssl();
 
 	public @Nullable Integer getPort() {
 		return this.port;
@@ -134,6 +157,60 @@ public class EmbeddedEngineProperties implements Validator {
 		this.evictionPolicy = evictionPolicy;
 	}
 
+	public boolean isProtectedMode() {
+		return this.protectedMode;
+	}
+
+	public void setProtectedMode(boolean protectedMode) {
+		this.protectedMode = protectedMode;
+	}
+
+	public List<String> getDisabledCommands() {
+		return this.disabledCommands;
+	}
+
+	public void setDisabledCommands(List<String> disabledCommands) {
+		this.disabledCommands = disabledCommands;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/** TLS on the RESP port. */
+	public static class Ssl {
+
+		/**
+		 * Spring Boot SSL bundle (spring.ssl.bundle.pem.NAME or
+		 * spring.ssl.bundle.jks.NAME) whose key and trust material secure the RESP port:
+		 * with it, larder.embedded.port serves TLS only.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Whether RESP clients must present a certificate the bundle's trust material
+		 * accepts: no, yes or optional (Redis's tls-auth-clients).
+		 */
+		private String clientAuth = "no";
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public String getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(String clientAuth) {
+			this.clientAuth = clientAuth;
+		}
+
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return EmbeddedEngineProperties.class.isAssignableFrom(type);
@@ -164,9 +241,30 @@ public class EmbeddedEngineProperties implements Validator {
 			errors.rejectValue("maxMemory", "larder.invalid", "larder.embedded.max-memory must be " + MemoryBudget.FORMS
 					+ ", not '" + properties.getMaxMemory() + "': " + ex.getMessage());
 		}
+		validateSsl(properties, errors);
 		if (EvictionPolicy.fromConfigName(properties.getEvictionPolicy()) == null) {
 			errors.rejectValue("evictionPolicy", "larder.invalid", "larder.embedded.eviction-policy must be one of "
 					+ policyNames() + ", not '" + properties.getEvictionPolicy() + "'");
+		}
+	}
+
+	private static void validateSsl(EmbeddedEngineProperties properties, Errors errors) {
+		try {
+			TlsSettings.ClientAuth.fromConfigName(properties.getSsl().getClientAuth());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.rejectValue("ssl.clientAuth", "larder.invalid", "larder.embedded.ssl.client-auth must be no, yes "
+					+ "or optional, not '" + properties.getSsl().getClientAuth() + "'");
+		}
+		if (properties.getSsl().getBundle() != null && properties.getPort() == null) {
+			errors.rejectValue("ssl.bundle", "larder.invalid", "larder.embedded.ssl.bundle secures the RESP port, "
+					+ "but larder.embedded.port is not set: set it (0 for a free port) or remove the bundle");
+		}
+		for (String command : properties.getDisabledCommands()) {
+			if (CACHE_COMMANDS.contains(command.toUpperCase(Locale.ROOT))) {
+				errors.rejectValue("disabledCommands", "larder.invalid", "larder.embedded.disabled-commands cannot "
+						+ "disable " + command + ": the cache itself runs it (it needs " + CACHE_COMMANDS + ")");
+			}
 		}
 	}
 

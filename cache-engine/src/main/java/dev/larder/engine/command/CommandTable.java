@@ -1,5 +1,6 @@
 package dev.larder.engine.command;
 
+import dev.larder.engine.UnknownCommandException;
 import dev.larder.engine.command.spec.CommandSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,8 +85,9 @@ public final class CommandTable {
 	 * Redis's rename-command: the command named {@code name} answers to {@code newName}
 	 * from now on (its own name still shows in COMMAND INFO, as in Redis), or to nothing
 	 * when {@code newName} is empty: it is then gone from COMMAND COUNT, LIST and INFO,
-	 * and unknown to clients and scripts alike.
-	 * @throws IllegalArgumentException when {@code name} is not a command, or
+	 * and unknown to clients and scripts alike. A Redis command the engine does not
+	 * implement is unknown already: renaming it changes nothing.
+	 * @throws IllegalArgumentException when {@code name} is not a Redis command, or
 	 * {@code newName} already is one (Redis's config errors)
 	 */
 	public void rename(String name, String newName) {
@@ -96,8 +98,11 @@ public final class CommandTable {
 				index = i;
 			}
 		}
+		if (index < 0 && UnimplementedRedisCommands.contains(name)) {
+			return; // unknown to clients already
+		}
 		if (index < 0) {
-			throw new IllegalArgumentException("No such command in rename-command: " + name);
+			throw new UnknownCommandException(name);
 		}
 		if (!newName.isEmpty() && lookup(newName) != null) {
 			throw new IllegalArgumentException("Target command name already exists: " + newName);

@@ -1,0 +1,30 @@
+package dev.larder.engine.command;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Redis 7.0.15's commands (COMMAND LIST) that the engine does not implement. Each is an
+ * unknown command to the engine's clients already, so renaming or disabling one (DEBUG,
+ * SAVE, SHUTDOWN, ...) is accepted and changes nothing, where a name Redis does not know
+ * either is a mistake.
+ */
+final class UnimplementedRedisCommands {
+
+	private static final Set<String> NAMES = Set.of("acl", "asking", "bgrewriteaof", "bgsave", "bitcount", "bitfield",
+			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "fcall", "fcall_ro", "function",
+			"geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
+			"georadiusbymember_ro", "geosearch", "geosearchstore", "getbit", "lastsave", "lcs", "lolwut", "migrate",
+			"module", "pfadd", "pfcount", "pfdebug", "pfmerge", "pfselftest", "psync", "readonly", "readwrite",
+			"replconf", "replicaof", "restore", "restore-asking", "role", "save", "setbit", "shutdown", "slaveof",
+			"sort", "sort_ro", "substr", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup",
+			"xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+
+	private UnimplementedRedisCommands() {
+	}
+
+	static boolean contains(String name) {
+		return NAMES.contains(name.toLowerCase(Locale.ROOT));
+	}
+
+}
