@@ -11,7 +11,7 @@ final class Unsupported {
 
 	static final String REPLICATION = "the embedded engine has no replication";
 
-	static final String TLS = "the embedded engine has no TLS";
+	static final String TLS = "the embedded engine was started without TLS";
 
 	static final String TLS_AT_START = "the embedded engine applies TLS settings at start-up only";
 
