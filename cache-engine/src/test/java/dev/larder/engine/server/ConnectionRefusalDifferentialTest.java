@@ -69,7 +69,7 @@ class ConnectionRefusalDifferentialTest {
 	/**
 	 * An IPv4 address of this machine other than loopback, which both servers listen on.
 	 */
-	private static InetAddress nonLoopbackAddress() throws SocketException {
+	static InetAddress nonLoopbackAddress() throws SocketException {
 		Optional<InetAddress> found = NetworkInterface.networkInterfaces().filter(i -> {
 			try {
 				return i.isUp() && !i.isLoopback();

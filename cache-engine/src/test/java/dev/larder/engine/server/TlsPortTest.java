@@ -24,6 +24,7 @@ import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,36 @@ class TlsPortTest {
 			.tlsPort(0)
 			.tls(TlsSettings.pem(pki.caCert(), tmp.resolve("missing.key"), null).withClientAuth(ClientAuth.NO))
 			.build())).hasMessageContaining("missing.key");
+	}
+
+	/**
+	 * As in Redis, protected mode answers a TLS client from outside loopback once the
+	 * handshake is done, inside the TLS session.
+	 */
+	@Test
+	void protectedModeRefusesNonLoopbackTlsClientsAfterTheHandshake() throws Exception {
+		InetAddress outside = ConnectionRefusalDifferentialTest.nonLoopbackAddress();
+		KeyStore trust = KeyStore.getInstance("PKCS12");
+		trust.load(null, null);
+		try (InputStream in = Files.newInputStream(pki.caCert())) {
+			trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		tmf.init(trust);
+		SSLContext client = SSLContext.getInstance("TLS");
+		client.init(null, tmf.getTrustManagers(), null);
+		try (Engine engine = Engine.start(EngineConfig.builder()
+			.bind("0.0.0.0")
+			.tlsPort(0)
+			.tls(TlsSettings.pem(pki.serverCert(), pki.serverKey(), null).withClientAuth(ClientAuth.NO))
+			.build());
+				SSLSocket socket = (SSLSocket) client.getSocketFactory()
+					.createSocket(outside.getHostAddress(), engine.tlsPort())) {
+			socket.setSoTimeout(5000);
+			socket.startHandshake();
+			String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+			assertThat(reply).isEqualTo(new String(ProtectedMode.DENIED, StandardCharsets.US_ASCII));
+		}
 	}
 
 	/**
