@@ -1,11 +1,13 @@
 package dev.larder.engine.server;
 
 import dev.larder.engine.tls.TlsSettings;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.file.Path;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -28,6 +30,19 @@ final class ServerTls {
 	}
 
 	static SslContext context(TlsSettings settings) {
+		SslContext context = build(settings);
+		try {
+			// protocols and cipher names are applied to each connection's engine: try one
+			// now, so a misspelt name fails the start rather than every handshake
+			ReferenceCountUtil.release(context.newEngine(UnpooledByteBufAllocator.DEFAULT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("TLS cannot be set up: " + e.getMessage(), e);
+		}
+		return context;
+	}
+
+	private static SslContext build(TlsSettings settings) {
 		ClientAuth auth = switch (settings.clientAuth()) {
 			case NO -> ClientAuth.NONE;
 			case YES -> ClientAuth.REQUIRE;

@@ -184,7 +184,7 @@ class TlsPortTest {
 	}
 
 	@Test
-	void clientAuthWithoutACaFailsTheStartWithRedisMessage() {
+	void badTlsSettingsFailTheStart() {
 		assertThatThrownBy(() -> Engine.start(EngineConfig.builder()
 			.tlsPort(0)
 			.tls(TlsSettings.pem(pki.serverCert(), pki.serverKey(), null))
@@ -193,6 +193,15 @@ class TlsPortTest {
 			.tlsPort(0)
 			.tls(TlsSettings.pem(pki.caCert(), tmp.resolve("missing.key"), null).withClientAuth(ClientAuth.NO))
 			.build())).hasMessageContaining("missing.key");
+		assertThatThrownBy(() -> Engine.start(EngineConfig.builder()
+			.tlsPort(0)
+			.tls(TlsSettings.pem(pki.serverCert(), pki.serverKey(), pki.caCert())
+				.withCiphers(List.of("NO_SUCH_CIPHER")))
+			.build())).hasMessageStartingWith("TLS cannot be set up").hasMessageContaining("NO_SUCH_CIPHER");
+		assertThatThrownBy(() -> Engine.start(EngineConfig.builder()
+			.tlsPort(0)
+			.tls(TlsSettings.pem(pki.serverCert(), pki.serverKey(), pki.caCert()).withProtocols(List.of("SSLv1")))
+			.build())).hasMessageStartingWith("TLS cannot be set up");
 	}
 
 	/**
