@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The embedded Redis-compatible engine. {@link #execute(byte[]...)} runs any command
  * in-process on the caller's thread; when the config has a port, the same commands are
- * also served over RESP2/RESP3.
+ * also served over RESP2/RESP3, and over TLS on its TLS port (see
+ * {@link EngineConfig.Builder#tlsPort}).
  *
  * <pre>{@code
  * try (Engine engine = Engine.start(EngineConfig.defaults())) {
