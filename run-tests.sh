@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Larder: installs what the tests start as real processes (redis-server,
-# redis-sentinel, redis-cli and memcached, from Debian's packages, and saslpasswd2 for the SASL
-# test) when missing, then builds and verifies all modules.
+# redis-sentinel, redis-cli and memcached, from Debian's packages, saslpasswd2 for the SASL test and
+# openssl for the TLS tests) when missing, then builds and verifies all modules.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,7 @@ command -v redis-cli      >/dev/null 2>&1 || need+=(redis-tools)
 command -v redis-sentinel >/dev/null 2>&1 || need+=(redis-sentinel)
 command -v memcached      >/dev/null 2>&1 || need+=(memcached)
 command -v saslpasswd2    >/dev/null 2>&1 || need+=(sasl2-bin)   # a SASL user for memcached -S
+command -v openssl        >/dev/null 2>&1 || need+=(openssl)     # throwaway certificates for the TLS tests
 if ((${#need[@]})); then
   echo "Installing test dependencies: ${need[*]}"
   sudo_cmd=()
