@@ -60,6 +60,8 @@ public final class EngineConfig {
 
 	private final int lfuDecayTime;
 
+	private final boolean haltOnFatalError;
+
 	private EngineConfig(Builder b) {
 		this.port = b.port;
 		this.bind = b.bind;
@@ -84,6 +86,7 @@ public final class EngineConfig {
 		this.maxmemoryEvictionTenacity = b.maxmemoryEvictionTenacity;
 		this.lfuLogFactor = b.lfuLogFactor;
 		this.lfuDecayTime = b.lfuDecayTime;
+		this.haltOnFatalError = b.haltOnFatalError;
 	}
 
 	public static Builder builder() {
@@ -207,6 +210,15 @@ public final class EngineConfig {
 		return lfuDecayTime;
 	}
 
+	/**
+	 * Whether a {@link VirtualMachineError} in an engine thread halts the JVM (the
+	 * standalone server) or is logged and survived (embedded: the JVM is the
+	 * application's). See {@link FatalErrors}.
+	 */
+	public boolean haltOnFatalError() {
+		return haltOnFatalError;
+	}
+
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.port = port;
@@ -232,6 +244,7 @@ public final class EngineConfig {
 		b.maxmemoryEvictionTenacity = maxmemoryEvictionTenacity;
 		b.lfuLogFactor = lfuLogFactor;
 		b.lfuDecayTime = lfuDecayTime;
+		b.haltOnFatalError = haltOnFatalError;
 		return b;
 	}
 
@@ -282,6 +295,8 @@ public final class EngineConfig {
 		private int lfuLogFactor = 10;
 
 		private int lfuDecayTime = 1;
+
+		private boolean haltOnFatalError;
 
 		private Builder() {
 		}
@@ -476,6 +491,17 @@ public final class EngineConfig {
 				throw new IllegalArgumentException("lfu-decay-time must not be negative: " + minutes);
 			}
 			this.lfuDecayTime = minutes;
+			return this;
+		}
+
+		/**
+		 * Halt the JVM (exit status {@link FatalErrors#EXIT_CODE}) when an engine thread
+		 * meets an OutOfMemoryError or another {@link VirtualMachineError}, instead of
+		 * logging it and carrying on. For a process that is only the engine, under a
+		 * supervisor that restarts it; never for an engine embedded in an application.
+		 */
+		public Builder haltOnFatalError(boolean halt) {
+			this.haltOnFatalError = halt;
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package dev.larder.engine.server;
 
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.FatalErrors;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,7 +15,10 @@ public final class Main {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		EngineConfig.Builder config = EngineConfig.builder().port(6379);
+		// a process that is only the engine: better dead (and restarted by its
+		// supervisor)
+		// than alive with a dead thread
+		EngineConfig.Builder config = EngineConfig.builder().port(6379).haltOnFatalError(true);
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (option.equals("--help") || option.equals("-h")) {
@@ -41,7 +45,11 @@ public final class Main {
 				fail(option + ": " + e.getMessage());
 			}
 		}
-		Engine engine = Engine.start(config.build());
+		EngineConfig built = config.build();
+		FatalErrors fatal = FatalErrors.of(built);
+		// any other thread of the process, and the engine's should Netty let one go
+		Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal.report("thread " + thread.getName(), e));
+		Engine engine = Engine.start(built);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			engine.close();
