@@ -21,6 +21,8 @@ public final class Introspection {
 
 	private final ErrorStats errors = new ErrorStats();
 
+	private final RecentClientPeaks clientPeaks = new RecentClientPeaks();
+
 	private final ClientPause pause;
 
 	final InstantaneousMetric opsPerSec = new InstantaneousMetric();
@@ -175,6 +177,11 @@ public final class Introspection {
 	}
 
 	/** One tick of the server cron (serverCron's 100 ms metrics). */
+	/** INFO clients' recent largest buffers, sampled by the server cron. */
+	RecentClientPeaks clientPeaks() {
+		return clientPeaks;
+	}
+
 	void sampleMetrics(long nowMillis) {
 		opsPerSec.sample(nowMillis, core.stats().commandsProcessed.sum());
 		inputKbps.sample(nowMillis, netInput.sum());
