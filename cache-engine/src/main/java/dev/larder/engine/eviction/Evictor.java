@@ -117,7 +117,9 @@ public final class Evictor implements AutoCloseable {
 	public void schedule(Runnable task, long delayMillis) {
 		if (!closed) {
 			try {
-				timer.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+				// reported, not kept in a Future nobody reads
+				timer.schedule(fatalErrors.surviving("a scheduled task of the engine", task), Math.max(0, delayMillis),
+						TimeUnit.MILLISECONDS);
 			}
 			catch (java.util.concurrent.RejectedExecutionException e) {
 				// closed meanwhile
