@@ -236,6 +236,40 @@ class EngineAbuseResilienceTest {
 		assertRecovered();
 	}
 
+	/**
+	 * (f, per client) The same with client-output-buffer-limit: every slow consumer is
+	 * closed once its pending replies pass the hard limit, while its socket is still open
+	 * on this side.
+	 */
+	@Test
+	void slowConsumersOverTheOutputBufferLimitAreClosed() throws IOException {
+		try (RespClient admin = new RespClient(engine.port())) {
+			// big values go out without a copy, so the replies cost the heap nothing
+			assertThat(admin.call("SET", "huge", "x".repeat(1024 * 1024)).toString()).contains("OK");
+			admin.call("CONFIG", "SET", "client-output-buffer-limit", "normal 512kb 0 0");
+			List<Socket> slow = connect(20, 4096);
+			try {
+				ByteArrayOutputStream gets = new ByteArrayOutputStream();
+				byte[] get = RespClient.encode("GET", "huge");
+				for (int i = 0; i < 50; i++) {
+					gets.writeBytes(get);
+				}
+				for (Socket s : slow) {
+					writeQuietly(s, gets.toByteArray());
+				}
+				// only the checking client is left
+				awaitTrue(() -> longField(info("clients"), "connected_clients") == 2);
+				assertFreshClientServed();
+			}
+			finally {
+				closeAll(slow);
+				admin.call("CONFIG", "SET", "client-output-buffer-limit", "normal 0 0 0");
+				admin.call("DEL", "huge");
+			}
+		}
+		assertRecovered();
+	}
+
 	// --- the checks after each attack
 
 	private static void assertRecovered() {
