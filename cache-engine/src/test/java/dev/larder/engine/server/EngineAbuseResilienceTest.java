@@ -132,13 +132,20 @@ class EngineAbuseResilienceTest {
 			Map<String, Future<String>> engineSide = new LinkedHashMap<>();
 			Map<String, Future<String>> redisSide = new HashMap<>();
 			for (String frame : frames) {
-				engineSide.put(frame, pool.submit(() -> exchange(engine.port(), frame)));
-				redisSide.put(frame, pool.submit(() -> exchange(REDIS.port(), frame)));
+				engineSide.put(frame, pool.submit(() -> exchange(engine.port(), frame, 500)));
+				redisSide.put(frame, pool.submit(() -> exchange(REDIS.port(), frame, 500)));
 			}
 			Map<String, String> differences = new LinkedHashMap<>();
 			for (String frame : frames) {
 				String mine = engineSide.get(frame).get(30, TimeUnit.SECONDS);
 				String redis = redisSide.get(frame).get(30, TimeUnit.SECONDS);
+				if (!mine.equals(redis)) {
+					// a loaded machine may be slower to answer than the quiet period:
+					// again,
+					// with a longer one
+					mine = exchange(engine.port(), frame, 5_000);
+					redis = exchange(REDIS.port(), frame, 5_000);
+				}
 				if (!mine.equals(redis)) {
 					differences.put(abbreviate(frame), "engine " + mine + " / redis " + redis);
 				}
@@ -208,7 +215,7 @@ class EngineAbuseResilienceTest {
 			// copied into each reply (small values are; big ones are shared)
 			assertThat(admin.call("SET", "big", "x".repeat(8 * 1024)).toString()).contains("OK");
 			// 60 slow readers come to hold ~25 MB (each pauses once its socket is full)
-			admin.call("CONFIG", "SET", "maxmemory-clients", "8mb");
+			admin.call("CONFIG", "SET", "maxmemory-clients", "4mb");
 			long evictedBefore = longField(info("stats"), "evicted_clients");
 			// a small receive window, set before connecting: replies pile up in the
 			// engine, not in the kernel's buffers
@@ -225,7 +232,7 @@ class EngineAbuseResilienceTest {
 				awaitTrue(() -> longField(info("stats"), "evicted_clients") > evictedBefore);
 				assertFreshClientServed();
 				// evictions free memory as the evicted connections close
-				awaitTrue(() -> longField(info("memory"), "mem_clients_normal") <= 8L * 1024 * 1024);
+				awaitTrue(() -> longField(info("memory"), "mem_clients_normal") <= 4L * 1024 * 1024);
 			}
 			finally {
 				closeAll(slow);
@@ -393,11 +400,12 @@ class EngineAbuseResilienceTest {
 
 	/**
 	 * Sends one frame on a new connection and returns what came back and whether the
-	 * server closed the connection ("closed") or kept it open and went quiet ("open").
+	 * server closed the connection ("closed") or kept it open and went quiet for
+	 * {@code quietMillis} ("open").
 	 */
-	private static String exchange(int port, String frame) {
+	private static String exchange(int port, String frame, int quietMillis) {
 		try (Socket s = new Socket("127.0.0.1", port)) {
-			s.setSoTimeout(500);
+			s.setSoTimeout(quietMillis);
 			try {
 				s.getOutputStream().write(frame.getBytes(StandardCharsets.ISO_8859_1));
 			}
