@@ -39,8 +39,15 @@ final class StandaloneEngine implements AutoCloseable {
 	 * until it accepts connections.
 	 */
 	static StandaloneEngine start(String heap, String... args) {
+		return start(Main.class, heap, args);
+	}
+
+	/**
+	 * Starts another main class of the test classpath that prints Main's "ready" line.
+	 */
+	static StandaloneEngine start(Class<?> main, String heap, String... args) {
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-Xss512k", "-cp",
-				System.getProperty("java.class.path"), Main.class.getName(), "--port", "0"));
+				System.getProperty("java.class.path"), main.getName(), "--port", "0"));
 		command.addAll(List.of(args));
 		try {
 			Path log = Files.createTempFile("larder-standalone", ".log");
