@@ -176,12 +176,12 @@ public final class Introspection {
 		errors.count(message);
 	}
 
-	/** One tick of the server cron (serverCron's 100 ms metrics). */
 	/** INFO clients' recent largest buffers, sampled by the server cron. */
 	RecentClientPeaks clientPeaks() {
 		return clientPeaks;
 	}
 
+	/** One tick of the server cron (serverCron's 100 ms metrics). */
 	void sampleMetrics(long nowMillis) {
 		opsPerSec.sample(nowMillis, core.stats().commandsProcessed.sum());
 		inputKbps.sample(nowMillis, netInput.sum());

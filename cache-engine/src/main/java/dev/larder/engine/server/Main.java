@@ -15,8 +15,7 @@ public final class Main {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		// a process that is only the engine: better dead (and restarted by its
-		// supervisor)
+		// a process that is only the engine is better dead, restarted by its supervisor,
 		// than alive with a dead thread
 		EngineConfig.Builder config = EngineConfig.builder().port(6379).haltOnFatalError(true);
 		for (int i = 0; i < args.length; i++) {
