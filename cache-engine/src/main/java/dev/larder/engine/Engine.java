@@ -52,7 +52,8 @@ public final class Engine implements AutoCloseable {
 		this.core = new EngineCore(config);
 		this.executor = new CommandExecutor(core);
 		this.expiry = new ActiveExpiryCycle(core);
-		this.subscribers = new InProcessSubscribers(core.pubsub(), core.outputBufferLimits(), core::now);
+		this.subscribers = new InProcessSubscribers(core.pubsub(), core.outputBufferLimits(), core::now,
+				core.fatalErrors());
 		if (config.activeExpiry()) {
 			expiry.start();
 		}

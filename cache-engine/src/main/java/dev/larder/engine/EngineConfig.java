@@ -74,6 +74,8 @@ public final class EngineConfig {
 
 	private final Map<String, String> renamedCommands;
 
+	private final boolean haltOnFatalError;
+
 	private EngineConfig(Builder b) {
 		this.port = b.port;
 		this.bind = b.bind;
@@ -105,6 +107,7 @@ public final class EngineConfig {
 		if (tlsPort != NO_PORT && tls == null) {
 			throw new IllegalArgumentException("a TLS port needs TLS settings (keys and trust)");
 		}
+		this.haltOnFatalError = b.haltOnFatalError;
 	}
 
 	public static Builder builder() {
@@ -258,6 +261,15 @@ public final class EngineConfig {
 		return renamedCommands;
 	}
 
+	/**
+	 * Whether a {@link VirtualMachineError} in an engine thread halts the JVM (the
+	 * standalone server) or is logged and survived (embedded: the JVM is the
+	 * application's). See {@link FatalErrors}.
+	 */
+	public boolean haltOnFatalError() {
+		return haltOnFatalError;
+	}
+
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.port = port;
@@ -287,6 +299,7 @@ public final class EngineConfig {
 		b.tls = tls;
 		b.protectedMode = protectedMode;
 		b.renamedCommands.putAll(renamedCommands);
+		b.haltOnFatalError = haltOnFatalError;
 		return b;
 	}
 
@@ -345,6 +358,8 @@ public final class EngineConfig {
 		private boolean protectedMode = true;
 
 		private final Map<String, String> renamedCommands = new LinkedHashMap<>();
+
+		private boolean haltOnFatalError;
 
 		private Builder() {
 		}
@@ -586,6 +601,17 @@ public final class EngineConfig {
 		/** Disables commands, as {@code rename-command NAME ""} does for each. */
 		public Builder disableCommands(Collection<String> names) {
 			names.forEach(name -> renameCommand(name, ""));
+			return this;
+		}
+
+		/**
+		 * Halt the JVM (exit status {@link FatalErrors#EXIT_CODE}) when an engine thread
+		 * meets an OutOfMemoryError or another {@link VirtualMachineError}, instead of
+		 * logging it and carrying on. For a process that is only the engine, under a
+		 * supervisor that restarts it; never for an engine embedded in an application.
+		 */
+		public Builder haltOnFatalError(boolean halt) {
+			this.haltOnFatalError = halt;
 			return this;
 		}
 

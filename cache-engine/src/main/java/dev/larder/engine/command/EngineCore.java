@@ -1,6 +1,7 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.FatalErrors;
 import dev.larder.engine.config.ConfigCommands;
 import dev.larder.engine.config.ConfigTable;
 import dev.larder.engine.config.RedisParameters;
@@ -91,12 +92,16 @@ public final class EngineCore {
 	@SuppressWarnings("NullAway.Init")
 	private CommandExecutor executor;
 
+	private final FatalErrors fatalErrors;
+
 	public EngineCore(EngineConfig config) {
 		this.config = config;
 		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
 		this.memory = new EngineMemory(keyspace);
 		this.eviction = new EvictionSettings(config);
-		this.evictor = new Evictor(keyspace, eviction, stats, evictionListeners, memory::usedForEviction, memory::used);
+		this.fatalErrors = FatalErrors.of(config);
+		this.evictor = new Evictor(keyspace, eviction, stats, evictionListeners, memory::usedForEviction, memory::used,
+				fatalErrors);
 		this.requirePass = config.requirePass();
 		this.protoMaxBulkLen = config.protoMaxBulkLen();
 		this.clientQueryBufferLimit = config.clientQueryBufferLimit();
@@ -128,6 +133,11 @@ public final class EngineCore {
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
 		evictor.scheduleAtFixedRate(new ServerCron(this), ServerCron.PERIOD_MILLIS);
+	}
+
+	/** Where the engine's threads report errors they cannot handle. */
+	public FatalErrors fatalErrors() {
+		return fatalErrors;
 	}
 
 	/** The parameters of CONFIG GET and SET, bound to this core's settings. */

@@ -115,16 +115,13 @@ final class InfoSections {
 
 	private static void clientsSection(CommandContext c, StringBuilder sb) {
 		EngineCore core = c.core();
-		long maxInput = 0;
-		for (ClientSession s : core.clients()) {
-			maxInput = Math.max(maxInput, s.control().queryBuffer());
-		}
+		RecentClientPeaks peaks = core.introspection().clientPeaks();
 		sb.append("# Clients\r\n");
 		field(sb, "connected_clients", core.stats().connectedClients.get());
 		field(sb, "cluster_connections", 0);
 		field(sb, "maxclients", core.introspection().maxClients());
-		field(sb, "client_recent_max_input_buffer", maxInput);
-		field(sb, "client_recent_max_output_buffer", 0);
+		field(sb, "client_recent_max_input_buffer", peaks.maxInput());
+		field(sb, "client_recent_max_output_buffer", peaks.maxOutput());
 		field(sb, "blocked_clients", core.blocking().blockedClients());
 		field(sb, "tracking_clients", core.tracking().clients());
 		field(sb, "clients_in_timeout_table", core.blocking().blockedWithTimeout());

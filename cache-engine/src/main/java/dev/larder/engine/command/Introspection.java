@@ -21,6 +21,8 @@ public final class Introspection {
 
 	private final ErrorStats errors = new ErrorStats();
 
+	private final RecentClientPeaks clientPeaks = new RecentClientPeaks();
+
 	private final ClientPause pause;
 
 	final InstantaneousMetric opsPerSec = new InstantaneousMetric();
@@ -172,6 +174,11 @@ public final class Introspection {
 	/** An error reply was sent (afterErrorReply). */
 	void errorReplied(String message) {
 		errors.count(message);
+	}
+
+	/** INFO clients' recent largest buffers, sampled by the server cron. */
+	RecentClientPeaks clientPeaks() {
+		return clientPeaks;
 	}
 
 	/** One tick of the server cron (serverCron's 100 ms metrics). */

@@ -2,9 +2,10 @@ package dev.larder.engine.command;
 
 /**
  * The engine's serverCron share that is not the keyspace's: every 100 ms it samples the
- * instantaneous rates (run_with_period(100) of trackInstantaneousMetric), ends a pause
- * whose time has come, and closes clients idle for longer than {@code timeout}
- * (clientsCronHandleTimeout: never a client blocked in a command or subscribed).
+ * instantaneous rates (run_with_period(100) of trackInstantaneousMetric) and the clients'
+ * largest buffers (clientsCronTrackExpansiveClients), ends a pause whose time has come,
+ * and closes clients idle for longer than {@code timeout} (clientsCronHandleTimeout:
+ * never a client blocked in a command or subscribed).
  */
 final class ServerCron implements Runnable {
 
@@ -24,6 +25,7 @@ final class ServerCron implements Runnable {
 			long now = core.now();
 			Introspection in = core.introspection();
 			in.sampleMetrics(now);
+			in.clientPeaks().sample(now / 1000, core.clients());
 			if (in.pause().type() != ClientPause.Type.OFF) {
 				in.pause().expireIfDue();
 			}

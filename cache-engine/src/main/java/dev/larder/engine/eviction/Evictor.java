@@ -1,5 +1,6 @@
 package dev.larder.engine.eviction;
 
+import dev.larder.engine.FatalErrors;
 import dev.larder.engine.eviction.EvictionPolicy.Order;
 import dev.larder.engine.eviction.EvictionPolicy.Victims;
 import dev.larder.engine.keyspace.Database;
@@ -45,8 +46,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evictor implements AutoCloseable {
 
-	private static final System.Logger log = System.getLogger(Evictor.class.getName());
-
 	/** What {@link #makeRoom} found. */
 	public enum Outcome {
 
@@ -87,25 +86,24 @@ public final class Evictor implements AutoCloseable {
 	/** Refreshes the access clock and runs background eviction. */
 	private final ScheduledExecutorService timer;
 
+	private final FatalErrors fatalErrors;
+
 	private boolean backgroundQueued;
 
 	private volatile boolean closed;
 
 	public Evictor(Keyspace keyspace, EvictionSettings settings, EngineStats stats, List<EvictionListener> listeners,
-			LongSupplier usedMemory, LongSupplier exactUsedMemory) {
+			LongSupplier usedMemory, LongSupplier exactUsedMemory, FatalErrors fatalErrors) {
 		this.keyspace = keyspace;
 		this.settings = settings;
 		this.stats = stats;
 		this.listeners = listeners;
 		this.usedMemory = usedMemory;
 		this.exactUsedMemory = exactUsedMemory;
-		this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "larder-evictor");
-			t.setDaemon(true);
-			return t;
-		});
+		this.fatalErrors = fatalErrors;
+		this.timer = Executors.newSingleThreadScheduledExecutor(fatalErrors.threads("larder-evictor"));
 		KeyAccess access = keyspace.access();
-		timer.scheduleAtFixedRate(surviving(access::refreshClock), CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS,
+		timer.scheduleAtFixedRate(surviving(access::refreshClock, fatalErrors), CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS,
 				TimeUnit.MILLISECONDS);
 		settings.onChange(this::settingsChanged);
 		settingsChanged();
@@ -119,7 +117,9 @@ public final class Evictor implements AutoCloseable {
 	public void schedule(Runnable task, long delayMillis) {
 		if (!closed) {
 			try {
-				timer.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+				// reported, not kept in a Future nobody reads
+				timer.schedule(fatalErrors.surviving("a scheduled task of the engine", task), Math.max(0, delayMillis),
+						TimeUnit.MILLISECONDS);
 			}
 			catch (java.util.concurrent.RejectedExecutionException e) {
 				// closed meanwhile
@@ -134,18 +134,12 @@ public final class Evictor implements AutoCloseable {
 	 * keeps current (the access clock, INFO's instantaneous figures).
 	 */
 	public void scheduleAtFixedRate(Runnable task, long periodMillis) {
-		timer.scheduleAtFixedRate(surviving(task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+		timer.scheduleAtFixedRate(surviving(task, fatalErrors), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
 	}
 
-	static Runnable surviving(Runnable task) {
-		return () -> {
-			try {
-				task.run();
-			}
-			catch (Throwable t) {
-				log.log(System.Logger.Level.ERROR, "A periodic task of the engine failed; it will run again", t);
-			}
-		};
+	static Runnable surviving(Runnable task, FatalErrors fatalErrors) {
+		// standalone, an OutOfMemoryError halts the process instead (see FatalErrors)
+		return fatalErrors.surviving("a periodic task of the engine (it will run again)", task);
 	}
 
 	/** How often the access clock is refreshed: its resolution for LRU. */

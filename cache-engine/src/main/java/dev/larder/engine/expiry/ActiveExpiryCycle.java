@@ -40,11 +40,7 @@ public final class ActiveExpiryCycle implements AutoCloseable {
 		this.keysPerLoop = core.config().activeExpireKeysPerLoop();
 		this.stalePercent = core.config().activeExpireAcceptableStalePercent();
 		this.budgetPercent = core.config().activeExpireCycleBudgetPercent();
-		this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "larder-active-expiry");
-			t.setDaemon(true);
-			return t;
-		});
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(core.fatalErrors().threads("larder-active-expiry"));
 	}
 
 	public void start() {
@@ -64,10 +60,9 @@ public final class ActiveExpiryCycle implements AutoCloseable {
 			core.memory().samplePeak(); // as Redis's serverCron records the peak
 		}
 		catch (Throwable t) {
-			// the next tick is scheduled all the same; without this the failure would
-			// only be kept in a Future nobody reads
-			System.getLogger(ActiveExpiryCycle.class.getName())
-				.log(System.Logger.Level.ERROR, "An active expiry cycle failed; the next one runs on time", t);
+			// the next tick is scheduled all the same (unless a standalone engine halts);
+			// without this the failure would only be kept in a Future nobody reads
+			core.fatalErrors().report("an active expiry cycle (the next one runs on time)", t);
 		}
 		finally {
 			scheduleNext();

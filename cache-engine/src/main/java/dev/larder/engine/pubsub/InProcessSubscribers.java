@@ -1,5 +1,6 @@
 package dev.larder.engine.pubsub;
 
+import dev.larder.engine.FatalErrors;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,13 +24,12 @@ public final class InProcessSubscribers implements AutoCloseable {
 
 	private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-		Thread t = new Thread(r, "larder-pubsub-listener");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService executor;
 
-	public InProcessSubscribers(PubSub pubsub, OutputBufferLimits limits, LongSupplier clock) {
+	public InProcessSubscribers(PubSub pubsub, OutputBufferLimits limits, LongSupplier clock, FatalErrors fatalErrors) {
+		// a listener's Error ends its thread (the pool starts another) after being
+		// reported
+		this.executor = Executors.newCachedThreadPool(fatalErrors.threads("larder-pubsub-listener"));
 		this.pubsub = pubsub;
 		this.limits = limits;
 		this.clock = clock;

@@ -2,6 +2,7 @@ package dev.larder.engine.server;
 
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.FatalErrors;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,7 +23,9 @@ public final class Main {
 		}
 		EngineConfig config;
 		try {
-			config = ServerOptions.parse(args);
+			// a process that is only the engine is better dead, restarted by its
+			// supervisor, than alive with a dead thread
+			config = ServerOptions.parse(args).toBuilder().haltOnFatalError(true).build();
 		}
 		catch (IllegalArgumentException e) {
 			System.err.println(e.getMessage());
@@ -30,6 +33,9 @@ public final class Main {
 			System.exit(2);
 			return;
 		}
+		FatalErrors fatal = FatalErrors.of(config);
+		// any other thread of the process, and the engine's should Netty let one go
+		Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal.report("thread " + thread.getName(), e));
 		Engine engine;
 		try {
 			engine = Engine.start(config);

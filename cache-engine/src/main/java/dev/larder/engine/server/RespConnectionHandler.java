@@ -533,7 +533,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		if (!(cause instanceof java.io.IOException)) {
+		if (cause instanceof VirtualMachineError) {
+			// standalone, this halts the process; embedded, the event loop carries on
+			core.fatalErrors()
+				.report("serving client " + (session == null ? "?" : session.address()) + " (closed)", cause);
+		}
+		else if (!(cause instanceof java.io.IOException)) {
 			log.log(System.Logger.Level.WARNING,
 					"Closing client " + (session == null ? "?" : session.address()) + " after an unexpected error",
 					cause);

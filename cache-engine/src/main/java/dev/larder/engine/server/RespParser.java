@@ -269,7 +269,7 @@ final class RespParser {
 	/** The inline command, or null while its line has not all arrived. */
 	private byte @Nullable [][] parseInline() throws ProtocolException {
 		int lf = -1;
-		for (int i = pos; i < end; i++) {
+		for (int i = pos; i < end && buf[i] != 0; i++) {
 			if (buf[i] == '\n') {
 				lf = i;
 				break;
@@ -290,11 +290,19 @@ final class RespParser {
 		return argv;
 	}
 
+	/**
+	 * Where the header line ends; -1 while it has not arrived. Redis finds line ends with
+	 * strchr, which stops at a NUL byte: a line with a NUL before its end never ends, and
+	 * runs into the line length limit (inline lines likewise).
+	 */
 	private int indexOfCr(int from) {
 		byte[] b = buf;
 		for (int i = from, e = end; i < e; i++) {
 			if (b[i] == '\r') {
 				return i;
+			}
+			if (b[i] == 0) {
+				return -1;
 			}
 		}
 		return -1;

@@ -1,5 +1,6 @@
 package dev.larder.engine.server;
 
+import dev.larder.engine.FatalErrors;
 import dev.larder.engine.command.CommandExecutor;
 import dev.larder.engine.command.EngineCore;
 import io.netty.bootstrap.ServerBootstrap;
@@ -23,7 +24,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +53,9 @@ public final class RespServer implements AutoCloseable {
 
 	private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
+	/** Set once close() begins: event loops ending after it are expected to. */
+	private volatile boolean closing;
+
 	private RespServer(EngineCore core, CommandExecutor executor) {
 		boolean epoll = Epoll.isAvailable();
 		IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -68,9 +71,12 @@ public final class RespServer implements AutoCloseable {
 		}
 		transport = epoll ? "epoll" : "nio";
 		core.introspection().multiplexingApi(transport);
-		boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("larder-accept", true), io);
+		FatalErrors fatal = core.fatalErrors();
+		boss = new MultiThreadIoEventLoopGroup(1, EventLoopThreads.factory("larder-accept", fatal), io);
 		workers = new MultiThreadIoEventLoopGroup(core.config().ioThreads(),
-				new DefaultThreadFactory("larder-io", true), io);
+				EventLoopThreads.factory("larder-io", fatal), io);
+		EventLoopThreads.watch(boss, "larder-accept", () -> closing, fatal);
+		EventLoopThreads.watch(workers, "larder-io", () -> closing, fatal);
 		// All connections together may buffer at most a quarter of the heap, whatever
 		// maxmemory-clients says.
 		ClientMemory memory = new ClientMemory(core, Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
@@ -101,6 +107,7 @@ public final class RespServer implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException e) {
+			closing = true;
 			if (plain != null) {
 				plain.close().syncUninterruptibly();
 			}
@@ -161,6 +168,7 @@ public final class RespServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		closing = true;
 		if (serverChannel != null) {
 			serverChannel.close().syncUninterruptibly();
 		}

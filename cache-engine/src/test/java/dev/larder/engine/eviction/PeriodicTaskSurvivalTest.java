@@ -2,6 +2,7 @@ package dev.larder.engine.eviction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.engine.FatalErrors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +25,7 @@ class PeriodicTaskSurvivalTest {
 			if (runs.incrementAndGet() == 1) {
 				throw new OutOfMemoryError("simulated");
 			}
-		});
+		}, FatalErrors.surviving());
 		// the kind of executor the evictor's timer is
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 		try {

@@ -8,6 +8,8 @@ import dev.larder.engine.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +37,8 @@ class SpringKeyspaceEventsTest {
 
 	private RedisMessageListenerContainer container;
 
+	private final ExecutorService dispatch = Executors.newSingleThreadExecutor();
+
 	@BeforeEach
 	void start() {
 		engine = Engine.start(EngineConfig.builder().port(0).build());
@@ -43,6 +47,9 @@ class SpringKeyspaceEventsTest {
 		factory.start();
 		container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(factory);
+		// in arrival order: by default each message is handed to a new thread, and two
+		// events of one key could reach the listener swapped (seen in full builds)
+		container.setTaskExecutor(dispatch);
 		container.afterPropertiesSet();
 		container.start();
 	}
@@ -52,6 +59,7 @@ class SpringKeyspaceEventsTest {
 		container.destroy();
 		factory.destroy();
 		engine.close();
+		dispatch.shutdownNow();
 	}
 
 	@Test
