@@ -215,6 +215,21 @@ public final class MemcachedProcess implements AutoCloseable {
 		launch();
 	}
 
+	/**
+	 * Kills the process with SIGKILL, as a crash would; {@link #restart()} revives it.
+	 */
+	public void kill() {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();
