@@ -1,5 +1,6 @@
 package dev.larder.autoconfigure.memcached;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -144,6 +145,31 @@ class MemcachedBackendAutoConfigurationTests {
 				assertThat(health.getDetails()).containsEntry("nodesUp", "1/2");
 				assertThat(health.getDetails().get("nodes").toString()).contains("127.0.0.1:" + down + "=DOWN");
 			});
+	}
+
+	@Test
+	void aLostServerRejoinsThePoolWithinTheReconnectInterval() {
+		List<MemcachedProcess> pool = MemcachedProcess.pool(2);
+		try {
+			this.runner
+				.withPropertyValues("larder.memcached.servers=" + pool.get(0).address() + "," + pool.get(1).address(),
+						"larder.memcached.reconnect-interval=200ms")
+				.run((context) -> {
+					HealthIndicator health = context.getBean("larderHealthIndicator", HealthIndicator.class);
+					pool.get(1).kill();
+					RedisProcess.awaitUntil("the lost server leaves the pool",
+							() -> "1/2".equals(health.health().getDetails().get("nodesUp")));
+					pool.get(1).restart();
+					long back = System.nanoTime();
+					RedisProcess.awaitUntil("the server rejoins the pool",
+							() -> "2/2".equals(health.health().getDetails().get("nodesUp")));
+					// About one interval; generous for a loaded CI machine.
+					assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
+				});
+		}
+		finally {
+			pool.forEach(MemcachedProcess::stop);
+		}
 	}
 
 	@Test
