@@ -98,16 +98,22 @@ public final class LettuceConnectors {
 		RedisClusterClient client = RedisClusterClient.create(resources, seeds);
 		client.setOptions(options);
 		String nodes = seeds.stream().map(LettuceConnectors::describe).collect(Collectors.joining(","));
-		return new LettuceConnector("cluster", nodes, seeds.get(0).getTimeout(), () -> client.connectAsync(CODEC)
-			.thenApply((StatefulRedisClusterConnection<String, byte[]> connection) -> {
-				if (readFrom != null) {
-					connection.setReadFrom(readFrom);
-				}
-				return new RedisHandle(connection, connection.sync(), connection.async());
-			}), () -> {
-				client.shutdown();
-				resources.shutdown();
-			});
+		// connectAsync needs the topology loaded first (connect() loads it itself); a
+		// reconnect after a whole-cluster outage gets a fresh one.
+		return new LettuceConnector("cluster", nodes, seeds.get(0).getTimeout(),
+				() -> client.refreshPartitionsAsync()
+					.toCompletableFuture()
+					.thenCompose((loaded) -> client.connectAsync(CODEC))
+					.thenApply((StatefulRedisClusterConnection<String, byte[]> connection) -> {
+						if (readFrom != null) {
+							connection.setReadFrom(readFrom);
+						}
+						return new RedisHandle(connection, connection.sync(), connection.async());
+					}),
+				() -> {
+					client.shutdown();
+					resources.shutdown();
+				});
 	}
 
 	/**
