@@ -65,6 +65,10 @@ public class MemcachedBackendConfiguration {
 		builder.setName("larder");
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		MemcachedClient client = builder.build();
+		// XMemcached closes a connection after more than this many timeouts in a row (and
+		// warns, once, that a value under 100 may cause reconnects: here that is the
+		// point).
+		client.setTimeoutExceptionThreshold(properties.getMaxConsecutiveTimeouts() - 1);
 		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(), servers.weights(),
 				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()),
 				structureSettings.getIfAvailable(StructureSettings::defaults), properties.getReconnectInterval());

@@ -37,6 +37,13 @@ public class MemcachedProperties implements Validator {
 	private Duration opTimeout = Duration.ofSeconds(1);
 
 	/**
+	 * Consecutive operation timeouts on a server's connection after which the server is
+	 * taken out of the pool (its keys go to the other servers) until it answers again: a
+	 * hung server then costs a few calls the op-timeout, not every call for its keys.
+	 */
+	private int maxConsecutiveTimeouts = 3;
+
+	/**
 	 * Connection timeout.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(2);
@@ -94,6 +101,14 @@ public class MemcachedProperties implements Validator {
 
 	public void setOpTimeout(Duration opTimeout) {
 		this.opTimeout = opTimeout;
+	}
+
+	public int getMaxConsecutiveTimeouts() {
+		return this.maxConsecutiveTimeouts;
+	}
+
+	public void setMaxConsecutiveTimeouts(int maxConsecutiveTimeouts) {
+		this.maxConsecutiveTimeouts = maxConsecutiveTimeouts;
 	}
 
 	public Duration getConnectTimeout() {
@@ -154,6 +169,10 @@ public class MemcachedProperties implements Validator {
 		}
 		if (properties.getOpTimeout().isNegative() || properties.getOpTimeout().isZero()) {
 			errors.rejectValue("opTimeout", "larder.invalid", "larder.memcached.op-timeout must be positive");
+		}
+		if (properties.getMaxConsecutiveTimeouts() < 2) {
+			errors.rejectValue("maxConsecutiveTimeouts", "larder.invalid",
+					"larder.memcached.max-consecutive-timeouts must be at least 2");
 		}
 		if (properties.getReconnectInterval().isNegative() || properties.getReconnectInterval().isZero()) {
 			errors.rejectValue("reconnectInterval", "larder.invalid",

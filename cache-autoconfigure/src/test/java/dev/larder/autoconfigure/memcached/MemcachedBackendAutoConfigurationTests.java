@@ -77,11 +77,14 @@ class MemcachedBackendAutoConfigurationTests {
 	void protocolPoolSizeAndTimeoutReachTheClient() {
 		this.runner
 			.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(), "larder.memcached.protocol=text",
-					"larder.memcached.connection-pool-size=2", "larder.memcached.op-timeout=750ms")
+					"larder.memcached.connection-pool-size=2", "larder.memcached.op-timeout=750ms",
+					"larder.memcached.max-consecutive-timeouts=5")
 			.run((context) -> {
 				MemcachedClient client = (MemcachedClient) context.getBean(LarderCacheManager.class).nativeClient();
 				assertThat(client.getProtocol()).isEqualTo(new TextCommandFactory().getProtocol());
 				assertThat(client.getOpTimeout()).isEqualTo(750);
+				assertThat(client.getTimeoutExceptionThreshold()).as("closes after more than 4 timeouts in a row")
+					.isEqualTo(4);
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("text");
 				cache.put("k", "v");
 				assertThat(cache.get("k", String.class)).isEqualTo("v");

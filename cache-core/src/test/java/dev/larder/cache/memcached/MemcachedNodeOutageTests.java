@@ -47,30 +47,46 @@ class MemcachedNodeOutageTests {
 		this.nodes.forEach(MemcachedProcess::stop);
 	}
 
-	@Test
-	void aKilledNodeCostsCallersNothingAndServesAgainSoonAfterItReturns() throws Exception {
-		this.manager = LarderCacheManager
-			.builder(MemcachedTestBackends.backend(this.nodes, true, MemcachedBackend.DEFAULT_MAX_ITEM_SIZE,
-					RECONNECT_INTERVAL))
+	private LarderCache cache() {
+		MemcachedBackend backend = MemcachedTestBackends.backend(this.nodes, true,
+				MemcachedBackend.DEFAULT_MAX_ITEM_SIZE, RECONNECT_INTERVAL);
+		// What larder.memcached.max-consecutive-timeouts=3 sets.
+		backend.nativeClient().setTimeoutExceptionThreshold(2);
+		this.manager = LarderCacheManager.builder(backend)
 			.defaultSettings(CacheSettings.defaults())
 			.serializer(new JsonValueSerializer(TypeAllowList.jdkValueTypesOnly()))
 			.build();
-		LarderCache cache = this.manager.getCache("outage");
-		try (CacheLoad load = CacheLoad.start(cache, 4, KEYS)) {
-			Eventually.await(WAIT, "every key cached", () -> {
-				for (int key = 0; key < KEYS; key++) {
-					if (cache.get(key, String.class) == null) {
-						return false;
-					}
+		return this.manager.getCache("outage");
+	}
+
+	private static void awaitAllCached(LarderCache cache) {
+		Eventually.await(WAIT, "every key cached", () -> {
+			for (int key = 0; key < KEYS; key++) {
+				if (cache.get(key, String.class) == null) {
+					return false;
 				}
-				return true;
-			});
-			// Losing the node holding the cache's generation clears the cache by design
-			// (see MemcachedBackendTests); this is about losing the other one.
-			MemcachedProcess down = this.nodes.stream()
-				.filter((node) -> !node.command("get outage::generation").startsWith("VALUE"))
-				.findFirst()
-				.orElseThrow();
+			}
+			return true;
+		});
+	}
+
+	/**
+	 * Losing the node holding the cache's generation clears the cache by design (see
+	 * MemcachedBackendTests); these tests are about losing the other one.
+	 */
+	private MemcachedProcess nodeWithoutTheGeneration() {
+		return this.nodes.stream()
+			.filter((node) -> !node.command("get outage::generation").startsWith("VALUE"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void aKilledNodeCostsCallersNothingAndServesAgainSoonAfterItReturns() throws Exception {
+		LarderCache cache = cache();
+		try (CacheLoad load = CacheLoad.start(cache, 4, KEYS)) {
+			awaitAllCached(cache);
+			MemcachedProcess down = nodeWithoutTheGeneration();
 			MemcachedProcess up = this.nodes.get(1 - this.nodes.indexOf(down));
 			long itemsOnTheOtherNode = up.itemCount();
 			int loadsBefore = load.loads();
@@ -104,6 +120,49 @@ class MemcachedNodeOutageTests {
 			System.out.printf("Memcached node killed (SIGKILL) for 3 s in a pool of two: %d keys loaded from the "
 					+ "source of truth meanwhile, longest call %d ms; the node served again %d ms after it "
 					+ "answered%n", loadsDuringOutage, longestWait, servesAgainMillis);
+			assertThat(load.exceptions()).as("exceptions seen by callers").isEmpty();
+		}
+	}
+
+	@Test
+	void aHungNodeCostsAFewCallersTheOpTimeoutThenLeavesThePoolUntilItAnswers() throws Exception {
+		LarderCache cache = cache();
+		try (CacheLoad load = CacheLoad.start(cache, 4, KEYS)) {
+			awaitAllCached(cache);
+			MemcachedProcess hung = nodeWithoutTheGeneration();
+
+			hung.pause();
+			long pausedAt = System.nanoTime();
+			try {
+				Eventually.await(WAIT, "the hung node leaves the pool",
+						() -> "1/2".equals(this.manager.getBackend().health().details().get("nodesUp")));
+				long leftAt = System.nanoTime();
+				int callsThen = load.callCount();
+				Eventually.await(WAIT, "a thousand more calls", () -> load.callCount() >= callsThen + 1000);
+				assertThat(this.manager.getBackend().health().details().get("nodesUp"))
+					.as("a node that does not answer is not put back")
+					.isEqualTo("1/2");
+				long longestAfter = load.calls()
+					.stream()
+					.filter((call) -> call.start() > leftAt)
+					.mapToLong(CacheLoad.Call::millis)
+					.max()
+					.orElse(0);
+				long slowCalls = load.calls().stream().filter((call) -> call.millis() >= 900).count();
+				System.out.printf(
+						"Memcached node hung (SIGSTOP) in a pool of two: out of the pool %d ms after the "
+								+ "hang, %d calls waited the 1 s op-timeout, the longest call after it left %d ms%n",
+						TimeUnit.NANOSECONDS.toMillis(leftAt - pausedAt), slowCalls, longestAfter);
+				assertThat(longestAfter).as("calls once the node left the pool").isLessThan(500);
+			}
+			finally {
+				hung.resume();
+			}
+			long back = System.nanoTime();
+			Eventually.await(SERVES_AGAIN_WITHIN, "the node is back in the pool",
+					() -> "2/2".equals(this.manager.getBackend().health().details().get("nodesUp")));
+			System.out.printf("The node was back in the pool %d ms after SIGCONT%n",
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
 			assertThat(load.exceptions()).as("exceptions seen by callers").isEmpty();
 		}
 	}

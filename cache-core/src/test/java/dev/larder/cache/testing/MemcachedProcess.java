@@ -215,6 +215,18 @@ public final class MemcachedProcess implements AutoCloseable {
 		launch();
 	}
 
+	/** Freezes the process with SIGSTOP: connections stay open, nothing is answered. */
+	public void pause() {
+		RedisProcess.signal(this.process, "STOP");
+	}
+
+	/** Lets a {@link #pause() paused} process go on (SIGCONT). */
+	public void resume() {
+		if (this.process != null && this.process.isAlive()) {
+			RedisProcess.signal(this.process, "CONT");
+		}
+	}
+
 	/**
 	 * Kills the process with SIGKILL, as a crash would; {@link #restart()} revives it.
 	 */
