@@ -65,21 +65,22 @@ public final class LettuceConnectors {
 		RedisClient client = RedisClient.create(resources);
 		client.setOptions(options);
 		String topology = uri.getSentinels().isEmpty() ? "standalone" : "sentinel";
-		return new LettuceConnector(topology, describe(uri), uri.getTimeout(), () -> {
-			if (readFrom != null) {
-				return MasterReplica.connectAsync(client, CODEC, uri).thenApply((connection) -> {
-					connection.setReadFrom(readFrom);
-					return new RedisHandle(connection, connection.sync(), connection.async());
+		return new LettuceConnector(topology, describe(uri), uri.getTimeout(),
+				options.getSocketOptions().getConnectTimeout(), () -> {
+					if (readFrom != null) {
+						return MasterReplica.connectAsync(client, CODEC, uri).thenApply((connection) -> {
+							connection.setReadFrom(readFrom);
+							return new RedisHandle(connection, connection.sync(), connection.async());
+						});
+					}
+					return client.connectAsync(CODEC, uri)
+						.toCompletableFuture()
+						.thenApply((StatefulRedisConnection<String, byte[]> connection) -> new RedisHandle(connection,
+								connection.sync(), connection.async()));
+				}, () -> {
+					client.shutdown();
+					resources.shutdown();
 				});
-			}
-			return client.connectAsync(CODEC, uri)
-				.toCompletableFuture()
-				.thenApply((StatefulRedisConnection<String, byte[]> connection) -> new RedisHandle(connection,
-						connection.sync(), connection.async()));
-		}, () -> {
-			client.shutdown();
-			resources.shutdown();
-		});
 	}
 
 	/** A Redis Cluster reached through the given seed nodes. */
@@ -101,6 +102,7 @@ public final class LettuceConnectors {
 		// connectAsync needs the topology loaded first (connect() loads it itself); a
 		// reconnect after a whole-cluster outage gets a fresh one.
 		return new LettuceConnector("cluster", nodes, seeds.get(0).getTimeout(),
+				options.getSocketOptions().getConnectTimeout(),
 				() -> client.refreshPartitionsAsync()
 					.toCompletableFuture()
 					.thenCompose((loaded) -> client.connectAsync(CODEC))
@@ -140,8 +142,8 @@ public final class LettuceConnectors {
 		return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
 	}
 
-	private record LettuceConnector(String topology, String describe, Duration commandTimeout, Connect opener,
-			Runnable shutdown) implements RedisConnector {
+	private record LettuceConnector(String topology, String describe, Duration commandTimeout, Duration connectTimeout,
+			Connect opener, Runnable shutdown) implements RedisConnector {
 
 		@Override
 		public CompletableFuture<RedisHandle> connectAsync() {

@@ -116,7 +116,30 @@ public final class RedisBackend implements CacheBackend {
 	/** {@link #callAsync} for blocking callers. */
 	<T extends @Nullable Object> T call(
 			Function<RedisClusterAsyncCommands<String, byte[]>, CompletableFuture<T>> command) {
+		awaitFirstConnection();
 		return this.calls.call((probe) -> this.link.acquire(probe).thenCompose((h) -> command.apply(h.async())));
+	}
+
+	/**
+	 * Until the connection has been opened once, a blocking call waits for the connect
+	 * (socket and handshake, as before Larder bounded calls), not only its own budget: a
+	 * first TLS handshake on a cold JVM can take longer than a command. Callers share the
+	 * one attempt; once the circuit is open only its probe connects.
+	 */
+	private void awaitFirstConnection() {
+		if (this.link.current() != null || breaker().isOpen()) {
+			return;
+		}
+		Duration budget = this.connector.connectTimeout().plus(this.connector.commandTimeout());
+		try {
+			this.link.acquire(false).get(budget.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// The call itself fails (fast) and counts the failure.
+		}
 	}
 
 	/**

@@ -29,6 +29,11 @@ public interface RedisConnector extends AutoCloseable {
 	/** How long a command may wait for its reply (the client's own timeout). */
 	Duration commandTimeout();
 
+	/** How long opening the socket may take (the handshake then takes commands). */
+	default Duration connectTimeout() {
+		return Duration.ofSeconds(10);
+	}
+
 	/** {@code standalone}, {@code sentinel} or {@code cluster}. */
 	String topology();
 
