@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Memcached backend, when {@code larder.backend=memcached} and XMemcached is on the
  * classpath: one client over the pool, keys spread by consistent hashing (Ketama), a lost
- * node's keys rehashed to the others (misses, not errors) until it is back.
+ * node's keys rehashed to the others (misses, not errors) until it is back, which the
+ * backend notices within {@code larder.memcached.reconnect-interval}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(MemcachedClient.class)
@@ -57,13 +58,20 @@ public class MemcachedBackendConfiguration {
 		builder.setConnectionPoolSize(properties.getConnectionPoolSize());
 		builder.setOpTimeout(properties.getOpTimeout().toMillis());
 		builder.setConnectTimeout(properties.getConnectTimeout().toMillis());
-		builder.setHealSessionInterval(properties.getReconnectInterval().toMillis());
+		// Lost nodes are put back by the backend (every reconnect-interval, once they
+		// answer),
+		// not by XMemcached's healing, whose wait grows with each attempt to up to 60 s.
+		builder.setEnableHealSession(false);
 		builder.setName("larder");
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		MemcachedClient client = builder.build();
-		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(),
+		// XMemcached closes a connection after more than this many timeouts in a row (and
+		// warns, once, that a value under 100 may cause reconnects: here that is the
+		// point).
+		client.setTimeoutExceptionThreshold(properties.getMaxConsecutiveTimeouts() - 1);
+		MemcachedBackend backend = new MemcachedBackend(client, servers.addresses(), servers.weights(),
 				(int) Math.min(Integer.MAX_VALUE, properties.getMaxItemSize().toBytes()),
-				structureSettings.getIfAvailable(StructureSettings::defaults));
+				structureSettings.getIfAvailable(StructureSettings::defaults), properties.getReconnectInterval());
 		if (!larder.isFailOpen() && client.getAvailableServers().isEmpty()) {
 			backend.close();
 			throw new IllegalStateException("No Memcached server of larder.memcached.servers=" + properties.getServers()

@@ -62,12 +62,20 @@ final class LettuceConnectorFactory {
 				HostAndPort address = HostAndPort.parse(node, this.layers.propertyName("cluster.nodes"));
 				seeds.add(authenticated(RedisURI.builder().withHost(address.host()).withPort(address.port())));
 			}
-			return LettuceConnectors.cluster(seeds, clusterOptions, readFrom);
+			return LettuceConnectors.cluster(seeds, clusterOptions, readFrom, maxReconnectDelay());
 		}
 		if (sentinelSet) {
-			return LettuceConnectors.standalone(sentinelUri(), options, readFrom);
+			return LettuceConnectors.standalone(sentinelUri(), options, readFrom, maxReconnectDelay());
 		}
-		return LettuceConnectors.standalone(standaloneUri(), options, readFrom);
+		return LettuceConnectors.standalone(standaloneUri(), options, readFrom, maxReconnectDelay());
+	}
+
+	private Duration maxReconnectDelay() {
+		Duration delay = this.properties.getMaxReconnectDelay();
+		if (delay.isNegative() || delay.isZero()) {
+			throw invalid("larder.redis.max-reconnect-delay must be positive, got " + delay);
+		}
+		return delay;
 	}
 
 	private RedisURI standaloneUri() {

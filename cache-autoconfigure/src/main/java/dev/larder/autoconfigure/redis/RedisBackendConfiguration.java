@@ -56,12 +56,16 @@ public class RedisBackendConfiguration {
 					"larder.redis.circuit-breaker.failure-threshold must be at least 1, got "
 							+ breaker.getFailureThreshold());
 		}
+		if (properties.getFailFastTimeout().isNegative() || properties.getFailFastTimeout().isZero()) {
+			throw new InvalidRedisConfigurationException(
+					"larder.redis.fail-fast-timeout must be positive, got " + properties.getFailFastTimeout());
+		}
 		RedisConnector connector = new LettuceConnectorFactory(properties, new RedisPropertyLayers(environment),
 				sslBundles.getIfAvailable(), customizers.orderedStream().toList())
 			.create();
 		RedisBackend backend = new RedisBackend(connector,
 				new CircuitBreaker(breaker.getFailureThreshold(), breaker.getOpenFor()),
-				structureSettings.getIfAvailable(StructureSettings::defaults));
+				structureSettings.getIfAvailable(StructureSettings::defaults), properties.getFailFastTimeout());
 		if (!larder.isFailOpen()) {
 			connectOrFail(backend, connector);
 		}

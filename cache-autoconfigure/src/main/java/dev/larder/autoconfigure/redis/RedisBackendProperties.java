@@ -55,9 +55,25 @@ public class RedisBackendProperties {
 	private Duration timeout = Duration.ofSeconds(2);
 
 	/**
+	 * Fail-fast budget: how long a cache call waits once Redis has failed since its last
+	 * success (a timeout or an error), how long the circuit breaker's probe waits, and
+	 * how long the health check waits for PING. Bounds what a hung Redis costs each
+	 * caller after the first timeout.
+	 */
+	private Duration failFastTimeout = Duration.ofMillis(250);
+
+	/**
 	 * Connection timeout.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Longest wait between two of Lettuce's reconnect attempts (its back-off doubles from
+	 * 1 ms up to this). Lettuce's own default, 30s, would keep the cache bypassed for up
+	 * to 30 s after a long outage; the circuit breaker's probe also reopens a lost
+	 * connection by itself.
+	 */
+	private Duration maxReconnectDelay = Duration.ofSeconds(1);
 
 	/**
 	 * Client name set on connections with CLIENT SETNAME.
@@ -132,6 +148,22 @@ public class RedisBackendProperties {
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public Duration getFailFastTimeout() {
+		return this.failFastTimeout;
+	}
+
+	public void setFailFastTimeout(Duration failFastTimeout) {
+		this.failFastTimeout = failFastTimeout;
+	}
+
+	public Duration getMaxReconnectDelay() {
+		return this.maxReconnectDelay;
+	}
+
+	public void setMaxReconnectDelay(Duration maxReconnectDelay) {
+		this.maxReconnectDelay = maxReconnectDelay;
 	}
 
 	public Duration getConnectTimeout() {

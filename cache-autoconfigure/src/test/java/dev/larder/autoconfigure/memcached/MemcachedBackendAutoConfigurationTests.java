@@ -1,5 +1,6 @@
 package dev.larder.autoconfigure.memcached;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -76,11 +77,14 @@ class MemcachedBackendAutoConfigurationTests {
 	void protocolPoolSizeAndTimeoutReachTheClient() {
 		this.runner
 			.withPropertyValues("larder.memcached.servers=" + nodes.get(0).address(), "larder.memcached.protocol=text",
-					"larder.memcached.connection-pool-size=2", "larder.memcached.op-timeout=750ms")
+					"larder.memcached.connection-pool-size=2", "larder.memcached.op-timeout=750ms",
+					"larder.memcached.max-consecutive-timeouts=5")
 			.run((context) -> {
 				MemcachedClient client = (MemcachedClient) context.getBean(LarderCacheManager.class).nativeClient();
 				assertThat(client.getProtocol()).isEqualTo(new TextCommandFactory().getProtocol());
 				assertThat(client.getOpTimeout()).isEqualTo(750);
+				assertThat(client.getTimeoutExceptionThreshold()).as("closes after more than 4 timeouts in a row")
+					.isEqualTo(4);
 				LarderCache cache = context.getBean(LarderCacheManager.class).getCache("text");
 				cache.put("k", "v");
 				assertThat(cache.get("k", String.class)).isEqualTo("v");
@@ -144,6 +148,31 @@ class MemcachedBackendAutoConfigurationTests {
 				assertThat(health.getDetails()).containsEntry("nodesUp", "1/2");
 				assertThat(health.getDetails().get("nodes").toString()).contains("127.0.0.1:" + down + "=DOWN");
 			});
+	}
+
+	@Test
+	void aLostServerRejoinsThePoolWithinTheReconnectInterval() {
+		List<MemcachedProcess> pool = MemcachedProcess.pool(2);
+		try {
+			this.runner
+				.withPropertyValues("larder.memcached.servers=" + pool.get(0).address() + "," + pool.get(1).address(),
+						"larder.memcached.reconnect-interval=200ms")
+				.run((context) -> {
+					HealthIndicator health = context.getBean("larderHealthIndicator", HealthIndicator.class);
+					pool.get(1).kill();
+					RedisProcess.awaitUntil("the lost server leaves the pool",
+							() -> "1/2".equals(health.health().getDetails().get("nodesUp")));
+					pool.get(1).restart();
+					long back = System.nanoTime();
+					RedisProcess.awaitUntil("the server rejoins the pool",
+							() -> "2/2".equals(health.health().getDetails().get("nodesUp")));
+					// About one interval; generous for a loaded CI machine.
+					assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
+				});
+		}
+		finally {
+			pool.forEach(MemcachedProcess::stop);
+		}
 	}
 
 	@Test

@@ -177,6 +177,44 @@ class RedisBackendAutoConfigurationTests {
 	}
 
 	@Test
+	void aHungRedisIsReportedDownWithinTheFailFastBudgetAndUpAsSoonAsItAnswers() {
+		try (RedisProcess hung = RedisProcess.start()) {
+			this.runner.withPropertyValues("larder.redis.url=" + hung.uri(), "larder.redis.fail-fast-timeout=300ms")
+				.run((context) -> {
+					HealthIndicator indicator = context.getBean("larderHealthIndicator", HealthIndicator.class);
+					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+					hung.pause();
+					try {
+						long start = System.nanoTime();
+						Health health = indicator.health();
+						long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+						assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+						assertThat(String.valueOf(health.getDetails().get("error")))
+							.contains("did not answer within 300 ms");
+						// Generous for a loaded CI machine; the command timeout is 2 s.
+						assertThat(millis).isLessThan(1000);
+					}
+					finally {
+						hung.resume();
+					}
+					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+				});
+		}
+	}
+
+	@Test
+	void nonPositiveOutageSettingsFailStartupNamingTheProperty() {
+		this.runner.withPropertyValues("larder.redis.url=" + redis.uri(), "larder.redis.fail-fast-timeout=0s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidRedisConfigurationException.class)
+				.hasMessageContaining("larder.redis.fail-fast-timeout"));
+		this.runner.withPropertyValues("larder.redis.url=" + redis.uri(), "larder.redis.max-reconnect-delay=0s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidRedisConfigurationException.class)
+				.hasMessageContaining("larder.redis.max-reconnect-delay"));
+	}
+
+	@Test
 	void healthIndicatorCanBeSwitchedOff() {
 		this.runner.withPropertyValues("larder.redis.url=" + redis.uri(), "management.health.larder.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("larderHealthIndicator"));

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +19,18 @@ import dev.larder.cache.backend.StoreContext;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.Structures;
 import net.rubyeye.xmemcached.MemcachedClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caches in a Memcached pool through one XMemcached client (consistent hashing across
  * nodes). See {@link MemcachedStore} for how keys, ttls, large values and {@code clear()}
  * are handled. It also carries locks and rate limiters (not sorted sets): see
  * {@link #structures()}.
+ *
+ * <p>
+ * A node that is lost drops out of the pool (its keys are rehashed to the others, so its
+ * entries become misses, not errors); given a reconnect interval the backend puts it back
+ * as soon as it answers again (see {@link MemcachedNodeWatcher}).
  */
 public final class MemcachedBackend implements CacheBackend {
 
@@ -38,6 +46,8 @@ public final class MemcachedBackend implements CacheBackend {
 	private final MemcachedExpiry expiry = new MemcachedExpiry();
 
 	private final MemcachedStructures structures;
+
+	private final @Nullable MemcachedNodeWatcher watcher;
 
 	/**
 	 * @param client the client, owned by the backend from now on (closed with it)
@@ -62,12 +72,40 @@ public final class MemcachedBackend implements CacheBackend {
 	 */
 	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int maxItemSize,
 			StructureSettings structureSettings) {
+		this(client, servers, null, maxItemSize, structureSettings, null);
+	}
+
+	/**
+	 * @param client the client, owned by the backend from now on (closed with it)
+	 * @param servers the configured servers, for health reporting and to put back in the
+	 * pool when they return
+	 * @param weights each server's weight in the consistent hash (null: all 1)
+	 * @param maxItemSize the servers' item size limit in bytes; larger values are not
+	 * stored
+	 * @param structureSettings the key prefix, and clock, of locks and rate limiters
+	 * @param reconnectInterval how often a lost server is checked and, once it answers,
+	 * put back in the pool (replacing the client's own healing, whose back-off grows to
+	 * 60 s); null leaves healing to the client
+	 */
+	public MemcachedBackend(MemcachedClient client, List<InetSocketAddress> servers, int @Nullable [] weights,
+			int maxItemSize, StructureSettings structureSettings, @Nullable Duration reconnectInterval) {
 		this.client = client;
 		this.servers = List.copyOf(servers);
 		this.maxItemSize = maxItemSize;
 		InstantSource clock = (structureSettings.clock() != null) ? structureSettings.clock() : InstantSource.system();
 		this.structures = new MemcachedStructures(new MemcachedCalls(client), structureSettings.keys(), this.expiry,
 				clock, maxItemSize);
+		this.watcher = (reconnectInterval != null) ? new MemcachedNodeWatcher(client, nodes(servers, weights),
+				reconnectInterval, Duration.ofMillis(Math.min(client.getConnectTimeout(), 500))) : null;
+	}
+
+	private static List<MemcachedNodeWatcher.Node> nodes(List<InetSocketAddress> servers, int @Nullable [] weights) {
+		List<MemcachedNodeWatcher.Node> nodes = new ArrayList<>();
+		for (int i = 0; i < servers.size(); i++) {
+			nodes.add(new MemcachedNodeWatcher.Node(servers.get(i),
+					(weights != null && i < weights.length) ? weights[i] : 1));
+		}
+		return nodes;
 	}
 
 	@Override
@@ -119,8 +157,7 @@ public final class MemcachedBackend implements CacheBackend {
 		Map<String, Object> nodes = new LinkedHashMap<>();
 		int up = 0;
 		for (InetSocketAddress server : this.servers) {
-			boolean connected = available.stream()
-				.anyMatch((a) -> a.getPort() == server.getPort() && sameHost(a, server));
+			boolean connected = isConnected(available, server);
 			nodes.put(server.getHostString() + ":" + server.getPort(), connected ? "UP" : "DOWN");
 			up += connected ? 1 : 0;
 		}
@@ -129,6 +166,11 @@ public final class MemcachedBackend implements CacheBackend {
 		details.put("nodes", nodes);
 		details.put("nodesUp", up + "/" + this.servers.size());
 		return new BackendHealth(up > 0, details);
+	}
+
+	/** Whether a configured server is among the client's connected ones. */
+	static boolean isConnected(Collection<InetSocketAddress> available, InetSocketAddress server) {
+		return available.stream().anyMatch((a) -> a.getPort() == server.getPort() && sameHost(a, server));
 	}
 
 	private static boolean sameHost(InetSocketAddress connected, InetSocketAddress configured) {
@@ -146,6 +188,9 @@ public final class MemcachedBackend implements CacheBackend {
 
 	@Override
 	public void close() {
+		if (this.watcher != null) {
+			this.watcher.close();
+		}
 		this.structures.close();
 		try {
 			this.client.shutdown();

@@ -1,6 +1,9 @@
 package dev.larder.cache.redis;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.ClientOptions;
@@ -15,16 +18,26 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.masterreplica.MasterReplica;
-import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link RedisConnector}s over Lettuce for each topology. Keys are UTF-8 strings, values
  * bytes.
+ *
+ * <p>
+ * Lettuce reconnects a lost connection by itself, with an exponential back-off that by
+ * default grows to 30 s: after a long outage the cache would stay bypassed for up to 30 s
+ * after Redis is back. Larder caps the back-off ({@link #DEFAULT_MAX_RECONNECT_DELAY}
+ * unless told otherwise), so a returning server is found within that cap; a failed
+ * attempt against a server that is down costs one refused TCP connect.
  */
 public final class LettuceConnectors {
+
+	/** The longest wait between two reconnect attempts, unless told otherwise. */
+	public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
 	static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
@@ -37,42 +50,85 @@ public final class LettuceConnectors {
 	 * support), or null
 	 */
 	public static RedisConnector standalone(RedisURI uri, ClientOptions options, @Nullable ReadFrom readFrom) {
-		ClientResources resources = DefaultClientResources.create();
+		return standalone(uri, options, readFrom, DEFAULT_MAX_RECONNECT_DELAY);
+	}
+
+	/**
+	 * A standalone server, or the master that the Sentinels of {@code uri} name.
+	 * @param readFrom replicas to read from (served through Lettuce's master/replica
+	 * support), or null
+	 * @param maxReconnectDelay the longest wait between two reconnect attempts
+	 */
+	public static RedisConnector standalone(RedisURI uri, ClientOptions options, @Nullable ReadFrom readFrom,
+			Duration maxReconnectDelay) {
+		ClientResources resources = resources(maxReconnectDelay);
 		RedisClient client = RedisClient.create(resources);
 		client.setOptions(options);
 		String topology = uri.getSentinels().isEmpty() ? "standalone" : "sentinel";
-		return new LettuceConnector(topology, describe(uri), () -> {
-			if (readFrom != null) {
-				StatefulRedisMasterReplicaConnection<String, byte[]> connection = MasterReplica.connect(client, CODEC,
-						uri);
-				connection.setReadFrom(readFrom);
-				return new RedisHandle(connection, connection.sync(), connection.async());
-			}
-			StatefulRedisConnection<String, byte[]> connection = client.connect(CODEC, uri);
-			return new RedisHandle(connection, connection.sync(), connection.async());
-		}, () -> {
-			client.shutdown();
-			resources.shutdown();
-		});
+		return new LettuceConnector(topology, describe(uri), uri.getTimeout(),
+				options.getSocketOptions().getConnectTimeout(), () -> {
+					if (readFrom != null) {
+						return MasterReplica.connectAsync(client, CODEC, uri).thenApply((connection) -> {
+							connection.setReadFrom(readFrom);
+							return new RedisHandle(connection, connection.sync(), connection.async());
+						});
+					}
+					return client.connectAsync(CODEC, uri)
+						.toCompletableFuture()
+						.thenApply((StatefulRedisConnection<String, byte[]> connection) -> new RedisHandle(connection,
+								connection.sync(), connection.async()));
+				}, () -> {
+					client.shutdown();
+					resources.shutdown();
+				});
 	}
 
 	/** A Redis Cluster reached through the given seed nodes. */
 	public static RedisConnector cluster(List<RedisURI> seeds, ClusterClientOptions options,
 			@Nullable ReadFrom readFrom) {
-		ClientResources resources = DefaultClientResources.create();
+		return cluster(seeds, options, readFrom, DEFAULT_MAX_RECONNECT_DELAY);
+	}
+
+	/**
+	 * A Redis Cluster reached through the given seed nodes.
+	 * @param maxReconnectDelay the longest wait between two reconnect attempts to a node
+	 */
+	public static RedisConnector cluster(List<RedisURI> seeds, ClusterClientOptions options,
+			@Nullable ReadFrom readFrom, Duration maxReconnectDelay) {
+		ClientResources resources = resources(maxReconnectDelay);
 		RedisClusterClient client = RedisClusterClient.create(resources, seeds);
 		client.setOptions(options);
 		String nodes = seeds.stream().map(LettuceConnectors::describe).collect(Collectors.joining(","));
-		return new LettuceConnector("cluster", nodes, () -> {
-			StatefulRedisClusterConnection<String, byte[]> connection = client.connect(CODEC);
-			if (readFrom != null) {
-				connection.setReadFrom(readFrom);
-			}
-			return new RedisHandle(connection, connection.sync(), connection.async());
-		}, () -> {
-			client.shutdown();
-			resources.shutdown();
-		});
+		// connectAsync needs the topology loaded first (connect() loads it itself); a
+		// reconnect after a whole-cluster outage gets a fresh one.
+		return new LettuceConnector("cluster", nodes, seeds.get(0).getTimeout(),
+				options.getSocketOptions().getConnectTimeout(),
+				() -> client.refreshPartitionsAsync()
+					.toCompletableFuture()
+					.thenCompose((loaded) -> client.connectAsync(CODEC))
+					.thenApply((StatefulRedisClusterConnection<String, byte[]> connection) -> {
+						if (readFrom != null) {
+							connection.setReadFrom(readFrom);
+						}
+						return new RedisHandle(connection, connection.sync(), connection.async());
+					}),
+				() -> {
+					client.shutdown();
+					resources.shutdown();
+				});
+	}
+
+	/**
+	 * Lettuce's default resources but for the reconnect delay: exponential from 1 ms,
+	 * doubling, capped at {@code maxReconnectDelay}.
+	 */
+	private static ClientResources resources(Duration maxReconnectDelay) {
+		if (maxReconnectDelay.isNegative() || maxReconnectDelay.isZero()) {
+			throw new IllegalArgumentException("maxReconnectDelay must be positive, got " + maxReconnectDelay);
+		}
+		return DefaultClientResources.builder()
+			.reconnectDelay(Delay.exponential(Duration.ZERO, maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
+			.build();
 	}
 
 	private static String describe(RedisURI uri) {
@@ -86,12 +142,17 @@ public final class LettuceConnectors {
 		return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
 	}
 
-	private record LettuceConnector(String topology, String describe, Connect opener,
-			Runnable shutdown) implements RedisConnector {
+	private record LettuceConnector(String topology, String describe, Duration commandTimeout, Duration connectTimeout,
+			Connect opener, Runnable shutdown) implements RedisConnector {
 
 		@Override
-		public RedisHandle connect() {
-			return this.opener.open();
+		public CompletableFuture<RedisHandle> connectAsync() {
+			try {
+				return this.opener.open();
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
 		}
 
 		@Override
@@ -104,7 +165,7 @@ public final class LettuceConnectors {
 	@FunctionalInterface
 	private interface Connect {
 
-		RedisHandle open();
+		CompletableFuture<RedisHandle> open();
 
 	}
 

@@ -1,13 +1,38 @@
 package dev.larder.cache.redis;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 /**
  * Opens the connection of one Redis topology. Connecting may fail (the server is down at
  * startup); the backend then retries on later calls.
  */
 public interface RedisConnector extends AutoCloseable {
 
+	/**
+	 * Starts connecting; the future fails if Redis cannot be reached (bounded by the
+	 * client's connect and command timeouts).
+	 */
+	CompletableFuture<RedisHandle> connectAsync();
+
 	/** Connects; throws a runtime exception if Redis cannot be reached now. */
-	RedisHandle connect();
+	default RedisHandle connect() {
+		try {
+			return connectAsync().join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
+	}
+
+	/** How long a command may wait for its reply (the client's own timeout). */
+	Duration commandTimeout();
+
+	/** How long opening the socket may take (the handshake then takes commands). */
+	default Duration connectTimeout() {
+		return Duration.ofSeconds(10);
+	}
 
 	/** {@code standalone}, {@code sentinel} or {@code cluster}. */
 	String topology();

@@ -7,11 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.key.CacheKeyRenderer;
-import dev.larder.cache.support.CircuitBreaker;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -47,39 +45,42 @@ final class RedisStore implements CacheStore {
 
 	@Override
 	public @Nullable Object get(Object key) {
-		return call((redis) -> redis.get((String) key));
+		return this.backend.call((redis) -> redis.get((String) key).toCompletableFuture());
 	}
 
 	@Override
 	public CompletableFuture<@Nullable Object> getAsync(Object key) {
 		// A miss completes with null.
-		return this.<@Nullable Object>callAsync(
+		return this.backend.<@Nullable Object>callAsync(
 				(redis) -> redis.get((String) key).toCompletableFuture().thenApply((value) -> value));
 	}
 
 	@Override
 	public CompletableFuture<Void> putAsync(Object key, Object value, Duration ttl) {
-		return callAsync((redis) -> (ttl.isZero() ? redis.set((String) key, (byte[]) value)
-				: redis.set((String) key, (byte[]) value, SetArgs.Builder.px(ttl)))
-			.toCompletableFuture()
-			.thenApply((ok) -> null));
+		return this.backend.callAsync((redis) -> set(redis, key, value, ttl).thenApply((ok) -> null));
 	}
 
 	@Override
 	public void put(Object key, Object value, Duration ttl) {
-		call((redis) -> ttl.isZero() ? redis.set((String) key, (byte[]) value)
-				: redis.set((String) key, (byte[]) value, SetArgs.Builder.px(ttl)));
+		this.backend.call((redis) -> set(redis, key, value, ttl));
+	}
+
+	private static CompletableFuture<String> set(RedisClusterAsyncCommands<String, byte[]> redis, Object key,
+			Object value, Duration ttl) {
+		return (ttl.isZero() ? redis.set((String) key, (byte[]) value)
+				: redis.set((String) key, (byte[]) value, SetArgs.Builder.px(ttl)))
+			.toCompletableFuture();
 	}
 
 	@Override
 	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
 		SetArgs args = ttl.isZero() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ttl);
-		return call((redis) -> redis.setGet((String) key, (byte[]) value, args));
+		return this.backend.call((redis) -> redis.setGet((String) key, (byte[]) value, args).toCompletableFuture());
 	}
 
 	@Override
 	public boolean delete(Object key) {
-		Long removed = call((redis) -> redis.unlink((String) key));
+		Long removed = this.backend.call((redis) -> redis.unlink((String) key).toCompletableFuture());
 		return removed != null && removed > 0;
 	}
 
@@ -90,8 +91,8 @@ final class RedisStore implements CacheStore {
 	 */
 	@Override
 	public void clear() {
-		this.<@Nullable Void>call((redis) -> {
-			RedisHandle handle = this.backend.handle();
+		this.backend.<@Nullable Void>callBlocking((handle) -> {
+			RedisClusterCommands<String, byte[]> redis = handle.sync();
 			List<CompletableFuture<Long>> unlinks = new ArrayList<>();
 			ScanArgs match = ScanArgs.Builder.matches(this.pattern).limit(CLEAR_BATCH);
 			KeyScanCursor<String> cursor = redis.scan(match);
@@ -132,45 +133,6 @@ final class RedisStore implements CacheStore {
 	@Override
 	public Object nativeStore() {
 		return this.backend.nativeClient();
-	}
-
-	private <T extends @Nullable Object> CompletableFuture<T> callAsync(
-			Function<RedisClusterAsyncCommands<String, byte[]>, CompletableFuture<T>> command) {
-		CircuitBreaker breaker = this.backend.breaker();
-		if (!breaker.allowsCall()) {
-			return CompletableFuture.failedFuture(new CircuitBreaker.OpenException("redis"));
-		}
-		CompletableFuture<T> result;
-		try {
-			result = command.apply(this.backend.handle().async());
-		}
-		catch (RuntimeException ex) {
-			result = CompletableFuture.failedFuture(ex);
-		}
-		return result.whenComplete((value, ex) -> {
-			if (ex != null) {
-				breaker.recordFailure();
-			}
-			else {
-				breaker.recordSuccess();
-			}
-		});
-	}
-
-	private <T extends @Nullable Object> T call(Function<RedisClusterCommands<String, byte[]>, T> command) {
-		CircuitBreaker breaker = this.backend.breaker();
-		if (!breaker.allowsCall()) {
-			throw new CircuitBreaker.OpenException("redis");
-		}
-		try {
-			T result = command.apply(this.backend.handle().sync());
-			breaker.recordSuccess();
-			return result;
-		}
-		catch (RuntimeException ex) {
-			breaker.recordFailure();
-			throw ex;
-		}
 	}
 
 }

@@ -57,6 +57,33 @@ class CircuitBreakerTests {
 		assertThat(this.breaker.allowsCall()).isTrue();
 	}
 
+	@Test
+	void admitsWithTheFullBudgetUntilAFailureThenFailFastThenProbesOnly() {
+		assertThat(this.breaker.admit()).isEqualTo(CircuitBreaker.Admission.CALL);
+		this.breaker.recordFailure();
+		assertThat(this.breaker.admit()).isEqualTo(CircuitBreaker.Admission.FAIL_FAST_CALL);
+		this.breaker.recordFailure();
+		this.breaker.recordFailure();
+		assertThat(this.breaker.admit()).isEqualTo(CircuitBreaker.Admission.REFUSED);
+		this.now.addAndGet(Duration.ofSeconds(1).toNanos());
+		assertThat(this.breaker.admit()).isEqualTo(CircuitBreaker.Admission.PROBE);
+		assertThat(this.breaker.admit()).isEqualTo(CircuitBreaker.Admission.REFUSED);
+		this.breaker.recordSuccess();
+		assertThat(this.breaker.admit()).isEqualTo(CircuitBreaker.Admission.CALL);
+	}
+
+	@Test
+	void openListenersRunOncePerOpening() {
+		AtomicLong openings = new AtomicLong();
+		this.breaker.onOpen(openings::incrementAndGet);
+		failThreeTimes();
+		this.breaker.recordFailure();
+		assertThat(openings).hasValue(1);
+		this.breaker.recordSuccess();
+		failThreeTimes();
+		assertThat(openings).hasValue(2);
+	}
+
 	private void failThreeTimes() {
 		for (int i = 0; i < 3; i++) {
 			this.breaker.recordFailure();

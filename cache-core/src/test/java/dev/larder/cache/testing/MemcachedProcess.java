@@ -215,6 +215,33 @@ public final class MemcachedProcess implements AutoCloseable {
 		launch();
 	}
 
+	/** Freezes the process with SIGSTOP: connections stay open, nothing is answered. */
+	public void pause() {
+		RedisProcess.signal(this.process, "STOP");
+	}
+
+	/** Lets a {@link #pause() paused} process go on (SIGCONT). */
+	public void resume() {
+		if (this.process != null && this.process.isAlive()) {
+			RedisProcess.signal(this.process, "CONT");
+		}
+	}
+
+	/**
+	 * Kills the process with SIGKILL, as a crash would; {@link #restart()} revives it.
+	 */
+	public void kill() {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();

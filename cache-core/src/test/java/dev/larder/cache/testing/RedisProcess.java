@@ -131,6 +131,57 @@ public final class RedisProcess implements AutoCloseable {
 		launch();
 	}
 
+	/**
+	 * Kills the process with SIGKILL, as a crash would: no shutdown, connections reset.
+	 * {@link #restart()} brings it back on the same port.
+	 */
+	public void kill() {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Freezes the process with SIGSTOP: its connections stay open and the kernel still
+	 * accepts new ones, but nothing is answered, as with a hung server.
+	 */
+	public void pause() {
+		signal(this.process, "STOP");
+	}
+
+	/** Lets a {@link #pause() paused} process go on (SIGCONT). */
+	public void resume() {
+		if (isRunning()) {
+			signal(this.process, "CONT");
+		}
+	}
+
+	/** Sends a signal (STOP, CONT, ...) to a process with the system's kill command. */
+	public static void signal(Process process, String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+				.redirectErrorStream(true)
+				.start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: "
+						+ new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not run kill", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}
