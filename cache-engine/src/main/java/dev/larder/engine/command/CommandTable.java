@@ -21,6 +21,9 @@ public final class CommandTable {
 	/** Open addressing: a slot is null until a command is placed in it. */
 	private @Nullable Command[] slots = new Command[256];
 
+	/** Commands and subcommands bound so far: the next {@link Command#id()}. */
+	private int bound;
+
 	/** Binds a command, or a subcommand of a container bound before. */
 	public void bind(CommandSpec spec, CommandHandler handler) {
 		add(spec, handler, false);
@@ -52,7 +55,7 @@ public final class CommandTable {
 		if (walksKeyspace && !spec.keySpecs().isEmpty()) {
 			throw new IllegalArgumentException(spec.name() + " has keys: the executor locks them");
 		}
-		Command command = new Command(spec, handler, walksKeyspace);
+		Command command = new Command(spec, handler, walksKeyspace, bound++);
 		String containerName = spec.container();
 		if (containerName != null) {
 			addSubcommand(spec, containerName, command);
@@ -129,6 +132,11 @@ public final class CommandTable {
 			return base;
 		}
 		return base.subcommand(parts[1].toLowerCase(Locale.ROOT));
+	}
+
+	/** How many commands and subcommands are bound: ids are below this. */
+	public int size() {
+		return bound;
 	}
 
 	/** Every command, in binding order. */

@@ -49,7 +49,7 @@ public final class ConnectionCommands {
 		return name == null ? Reply.NULL : Reply.bulk(name);
 	}
 
-	static Reply help(String container, String... lines) {
+	public static Reply help(String container, String... lines) {
 		List<Reply> out = new ArrayList<>();
 		out.add(new Reply.SimpleString(container + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"));
 		for (String line : lines) {
@@ -126,10 +126,10 @@ public final class ConnectionCommands {
 		byte[] user;
 		byte[] pass;
 		if (c.argc() == 2) {
-			if (c.core().requirePass() == null) {
+			if (c.core().acl().defaultUserNopass()) {
 				return Reply.error(Errors.AUTH_NOT_CONFIGURED);
 			}
-			user = Bytes.utf8("default");
+			user = DEFAULT_USER;
 			pass = c.arg(1);
 		}
 		else {
@@ -139,21 +139,9 @@ public final class ConnectionCommands {
 		return authenticate(c, user, pass) ? Reply.OK : Reply.error(Errors.WRONGPASS);
 	}
 
-	/**
-	 * Only the "default" user exists; without requirepass it is "nopass" and accepts any
-	 * password.
-	 */
+	/** ACLAuthenticateUser: a failure is logged and counted. */
 	private static boolean authenticate(CommandContext c, byte[] user, byte[] pass) {
-		if (!java.util.Arrays.equals(user, DEFAULT_USER)) {
-			return false;
-		}
-		String required = c.core().requirePass();
-		boolean ok = required == null
-				|| java.security.MessageDigest.isEqual(required.getBytes(StandardCharsets.UTF_8), pass);
-		if (ok) {
-			c.session().authenticated(true);
-		}
-		return ok;
+		return c.core().acl().authenticate(c.session(), user, pass, c.arg(0));
 	}
 
 	private static Reply select(CommandContext c) {
@@ -178,7 +166,7 @@ public final class ConnectionCommands {
 		c.session().db(0);
 		c.session().protocol(2);
 		c.session().name(null);
-		c.session().authenticated(c.core().requirePass() == null);
+		c.core().acl().reset(c.session());
 		c.session().control().reset();
 		return new Reply.SimpleString("RESET");
 	}

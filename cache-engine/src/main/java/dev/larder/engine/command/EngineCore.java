@@ -1,6 +1,8 @@
 package dev.larder.engine.command;
 
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.acl.Acl;
+import dev.larder.engine.acl.AclCommands;
 import dev.larder.engine.config.ConfigCommands;
 import dev.larder.engine.config.ConfigTable;
 import dev.larder.engine.config.RedisParameters;
@@ -82,6 +84,8 @@ public final class EngineCore {
 
 	private final ConfigTable parameters;
 
+	private final Acl acl;
+
 	// Set by the CommandExecutor made for this core, in its constructor, before any
 	// command runs: commands, and so scripts, run only through it.
 	@SuppressWarnings("NullAway.Init")
@@ -117,11 +121,20 @@ public final class EngineCore {
 		PubSubCommands.register(table);
 		this.tracking = new Tracking(keyspace.changes(), clients::get);
 		ClientTrackingCommands.register(table);
+		AclCommands.register(table);
 		table.verify();
+		this.acl = new Acl(table, clients::values, ClientInfo::line, this::now);
+		acl.defaultPassword(requirePass);
+		acl.configure(config.users());
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
 		evictor.scheduleAtFixedRate(new ServerCron(this), ServerCron.PERIOD_MILLIS);
+	}
+
+	/** Users, permissions and the ACL log. */
+	public Acl acl() {
+		return acl;
 	}
 
 	/** The parameters of CONFIG GET and SET, bound to this core's settings. */
@@ -229,7 +242,10 @@ public final class EngineCore {
 
 	/** A new session; it starts authenticated only when no password is required. */
 	public ClientSession newSession(String address, String localAddress) {
-		return new ClientSession(nextClientId.incrementAndGet(), requirePass == null, address, localAddress, now());
+		ClientSession s = new ClientSession(nextClientId.incrementAndGet(), acl.defaultUserOpen(), address,
+				localAddress, now());
+		s.user(acl.defaultUser());
+		return s;
 	}
 
 	/**
@@ -280,6 +296,7 @@ public final class EngineCore {
 	/** Sets the password AUTH requires; null or empty requires none. */
 	public void requirePass(@Nullable String requirePass) {
 		this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
+		acl.defaultPassword(this.requirePass);
 	}
 
 	public long protoMaxBulkLen() {

@@ -48,7 +48,8 @@ final class ClientParameters {
 				Binding.of(core.memory()::maxmemoryClients, core.memory()::maxmemoryClients), Check.none()));
 		b.add(new NumericParameter("tracking-table-max-keys", null, SIZE_T, 0, LONG_MAX, INTEGER,
 				Binding.of(core.tracking()::maxKeys, core.tracking()::maxKeys), Check.none()));
-		b.add(NumericParameter.stored("acllog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));
+		b.add(new NumericParameter("acllog-max-len", null, NumericType.ULONG, 0, LONG_MAX, INTEGER,
+				Binding.of(core.acl()::logMaxLen, core.acl()::logMaxLen), Check.none()));
 		b.add(StringParameter.stored("aclfile", "", IMMUTABLE));
 		b.add(EnumParameter.stored("acl-pubsub-default", List.of("allchannels", "resetchannels"), "resetchannels"));
 		b.add(new NotifyKeyspaceEventsParameter(core.keyspace().changes()));
