@@ -282,6 +282,7 @@ public final class Acl {
 		if (result == Selector.OK) {
 			return null;
 		}
+		s.ran(command.name()); // Redis's lastcmd is set before its checks
 		denied(result, s.inMulti() ? "multi" : "toplevel", user, command, args, position[0], s);
 		return switch (result) {
 			case Selector.DENIED_CMD ->

@@ -166,8 +166,8 @@ public final class AclCommands {
 				.sanitize("ERR Unknown category '" + (name.length() > 128 ? name.substring(0, 128) : name) + "'"));
 		}
 		List<Reply> out = new ArrayList<>();
-		for (Command cmd : acl(c).catalog().inCategory(category)) {
-			out.add(Reply.bulk(cmd.name()));
+		for (CommandCatalog.Entry cmd : acl(c).catalog().inCategory(category)) {
+			out.add(Reply.bulk(cmd.name));
 		}
 		return new Reply.ArrayReply(out);
 	}

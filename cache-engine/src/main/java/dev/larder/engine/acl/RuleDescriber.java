@@ -1,6 +1,5 @@
 package dev.larder.engine.acl;
 
-import dev.larder.engine.command.Command;
 import dev.larder.engine.command.spec.AclCategory;
 import java.util.List;
 
@@ -11,9 +10,7 @@ import java.util.List;
  * selector as they are emitted, and the result is checked against the real bitmap.
  *
  * <p>
- * The best fit is judged over the engine's commands, so a category Redis has more
- * commands in than the engine implements may be described differently; single commands
- * come in the command table's order where Redis's come in its hash table's.
+ * Single commands come in the catalogue's order where Redis's come in its hash table's.
  */
 final class RuleDescriber {
 
@@ -42,8 +39,8 @@ final class RuleDescriber {
 				}
 				long on = 0;
 				long off = 0;
-				for (Command c : catalog.inCategory(categories[j])) {
-					if (temp.bit(c.id())) {
+				for (CommandCatalog.Entry c : catalog.inCategory(categories[j])) {
+					if (temp.bit(c.id)) {
 						on++;
 					}
 					else {
@@ -76,20 +73,19 @@ final class RuleDescriber {
 		return rules.toString();
 	}
 
-	private void singleCommands(Selector selector, Selector fake, StringBuilder rules, List<Command> commands) {
-		for (Command cmd : commands) {
-			boolean userBit = selector.bit(cmd.id());
-			if (userBit != fake.bit(cmd.id())) {
-				rules.append(userBit ? '+' : '-').append(cmd.name()).append(' ');
+	private void singleCommands(Selector selector, Selector fake, StringBuilder rules,
+			List<CommandCatalog.Entry> commands) {
+		for (CommandCatalog.Entry cmd : commands) {
+			boolean userBit = selector.bit(cmd.id);
+			if (userBit != fake.bit(cmd.id)) {
+				rules.append(userBit ? '+' : '-').append(cmd.name).append(' ');
 				fake.change(cmd, userBit);
 			}
-			if (cmd.hasSubcommands()) {
-				singleCommands(selector, fake, rules, List.copyOf(cmd.subcommandList()));
-			}
-			List<String> firstArgs = selector.firstArgs.get(cmd.id());
+			singleCommands(selector, fake, rules, cmd.subcommands);
+			List<String> firstArgs = selector.firstArgs.get(cmd.id);
 			if (!userBit && firstArgs != null) {
 				for (String arg : firstArgs) {
-					rules.append('+').append(cmd.name()).append('|').append(arg).append(' ');
+					rules.append('+').append(cmd.name).append('|').append(arg).append(' ');
 				}
 			}
 		}

@@ -102,21 +102,21 @@ final class Selector {
 	}
 
 	/** ACLChangeSelectorPerm: a container's subcommands follow it. */
-	void change(Command cmd, boolean allow) {
-		bit(cmd.id(), allow);
-		firstArgs.remove(cmd.id());
-		for (Command sub : cmd.subcommandList()) {
-			bit(sub.id(), allow);
+	void change(CommandCatalog.Entry cmd, boolean allow) {
+		bit(cmd.id, allow);
+		firstArgs.remove(cmd.id);
+		for (CommandCatalog.Entry sub : cmd.subcommands) {
+			bit(sub.id, allow);
 		}
 	}
 
 	void category(AclCategory category, boolean allow) {
-		for (Command c : catalog.topLevel()) {
-			if (c.spec().aclCategories().contains(category)) {
+		for (CommandCatalog.Entry c : catalog.topLevel()) {
+			if (c.categories.contains(category)) {
 				change(c, allow);
 			}
-			for (Command sub : c.subcommandList()) {
-				if (sub.spec().aclCategories().contains(category)) {
+			for (CommandCatalog.Entry sub : c.subcommands) {
+				if (sub.categories.contains(category)) {
 					change(sub, allow);
 				}
 			}
@@ -191,7 +191,7 @@ final class Selector {
 			allow(text.substring(1));
 		}
 		else if (first == '-' && second != '@') {
-			Command cmd = catalog.lookup(text.substring(1));
+			CommandCatalog.Entry cmd = catalog.lookup(text.substring(1));
 			if (cmd == null) {
 				throw new AclRuleException(AclRuleException.UNKNOWN);
 			}
@@ -269,33 +269,33 @@ final class Selector {
 	private void allow(String name) throws AclRuleException {
 		int bar = name.lastIndexOf('|');
 		if (bar < 0) {
-			Command cmd = catalog.lookup(name);
+			CommandCatalog.Entry cmd = catalog.lookup(name);
 			if (cmd == null) {
 				throw new AclRuleException(AclRuleException.UNKNOWN);
 			}
 			change(cmd, true);
 			return;
 		}
-		Command cmd = catalog.lookup(name.substring(0, bar));
+		CommandCatalog.Entry cmd = catalog.lookup(name.substring(0, bar));
 		if (cmd == null) {
 			throw new AclRuleException(AclRuleException.UNKNOWN);
 		}
-		if (cmd.spec().container() != null) {
+		if (cmd.subcommand) {
 			throw new AclRuleException(AclRuleException.FIRST_ARG_OF_SUBCOMMAND);
 		}
 		String sub = name.substring(bar + 1);
 		if (sub.isEmpty()) {
 			throw new AclRuleException(AclRuleException.SYNTAX);
 		}
-		if (cmd.hasSubcommands()) {
-			Command subcommand = catalog.lookup(name);
+		if (!cmd.subcommands.isEmpty()) {
+			CommandCatalog.Entry subcommand = catalog.lookup(name);
 			if (subcommand == null) {
 				throw new AclRuleException(AclRuleException.UNKNOWN);
 			}
 			change(subcommand, true);
 			return;
 		}
-		List<String> args = firstArgs.computeIfAbsent(cmd.id(), id -> new ArrayList<>());
+		List<String> args = firstArgs.computeIfAbsent(cmd.id, id -> new ArrayList<>());
 		if (args.stream().noneMatch(a -> a.equalsIgnoreCase(sub))) {
 			args.add(sub);
 		}

@@ -193,7 +193,8 @@ public final class ClientSession {
 		LAST_INTERACTION.setOpaque(this, nowMillis);
 	}
 
-	void ran(String command) {
+	/** CLIENT LIST's cmd=: set for every command, refused ones too (Redis's lastcmd). */
+	public void ran(String command) {
 		LAST_COMMAND.setOpaque(this, command);
 	}
 
