@@ -11,6 +11,7 @@ import dev.larder.cache.embedded.EmbeddedBackend;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.acl.InvalidUserException;
 import dev.larder.engine.eviction.EvictionPolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,9 +56,13 @@ public class EmbeddedBackendConfiguration {
 		if (properties.getPort() != null) {
 			config.port(properties.getPort());
 		}
+		config.users(EmbeddedUsers.lines(properties.getUsers()));
 		Engine engine;
 		try {
 			engine = Engine.start(config.build());
+		}
+		catch (InvalidUserException ex) {
+			throw EmbeddedUsers.invalid(properties.getUsers(), ex);
 		}
 		catch (Exception ex) { // Netty rethrows a failed bind's checked BindException
 								// unchecked

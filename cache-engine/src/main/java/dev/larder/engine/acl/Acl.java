@@ -138,8 +138,8 @@ public final class Acl {
 	 * directive without the word "user": the name, then rules separated by spaces (a
 	 * selector in parentheses may hold spaces). A line for "default" resets the default
 	 * user first, as Redis's ACLLoadConfiguredUsers.
-	 * @throws IllegalArgumentException on a bad line, with Redis's "Error in user
-	 * declaration '<rule>': <reason>"
+	 * @throws InvalidUserException on a bad line, with Redis's "Error in user declaration
+	 * '<rule>': <reason>"
 	 */
 	public synchronized void configure(List<String> lines) {
 		java.util.Set<String> seen = new java.util.HashSet<>();
@@ -147,11 +147,11 @@ public final class Acl {
 			String[] words = line.trim().split("\\s+");
 			String name = words[0];
 			if (name.isEmpty()) {
-				throw new IllegalArgumentException(
-						"Error in user declaration '" + line + "': a user line starts " + "with the user's name");
+				throw new InvalidUserException(name,
+						"Error in user declaration '" + line + "': a user line starts with " + "the user's name");
 			}
 			if (!seen.add(name)) {
-				throw new IllegalArgumentException("Error in user declaration '" + name
+				throw new InvalidUserException(name, "Error in user declaration '" + name
 						+ "': Duplicate user found. A user can only be defined once in config files");
 			}
 			List<byte[]> args = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class Acl {
 			}
 			List<byte[]> merged = RuleArguments.mergeSelectors(args);
 			if (merged == null) {
-				throw new IllegalArgumentException("Error in user declaration '"
+				throw new InvalidUserException(name, "Error in user declaration '"
 						+ words[RuleArguments.unmatchedIndex(args) + 1] + "': Unmatched parenthesis in selector");
 			}
 			if (name.equals(DEFAULT_USER)) {
@@ -170,7 +170,7 @@ public final class Acl {
 				setUser(name, merged);
 			}
 			catch (AclRuleException e) {
-				throw new IllegalArgumentException("Error in user declaration '" + e.rule() + "': " + e.reason(), e);
+				throw new InvalidUserException(name, "Error in user declaration '" + e.rule() + "': " + e.reason());
 			}
 		}
 	}
@@ -378,7 +378,10 @@ public final class Acl {
 
 	// ------------------------------------------------------------------ stats
 
-	/** INFO stats: acl_access_denied_auth. */
+	/**
+	 * Failed authentications (Redis 7.2's INFO acl_access_denied_auth; Redis 7.0.15,
+	 * whose INFO the engine's matches, has no such field).
+	 */
 	public long deniedAuth() {
 		return deniedAuth.sum();
 	}

@@ -301,12 +301,6 @@ final class InfoSections {
 		field(sb, "io_threaded_writes_processed", 0);
 		field(sb, "reply_buffer_shrinks", 0);
 		field(sb, "reply_buffer_expands", 0);
-		// Redis 7.2's ACL counters (7.0.15 has none)
-		var acl = c.core().acl();
-		field(sb, "acl_access_denied_auth", acl.deniedAuth());
-		field(sb, "acl_access_denied_cmd", acl.deniedCommand());
-		field(sb, "acl_access_denied_key", acl.deniedKey());
-		field(sb, "acl_access_denied_channel", acl.deniedChannel());
 	}
 
 	/** Bytes per second as Redis's "%.2f" kilobytes. */

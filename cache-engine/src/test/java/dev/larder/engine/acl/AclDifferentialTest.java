@@ -418,34 +418,6 @@ class AclDifferentialTest {
 		admin.both("ACL", "LOG");
 	}
 
-	@Test
-	void countersOfDenials() {
-		admin.both("ACL", "SETUSER", "s", "on", "nopass", "+get", "+publish", "~a", "resetchannels");
-		Pair s = connect("s", "x");
-		Map<String, Long> before = aclCounters();
-		s.engine.call("SET", "a", "b");
-		s.engine.call("GET", "b");
-		s.engine.call("PUBLISH", "c", "m");
-		s.engine.call("AUTH", "s", "x");
-		s.engine.call("AUTH", "nobody", "x");
-		Map<String, Long> after = aclCounters();
-		for (String counter : List.of("auth", "cmd", "key", "channel")) {
-			assertThat(after.get(counter) - before.get(counter)).as(counter).isEqualTo(1);
-		}
-	}
-
-	/** INFO stats' acl_access_denied_* (Redis 7.2's; 7.0.15 has none). */
-	private static Map<String, Long> aclCounters() {
-		Map<String, Long> counters = new LinkedHashMap<>();
-		for (String line : admin.engine.call("INFO", "stats").text().split("\r\n")) {
-			if (line.startsWith("acl_access_denied_")) {
-				String[] kv = line.substring("acl_access_denied_".length()).split(":");
-				counters.put(kv[0], Long.parseLong(kv[1]));
-			}
-		}
-		return counters;
-	}
-
 	// ------------------------------------------------------------------ support
 
 	/** ACL LOG on both, without ages and with only the stable client-info fields. */
