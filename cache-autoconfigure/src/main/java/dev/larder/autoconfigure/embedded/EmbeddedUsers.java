@@ -29,8 +29,9 @@ final class EmbeddedUsers {
 
 	/** The engine's refusal, naming the property, the rules and Redis's reason. */
 	static IllegalStateException invalid(Map<String, String> users, InvalidUserException ex) {
-		return new IllegalStateException("Invalid larder.embedded.users." + ex.user() + " '" + users.get(ex.user())
-				+ "': " + ex.getMessage(), ex);
+		return new IllegalStateException(
+				"Invalid larder.embedded.users." + ex.user() + " '" + users.get(ex.user()) + "': " + ex.getMessage(),
+				ex);
 	}
 
 }

@@ -64,7 +64,8 @@ class EmbeddedUsersAutoConfigurationTests {
 		this.runner.withPropertyValues("larder.embedded.users.bob=on >pw +nosuch ~*")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("larder.embedded.users.bob 'on >pw +nosuch ~*'")
-				.hasStackTraceContaining("Error in user declaration '+nosuch': Unknown command or category name in ACL"));
+				.hasStackTraceContaining(
+						"Error in user declaration '+nosuch': Unknown command or category name in ACL"));
 		this.runner.withPropertyValues("larder.embedded.users.bob=on %X~a")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("Error in user declaration '%X~a': Syntax error"));
