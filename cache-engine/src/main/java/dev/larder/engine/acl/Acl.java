@@ -294,6 +294,33 @@ public final class Acl {
 	}
 
 	/**
+	 * A queued command EXEC is about to run (execCommand's second check: the rules may
+	 * have changed since it was queued): null, or the error EXEC replies for it.
+	 */
+	public @Nullable String execRefusal(ClientSession s, Command command, byte[][] args) {
+		AclUser user = s.user();
+		if (user == null) {
+			return null;
+		}
+		UserRules rules = user.rules();
+		if (rules.unrestricted) {
+			return null;
+		}
+		int[] position = new int[1];
+		int result = check(rules, command, args, position);
+		if (result == Selector.OK) {
+			return null;
+		}
+		denied(result, "multi", user, command, args, position[0], s);
+		return "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. "
+				+ "This command is no longer allowed for the following reason: " + switch (result) {
+					case Selector.DENIED_CMD -> "no permission to execute the command or subcommand";
+					case Selector.DENIED_KEY -> "no permission to touch the specified keys";
+					default -> "no permission to access one of the channels used as arguments";
+				};
+	}
+
+	/**
 	 * A command a script called (scriptVerifyACL), checked against the user that runs the
 	 * script: null, or the error redis.call raises.
 	 */

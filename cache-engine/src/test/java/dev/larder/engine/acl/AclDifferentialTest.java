@@ -318,6 +318,12 @@ class AclDifferentialTest {
 		m.both("MULTI");
 		m.both("AUTH", "m", "wrong");
 		m.both("DISCARD");
+		m.both("MULTI");
+		m.both("SET", "a", "1");
+		m.both("GET", "b");
+		m.both("PUBLISH", "c", "m");
+		admin.both("ACL", "SETUSER", "m", "-set", "resetkeys", "~c*", "resetchannels");
+		m.both("EXEC");
 		assertLogAsRedis(10);
 	}
 
@@ -384,6 +390,19 @@ class AclDifferentialTest {
 		assertThat(self.redis.isClosedByServer()).isTrue();
 		assertThat(other.engine.isClosedByServer()).isTrue();
 		assertThat(other.redis.isClosedByServer()).isTrue();
+	}
+
+	@Test
+	void clientKillByUser() {
+		admin.both("ACL", "SETUSER", "k", "on", "nopass", "+@all", "~*");
+		Pair k = connect("k", "x");
+		admin.both("CLIENT", "KILL", "USER", "nobody");
+		admin.both("CLIENT", "KILL", "USER", "k");
+		assertThat(k.engine.isClosedByServer()).isTrue();
+		assertThat(k.redis.isClosedByServer()).isTrue();
+		Pair other = connect("default", "x");
+		other.both("CLIENT", "KILL", "USER", "k");
+		other.both("ACL", "WHOAMI");
 	}
 
 	@Test
