@@ -1,7 +1,6 @@
 package dev.larder.engine.acl;
 
 import dev.larder.engine.Reply;
-import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.Command;
 import dev.larder.engine.command.CommandContext;
 import dev.larder.engine.command.CommandTable;

@@ -5,7 +5,6 @@ import dev.larder.engine.command.spec.ConnectionCommandSpecs;
 import dev.larder.engine.command.spec.LaterRedisCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import dev.larder.engine.pubsub.PubSubCommands;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -107,7 +106,8 @@ public final class ConnectionCommands {
 					.error(Errors.sanitize("ERR Syntax error in HELLO option '" + Bytes.string(c.arg(j)) + "'"));
 			}
 		}
-		if (!c.session().authenticated()) {
+		if (!c.session().authenticated()) { // not authRequired: Redis 7.0 asks for AUTH
+											// here
 			return Reply.error(Errors.HELLO_NOAUTH);
 		}
 		if (version != 0) {

@@ -368,7 +368,14 @@ class AclDifferentialTest {
 		c.both("RESET");
 		c.both("GET", "a");
 		c.both("AUTH", "default", "secret");
+		Pair before = new Pair(new RespClient(engine.port()), new RespClient(REDIS.port()));
+		opened.add(before);
+		before.both("GET", "a");
 		admin.both("ACL", "SETUSER", "default", "nopass");
+		// authRequired is judged per command: the default user needs no password now, but
+		// HELLO still asks an unauthenticated connection to AUTH
+		before.both("GET", "a");
+		before.both("HELLO", "3");
 		Pair d = new Pair(new RespClient(engine.port()), new RespClient(REDIS.port()));
 		opened.add(d);
 		d.both("GET", "a");
@@ -390,6 +397,22 @@ class AclDifferentialTest {
 		assertThat(self.redis.isClosedByServer()).isTrue();
 		assertThat(other.engine.isClosedByServer()).isTrue();
 		assertThat(other.redis.isClosedByServer()).isTrue();
+	}
+
+	@Test
+	void setuserSecretsAreRedactedInTheSlowLog() {
+		admin.both("CONFIG", "SET", "slowlog-log-slower-than", "0");
+		try {
+			admin.both("SLOWLOG", "RESET");
+			admin.both("ACL", "SETUSER", "secretive", "on", ">hunter2", "~*");
+			List<Resp> engineEntry = admin.engine.call("SLOWLOG", "GET", "1").items().get(0).items();
+			List<Resp> redisEntry = admin.redis.call("SLOWLOG", "GET", "1").items().get(0).items();
+			assertThat(engineEntry.get(3)).isEqualTo(redisEntry.get(3));
+			assertThat(engineEntry.get(3).toString()).doesNotContain("hunter2");
+		}
+		finally {
+			admin.both("CONFIG", "SET", "slowlog-log-slower-than", "10000");
+		}
 	}
 
 	@Test
