@@ -5,6 +5,7 @@ import dev.larder.engine.command.ClientSession;
 import dev.larder.engine.command.Command;
 import dev.larder.engine.command.CommandTable;
 import dev.larder.engine.keyspace.Bytes;
+import dev.larder.engine.pubsub.PubSub;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class Acl {
 
 	private final LongSupplier clock;
 
+	private final PubSub pubsub;
+
 	final LongAdder deniedAuth = new LongAdder();
 
 	final LongAdder deniedCommand = new LongAdder();
@@ -62,14 +65,16 @@ public final class Acl {
 	 * @param clients the connected clients (to close those of a deleted user)
 	 * @param clientInfo CLIENT INFO's line of a session at a time, for the ACL log
 	 * @param clock milliseconds, for the ACL log's ages
+	 * @param pubsub the subscriptions (to close subscribers that lose their channels)
 	 */
 	public Acl(CommandTable table, Supplier<Iterable<ClientSession>> clients,
-			BiFunction<ClientSession, Long, String> clientInfo, LongSupplier clock) {
+			BiFunction<ClientSession, Long, String> clientInfo, LongSupplier clock, PubSub pubsub) {
 		this.catalog = new CommandCatalog(table);
 		this.describer = new RuleDescriber(catalog);
 		this.clients = clients;
 		this.clientInfo = clientInfo;
 		this.clock = clock;
+		this.pubsub = pubsub;
 		UserRules rules = new UserRules(catalog);
 		try {
 			for (String rule : List.of("+@all", "~*", "&*", "on", "nopass")) {
@@ -115,6 +120,15 @@ public final class Acl {
 	 * @throws AclRuleException naming the rule that failed and why
 	 */
 	public synchronized void setUser(String name, List<byte[]> rules) throws AclRuleException {
+		setUser(name, rules, null);
+	}
+
+	/**
+	 * {@link #setUser(String, List)} from a client's ACL SETUSER: the user's subscribed
+	 * clients that lose a channel are closed, {@code current} after its reply.
+	 */
+	synchronized void setUser(String name, List<byte[]> rules, @Nullable ClientSession current)
+			throws AclRuleException {
 		AclUser existing = users.get(name);
 		UserRules staged = existing == null ? new UserRules(catalog) : existing.rules().copy();
 		for (byte[] rule : rules) {
@@ -129,7 +143,9 @@ public final class Acl {
 			users.put(name, new AclUser(name, staged));
 		}
 		else {
+			UserRules original = existing.rules();
 			existing.rules(staged);
+			new RevokedChannels(original, staged).closeViolators(existing, clients.get(), pubsub, current);
 		}
 	}
 
@@ -188,18 +204,22 @@ public final class Acl {
 			if (s.user() == u) {
 				s.user(defaultUser);
 				s.authenticated(false);
-				if (s == current) {
-					s.requestClose();
-				}
-				else {
-					ClientControl.Connection conn = s.control().connection();
-					if (conn != null) {
-						conn.kill();
-					}
-				}
+				close(s, current);
 			}
 		}
 		return true;
+	}
+
+	/** Closes {@code s} now, or after its reply when it is the one asking. */
+	static void close(ClientSession s, @Nullable ClientSession current) {
+		if (s == current) {
+			s.requestClose();
+			return;
+		}
+		ClientControl.Connection conn = s.control().connection();
+		if (conn != null) {
+			conn.kill();
+		}
 	}
 
 	/** requirepass: the default user's only password, or nopass when null. */

@@ -67,7 +67,7 @@ public final class AclCommands {
 					+ Bytes.string(args.get(RuleArguments.unmatchedIndex(args))) + "'."));
 		}
 		try {
-			acl(c).setUser(Bytes.string(name), merged);
+			acl(c).setUser(Bytes.string(name), merged, c.session());
 		}
 		catch (AclRuleException e) {
 			return Reply.error(Errors.sanitize("ERR Error in ACL SETUSER modifier '" + e.rule() + "': " + e.reason()));

@@ -123,7 +123,7 @@ public final class EngineCore {
 		ClientTrackingCommands.register(table);
 		AclCommands.register(table);
 		table.verify();
-		this.acl = new Acl(table, clients::values, ClientInfo::line, this::now);
+		this.acl = new Acl(table, clients::values, ClientInfo::line, this::now, pubsub);
 		acl.defaultPassword(requirePass);
 		acl.configure(config.users());
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));

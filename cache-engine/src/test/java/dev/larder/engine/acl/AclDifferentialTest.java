@@ -416,6 +416,26 @@ class AclDifferentialTest {
 	}
 
 	@Test
+	void revokingChannelsClosesTheSubscribersThatUseThem() {
+		admin.both("ACL", "SETUSER", "sub", "on", "nopass", "+@all", "~*", "resetchannels", "&news.*", "&sport");
+		Pair news = connect("sub", "x");
+		news.both("SUBSCRIBE", "news.1");
+		Pair pattern = connect("sub", "x");
+		pattern.both("PSUBSCRIBE", "news.*");
+		Pair sport = connect("sub", "x");
+		sport.both("SUBSCRIBE", "sport");
+		Pair idle = connect("sub", "x");
+		admin.both("ACL", "SETUSER", "sub", "&weather");
+		admin.both("ACL", "SETUSER", "sub", "resetchannels", "&news.1", "&weather");
+		for (Pair closed : List.of(pattern, sport)) {
+			assertThat(closed.engine.isClosedByServer()).isTrue();
+			assertThat(closed.redis.isClosedByServer()).isTrue();
+		}
+		news.both("PING");
+		idle.both("PING");
+	}
+
+	@Test
 	void clientKillByUser() {
 		admin.both("ACL", "SETUSER", "k", "on", "nopass", "+@all", "~*");
 		Pair k = connect("k", "x");
