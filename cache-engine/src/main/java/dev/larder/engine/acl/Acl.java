@@ -52,6 +52,9 @@ public final class Acl {
 
 	private final PubSub pubsub;
 
+	/** acl-pubsub-default: allchannels (true) or resetchannels (Redis 7.0's default). */
+	private volatile boolean pubsubAllChannels;
+
 	final LongAdder deniedAuth = new LongAdder();
 
 	final LongAdder deniedCommand = new LongAdder();
@@ -75,7 +78,7 @@ public final class Acl {
 		this.clientInfo = clientInfo;
 		this.clock = clock;
 		this.pubsub = pubsub;
-		UserRules rules = new UserRules(catalog);
+		UserRules rules = new UserRules(catalog, false);
 		try {
 			for (String rule : List.of("+@all", "~*", "&*", "on", "nopass")) {
 				rules.apply(Bytes.utf8(rule));
@@ -130,7 +133,8 @@ public final class Acl {
 	synchronized void setUser(String name, List<byte[]> rules, @Nullable ClientSession current)
 			throws AclRuleException {
 		AclUser existing = users.get(name);
-		UserRules staged = existing == null ? new UserRules(catalog) : existing.rules().copy();
+		UserRules staged = existing == null ? new UserRules(catalog, pubsubAllChannels) : existing.rules().copy();
+		staged.allChannelsByDefault = pubsubAllChannels;
 		for (byte[] rule : rules) {
 			try {
 				staged.apply(rule);
@@ -443,6 +447,15 @@ public final class Acl {
 
 	public long deniedChannel() {
 		return deniedChannel.sum();
+	}
+
+	/** acl-pubsub-default is allchannels. */
+	public boolean pubsubAllChannels() {
+		return pubsubAllChannels;
+	}
+
+	public void pubsubAllChannels(boolean allChannels) {
+		this.pubsubAllChannels = allChannels;
 	}
 
 	/** acllog-max-len. */

@@ -39,16 +39,34 @@ final class UserRules {
 	 */
 	boolean unrestricted;
 
-	/** ACLCreateUser: off, no password, a root selector that allows nothing. */
-	UserRules(CommandCatalog catalog) {
+	/**
+	 * acl-pubsub-default is allchannels: new selectors, and reset, allow every channel.
+	 * Set from the current setting before rules are applied.
+	 */
+	boolean allChannelsByDefault;
+
+	/**
+	 * ACLCreateUser: off, no password, a root selector that allows nothing (but every
+	 * channel when {@code allChannelsByDefault}).
+	 */
+	UserRules(CommandCatalog catalog, boolean allChannelsByDefault) {
 		this.catalog = catalog;
+		this.allChannelsByDefault = allChannelsByDefault;
 		this.passwords = new ArrayList<>();
 		this.selectors = new ArrayList<>();
-		selectors.add(new Selector(catalog, true));
+		selectors.add(newSelector(true));
+	}
+
+	/** ACLCreateSelector: flags | acl_pubsub_default. */
+	private Selector newSelector(boolean root) {
+		Selector s = new Selector(catalog, root);
+		s.allChannels = allChannelsByDefault;
+		return s;
 	}
 
 	private UserRules(UserRules u) {
 		this.catalog = u.catalog;
+		this.allChannelsByDefault = u.allChannelsByDefault;
 		this.enabled = u.enabled;
 		this.nopass = u.nopass;
 		this.skipSanitizePayload = u.skipSanitizePayload;
@@ -137,7 +155,7 @@ final class UserRules {
 			}
 		}
 		else if (first == '(' && op[op.length - 1] == ')') {
-			Selector selector = new Selector(catalog, false);
+			Selector selector = newSelector(false);
 			String inner = new String(op, 1, op.length - 2, StandardCharsets.UTF_8);
 			for (String rule : inner.trim().split("\\s+")) {
 				if (!rule.isEmpty()) {
@@ -151,14 +169,17 @@ final class UserRules {
 		}
 	}
 
-	/** reset: resetpass, resetkeys, resetchannels, off, sanitize-payload, -@all. */
+	/**
+	 * reset: resetpass, resetkeys, resetchannels (allchannels when that is
+	 * acl-pubsub-default), off, sanitize-payload, -@all.
+	 */
 	private void reset() {
 		nopass = false;
 		passwords.clear();
 		Selector root = root();
 		root.allKeys = false;
 		root.patterns.clear();
-		root.allChannels = false;
+		root.allChannels = allChannelsByDefault;
 		root.channels.clear();
 		enabled = false;
 		skipSanitizePayload = false;

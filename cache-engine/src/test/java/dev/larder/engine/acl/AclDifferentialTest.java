@@ -67,6 +67,7 @@ class AclDifferentialTest {
 	void clean() {
 		for (RespClient c : List.of(admin.engine, admin.redis)) {
 			c.call("CONFIG", "SET", "requirepass", "");
+			c.call("CONFIG", "SET", "acl-pubsub-default", "resetchannels");
 			for (Resp name : c.call("ACL", "USERS").items()) {
 				if (!name.text().equals("default")) {
 					c.call("ACL", "DELUSER", name.text());
@@ -433,6 +434,23 @@ class AclDifferentialTest {
 		}
 		news.both("PING");
 		idle.both("PING");
+	}
+
+	@Test
+	void aclPubsubDefaultShapesNewUsersSelectorsAndReset() {
+		admin.both("CONFIG", "SET", "acl-pubsub-default", "allchannels");
+		admin.both("CONFIG", "GET", "acl-pubsub-default");
+		admin.both("ACL", "SETUSER", "pd", "on", "nopass", "+@all", "~*");
+		admin.both("ACL", "SETUSER", "pd", "(+get ~a)");
+		admin.both("ACL", "LIST");
+		admin.both("ACL", "SETUSER", "pd", "reset");
+		admin.both("ACL", "GETUSER", "pd");
+		admin.both("CONFIG", "SET", "acl-pubsub-default", "resetchannels");
+		admin.both("ACL", "SETUSER", "pd", "(+set ~b)");
+		admin.both("ACL", "LIST");
+		admin.both("ACL", "SETUSER", "pd2", "on");
+		admin.both("ACL", "GETUSER", "pd2");
+		admin.both("CONFIG", "SET", "acl-pubsub-default", "nosuch");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class AclRulesTest {
 	private final CommandCatalog catalog = CORE.acl().catalog();
 
 	private UserRules user(String... rules) throws AclRuleException {
-		UserRules u = new UserRules(catalog);
+		UserRules u = new UserRules(catalog, false);
 		for (String r : rules) {
 			u.apply(r.getBytes(StandardCharsets.UTF_8));
 		}
