@@ -106,8 +106,9 @@ public final class ConnectionCommands {
 					.error(Errors.sanitize("ERR Syntax error in HELLO option '" + Bytes.string(c.arg(j)) + "'"));
 			}
 		}
-		if (!c.session().authenticated()) { // not authRequired: Redis 7.0 asks for AUTH
-											// here
+		// the session's own flag, not authRequired: Redis 7.0's HELLO asks for AUTH even
+		// when the default user has since become nopass
+		if (!c.session().authenticated()) {
 			return Reply.error(Errors.HELLO_NOAUTH);
 		}
 		if (version != 0) {

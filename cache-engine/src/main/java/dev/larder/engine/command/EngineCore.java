@@ -240,7 +240,10 @@ public final class EngineCore {
 		return config.clock().millis();
 	}
 
-	/** A new session; it starts authenticated only when no password is required. */
+	/**
+	 * A new session, as the default user: authenticated only when that user is on and
+	 * nopass (Redis's createClient).
+	 */
 	public ClientSession newSession(String address, String localAddress) {
 		ClientSession s = new ClientSession(nextClientId.incrementAndGet(), acl.defaultUserOpen(), address,
 				localAddress, now());
