@@ -301,13 +301,13 @@ public final class Acl {
 		if (rules.unrestricted) {
 			return null;
 		}
-		int[] position = new int[1];
-		int result = check(rules, command, args, position);
-		if (result == Selector.OK) {
+		int verdict = check(rules, command, args);
+		if (verdict == Selector.OK) {
 			return null;
 		}
+		int result = Selector.reason(verdict);
 		s.ran(command.name()); // Redis's lastcmd is set before its checks
-		denied(result, s.inMulti() ? "multi" : "toplevel", user, command, args, position[0], s);
+		denied(result, s.inMulti() ? "multi" : "toplevel", user, command, args, Selector.position(verdict), s);
 		return switch (result) {
 			case Selector.DENIED_CMD ->
 				"NOPERM this user has no permissions to run the '" + command.name() + "' command";
@@ -330,12 +330,12 @@ public final class Acl {
 		if (rules.unrestricted) {
 			return null;
 		}
-		int[] position = new int[1];
-		int result = check(rules, command, args, position);
-		if (result == Selector.OK) {
+		int verdict = check(rules, command, args);
+		if (verdict == Selector.OK) {
 			return null;
 		}
-		denied(result, "multi", user, command, args, position[0], s);
+		int result = Selector.reason(verdict);
+		denied(result, "multi", user, command, args, Selector.position(verdict), s);
 		return "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. "
 				+ "This command is no longer allowed for the following reason: " + switch (result) {
 					case Selector.DENIED_CMD -> "no permission to execute the command or subcommand";
@@ -357,12 +357,12 @@ public final class Acl {
 		if (rules.unrestricted) {
 			return null;
 		}
-		int[] position = new int[1];
-		int result = check(rules, command, args, position);
-		if (result == Selector.OK) {
+		int verdict = check(rules, command, args);
+		if (verdict == Selector.OK) {
 			return null;
 		}
-		denied(result, "lua", user, command, args, position[0], caller);
+		int result = Selector.reason(verdict);
+		denied(result, "lua", user, command, args, Selector.position(verdict), caller);
 		return switch (result) {
 			case Selector.DENIED_CMD -> "ERR The user executing the script can't run this command or subcommand";
 			case Selector.DENIED_KEY -> "ERR The user executing the script can't access at least one of the keys "
@@ -373,28 +373,26 @@ public final class Acl {
 
 	/**
 	 * ACLCheckAllUserCommandPerm: allowed when any selector allows; else the most
-	 * specific denial (channel over key over command), the latest argument on a tie.
+	 * specific denial (channel over key over command), the latest argument on a tie, as a
+	 * verdict of {@link Selector#check}.
 	 */
-	static int check(UserRules rules, Command command, byte[][] args, int[] position) {
+	static int check(UserRules rules, Command command, byte[][] args) {
 		List<Selector> selectors = rules.selectors;
 		if (selectors.size() == 1) {
-			return selectors.get(0).check(command, args, position);
+			return selectors.get(0).check(command, args);
 		}
 		int relevant = Selector.DENIED_CMD;
-		int lastIndex = 0;
-		int[] local = new int[1];
 		for (Selector s : selectors) {
-			local[0] = 0;
-			int r = s.check(command, args, local);
-			if (r == Selector.OK) {
-				return r;
+			int verdict = s.check(command, args);
+			if (verdict == Selector.OK) {
+				return verdict;
 			}
-			if (r > relevant || r == relevant && local[0] > lastIndex) {
-				relevant = r;
-				lastIndex = local[0];
+			int reason = Selector.reason(verdict);
+			int best = Selector.reason(relevant);
+			if (reason > best || reason == best && Selector.position(verdict) > Selector.position(relevant)) {
+				relevant = verdict;
 			}
 		}
-		position[0] = lastIndex;
 		return relevant;
 	}
 

@@ -234,16 +234,16 @@ public final class AclCommands {
 		if (!cmd.arityOk(args.length)) {
 			return Reply.error(Errors.wrongArity(cmd.name()));
 		}
-		int[] position = new int[1];
-		int result = Acl.check(u.rules(), cmd, args, position);
-		return switch (result) {
+		int verdict = Acl.check(u.rules(), cmd, args);
+		int position = Selector.position(verdict);
+		return switch (Selector.reason(verdict)) {
 			case Selector.OK -> Reply.OK;
 			case Selector.DENIED_CMD ->
 				Reply.bulk("This user has no permissions to run the '" + cmd.name() + "' command");
 			case Selector.DENIED_KEY ->
-				Reply.bulk("This user has no permissions to access the '" + Bytes.string(args[position[0]]) + "' key");
-			default -> Reply
-				.bulk("This user has no permissions to access the '" + Bytes.string(args[position[0]]) + "' channel");
+				Reply.bulk("This user has no permissions to access the '" + Bytes.string(args[position]) + "' key");
+			default ->
+				Reply.bulk("This user has no permissions to access the '" + Bytes.string(args[position]) + "' channel");
 		};
 	}
 

@@ -224,27 +224,11 @@ final class CommandCatalog {
 	}
 
 	/**
-	 * The first and last key index and the step of a simple command's keys in a command
-	 * line of {@code argc} arguments, as getKeysUsingKeySpecs computes them; null when
-	 * the line has no such keys.
+	 * A simple command's key spec: begin index, last key (negative from the end), step
+	 * and limit, as {@link KeySpec.Range} has them.
 	 */
-	int @Nullable [] simpleKeyRange(int id, int argc) {
-		int[] r = simpleRange[id];
-		int first = r[0];
-		long last;
-		if (r[1] >= 0) {
-			last = (long) first + r[1];
-		}
-		else if (r[3] == 0) {
-			last = argc + r[1];
-		}
-		else {
-			last = first + ((argc - first) / r[3] + r[1]);
-		}
-		if (last >= argc || last < first || first >= argc) {
-			return null;
-		}
-		return new int[] { first, (int) last, r[2] };
+	int[] simpleRange(int id) {
+		return java.util.Objects.requireNonNull(simpleRange[id]);
 	}
 
 	Channels channels(int id) {

@@ -303,11 +303,26 @@ final class Selector {
 
 	// ------------------------------------------------------------------ checks
 
+	/** The reason of a verdict of {@link #check}: DENIED_CMD, DENIED_KEY, ... */
+	static int reason(int verdict) {
+		return verdict & 7;
+	}
+
+	/** The argument index of the denied key or channel of a verdict, else 0. */
+	static int position(int verdict) {
+		return verdict >>> 3;
+	}
+
+	private static int verdict(int reason, int position) {
+		return reason | position << 3;
+	}
+
 	/**
-	 * ACLSelectorCheckCmd: OK or the first reason to deny; {@code position[0]} is set to
-	 * the denied key or channel's argument index.
+	 * ACLSelectorCheckCmd: OK, or a verdict packing the first reason to deny with the
+	 * denied key or channel's argument index (see {@link #reason}, {@link #position}), so
+	 * the check of every command allocates nothing.
 	 */
-	int check(Command cmd, byte[][] args, int[] position) {
+	int check(Command cmd, byte[][] args) {
 		int id = cmd.id();
 		if (!allCommands && !cmd.noAuth() && !bit(id) && !firstArgAllowed(cmd, args)) {
 			return DENIED_CMD;
@@ -315,8 +330,7 @@ final class Selector {
 		if (!allKeys && cmd.spec().mayHaveKeys()) {
 			int denied = deniedKey(cmd, args);
 			if (denied != 0) {
-				position[0] = denied;
-				return DENIED_KEY;
+				return verdict(DENIED_KEY, denied);
 			}
 		}
 		if (!allChannels) {
@@ -325,8 +339,7 @@ final class Selector {
 				int last = kind == CommandCatalog.Channels.FIRST ? Math.min(1, args.length - 1) : args.length - 1;
 				for (int i = 1; i <= last; i++) {
 					if (!channelAllowed(args[i], kind == CommandCatalog.Channels.ALL_LITERAL)) {
-						position[0] = i;
-						return DENIED_CHANNEL;
+						return verdict(DENIED_CHANNEL, i);
 					}
 				}
 			}
@@ -351,11 +364,16 @@ final class Selector {
 	private int deniedKey(Command cmd, byte[][] args) {
 		int permission = catalog.simpleKeyPermission(cmd.id());
 		if (permission >= 0) {
-			int[] range = catalog.simpleKeyRange(cmd.id(), args.length);
-			if (range == null) {
+			// getKeysUsingKeySpecs of the one index/range spec, without a result array
+			int[] r = catalog.simpleRange(cmd.id());
+			int argc = args.length;
+			int first = r[0];
+			long last = r[1] >= 0 ? (long) first + r[1]
+					: r[3] == 0 ? argc + r[1] : first + ((argc - first) / r[3] + r[1]);
+			if (last >= argc || last < first || first >= argc) {
 				return 0;
 			}
-			for (int i = range[0]; i <= range[1]; i += range[2]) {
+			for (int i = first; i <= last; i += r[2]) {
 				if (!keyAllowed(args[i], permission)) {
 					return i;
 				}

@@ -48,7 +48,7 @@ class AclRulesTest {
 		if (c != null && c.hasSubcommands()) {
 			c = c.subcommand(args[1].toLowerCase(java.util.Locale.ROOT));
 		}
-		return Acl.check(u, c, argv, new int[1]);
+		return Selector.reason(Acl.check(u, c, argv));
 	}
 
 	@Test
