@@ -3,6 +3,7 @@ package dev.larder.engine.acl;
 import dev.larder.engine.command.Command;
 import dev.larder.engine.command.CommandTable;
 import dev.larder.engine.command.spec.AclCategory;
+import dev.larder.engine.command.spec.GetKeysProc;
 import dev.larder.engine.command.spec.KeySpec;
 import dev.larder.engine.command.spec.KeySpecFlag;
 import java.io.BufferedReader;
@@ -176,16 +177,35 @@ final class CommandCatalog {
 	 */
 	private static int simpleKeyPermission(Command c) {
 		List<KeySpec> specs = c.spec().keySpecs();
-		if (specs.size() != 1 || c.spec().getKeysProc() != null) {
+		GetKeysProc proc = c.spec().getKeysProc();
+		if (specs.size() != 1 || proc != null && proc != GetKeysProc.SET) {
 			return -1;
 		}
 		KeySpec spec = specs.get(0);
 		if (!(spec.beginSearch() instanceof KeySpec.Index) || !(spec.findKeys() instanceof KeySpec.Range)
-				|| spec.has(KeySpecFlag.NOT_KEY) || spec.has(KeySpecFlag.INCOMPLETE)
-				|| spec.has(KeySpecFlag.VARIABLE_FLAGS)) {
+				|| spec.has(KeySpecFlag.NOT_KEY) || spec.has(KeySpecFlag.INCOMPLETE)) {
 			return -1;
 		}
+		if (spec.has(KeySpecFlag.VARIABLE_FLAGS)) {
+			return proc == GetKeysProc.SET ? SET_PERMISSION : -1;
+		}
 		return permissionFor(spec.flags());
+	}
+
+	/**
+	 * SET's key permission (setGetKeys): write, and read too with GET. Judged here so the
+	 * most common write finds its key without building a key list.
+	 */
+	static final int SET_PERMISSION = 1 << 8;
+
+	static int setPermission(byte[][] args) {
+		for (int i = 3; i < args.length; i++) {
+			byte[] a = args[i];
+			if (a.length == 3 && (a[0] | 0x20) == 'g' && (a[1] | 0x20) == 'e' && (a[2] | 0x20) == 't') {
+				return KeyPattern.READ | KeyPattern.WRITE;
+			}
+		}
+		return KeyPattern.WRITE;
 	}
 
 	/**
@@ -218,7 +238,10 @@ final class CommandCatalog {
 		return byId.get(c.id());
 	}
 
-	/** -1, or the permission every key of this simple command needs. */
+	/**
+	 * -1, or the permission every key of this simple command needs, or
+	 * {@link #SET_PERMISSION}.
+	 */
 	int simpleKeyPermission(int id) {
 		return simpleKeyPermission[id];
 	}

@@ -364,6 +364,9 @@ final class Selector {
 	private int deniedKey(Command cmd, byte[][] args) {
 		int permission = catalog.simpleKeyPermission(cmd.id());
 		if (permission >= 0) {
+			if (permission == CommandCatalog.SET_PERMISSION) {
+				permission = CommandCatalog.setPermission(args);
+			}
 			// getKeysUsingKeySpecs of the one index/range spec, without a result array
 			int[] r = catalog.simpleRange(cmd.id());
 			int argc = args.length;
