@@ -5,6 +5,7 @@ import dev.larder.engine.tls.TlsSettings;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,8 @@ public final class EngineConfig {
 	private final String bind;
 
 	private final @Nullable String requirePass;
+
+	private final List<String> users;
 
 	private final int databases;
 
@@ -80,6 +83,7 @@ public final class EngineConfig {
 		this.port = b.port;
 		this.bind = b.bind;
 		this.requirePass = b.requirePass;
+		this.users = b.users;
 		this.databases = b.databases;
 		this.shards = b.shards > 0 ? b.shards : defaultShards();
 		this.protoMaxBulkLen = b.protoMaxBulkLen;
@@ -142,6 +146,14 @@ public final class EngineConfig {
 	/** The password clients must AUTH with, or null when none is required. */
 	public @Nullable String requirePass() {
 		return requirePass;
+	}
+
+	/**
+	 * ACL users, each a line as Redis's {@code user} directive without the word "user":
+	 * the name, then rules ("alice on >secret ~cache:* +@read +@write").
+	 */
+	public List<String> users() {
+		return users;
 	}
 
 	public int databases() {
@@ -275,6 +287,7 @@ public final class EngineConfig {
 		b.port = port;
 		b.bind = bind;
 		b.requirePass = requirePass;
+		b.users = users;
 		b.databases = databases;
 		b.shards = shards;
 		b.protoMaxBulkLen = protoMaxBulkLen;
@@ -310,6 +323,8 @@ public final class EngineConfig {
 		private String bind = "127.0.0.1";
 
 		private @Nullable String requirePass;
+
+		private List<String> users = List.of();
 
 		private int databases = 16;
 
@@ -383,6 +398,16 @@ public final class EngineConfig {
 
 		public Builder requirePass(@Nullable String requirePass) {
 			this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
+			return this;
+		}
+
+		/**
+		 * ACL users, as Redis's {@code user} directives without the word "user": "alice
+		 * on >secret ~cache:* +@read +@write". A line for "default" replaces the default
+		 * user's rules. The engine fails to start on a bad rule.
+		 */
+		public Builder users(List<String> users) {
+			this.users = List.copyOf(users);
 			return this;
 		}
 

@@ -12,6 +12,7 @@ import dev.larder.cache.structure.StructureSettings;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
 import dev.larder.engine.UnknownCommandException;
+import dev.larder.engine.acl.InvalidUserException;
 import dev.larder.engine.eviction.EvictionPolicy;
 import dev.larder.engine.tls.TlsSettings;
 import org.apache.commons.logging.Log;
@@ -69,6 +70,7 @@ public class EmbeddedBackendConfiguration {
 			config.port(properties.getPort());
 		}
 		config.protectedMode(properties.isProtectedMode()).disableCommands(properties.getDisabledCommands());
+		config.users(EmbeddedUsers.lines(properties.getUsers()));
 		Engine engine;
 		try {
 			engine = Engine.start(config.build());
@@ -77,6 +79,9 @@ public class EmbeddedBackendConfiguration {
 			throw new InvalidConfigurationPropertyValueException("larder.embedded.disabled-commands",
 					String.join(",", properties.getDisabledCommands()),
 					"'" + ex.commandName() + "' is not a command of the embedded engine");
+		}
+		catch (InvalidUserException ex) {
+			throw EmbeddedUsers.invalid(properties.getUsers(), ex);
 		}
 		catch (Exception ex) { // Netty rethrows a failed bind's checked BindException
 								// unchecked

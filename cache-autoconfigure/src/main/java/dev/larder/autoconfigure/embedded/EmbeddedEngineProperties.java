@@ -3,8 +3,10 @@ package dev.larder.autoconfigure.embedded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.larder.engine.eviction.EvictionPolicy;
@@ -44,6 +46,14 @@ public class EmbeddedEngineProperties implements Validator {
 	 * none.
 	 */
 	private @Nullable String password;
+
+	/**
+	 * ACL users of the RESP server, name to rules as in Redis's "user" directive or ACL
+	 * SETUSER, e.g. "on >secret ~cache:* +@read +@write". An entry named "default"
+	 * replaces the default user's rules (and so the password). In-process calls are not
+	 * checked.
+	 */
+	private Map<String, String> users = new LinkedHashMap<>();
 
 	/**
 	 * Number of logical databases (SELECT 0 to n-1).
@@ -115,6 +125,14 @@ public class EmbeddedEngineProperties implements Validator {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public Map<String, String> getUsers() {
+		return this.users;
+	}
+
+	public void setUsers(Map<String, String> users) {
+		this.users = users;
 	}
 
 	public int getDatabases() {

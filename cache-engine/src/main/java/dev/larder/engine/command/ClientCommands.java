@@ -145,6 +145,7 @@ final class ClientCommands {
 		String laddr = null;
 		String type = null;
 		long id = 0;
+		dev.larder.engine.acl.AclUser user = null;
 		boolean skipMe = true;
 		if (c.argc() == 3) {
 			addr = Bytes.string(c.arg(2));
@@ -174,7 +175,8 @@ final class ClientCommands {
 					laddr = Bytes.string(c.arg(i + 1));
 				}
 				else if (Args.is(opt, "user") && more) {
-					if (!Bytes.string(c.arg(i + 1)).equals("default")) {
+					user = c.core().acl().user(Bytes.string(c.arg(i + 1)));
+					if (user == null) {
 						return Reply.error(Errors.sanitize("ERR No such user '" + Bytes.string(c.arg(i + 1)) + "'"));
 					}
 				}
@@ -198,7 +200,8 @@ final class ClientCommands {
 		boolean closeThis = false;
 		for (ClientSession s : clients(c)) {
 			if ((addr != null && !addr.equals(s.address())) || (laddr != null && !laddr.equals(s.localAddress()))
-					|| (type != null && !type.equals(ClientInfo.type(s))) || (id != 0 && s.id() != id)) {
+					|| (type != null && !type.equals(ClientInfo.type(s))) || (id != 0 && s.id() != id)
+					|| (user != null && s.user() != user)) {
 				continue;
 			}
 			if (s == c.session()) {

@@ -102,6 +102,12 @@ final class ClientInfo {
 		return t == null ? -1 : t.redirection();
 	}
 
+	/** user=: the session's ACL user ("default" for a trusted in-process session). */
+	static String userName(ClientSession s) {
+		var user = s.user();
+		return user == null ? "default" : user.name();
+	}
+
 	static String line(ClientSession s, long now) {
 		String name = s.name();
 		String libName = s.libName();
@@ -113,8 +119,8 @@ final class ClientInfo {
 				+ Math.max(0, (now - s.lastInteractionMillis()) / 1000) + " flags=" + flags(s) + " db=" + s.db()
 				+ " sub=" + subscriptions(s) + " psub=" + patterns(s) + " ssub=" + shardSubscriptions(s) + " multi="
 				+ multi(s) + " qbuf=" + qbuf + " qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem="
-				+ omem + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + s.lastCommand() + " user=default redir="
-				+ redirection(s) + " resp=" + s.protocol() + " lib-name=" + (libName == null ? "" : libName)
+				+ omem + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + s.lastCommand() + " user=" + userName(s)
+				+ " redir=" + redirection(s) + " resp=" + s.protocol() + " lib-name=" + (libName == null ? "" : libName)
 				+ " lib-ver=" + (libVersion == null ? "" : libVersion);
 	}
 

@@ -27,6 +27,9 @@ public final class ClientSession {
 
 	private volatile boolean authenticated;
 
+	/** The ACL user; null for in-process sessions, which may run anything. */
+	private volatile dev.larder.engine.acl.@Nullable AclUser user;
+
 	/** Null until CLIENT SETNAME (or HELLO SETNAME) names the connection. */
 	private volatile @Nullable String name;
 
@@ -128,6 +131,15 @@ public final class ClientSession {
 		this.authenticated = authenticated;
 	}
 
+	/** The ACL user the session runs as; null for a trusted in-process session. */
+	public dev.larder.engine.acl.@Nullable AclUser user() {
+		return user;
+	}
+
+	public void user(dev.larder.engine.acl.@Nullable AclUser user) {
+		this.user = user;
+	}
+
 	/** The connection's name, or null when it has none. */
 	public @Nullable String name() {
 		return name;
@@ -181,7 +193,8 @@ public final class ClientSession {
 		LAST_INTERACTION.setOpaque(this, nowMillis);
 	}
 
-	void ran(String command) {
+	/** CLIENT LIST's cmd=: set for every command, refused ones too (Redis's lastcmd). */
+	public void ran(String command) {
 		LAST_COMMAND.setOpaque(this, command);
 	}
 

@@ -24,6 +24,12 @@ public final class Command {
 
 	private final byte[] nameBytes;
 
+	/**
+	 * Dense, from 0 in binding order over commands and subcommands: the bit of this
+	 * command in an ACL user's command bitmap (Redis's command id).
+	 */
+	private final int id;
+
 	private final Map<String, Command> subcommands = new LinkedHashMap<>();
 
 	final int arity;
@@ -92,8 +98,9 @@ public final class Command {
 	/** INFO commandstats and latencystats. */
 	final CommandStats stats = new CommandStats();
 
-	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace) {
+	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace, int id) {
 		this.spec = spec;
+		this.id = id;
 		this.handler = handler;
 		this.name = spec.name();
 		this.nameBytes = name.getBytes(StandardCharsets.US_ASCII);
@@ -125,6 +132,16 @@ public final class Command {
 	/** The command's counters (INFO commandstats, latencystats). */
 	public CommandStats stats() {
 		return stats;
+	}
+
+	/** The command's id: its bit in ACL command bitmaps. */
+	public int id() {
+		return id;
+	}
+
+	/** The bound subcommands, in binding order (empty for a plain command). */
+	public java.util.Collection<Command> subcommandList() {
+		return java.util.Collections.unmodifiableCollection(subcommands.values());
 	}
 
 	public CommandSpec spec() {

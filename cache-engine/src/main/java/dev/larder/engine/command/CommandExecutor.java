@@ -106,13 +106,17 @@ public final class CommandExecutor {
 		if (!command.arityOk(args.length)) {
 			return reject(session, command, Errors.wrongArity(command.name()));
 		}
-		if (!session.authenticated() && !command.noAuth) {
+		if (!session.authenticated() && !command.noAuth && !core.acl().defaultUserOpen()) {
 			return reject(session, command, Errors.NOAUTH);
 		}
 		// processCommand's MULTI rules: refusals above and here abort the transaction
 		boolean inMulti = session.inMulti();
 		if (inMulti && command.noMulti) {
 			return reject(session, command, Transactions.NOT_ALLOWED_IN_MULTI);
+		}
+		String denied = core.acl().refusal(session, command, args);
+		if (denied != null) {
+			return reject(session, command, denied);
 		}
 		boolean queue = inMulti && Transactions.queues(command);
 		// queueing may use memory without bound: Redis refuses every command then, save
@@ -309,6 +313,10 @@ public final class CommandExecutor {
 		}
 		if (command.noScript) {
 			return Reply.error("ERR This Redis command is not allowed from script");
+		}
+		String denied = core.acl().scriptRefusal(outer.session, command, args);
+		if (denied != null) {
+			return Reply.error(denied);
 		}
 		if (readOnly && command.write) {
 			return Reply.error("ERR Write commands are not allowed from read-only scripts.");

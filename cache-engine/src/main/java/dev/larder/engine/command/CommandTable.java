@@ -31,6 +31,9 @@ public final class CommandTable {
 	/** The name the command in the same slot of {@link #slots} answers to. */
 	private byte[] @Nullable [] slotNames = new byte[256][];
 
+	/** Commands and subcommands bound so far: the next {@link Command#id()}. */
+	private int bound;
+
 	/** Binds a command, or a subcommand of a container bound before. */
 	public void bind(CommandSpec spec, CommandHandler handler) {
 		add(spec, handler, false);
@@ -62,7 +65,7 @@ public final class CommandTable {
 		if (walksKeyspace && !spec.keySpecs().isEmpty()) {
 			throw new IllegalArgumentException(spec.name() + " has keys: the executor locks them");
 		}
-		Command command = new Command(spec, handler, walksKeyspace);
+		Command command = new Command(spec, handler, walksKeyspace, bound++);
 		String containerName = spec.container();
 		if (containerName != null) {
 			addSubcommand(spec, containerName, command);
@@ -183,6 +186,11 @@ public final class CommandTable {
 			return base;
 		}
 		return base.subcommand(parts[1].toLowerCase(Locale.ROOT));
+	}
+
+	/** How many commands and subcommands are bound: ids are below this. */
+	public int size() {
+		return bound;
 	}
 
 	/** Every command, in binding order. */

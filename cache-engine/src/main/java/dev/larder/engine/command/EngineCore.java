@@ -2,6 +2,8 @@ package dev.larder.engine.command;
 
 import dev.larder.engine.EngineConfig;
 import dev.larder.engine.FatalErrors;
+import dev.larder.engine.acl.Acl;
+import dev.larder.engine.acl.AclCommands;
 import dev.larder.engine.config.ConfigCommands;
 import dev.larder.engine.config.ConfigTable;
 import dev.larder.engine.config.RedisParameters;
@@ -87,6 +89,8 @@ public final class EngineCore {
 
 	private final ConfigTable parameters;
 
+	private final Acl acl;
+
 	// Set by the CommandExecutor made for this core, in its constructor, before any
 	// command runs: commands, and so scripts, run only through it.
 	@SuppressWarnings("NullAway.Init")
@@ -126,9 +130,13 @@ public final class EngineCore {
 		PubSubCommands.register(table);
 		this.tracking = new Tracking(keyspace.changes(), clients::get);
 		ClientTrackingCommands.register(table);
+		AclCommands.register(table);
 		table.verify();
 		config.renamedCommands().forEach(table::rename);
 		this.protectedMode = config.protectedMode();
+		this.acl = new Acl(table, clients::values, ClientInfo::line, this::now, pubsub);
+		acl.defaultPassword(requirePass);
+		acl.configure(config.users());
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
@@ -138,6 +146,11 @@ public final class EngineCore {
 	/** Where the engine's threads report errors they cannot handle. */
 	public FatalErrors fatalErrors() {
 		return fatalErrors;
+	}
+
+	/** Users, permissions and the ACL log. */
+	public Acl acl() {
+		return acl;
 	}
 
 	/** The parameters of CONFIG GET and SET, bound to this core's settings. */
@@ -243,9 +256,15 @@ public final class EngineCore {
 		return config.clock().millis();
 	}
 
-	/** A new session; it starts authenticated only when no password is required. */
+	/**
+	 * A new session, as the default user: authenticated only when that user is on and
+	 * nopass (Redis's createClient).
+	 */
 	public ClientSession newSession(String address, String localAddress) {
-		return new ClientSession(nextClientId.incrementAndGet(), requirePass == null, address, localAddress, now());
+		ClientSession s = new ClientSession(nextClientId.incrementAndGet(), acl.defaultUserOpen(), address,
+				localAddress, now());
+		s.user(acl.defaultUser());
+		return s;
 	}
 
 	/**
@@ -296,6 +315,7 @@ public final class EngineCore {
 	/** Sets the password AUTH requires; null or empty requires none. */
 	public void requirePass(@Nullable String requirePass) {
 		this.requirePass = requirePass == null || requirePass.isEmpty() ? null : requirePass;
+		acl.defaultPassword(this.requirePass);
 	}
 
 	public long protoMaxBulkLen() {

@@ -85,18 +85,21 @@ public final class SlowLog {
 	/**
 	 * The arguments as slowlogCreateEntry keeps them: at most 32, the last saying how
 	 * many more there were; strings over 128 bytes cut, saying by how much; the secrets
-	 * of AUTH and HELLO's AUTH redacted, as redactClientCommandArgument.
+	 * of AUTH, HELLO's AUTH and ACL SETUSER redacted, as redactClientCommandArgument.
 	 */
 	static List<byte[]> argv(byte[][] args) {
 		int argc = Math.min(args.length, MAX_ARGC);
 		List<byte[]> out = new ArrayList<>(argc);
 		boolean auth = is(args[0], "auth");
 		boolean hello = is(args[0], "hello");
+		// aclCommand redacts every argument of a SETUSER after the subcommand
+		boolean setuser = args.length >= 3 && is(args[0], "acl") && is(args[1], "setuser");
 		for (int j = 0; j < argc; j++) {
 			if (argc != args.length && j == argc - 1) {
 				out.add(ascii("... (" + (args.length - argc + 1) + " more arguments)"));
 			}
-			else if ((auth && j > 0) || (hello && j > 1 && is(args[j - 1], "auth") && j + 1 < args.length)
+			else if ((auth && j > 0) || (setuser && j > 1)
+					|| (hello && j > 1 && is(args[j - 1], "auth") && j + 1 < args.length)
 					|| (hello && j > 2 && is(args[j - 2], "auth"))) {
 				out.add(ascii("(redacted)"));
 			}

@@ -211,7 +211,11 @@ final class Transactions {
 		session.noBlock(true); // blocking commands answer at once (CLIENT_DENY_BLOCKING)
 		try {
 			for (MultiState.Queued q : multi.commands()) {
-				replies.add(core.executor().executeQueued(c, q.command(), q.args(), outOfMemory));
+				// execCommand checks ACLs again: they may have changed since the command
+				// queued
+				String denied = core.acl().execRefusal(session, q.command(), q.args());
+				replies.add(denied != null ? Reply.error(denied)
+						: core.executor().executeQueued(c, q.command(), q.args(), outOfMemory));
 			}
 		}
 		finally {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class UnimplementedRedisCommands {
 
-	private static final Set<String> NAMES = Set.of("acl", "asking", "bgrewriteaof", "bgsave", "bitcount", "bitfield",
+	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "bitcount", "bitfield",
 			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "fcall", "fcall_ro", "function",
 			"geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
 			"georadiusbymember_ro", "geosearch", "geosearchstore", "getbit", "lastsave", "lcs", "lolwut", "migrate",

@@ -27,6 +27,14 @@ final class ClientParameters {
 	private ClientParameters() {
 	}
 
+	/** acl-pubsub-default's names, in Redis's order: allchannels means true. */
+	private static java.util.Map<String, Boolean> aclPubsubDefaults() {
+		java.util.Map<String, Boolean> choices = new java.util.LinkedHashMap<>();
+		choices.put("allchannels", true);
+		choices.put("resetchannels", false);
+		return choices;
+	}
+
 	static void addTo(ConfigTable.Builder b, EngineCore core) {
 		b.add(new StringParameter("requirepass", null, Binding.of(() -> {
 			String pass = core.requirePass();
@@ -48,9 +56,11 @@ final class ClientParameters {
 				Binding.of(core.memory()::maxmemoryClients, core.memory()::maxmemoryClients), Check.none()));
 		b.add(new NumericParameter("tracking-table-max-keys", null, SIZE_T, 0, LONG_MAX, INTEGER,
 				Binding.of(core.tracking()::maxKeys, core.tracking()::maxKeys), Check.none()));
-		b.add(NumericParameter.stored("acllog-max-len", NumericType.ULONG, 0, LONG_MAX, 128, INTEGER));
+		b.add(new NumericParameter("acllog-max-len", null, NumericType.ULONG, 0, LONG_MAX, INTEGER,
+				Binding.of(core.acl()::logMaxLen, core.acl()::logMaxLen), Check.none()));
 		b.add(StringParameter.stored("aclfile", "", IMMUTABLE));
-		b.add(EnumParameter.stored("acl-pubsub-default", List.of("allchannels", "resetchannels"), "resetchannels"));
+		b.add(new EnumParameter<>("acl-pubsub-default", null, aclPubsubDefaults(),
+				Binding.of(core.acl()::pubsubAllChannels, core.acl()::pubsubAllChannels), Check.none()));
 		b.add(new NotifyKeyspaceEventsParameter(core.keyspace().changes()));
 	}
 

@@ -48,6 +48,13 @@ public final class StringParameter extends ConfigParameter {
 	protected Runnable prepare(List<String> argv) throws InvalidValueException {
 		String value = String.join(" ", argv);
 		check.check(value);
+		// as Redis's sdsConfigSet: an unchanged value is not applied again, which matters
+		// where applying is not idempotent (requirepass resets the default user's
+		// passwords, including those ACL SETUSER added since)
+		if (value.equals(binding.get())) {
+			return () -> {
+			};
+		}
 		return () -> binding.set(value);
 	}
 

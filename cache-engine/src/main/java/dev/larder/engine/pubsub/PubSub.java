@@ -40,6 +40,32 @@ public final class PubSub {
 		};
 	}
 
+	/** Told of one subscription by {@link #subscriptionsOf}. */
+	@FunctionalInterface
+	public interface SubscriptionVisitor {
+
+		/** A channel or shard channel ({@code pattern} false), or a pattern. */
+		void visit(Subscriber subscriber, byte[] name, boolean pattern);
+
+	}
+
+	/**
+	 * The subscriptions of {@code subscribers}, read from the shared tables so that any
+	 * thread may ask (ACL SETUSER checks a user's subscribed clients against the channels
+	 * it keeps).
+	 */
+	public void subscriptionsOf(Set<Subscriber> subscribers, SubscriptionVisitor visitor) {
+		for (Kind kind : Kind.values()) {
+			map(kind).forEach((name, set) -> {
+				for (Subscriber s : set) {
+					if (subscribers.contains(s)) {
+						visitor.visit(s, name.bytes(), kind == Kind.PATTERN);
+					}
+				}
+			});
+		}
+	}
+
 	/** pubsubSubscribeChannel / pubsubSubscribePattern / the shard variant. */
 	void subscribe(ClientSubscriptions mine, Subscriber subscriber, Kind kind, byte[] name) {
 		subscribe(mine, subscriber, subscriber, kind, name);

@@ -35,7 +35,7 @@ final class ProtectedMode {
 
 	/** Whether a client connecting from {@code remote} is to be refused. */
 	static boolean refuses(EngineCore core, SocketAddress remote) {
-		return core.protectedMode() && core.requirePass() == null && !isLocal(remote);
+		return core.protectedMode() && core.acl().defaultUserNopass() && !isLocal(remote);
 	}
 
 	/**

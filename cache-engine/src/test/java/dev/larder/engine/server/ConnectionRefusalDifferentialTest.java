@@ -59,8 +59,13 @@ class ConnectionRefusalDifferentialTest {
 		clients.clear();
 		for (int port : new int[] { engine.port(), REDIS.port() }) {
 			try (RespClient admin = new RespClient(port)) {
+				// whichever password a test gave the default user (an error when none)
+				admin.call("AUTH", "s3cret");
+				admin.call("AUTH", "acl-pw");
 				admin.call("CONFIG", "SET", "protected-mode", "yes");
 				admin.call("CONFIG", "SET", "requirepass", "");
+				// requirepass unchanged ("" again) leaves a password ACL SETUSER gave
+				admin.call("ACL", "SETUSER", "default", "resetpass", "nopass");
 				admin.call("CONFIG", "SET", "maxclients", "10000");
 			}
 		}
@@ -149,6 +154,24 @@ class ConnectionRefusalDifferentialTest {
 			}
 			try (RespClient remote = new RespClient(outside.getHostAddress(), port, 5000)) {
 				return remote.call("PING").text() + " " + remote.call("AUTH", "s3cret").text();
+			}
+		});
+	}
+
+	/**
+	 * Protected mode asks whether the default user has a password, however it got one:
+	 * ACL SETUSER counts as requirepass does.
+	 */
+	@Test
+	void aPasswordGivenToTheDefaultUserByAclLetsNonLoopbackClientsIn() throws IOException {
+		InetAddress outside = nonLoopbackAddress();
+		both(port -> {
+			try (RespClient admin = new RespClient(port)) {
+				admin.call("ACL", "SETUSER", "default", ">acl-pw");
+			}
+			try (RespClient remote = new RespClient(outside.getHostAddress(), port, 5000)) {
+				return remote.call("PING").text() + " " + remote.call("AUTH", "acl-pw").text() + " "
+						+ remote.call("PING").text();
 			}
 		});
 	}

@@ -30,6 +30,160 @@ import static dev.larder.engine.command.spec.KeySpecFlag.RO;
  */
 public final class ServerCommandSpecs {
 
+	/** {@code ACL CAT [categoryname]} */
+	public static final CommandSpec ACL_CAT = CommandSpec.subcommand("acl", "cat")
+		.arity(-2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("List the ACL categories or the commands inside a category")
+		.complexity("O(1) since the categories and commands are a fixed set.")
+		.arguments(string("categoryname").optional())
+		.build();
+
+	/** {@code ACL DELUSER username [username ...]} */
+	public static final CommandSpec ACL_DELUSER = CommandSpec.subcommand("acl", "deluser")
+		.arity(-3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Remove the specified ACL users and the associated rules")
+		.complexity("O(1) amortized time considering the typical user.")
+		.arguments(string("username").multiple())
+		.build();
+
+	/** {@code ACL DRYRUN username command [arg [arg ...]]} */
+	public static final CommandSpec ACL_DRYRUN = CommandSpec.subcommand("acl", "dryrun")
+		.arity(-4)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("7.0.0")
+		.summary("Returns whether the user can execute the given command without executing the command.")
+		.complexity("O(1).")
+		.arguments(string("username"), string("command"), string("arg").optional().multiple())
+		.build();
+
+	/** {@code ACL GENPASS [bits]} */
+	public static final CommandSpec ACL_GENPASS = CommandSpec.subcommand("acl", "genpass")
+		.arity(-2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Generate a pseudorandom secure password to use for ACL users")
+		.complexity("O(1)")
+		.arguments(integer("bits").optional())
+		.build();
+
+	/** {@code ACL GETUSER username} */
+	public static final CommandSpec ACL_GETUSER = CommandSpec.subcommand("acl", "getuser")
+		.arity(3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Get the rules for a specific ACL user")
+		.complexity("O(N). Where N is the number of password, command and pattern rules that the user has.")
+		.history("6.2.0", "Added Pub/Sub channel patterns.")
+		.history("7.0.0",
+				"Added selectors and changed the format of key and "
+						+ "channel patterns from a list to their rule representation.")
+		.arguments(string("username"))
+		.build();
+
+	/** {@code ACL HELP} */
+	public static final CommandSpec ACL_HELP = CommandSpec.subcommand("acl", "help")
+		.arity(2)
+		.flags(LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Show helpful text about the different subcommands")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code ACL LIST} */
+	public static final CommandSpec ACL_LIST = CommandSpec.subcommand("acl", "list")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("List the current ACL rules in ACL config file format")
+		.complexity("O(N). Where N is the number of configured users.")
+		.build();
+
+	/** {@code ACL LOAD} */
+	public static final CommandSpec ACL_LOAD = CommandSpec.subcommand("acl", "load")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Reload the ACLs from the configured ACL file")
+		.complexity("O(N). Where N is the number of configured users.")
+		.build();
+
+	/** {@code ACL LOG [count | RESET]} */
+	public static final CommandSpec ACL_LOG = CommandSpec.subcommand("acl", "log")
+		.arity(-2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("List latest events denied because of ACLs in place")
+		.complexity("O(N) with N being the number of entries shown.")
+		.arguments(oneOf("operation", integer("count"), pureToken("reset", "RESET")).optional())
+		.build();
+
+	/** {@code ACL SAVE} */
+	public static final CommandSpec ACL_SAVE = CommandSpec.subcommand("acl", "save")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Save the current ACL rules in the configured ACL file")
+		.complexity("O(N). Where N is the number of configured users.")
+		.build();
+
+	/** {@code ACL SETUSER username [rule [rule ...]]} */
+	public static final CommandSpec ACL_SETUSER = CommandSpec.subcommand("acl", "setuser")
+		.arity(-3)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Modify or create the rules for a specific ACL user")
+		.complexity("O(N). Where N is the number of rules provided.")
+		.history("6.2.0", "Added Pub/Sub channel patterns.")
+		.history("7.0.0", "Added selectors and key based permissions.")
+		.arguments(string("username"), string("rule").optional().multiple())
+		.build();
+
+	/** {@code ACL USERS} */
+	public static final CommandSpec ACL_USERS = CommandSpec.subcommand("acl", "users")
+		.arity(2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("List the username of all the configured ACL rules")
+		.complexity("O(N). Where N is the number of configured users.")
+		.build();
+
+	/** {@code ACL WHOAMI} */
+	public static final CommandSpec ACL_WHOAMI = CommandSpec.subcommand("acl", "whoami")
+		.arity(2)
+		.flags(NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("Return the name of the user associated to the current connection")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code ACL} */
+	public static final CommandSpec ACL = CommandSpec.command("acl")
+		.arity(-2)
+		.group(CommandGroup.SERVER)
+		.since("6.0.0")
+		.summary("A container for Access List Control commands ")
+		.complexity("Depends on subcommand.")
+		.subcommands(ACL_CAT, ACL_DELUSER, ACL_DRYRUN, ACL_GENPASS, ACL_GETUSER, ACL_HELP, ACL_LIST, ACL_LOAD, ACL_LOG,
+				ACL_SAVE, ACL_SETUSER, ACL_USERS, ACL_WHOAMI)
+		.build();
+
 	/** {@code COMMAND COUNT} */
 	public static final CommandSpec COMMAND_COUNT = CommandSpec.subcommand("command", "count")
 		.arity(2)
