@@ -22,40 +22,44 @@ import org.springframework.context.annotation.Role;
 
 /**
  * The escape hatches as beans, {@link SortedSets}, {@link Locks} and
- * {@link RateLimiters}, carried by the backend {@code larder.backend} selects, and the
- * {@link RateLimited @RateLimited} and {@link WithLock @WithLock} annotations. They need
- * no {@code @EnableCaching}: the backend is created for them if caching did not create
- * it.
+ * {@link RateLimiters}, and the {@link RateLimited @RateLimited} and
+ * {@link WithLock @WithLock} annotations. They live in the backend
+ * {@code larder.structures.backend} selects, by default the cache's
+ * ({@code larder.backend}); a different one is created for them alone (see
+ * {@link SeparateStructuresBackendConfiguration}). They need no {@code @EnableCaching}:
+ * the backend is created for them if caching did not create it.
  *
  * <p>
  * The beans exist on every backend and ask it for the structure when a handle is made: on
- * Memcached, {@code sortedSets.set(name)} throws
- * {@link dev.larder.cache.structure.UnsupportedStructureException} saying which backends
- * carry sorted sets. So an application that reads a leaderboard only behind a feature
- * switch still starts on Memcached.
+ * Memcached, a handle from {@code sortedSets.set(name)} throws
+ * {@link dev.larder.cache.structure.UnsupportedStructureException} naming
+ * {@code larder.structures.backend} from each operation. So an application that reads a
+ * leaderboard only behind a feature switch still starts on Memcached.
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import({ BackendConfigurationImportSelector.class, StructureAnnotationProxyRegistrar.class,
-		RateLimitExceededHandlerConfiguration.class })
+@Import({ BackendConfigurationImportSelector.class, SeparateStructuresBackendConfiguration.class,
+		StructureAnnotationProxyRegistrar.class, RateLimitExceededHandlerConfiguration.class })
 public final class LarderStructuresAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SortedSets larderSortedSets(ObjectProvider<CacheBackend> backend) {
-		return new BackendStructures.BackendSortedSets(backend);
+	SortedSets larderSortedSets(ObjectProvider<SeparateStructuresBackend> separate,
+			ObjectProvider<CacheBackend> backend) {
+		return new BackendStructures.BackendSortedSets(new StructuresSource(separate, backend));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Locks larderLocks(ObjectProvider<CacheBackend> backend) {
-		return new BackendStructures.BackendLocks(backend);
+	Locks larderLocks(ObjectProvider<SeparateStructuresBackend> separate, ObjectProvider<CacheBackend> backend) {
+		return new BackendStructures.BackendLocks(new StructuresSource(separate, backend));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimiters larderRateLimiters(ObjectProvider<CacheBackend> backend) {
-		return new BackendStructures.BackendRateLimiters(backend);
+	RateLimiters larderRateLimiters(ObjectProvider<SeparateStructuresBackend> separate,
+			ObjectProvider<CacheBackend> backend) {
+		return new BackendStructures.BackendRateLimiters(new StructuresSource(separate, backend));
 	}
 
 	/**
