@@ -87,6 +87,7 @@ class SeparateStructuresBackendTests {
 					.lock("job")
 					.tryAcquire(Duration.ZERO, Duration.ofMinutes(1))
 					.orElseThrow()) {
+					assertThat(held.isHeld()).isTrue();
 					assertThat(engine.execute("EXISTS", "shop:lock:{job}")).isEqualTo(new Reply.IntegerReply(1));
 					assertThat(memcached.command("get shop:lock:{job}")).as("not in memcached").isEqualTo("END");
 				}
