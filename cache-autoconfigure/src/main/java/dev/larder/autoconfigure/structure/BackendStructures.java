@@ -56,8 +56,11 @@ final class BackendStructures {
 
 		private final StructuresSource source;
 
-		BackendLocks(StructuresSource source) {
+		private final StructureMeters meters;
+
+		BackendLocks(StructuresSource source, StructureMeters meters) {
 			this.source = source;
+			this.meters = meters;
 		}
 
 		@Override
@@ -69,7 +72,7 @@ final class BackendStructures {
 			catch (UnsupportedStructureException ex) {
 				return RefusedStructure.handle(DistributedLock.class, name, ex);
 			}
-			return locks.lock(name);
+			return new MeteredStructures.MeteredLock(locks.lock(name), this.source.backendType(), this.meters);
 		}
 
 	}
@@ -78,8 +81,11 @@ final class BackendStructures {
 
 		private final StructuresSource source;
 
-		BackendRateLimiters(StructuresSource source) {
+		private final StructureMeters meters;
+
+		BackendRateLimiters(StructuresSource source, StructureMeters meters) {
 			this.source = source;
+			this.meters = meters;
 		}
 
 		@Override
@@ -91,7 +97,8 @@ final class BackendStructures {
 			catch (UnsupportedStructureException ex) {
 				return RefusedStructure.handle(RateLimiter.class, name, ex);
 			}
-			return rateLimiters.limiter(name, limit);
+			return new MeteredStructures.MeteredRateLimiter(rateLimiters.limiter(name, limit),
+					this.source.backendType(), this.meters);
 		}
 
 	}

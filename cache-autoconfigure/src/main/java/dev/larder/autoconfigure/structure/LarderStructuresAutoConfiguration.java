@@ -14,9 +14,11 @@ import dev.larder.cache.structure.sortedset.SortedSets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 
@@ -51,15 +53,34 @@ public final class LarderStructuresAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Locks larderLocks(ObjectProvider<SeparateStructuresBackend> separate, ObjectProvider<CacheBackend> backend) {
-		return new BackendStructures.BackendLocks(new StructuresSource(separate, backend));
+	Locks larderLocks(ObjectProvider<SeparateStructuresBackend> separate, ObjectProvider<CacheBackend> backend,
+			ObjectProvider<StructureMeters> meters) {
+		return new BackendStructures.BackendLocks(new StructuresSource(separate, backend),
+				meters.getIfAvailable(() -> StructureMeters.NONE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimiters larderRateLimiters(ObjectProvider<SeparateStructuresBackend> separate,
-			ObjectProvider<CacheBackend> backend) {
-		return new BackendStructures.BackendRateLimiters(new StructuresSource(separate, backend));
+			ObjectProvider<CacheBackend> backend, ObjectProvider<StructureMeters> meters) {
+		return new BackendStructures.BackendRateLimiters(new StructuresSource(separate, backend),
+				meters.getIfAvailable(() -> StructureMeters.NONE));
+	}
+
+	/**
+	 * With Micrometer on the classpath, rate-limit decisions and lock attempts are
+	 * counted in the application's meter registry.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class StructureMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StructureMeters larderStructureMeters(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+			return new MicrometerStructureMeters(registry);
+		}
+
 	}
 
 	/**

@@ -28,6 +28,18 @@ final class StructuresSource {
 	}
 
 	/**
+	 * The kind of backend that carries the structures: its tag on the structure meters.
+	 */
+	String backendType() {
+		SeparateStructuresBackend apart = this.separate.getIfAvailable();
+		if (apart != null) {
+			return apart.type();
+		}
+		CacheBackend backend = this.cache.getIfAvailable();
+		return (backend != null) ? backend.type() : "none";
+	}
+
+	/**
 	 * The structure, or the backend's refusal (an {@link UnsupportedStructureException}
 	 * naming {@code larder.structures.backend}).
 	 */

@@ -23,6 +23,7 @@ import dev.larder.cache.testing.MemcachedProcess;
 import dev.larder.cache.testing.RedisProcess;
 import dev.larder.engine.Engine;
 import dev.larder.engine.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,34 @@ class SeparateStructuresBackendTests {
 				}
 			});
 		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> new Socket("127.0.0.1", port[0]).close());
+	}
+
+	@Test
+	void structureMetersNameTheBackendThatCarriesTheStructures() {
+		this.runner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("larder.backend=caffeine", "larder.structures.backend=embedded")
+			.run((context) -> {
+				RateLimiters limiters = context.getBean(RateLimiters.class);
+				limiters.limiter("api", RateLimit.tokenBucket(1, Duration.ofHours(1))).tryAcquire("client");
+				limiters.limiter("api", RateLimit.tokenBucket(1, Duration.ofHours(1))).tryAcquire("client");
+				context.getBean(Locks.class).lock("job").tryAcquire(Duration.ZERO, Duration.ofMinutes(1));
+				SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+				assertThat(meters.get(MicrometerStructureMeters.RATE_LIMIT_DECISIONS)
+					.tags("limiter", "api", "backend", "embedded", "result", "allowed")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(meters.get(MicrometerStructureMeters.RATE_LIMIT_DECISIONS)
+					.tags("limiter", "api", "backend", "embedded", "result", "rejected")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(meters.get(MicrometerStructureMeters.LOCK_ATTEMPTS)
+					.tags("lock", "job", "backend", "embedded", "result", "acquired")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(meters.find(MicrometerStructureMeters.LOCK_ATTEMPTS).tag("backend", "caffeine").counter())
+					.as("not the cache's backend")
+					.isNull();
+			});
 	}
 
 	@Test
