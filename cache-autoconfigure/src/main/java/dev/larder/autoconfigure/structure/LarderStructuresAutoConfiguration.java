@@ -10,6 +10,7 @@ import dev.larder.cache.structure.annotation.WithLock;
 import dev.larder.cache.structure.lock.Locks;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.sortedset.SortedSets;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -77,7 +78,7 @@ public final class LarderStructuresAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		StructureMeters larderStructureMeters(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+		StructureMeters larderStructureMeters(ObjectProvider<MeterRegistry> registry) {
 			return new MicrometerStructureMeters(registry);
 		}
 

@@ -1,5 +1,7 @@
 package dev.larder.autoconfigure.structure;
 
+import java.util.Objects;
+
 import dev.larder.autoconfigure.Backend;
 import dev.larder.autoconfigure.ConditionalOnSeparateStructuresBackend;
 import dev.larder.autoconfigure.LarderProperties;
@@ -26,7 +28,7 @@ class SeparateStructuresBackendConfiguration {
 	SeparateStructuresBackend larderStructuresBackend(LarderProperties properties, ConfigurableEnvironment environment,
 			ConfigurableListableBeanFactory beanFactory) {
 		// The condition matched, so the property is set.
-		Backend backend = java.util.Objects.requireNonNull(properties.getStructures().getBackend());
+		Backend backend = Objects.requireNonNull(properties.getStructures().getBackend());
 		return SeparateStructuresBackend.start(backend, environment, beanFactory);
 	}
 

@@ -1,6 +1,7 @@
 package dev.larder.autoconfigure.structure;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.Structures;
@@ -56,8 +57,8 @@ final class StructuresSource {
 		return carried(backend.type(), "larder.backend", kind, backend::structures, structure);
 	}
 
-	private static <T> T carried(String type, String selectedBy, String kind,
-			java.util.function.Supplier<Structures> structures, Function<Structures, T> structure) {
+	private static <T> T carried(String type, String selectedBy, String kind, Supplier<Structures> structures,
+			Function<Structures, T> structure) {
 		try {
 			return structure.apply(structures.get());
 		}

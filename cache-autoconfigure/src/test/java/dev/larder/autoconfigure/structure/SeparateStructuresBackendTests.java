@@ -177,6 +177,17 @@ class SeparateStructuresBackendTests {
 	}
 
 	@Test
+	void withoutMicrometerTheStructuresWorkUncounted() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer"))
+			.withPropertyValues("larder.backend=caffeine", "larder.structures.backend=embedded")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(StructureMeters.class);
+				assertThat(context.getBean(Locks.class).lock("job").tryAcquire(Duration.ZERO, Duration.ofMinutes(1)))
+					.isPresent();
+			});
+	}
+
+	@Test
 	void theSameBackendAsTheCacheCreatesNothingMore() {
 		this.runner.withPropertyValues("larder.backend=caffeine", "larder.structures.backend=caffeine")
 			.run((context) -> {
