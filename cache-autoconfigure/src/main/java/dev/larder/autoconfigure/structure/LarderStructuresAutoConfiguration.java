@@ -3,6 +3,8 @@ package dev.larder.autoconfigure.structure;
 import dev.larder.autoconfigure.BackendConfigurationImportSelector;
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.autoconfigure.LarderProperties;
+import dev.larder.autoconfigure.StructureSettingsConfiguration;
+import dev.larder.autoconfigure.ValueSerializerConfiguration;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.annotation.RateLimited;
 import dev.larder.cache.structure.annotation.StructureAnnotationAdvisor;
@@ -19,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
@@ -41,7 +44,8 @@ import org.springframework.context.annotation.Role;
  */
 @AutoConfiguration(after = LarderCacheAutoConfiguration.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import({ BackendConfigurationImportSelector.class, SeparateStructuresBackendConfiguration.class,
+@Import({ ValueSerializerConfiguration.class, StructureSettingsConfiguration.class,
+		LarderStructuresAutoConfiguration.CacheBackendForStructures.class, SeparateStructuresBackendConfiguration.class,
 		StructureAnnotationProxyRegistrar.class, RateLimitExceededHandlerConfiguration.class })
 public final class LarderStructuresAutoConfiguration {
 
@@ -66,6 +70,18 @@ public final class LarderStructuresAutoConfiguration {
 			ObjectProvider<CacheBackend> backend, ObjectProvider<StructureMeters> meters) {
 		return new BackendStructures.BackendRateLimiters(new StructuresSource(separate, backend),
 				meters.getIfAvailable(() -> StructureMeters.NONE));
+	}
+
+	/**
+	 * The cache's backend, created here too when it carries the structures, so that they
+	 * need no {@code @EnableCaching}; not when they have a backend of their own, which
+	 * would leave, say, an embedded engine running for nothing.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(StructuresShareTheCacheBackend.class)
+	@Import(BackendConfigurationImportSelector.class)
+	static class CacheBackendForStructures {
+
 	}
 
 	/**

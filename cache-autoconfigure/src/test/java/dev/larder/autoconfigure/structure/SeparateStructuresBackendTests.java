@@ -188,6 +188,18 @@ class SeparateStructuresBackendTests {
 	}
 
 	@Test
+	void withoutCachingOnlyTheStructuresBackendIsCreated() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LarderStructuresAutoConfiguration.class))
+			.withPropertyValues("larder.structures.backend=redis", "larder.redis.url=" + redis.uri())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(CacheBackend.class).doesNotHaveBean(Engine.class);
+				ScoredSet<String> board = context.getBean(SortedSets.class).set("no-caching");
+				board.add("ana", 1);
+				assertThat(redis.command("EXISTS zset:no-caching")).isEqualTo(":1");
+			});
+	}
+
+	@Test
 	void theSameBackendAsTheCacheCreatesNothingMore() {
 		this.runner.withPropertyValues("larder.backend=caffeine", "larder.structures.backend=caffeine")
 			.run((context) -> {
