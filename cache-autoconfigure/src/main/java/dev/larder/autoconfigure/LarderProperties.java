@@ -81,6 +81,8 @@ public class LarderProperties implements Validator {
 
 	private final Serialization serialization = new Serialization();
 
+	private final Structures structures = new Structures();
+
 	public Backend getBackend() {
 		return this.backend;
 	}
@@ -161,6 +163,10 @@ public class LarderProperties implements Validator {
 		return this.serialization;
 	}
 
+	public Structures getStructures() {
+		return this.structures;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return LarderProperties.class.isAssignableFrom(type);
@@ -237,6 +243,29 @@ public class LarderProperties implements Validator {
 
 		public void setMaxSize(@Nullable Long maxSize) {
 			this.maxSize = maxSize;
+		}
+
+	}
+
+	/**
+	 * Where the structures (sorted sets, locks, rate limiters) live.
+	 */
+	public static class Structures {
+
+		/**
+		 * Backend that carries sorted sets, locks and rate limiters: embedded, redis,
+		 * memcached or caffeine. Unset: the cache's backend (larder.backend). A backend
+		 * other than the cache's is created for the structures alone, e.g. embedded or
+		 * redis while caching in memcached.
+		 */
+		private @Nullable Backend backend;
+
+		public @Nullable Backend getBackend() {
+			return this.backend;
+		}
+
+		public void setBackend(@Nullable Backend backend) {
+			this.backend = backend;
 		}
 
 	}

@@ -1,11 +1,14 @@
 package dev.larder.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import dev.larder.autoconfigure.structure.LarderStructuresAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.type.AnnotationMetadata;
 
@@ -42,8 +45,19 @@ class BackendConfigurationImportSelectorTests {
 	void theCacheAndTheStructuresImportTheRegistry() {
 		for (Class<?> autoConfiguration : new Class<?>[] { LarderCacheAutoConfiguration.class,
 				LarderStructuresAutoConfiguration.class }) {
-			Class<?>[] imports = MergedAnnotations.from(autoConfiguration).get(Import.class).getClassArray("value");
-			assertThat(Arrays.asList(imports)).as(autoConfiguration.getSimpleName())
+			// Directly, or (the structures, when they share the cache's backend) through
+			// a
+			// nested configuration.
+			List<Class<?>> imports = new ArrayList<>();
+			List<Class<?>> declaring = new ArrayList<>(List.of(autoConfiguration.getDeclaredClasses()));
+			declaring.add(autoConfiguration);
+			for (Class<?> type : declaring) {
+				MergedAnnotation<Import> imported = MergedAnnotations.from(type).get(Import.class);
+				if (imported.isPresent()) {
+					imports.addAll(Arrays.asList(imported.getClassArray("value")));
+				}
+			}
+			assertThat(imports).as(autoConfiguration.getSimpleName())
 				.contains(BackendConfigurationImportSelector.class);
 		}
 	}

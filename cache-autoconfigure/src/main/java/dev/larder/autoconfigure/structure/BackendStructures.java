@@ -1,9 +1,7 @@
 package dev.larder.autoconfigure.structure;
 
-import java.util.function.Function;
-
-import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.structure.Structures;
+import dev.larder.cache.structure.UnsupportedStructureException;
 import dev.larder.cache.structure.lock.DistributedLock;
 import dev.larder.cache.structure.lock.Locks;
 import dev.larder.cache.structure.ratelimit.RateLimit;
@@ -12,74 +10,95 @@ import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.sortedset.ScoredSet;
 import dev.larder.cache.structure.sortedset.SortedSets;
 
-import org.springframework.beans.factory.ObjectProvider;
-
 /**
- * The structures beans: each asks the active backend for its structure on every handle it
- * makes, so a backend that cannot carry one (Memcached and sorted sets) fails where the
- * structure is used, with the backend's message naming the backends that can, and never
- * at startup, where the same application may run on another backend.
+ * The structures beans: each asks the {@link StructuresSource} for its structure on every
+ * handle it makes. A backend that cannot carry one (Memcached and sorted sets) still
+ * hands out the handle, which throws the refusal, naming
+ * {@code larder.structures.backend}, from every operation: never at startup, where the
+ * same application may run on another backend, and not where a bean merely takes its
+ * handle in a constructor.
  */
 final class BackendStructures {
 
 	private BackendStructures() {
 	}
 
-	private static <T> T from(ObjectProvider<CacheBackend> backend, Function<Structures, T> structure) {
-		CacheBackend active = backend.getIfAvailable();
-		if (active == null) {
-			throw new IllegalStateException("No Larder backend is configured; check larder.backend and that "
-					+ "Larder's auto-configuration is not excluded");
-		}
-		return structure.apply(active.structures());
-	}
-
 	static final class BackendSortedSets implements SortedSets {
 
-		private final ObjectProvider<CacheBackend> backend;
+		private final StructuresSource source;
 
-		BackendSortedSets(ObjectProvider<CacheBackend> backend) {
-			this.backend = backend;
+		BackendSortedSets(StructuresSource source) {
+			this.source = source;
 		}
 
 		@Override
 		public ScoredSet<String> set(String name) {
-			return from(this.backend, Structures::sortedSets).set(name);
+			return set(name, String.class);
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public <T> ScoredSet<T> set(String name, Class<T> memberType) {
-			return from(this.backend, Structures::sortedSets).set(name, memberType);
+			SortedSets sortedSets;
+			try {
+				sortedSets = this.source.get("sorted sets", Structures::sortedSets);
+			}
+			catch (UnsupportedStructureException ex) {
+				return RefusedStructure.handle(ScoredSet.class, name, ex);
+			}
+			return (memberType == String.class) ? (ScoredSet<T>) sortedSets.set(name)
+					: sortedSets.set(name, memberType);
 		}
 
 	}
 
 	static final class BackendLocks implements Locks {
 
-		private final ObjectProvider<CacheBackend> backend;
+		private final StructuresSource source;
 
-		BackendLocks(ObjectProvider<CacheBackend> backend) {
-			this.backend = backend;
+		private final StructureMeters meters;
+
+		BackendLocks(StructuresSource source, StructureMeters meters) {
+			this.source = source;
+			this.meters = meters;
 		}
 
 		@Override
 		public DistributedLock lock(String name) {
-			return from(this.backend, Structures::locks).lock(name);
+			Locks locks;
+			try {
+				locks = this.source.get("locks", Structures::locks);
+			}
+			catch (UnsupportedStructureException ex) {
+				return RefusedStructure.handle(DistributedLock.class, name, ex);
+			}
+			return new MeteredStructures.MeteredLock(locks.lock(name), this.source.backendType(), this.meters);
 		}
 
 	}
 
 	static final class BackendRateLimiters implements RateLimiters {
 
-		private final ObjectProvider<CacheBackend> backend;
+		private final StructuresSource source;
 
-		BackendRateLimiters(ObjectProvider<CacheBackend> backend) {
-			this.backend = backend;
+		private final StructureMeters meters;
+
+		BackendRateLimiters(StructuresSource source, StructureMeters meters) {
+			this.source = source;
+			this.meters = meters;
 		}
 
 		@Override
 		public RateLimiter limiter(String name, RateLimit limit) {
-			return from(this.backend, Structures::rateLimiters).limiter(name, limit);
+			RateLimiters rateLimiters;
+			try {
+				rateLimiters = this.source.get("rate limiters", Structures::rateLimiters);
+			}
+			catch (UnsupportedStructureException ex) {
+				return RefusedStructure.handle(RateLimiter.class, name, ex);
+			}
+			return new MeteredStructures.MeteredRateLimiter(rateLimiters.limiter(name, limit),
+					this.source.backendType(), this.meters);
 		}
 
 	}

@@ -76,12 +76,12 @@ class LarderStructuresAutoConfigurationTests {
 	}
 
 	@Test
-	void onMemcachedTheSortedSetsBeanExistsAndRefusesOnUseNamingTheBackendsThatCarryThem() {
+	void onMemcachedTheSortedSetsBeanExistsAndItsHandlesRefuseOnUseNamingTheProperty() {
 		onMemcached().run((context) -> {
-			SortedSets sortedSets = context.getBean(SortedSets.class);
-			assertThatExceptionOfType(UnsupportedStructureException.class).isThrownBy(() -> sortedSets.set("board"))
+			ScoredSet<String> board = context.getBean(SortedSets.class).set("board");
+			assertThatExceptionOfType(UnsupportedStructureException.class).isThrownBy(() -> board.add("ana", 1))
 				.withMessageContaining("Memcached has no sorted sets")
-				.withMessageContaining("larder.backend=");
+				.withMessageContaining("larder.structures.backend=");
 		});
 	}
 

@@ -1,5 +1,6 @@
 package dev.larder.sample.leaderboard;
 
+import dev.larder.cache.structure.UnsupportedStructureException;
 import dev.larder.cache.structure.lock.LockNotAcquiredException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,6 +32,11 @@ class LeaderboardTrimSchedule {
 		}
 		catch (LockNotAcquiredException ex) {
 			logger.debug("Another instance is trimming the leaderboard; skipped here");
+		}
+		catch (UnsupportedStructureException ex) {
+			// The leaderboard's endpoints answer 501 on such a backend; the schedule only
+			// says so.
+			logger.debug("No leaderboard to trim on this backend: " + ex.getMessage());
 		}
 	}
 
