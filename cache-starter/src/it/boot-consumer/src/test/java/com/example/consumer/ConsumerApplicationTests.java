@@ -4,6 +4,7 @@ import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.engine.Engine;
 import dev.larder.engine.Reply;
+import io.netty.util.Version;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The starter, added to a plain Boot application, caches on the embedded backend out of
- * the box, and the engine's RESP port runs without the native transport jars.
+ * the box, leaves the application on its BOM's Netty, and the engine's RESP port runs on
+ * NIO without the native transport jars (which the starter does not bring).
  */
 @SpringBootTest(properties = "larder.embedded.port=0")
 class ConsumerApplicationTests {
@@ -36,6 +38,17 @@ class ConsumerApplicationTests {
 		LarderCache cache = (LarderCache) larder.getCache("greetings");
 		assertThat(cache.getStatistics().hitCount()).isEqualTo(1);
 		assertThat(cache.getStatistics().missCount()).isEqualTo(1);
+	}
+
+	@Test
+	void everyNettyArtifactIsTheVersionBootsBomManages() {
+		String expected = System.getProperty("boot.netty.version");
+		assertThat(expected).isNotBlank();
+		assertThat(Version.identify().values()).isNotEmpty()
+			.allSatisfy((artifact) -> assertThat(artifact.artifactVersion()).as(artifact.artifactId())
+				.isEqualTo(expected));
+		assertThat(Version.identify()).containsKeys("netty-transport-classes-epoll", "netty-transport-classes-kqueue")
+			.doesNotContainKeys("netty-transport-native-epoll", "netty-transport-native-kqueue");
 	}
 
 	@Test
