@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.ComputingStore;
 import dev.larder.cache.serialization.UntrustedTypeException;
 import dev.larder.cache.stats.CacheStatistics;
 import dev.larder.cache.support.BackendFailureHandler;
@@ -23,12 +24,12 @@ import org.springframework.cache.support.NullValue;
  *
  * <p>
  * Semantics follow Spring's own caches: {@code get(key, Callable)} runs the loader once
- * per key however many threads ask (on every backend, not only where the client offers an
- * atomic compute), {@code retrieve} supports {@code @Cacheable} on
- * {@code CompletableFuture}, {@code Mono} and {@code Flux} methods, and
- * {@code putIfAbsent} is atomic in the backend. One difference, deliberately: when nulls
- * are not allowed, a loader that returns {@code null} is answered but not cached, instead
- * of failing the call.
+ * per key however many threads ask (on every backend: inside the client's own atomic
+ * compute where it has one, as Caffeine does, and through single-flight elsewhere),
+ * {@code retrieve} supports {@code @Cacheable} on {@code CompletableFuture}, {@code Mono}
+ * and {@code Flux} methods, and {@code putIfAbsent} is atomic in the backend. One
+ * difference, deliberately: when nulls are not allowed, a loader that returns
+ * {@code null} is answered but not cached, instead of failing the call.
  */
 public class LarderCache extends AbstractValueAdaptingCache {
 
@@ -131,6 +132,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		if (found != null) {
 			return (T) fromStoreValue(found);
 		}
+		if (this.store instanceof ComputingStore computing) {
+			return (T) computeAndStore(computing, key, valueLoader);
+		}
 		try {
 			return (T) this.loads.load(key, () -> loadAndStore(key, valueLoader));
 		}
@@ -166,6 +170,49 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		this.statistics.recordLoad(true, System.nanoTime() - start);
 		storeLoaded(key, value);
 		return value;
+	}
+
+	/**
+	 * A miss on a store that computes atomically: the load runs inside the store's
+	 * compute, which stores its encoded value. Unlike single-flight, callers waiting for
+	 * a load that fails then run their own, one after another (Spring's Caffeine cache
+	 * does the same).
+	 */
+	private @Nullable Object computeAndStore(ComputingStore computing, Object key, Callable<?> valueLoader) {
+		Object stored;
+		try {
+			stored = computing.computeIfAbsent(this.keyMapper.apply(key), (storeKey) -> loadToStore(key, valueLoader),
+					this.ttlPolicy.nextTtl());
+		}
+		catch (ValueRetrievalException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// The store's own failure, such as Caffeine refusing a loader that writes the
+			// key.
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+		return (stored != null) ? fromStoreValue(decode(stored)) : null;
+	}
+
+	/** Loads a value and encodes it for the store, or answers null to store nothing. */
+	private @Nullable Object loadToStore(Object key, Callable<?> valueLoader) {
+		long start = System.nanoTime();
+		Object value;
+		try {
+			value = valueLoader.call();
+		}
+		catch (Exception ex) {
+			this.statistics.recordLoad(false, System.nanoTime() - start);
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+		this.statistics.recordLoad(true, System.nanoTime() - start);
+		if (value == null && !isAllowNullValues()) {
+			return null;
+		}
+		Object encoded = encode(value);
+		this.statistics.recordPut();
+		return encoded;
 	}
 
 	private void storeLoaded(Object key, @Nullable Object value) {

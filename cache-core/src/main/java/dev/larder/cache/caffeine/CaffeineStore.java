@@ -1,16 +1,19 @@
 package dev.larder.cache.caffeine;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.larder.cache.backend.CacheStore;
+import dev.larder.cache.backend.ComputingStore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A Caffeine cache whose expiry, if any, is the same for every entry and set on the cache
- * itself, so the per-call ttl is already accounted for.
+ * itself, so the per-call ttl is already accounted for. A load on a miss runs inside
+ * Caffeine's own atomic compute.
  */
-class CaffeineStore implements CacheStore {
+class CaffeineStore implements ComputingStore {
 
 	final Cache<Object, Object> cache;
 
@@ -31,6 +34,11 @@ class CaffeineStore implements CacheStore {
 	@Override
 	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
 		return this.cache.asMap().putIfAbsent(key, value);
+	}
+
+	@Override
+	public @Nullable Object computeIfAbsent(Object key, Function<Object, @Nullable Object> loader, Duration ttl) {
+		return this.cache.get(key, loader);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.larder.cache.caffeine;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Policy.VarExpiration;
@@ -30,6 +31,18 @@ final class VariableExpiryCaffeineStore extends CaffeineStore implements CacheSt
 	@Override
 	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
 		return this.expiry.putIfAbsent(key, value, ttl);
+	}
+
+	/**
+	 * Caffeine's compute with a duration, so a loaded entry gets the jittered ttl decided
+	 * for it rather than the cache's plain one ({@code Cache.get(key, function)} would
+	 * give it the expiry's create time). A value present when the key's lock is taken (a
+	 * write that raced the caller's miss) is kept and the loader not called; its ttl may
+	 * restart with this one, which is as long.
+	 */
+	@Override
+	public @Nullable Object computeIfAbsent(Object key, Function<Object, @Nullable Object> loader, Duration ttl) {
+		return this.expiry.compute(key, (k, present) -> (present != null) ? present : loader.apply(k), ttl);
 	}
 
 }

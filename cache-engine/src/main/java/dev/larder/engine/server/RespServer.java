@@ -16,14 +16,9 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The RESP listener: one acceptor thread, {@code ioThreads} event loops that parse,
- * execute and reply. On Linux it uses Netty's native epoll transport (edge-triggered
- * epoll, no JDK selector bookkeeping per wake-up); elsewhere, or when the native library
- * cannot be loaded, JDK NIO.
+ * execute and reply. It uses Netty's native epoll (Linux) or kqueue (macOS) transport
+ * when that transport's native jar is on the classpath (no JDK selector bookkeeping per
+ * wake-up), and JDK NIO otherwise: see {@link ServerTransport}.
  */
 public final class RespServer implements AutoCloseable {
 
@@ -57,19 +52,18 @@ public final class RespServer implements AutoCloseable {
 	private volatile boolean closing;
 
 	private RespServer(EngineCore core, CommandExecutor executor) {
-		boolean epoll = Epoll.isAvailable();
-		IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-		Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-		if (epoll) {
-			log.log(System.Logger.Level.INFO, "RESP transport: native epoll, {0} I/O threads",
+		ServerTransport chosen = ServerTransport.select();
+		IoHandlerFactory io = chosen.ioHandlerFactory();
+		Class<? extends ServerChannel> channel = chosen.serverChannel();
+		if (chosen != ServerTransport.NIO) {
+			log.log(System.Logger.Level.INFO, "RESP transport: native {0}, {1} I/O threads", chosen.multiplexingApi(),
 					core.config().ioThreads());
 		}
 		else {
-			log.log(System.Logger.Level.INFO,
-					"RESP transport: JDK NIO, {0} I/O threads (native epoll unavailable: " + "{1})",
-					core.config().ioThreads(), String.valueOf(Epoll.unavailabilityCause()));
+			log.log(System.Logger.Level.INFO, "RESP transport: JDK NIO, {0} I/O threads ({1})",
+					core.config().ioThreads(), ServerTransport.nativeUnavailableReason());
 		}
-		transport = epoll ? "epoll" : "nio";
+		transport = chosen.multiplexingApi();
 		core.introspection().multiplexingApi(transport);
 		FatalErrors fatal = core.fatalErrors();
 		boss = new MultiThreadIoEventLoopGroup(1, EventLoopThreads.factory("larder-accept", fatal), io);
@@ -144,7 +138,7 @@ public final class RespServer implements AutoCloseable {
 		return new RespServer(core, executor);
 	}
 
-	/** "epoll" or "nio": the transport the server runs on. */
+	/** "epoll", "kqueue" or "nio": the transport the server runs on. */
 	public String transport() {
 		return transport;
 	}
