@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -293,28 +294,13 @@ public final class Acl {
 	 * and counted.
 	 */
 	public @Nullable String refusal(ClientSession s, Command command, byte[][] args) {
-		AclUser user = s.user();
-		if (user == null) {
-			return null;
-		}
-		UserRules rules = user.rules();
-		if (rules.unrestricted) {
-			return null;
-		}
-		int verdict = check(rules, command, args);
-		if (verdict == Selector.OK) {
-			return null;
-		}
-		int result = Selector.reason(verdict);
-		s.ran(command.name()); // Redis's lastcmd is set before its checks
-		denied(result, s.inMulti() ? "multi" : "toplevel", user, command, args, Selector.position(verdict), s);
-		return switch (result) {
+		return refuse(s, command, args, s.inMulti() ? "multi" : "toplevel", true, result -> switch (result) {
 			case Selector.DENIED_CMD ->
 				"NOPERM this user has no permissions to run the '" + command.name() + "' command";
 			case Selector.DENIED_KEY ->
 				"NOPERM this user has no permissions to access one of the keys used as arguments";
 			default -> "NOPERM this user has no permissions to access one of the channels used as arguments";
-		};
+		});
 	}
 
 	/**
@@ -322,6 +308,35 @@ public final class Acl {
 	 * have changed since it was queued): null, or the error EXEC replies for it.
 	 */
 	public @Nullable String execRefusal(ClientSession s, Command command, byte[][] args) {
+		return refuse(s, command, args, "multi", false,
+				result -> "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC "
+						+ "call. This command is no longer allowed for the following reason: " + switch (result) {
+							case Selector.DENIED_CMD -> "no permission to execute the command or subcommand";
+							case Selector.DENIED_KEY -> "no permission to touch the specified keys";
+							default -> "no permission to access one of the channels used as arguments";
+						});
+	}
+
+	/**
+	 * A command a script called (scriptVerifyACL), checked against the user that runs the
+	 * script: null, or the error redis.call raises.
+	 */
+	public @Nullable String scriptRefusal(ClientSession caller, Command command, byte[][] args) {
+		return refuse(caller, command, args, "lua", false, result -> switch (result) {
+			case Selector.DENIED_CMD -> "ERR The user executing the script can't run this command or subcommand";
+			case Selector.DENIED_KEY -> "ERR The user executing the script can't access at least one of the keys "
+					+ "mentioned in the command arguments";
+			default -> "ERR The user executing the script can't publish to the channel mentioned in the command";
+		});
+	}
+
+	/**
+	 * The one check behind the executor's, EXEC's and scripts': null when allowed (or the
+	 * session has no user), else the denial logged in {@code context} and answered with
+	 * {@code message} of its reason.
+	 */
+	private @Nullable String refuse(ClientSession s, Command command, byte[][] args, String context,
+			boolean setsLastCommand, IntFunction<String> message) {
 		AclUser user = s.user();
 		if (user == null) {
 			return null;
@@ -335,40 +350,11 @@ public final class Acl {
 			return null;
 		}
 		int result = Selector.reason(verdict);
-		denied(result, "multi", user, command, args, Selector.position(verdict), s);
-		return "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. "
-				+ "This command is no longer allowed for the following reason: " + switch (result) {
-					case Selector.DENIED_CMD -> "no permission to execute the command or subcommand";
-					case Selector.DENIED_KEY -> "no permission to touch the specified keys";
-					default -> "no permission to access one of the channels used as arguments";
-				};
-	}
-
-	/**
-	 * A command a script called (scriptVerifyACL), checked against the user that runs the
-	 * script: null, or the error redis.call raises.
-	 */
-	public @Nullable String scriptRefusal(ClientSession caller, Command command, byte[][] args) {
-		AclUser user = caller.user();
-		if (user == null) {
-			return null;
+		if (setsLastCommand) {
+			s.ran(command.name()); // Redis's lastcmd is set before its checks
 		}
-		UserRules rules = user.rules();
-		if (rules.unrestricted) {
-			return null;
-		}
-		int verdict = check(rules, command, args);
-		if (verdict == Selector.OK) {
-			return null;
-		}
-		int result = Selector.reason(verdict);
-		denied(result, "lua", user, command, args, Selector.position(verdict), caller);
-		return switch (result) {
-			case Selector.DENIED_CMD -> "ERR The user executing the script can't run this command or subcommand";
-			case Selector.DENIED_KEY -> "ERR The user executing the script can't access at least one of the keys "
-					+ "mentioned in the command arguments";
-			default -> "ERR The user executing the script can't publish to the channel mentioned in the command";
-		};
+		denied(result, context, user, command, args, Selector.position(verdict), s);
+		return message.apply(result);
 	}
 
 	/**
