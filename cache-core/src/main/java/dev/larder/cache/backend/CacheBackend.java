@@ -1,5 +1,6 @@
 package dev.larder.cache.backend;
 
+import dev.larder.cache.near.KeyInvalidations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,15 @@ public interface CacheBackend extends AutoCloseable {
 	default dev.larder.cache.structure.Structures structures() {
 		throw new dev.larder.cache.structure.UnsupportedStructureException("The " + type()
 				+ " backend carries no sorted sets, locks or rate limiters; the embedded, redis and caffeine backends do (larder.backend)");
+	}
+
+	/**
+	 * The backend's reports of changed keys, which a near cache in front of it needs to
+	 * stay exact; {@code null} where the backend has none (Memcached), in which case a
+	 * near cache can only expire its entries.
+	 */
+	default @Nullable KeyInvalidations keyInvalidations() {
+		return null;
 	}
 
 	/**
