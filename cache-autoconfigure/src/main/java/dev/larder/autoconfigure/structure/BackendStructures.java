@@ -58,9 +58,12 @@ final class BackendStructures {
 
 		private final StructureMeters meters;
 
-		BackendLocks(StructuresSource source, StructureMeters meters) {
+		private final StructureObservations observations;
+
+		BackendLocks(StructuresSource source, StructureMeters meters, StructureObservations observations) {
 			this.source = source;
 			this.meters = meters;
+			this.observations = observations;
 		}
 
 		@Override
@@ -72,7 +75,8 @@ final class BackendStructures {
 			catch (UnsupportedStructureException ex) {
 				return RefusedStructure.handle(DistributedLock.class, name, ex);
 			}
-			return new MeteredStructures.MeteredLock(locks.lock(name), this.source.backendType(), this.meters);
+			return new MeteredStructures.MeteredLock(locks.lock(name), this.source.backendType(), this.meters,
+					this.observations);
 		}
 
 	}
@@ -83,9 +87,12 @@ final class BackendStructures {
 
 		private final StructureMeters meters;
 
-		BackendRateLimiters(StructuresSource source, StructureMeters meters) {
+		private final StructureObservations observations;
+
+		BackendRateLimiters(StructuresSource source, StructureMeters meters, StructureObservations observations) {
 			this.source = source;
 			this.meters = meters;
+			this.observations = observations;
 		}
 
 		@Override
@@ -98,7 +105,7 @@ final class BackendStructures {
 				return RefusedStructure.handle(RateLimiter.class, name, ex);
 			}
 			return new MeteredStructures.MeteredRateLimiter(rateLimiters.limiter(name, limit),
-					this.source.backendType(), this.meters);
+					this.source.backendType(), this.meters, this.observations);
 		}
 
 	}

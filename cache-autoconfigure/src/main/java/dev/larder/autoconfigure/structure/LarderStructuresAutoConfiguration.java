@@ -13,12 +13,15 @@ import dev.larder.cache.structure.lock.Locks;
 import dev.larder.cache.structure.ratelimit.RateLimiters;
 import dev.larder.cache.structure.sortedset.SortedSets;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -59,17 +62,20 @@ public final class LarderStructuresAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Locks larderLocks(ObjectProvider<SeparateStructuresBackend> separate, ObjectProvider<CacheBackend> backend,
-			ObjectProvider<StructureMeters> meters) {
+			ObjectProvider<StructureMeters> meters, ObjectProvider<StructureObservations> observations) {
 		return new BackendStructures.BackendLocks(new StructuresSource(separate, backend),
-				meters.getIfAvailable(() -> StructureMeters.NONE));
+				meters.getIfAvailable(() -> StructureMeters.NONE),
+				observations.getIfAvailable(() -> StructureObservations.NONE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimiters larderRateLimiters(ObjectProvider<SeparateStructuresBackend> separate,
-			ObjectProvider<CacheBackend> backend, ObjectProvider<StructureMeters> meters) {
+			ObjectProvider<CacheBackend> backend, ObjectProvider<StructureMeters> meters,
+			ObjectProvider<StructureObservations> observations) {
 		return new BackendStructures.BackendRateLimiters(new StructuresSource(separate, backend),
-				meters.getIfAvailable(() -> StructureMeters.NONE));
+				meters.getIfAvailable(() -> StructureMeters.NONE),
+				observations.getIfAvailable(() -> StructureObservations.NONE));
 	}
 
 	/**
@@ -96,6 +102,26 @@ public final class LarderStructuresAutoConfiguration {
 		@ConditionalOnMissingBean
 		StructureMeters larderStructureMeters(ObjectProvider<MeterRegistry> registry) {
 			return new MicrometerStructureMeters(registry);
+		}
+
+	}
+
+	/**
+	 * With Micrometer's observation API and an {@code ObservationRegistry} (Actuator
+	 * provides one), each lock wait and rate-limit decision is an observation: a span
+	 * when tracing is on, a {@code larder.structure} timer otherwise.
+	 * {@code larder.observations.enabled=false} turns them off.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+	@ConditionalOnProperty(name = "larder.observations.enabled", matchIfMissing = true)
+	static class StructureObservationsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ObservationRegistry.class)
+		StructureObservations larderStructureObservations(ObservationRegistry registry) {
+			return new MicrometerStructureObservations(registry);
 		}
 
 	}
