@@ -43,8 +43,8 @@ public final class LarderCacheAutoConfiguration {
 			.withTtl(properties.getDefaultTtl())
 			.withTtlJitter(properties.getDefaultTtlJitter())
 			.withAllowNullValues(properties.isNullValues());
-		LarderCacheManager.Builder builder = LarderCacheManager
-			.builder(requireBackend(properties, backend, resourceLoader.getClassLoader()))
+		CacheBackend cacheBackend = requireBackend(properties, backend, resourceLoader.getClassLoader());
+		LarderCacheManager.Builder builder = LarderCacheManager.builder(cacheBackend)
 			.defaultSettings(defaults)
 			.serializer(serializer)
 			.keyPrefix(properties.getKeyPrefix())
@@ -53,6 +53,7 @@ public final class LarderCacheAutoConfiguration {
 		for (Map.Entry<String, LarderProperties.CacheSpec> entry : properties.getCaches().entrySet()) {
 			builder.cache(entry.getKey(), settings(defaults, entry.getValue()));
 		}
+		new NearCacheSettingsResolver(cacheBackend).apply(properties, builder);
 		if (!properties.getCacheNames().isEmpty()) {
 			builder.fixedCacheNames(properties.getCacheNames());
 		}

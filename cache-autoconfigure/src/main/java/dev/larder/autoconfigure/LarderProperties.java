@@ -77,6 +77,8 @@ public class LarderProperties implements Validator {
 	 */
 	private Map<String, CacheSpec> caches = new LinkedHashMap<>();
 
+	private final NearCache nearCache = new NearCache();
+
 	private final Caffeine caffeine = new Caffeine();
 
 	private final Serialization serialization = new Serialization();
@@ -155,6 +157,10 @@ public class LarderProperties implements Validator {
 		this.caches = caches;
 	}
 
+	public NearCache getNearCache() {
+		return this.nearCache;
+	}
+
 	public Caffeine getCaffeine() {
 		return this.caffeine;
 	}
@@ -183,7 +189,11 @@ public class LarderProperties implements Validator {
 			checks.ttl(path + "ttl", spec.getTtl());
 			checks.jitter(path + "ttlJitter", spec.getTtlJitter());
 			checks.maxSize(path + "maxSize", spec.getMaxSize());
+			checks.nearCacheMaxSize(path + "nearCache.maxSize", spec.getNearCache().getMaxSize());
+			checks.ttl(path + "nearCache.ttl", spec.getNearCache().getTtl());
 		});
+		checks.nearCacheMaxSize("nearCache.maxSize", properties.getNearCache().getMaxSize());
+		checks.ttl("nearCache.ttl", properties.getNearCache().getTtl());
 		checks.caffeineSpec("caffeine.spec", properties.getCaffeine().getSpec());
 	}
 
@@ -212,6 +222,15 @@ public class LarderProperties implements Validator {
 		 * bound memory, not entries). Zero: unbounded.
 		 */
 		private @Nullable Long maxSize;
+
+		/**
+		 * Near cache of this cache; unset values fall back to larder.near-cache.*.
+		 */
+		private final NearCacheSpec nearCache = new NearCacheSpec();
+
+		public NearCacheSpec getNearCache() {
+			return this.nearCache;
+		}
 
 		public @Nullable Duration getTtl() {
 			return this.ttl;
@@ -243,6 +262,105 @@ public class LarderProperties implements Validator {
 
 		public void setMaxSize(@Nullable Long maxSize) {
 			this.maxSize = maxSize;
+		}
+
+	}
+
+	/**
+	 * The near cache: an in-process level of deserialized values in front of a remote or
+	 * embedded backend, kept exact by the backend's reports of changed keys.
+	 */
+	public static class NearCache {
+
+		/**
+		 * Whether caches keep a near cache. Unset: on for the embedded backend (which
+		 * reports every change to a key in-process), off for redis and memcached. On
+		 * memcached, which reports nothing, a near cache needs a ttl. Ignored for
+		 * caffeine, whose values already live in this JVM.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Most entries a cache's near cache keeps: its memory bound.
+		 */
+		private Long maxSize = 10_000L;
+
+		/**
+		 * Longest a near entry lives. Zero or unset: as long as the backend's entry, and
+		 * until the backend reports a change. Required on memcached, where it bounds how
+		 * stale a near hit can be.
+		 */
+		private Duration ttl = Duration.ZERO;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Long getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable Long maxSize) {
+			this.maxSize = (maxSize != null) ? maxSize : 10_000L;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = (ttl != null) ? ttl : Duration.ZERO;
+		}
+
+	}
+
+	/**
+	 * Near-cache settings of one cache; each unset value falls back to
+	 * larder.near-cache.*.
+	 */
+	public static class NearCacheSpec {
+
+		/**
+		 * Whether this cache keeps a near cache.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Most entries this cache's near cache keeps.
+		 */
+		private @Nullable Long maxSize;
+
+		/**
+		 * Longest a near entry of this cache lives. Zero: as long as the backend's entry.
+		 */
+		private @Nullable Duration ttl;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Long getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable Long maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
 		}
 
 	}

@@ -39,6 +39,13 @@ final class PropertyChecks {
 		}
 	}
 
+	void nearCacheMaxSize(String field, @Nullable Long maxSize) {
+		if (maxSize != null && maxSize <= 0) {
+			reject(field, "must be positive: it is the most entries the near cache keeps (to have none, set "
+					+ "near-cache.enabled=false)");
+		}
+	}
+
 	void caffeineSpec(String field, @Nullable String spec) {
 		if (spec == null || spec.isBlank()
 				|| !ClassUtils.isPresent("com.github.benmanes.caffeine.cache.CaffeineSpec", null)) {

@@ -4,6 +4,7 @@ import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.caffeine.CaffeineBackend;
 import dev.larder.cache.embedded.EmbeddedBackend;
+import dev.larder.cache.near.NearCacheSettings;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
 import dev.larder.engine.Engine;
@@ -62,6 +63,22 @@ public enum CacheImplementation {
 		CacheManager cacheManager(String caffeineSpec) {
 			return LarderCacheManager.builder(new EmbeddedBackend(Engine.start(EngineConfig.defaults()), true))
 				.defaultSettings(CacheSettings.defaults())
+				.serializer(new JsonValueSerializer(TypeAllowList.of(java.util.List.of("dev.larder.benchmarks"))))
+				.build();
+		}
+	},
+
+	/**
+	 * The embedded engine with a near cache in front (the default of
+	 * {@code larder.backend=embedded}): a hit is answered from decoded values in this
+	 * JVM, kept exact by the engine's change feed.
+	 */
+	EMBEDDED_NEAR {
+		@Override
+		CacheManager cacheManager(String caffeineSpec) {
+			return LarderCacheManager.builder(new EmbeddedBackend(Engine.start(EngineConfig.defaults()), true))
+				.defaultSettings(CacheSettings.defaults())
+				.nearCache(NearCacheSettings.enabledWithDefaults())
 				.serializer(new JsonValueSerializer(TypeAllowList.of(java.util.List.of("dev.larder.benchmarks"))))
 				.build();
 		}

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code @Cacheable} through a real Spring proxy: Larder on Caffeine (statistics on, the
  * default, and off) and Larder on the embedded engine against Spring's
- * {@code CaffeineCacheManager}, same Caffeine spec
+ * {@code CaffeineCacheManager}, and the embedded engine with its near cache
+ * ({@code embedded_near}), same Caffeine spec
  * ({@value CacheImplementation#CAFFEINE_SPEC}), in one run ({@link #implementation} is a
  * parameter, see {@link CacheImplementation}).
  *
@@ -55,7 +56,7 @@ public class CacheableBenchmark {
 
 	private static final int HOT_MASK = HOT_KEYS - 1;
 
-	@Param({ "spring", "larder", "larder_nostats", "embedded" })
+	@Param({ "spring", "larder", "larder_nostats", "embedded", "embedded_near" })
 	public String implementation;
 
 	private BenchmarkContext context;

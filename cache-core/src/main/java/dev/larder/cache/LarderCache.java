@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.ComputingStore;
+import dev.larder.cache.near.NearCache;
 import dev.larder.cache.serialization.UntrustedTypeException;
 import dev.larder.cache.stats.CacheStatistics;
 import dev.larder.cache.support.BackendFailureHandler;
@@ -51,8 +52,12 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	private final SingleFlight loads = new SingleFlight();
 
+	/** Decoded values in front of the store, kept exact by the backend's reports. */
+	private final @Nullable NearCache near;
+
 	LarderCache(String name, CacheSettings settings, CacheStore store, Function<Object, Object> keyMapper,
-			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures) {
+			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures,
+			@Nullable NearCache near) {
 		super(settings.allowNullValues());
 		this.name = name;
 		this.settings = settings;
@@ -62,6 +67,7 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		this.ttlPolicy = new TtlPolicy(settings);
 		this.statistics = statistics;
 		this.failures = failures;
+		this.near = near;
 	}
 
 	@Override
@@ -82,6 +88,11 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		return this.statistics;
 	}
 
+	/** The near cache in front of the backend, or {@code null} when it has none. */
+	public @Nullable NearCache getNearCache() {
+		return this.near;
+	}
+
 	/** Entries in this cache, or -1 when the backend cannot count them cheaply. */
 	public long estimatedSize() {
 		try {
@@ -94,6 +105,10 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	protected @Nullable Object lookup(Object key) {
+		Object near = findNear(key);
+		if (near != null) {
+			return near;
+		}
 		Object value = find(key);
 		if (value != null) {
 			this.statistics.recordHit();
@@ -104,11 +119,45 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		return value;
 	}
 
-	/** The store value for a key (a value or {@link NullValue}), without counting it. */
+	/** A near-cache hit, counted as a hit, or {@code null} (counted as a near miss). */
+	private @Nullable Object findNear(Object key) {
+		NearCache near = this.near;
+		if (near == null) {
+			return null;
+		}
+		Object value = near.get(key);
+		if (value != null) {
+			this.statistics.recordNearHit();
+		}
+		else {
+			this.statistics.recordNearMiss();
+		}
+		return value;
+	}
+
+	/**
+	 * The store value for a key (a value or {@link NullValue}), without counting it; kept
+	 * by the near cache when there is one.
+	 */
 	private @Nullable Object find(Object key) {
+		Object storeKey;
+		try {
+			storeKey = this.keyMapper.apply(key);
+		}
+		catch (RuntimeException ex) {
+			return failed("get", ex, null);
+		}
+		NearCache near = this.near;
+		if (near != null) {
+			return near.readThrough(key, (String) storeKey, this::findInStore, this.store::remainingTtlMillis);
+		}
+		return findInStore(storeKey);
+	}
+
+	private @Nullable Object findInStore(Object storeKey) {
 		Object stored;
 		try {
-			stored = this.store.get(this.keyMapper.apply(key));
+			stored = this.store.get(storeKey);
 		}
 		catch (RuntimeException ex) {
 			return failed("get", ex, null);
@@ -227,23 +276,47 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	 */
 	@Override
 	public CompletableFuture<?> retrieve(Object key) {
+		Object near = findNear(key);
+		if (near != null) {
+			return CompletableFuture.completedFuture(retrieved(near));
+		}
 		return findAsync(key).thenApply((storeValue) -> {
 			if (storeValue == null) {
 				this.statistics.recordMiss();
 				return null;
 			}
 			this.statistics.recordHit();
-			return isAllowNullValues() ? toValueWrapper(storeValue) : fromStoreValue(storeValue);
+			return retrieved(storeValue);
 		});
+	}
+
+	private @Nullable Object retrieved(Object storeValue) {
+		return isAllowNullValues() ? toValueWrapper(storeValue) : fromStoreValue(storeValue);
 	}
 
 	/**
 	 * {@link #find} without blocking: completes with the store value, or null on a miss.
 	 */
 	private CompletableFuture<@Nullable Object> findAsync(Object key) {
+		Object storeKey;
+		try {
+			storeKey = this.keyMapper.apply(key);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.completedFuture(failed("get", ex, null));
+		}
+		NearCache near = this.near;
+		if (near != null) {
+			return near.readThroughAsync(key, (String) storeKey, this::findInStoreAsync,
+					this.store::remainingTtlMillisAsync);
+		}
+		return findInStoreAsync(storeKey);
+	}
+
+	private CompletableFuture<@Nullable Object> findInStoreAsync(Object storeKey) {
 		CompletableFuture<@Nullable Object> stored;
 		try {
-			stored = this.store.getAsync(this.keyMapper.apply(key));
+			stored = this.store.getAsync(storeKey);
 		}
 		catch (RuntimeException ex) {
 			stored = CompletableFuture.failedFuture(ex);
@@ -306,6 +379,7 @@ public class LarderCache extends AbstractValueAdaptingCache {
 			written = CompletableFuture.failedFuture(ex);
 		}
 		return written.handle((ignored, ex) -> {
+			forgetNear(key);
 			if (ex != null) {
 				return failed("put", asRuntimeException(ex), null);
 			}
@@ -324,6 +398,21 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		catch (RuntimeException ex) {
 			failed("put", ex, null);
 		}
+		finally {
+			forgetNear(key);
+		}
+	}
+
+	/**
+	 * Drops a key's near entry after a write through this cache. The backend's own report
+	 * does the same where it has reports; this is for backends without them. The next
+	 * read fills the near cache from the backend.
+	 */
+	private void forgetNear(Object key) {
+		NearCache near = this.near;
+		if (near != null) {
+			near.invalidateKey(key);
+		}
 	}
 
 	@Override
@@ -335,6 +424,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		}
 		catch (RuntimeException ex) {
 			return failed("putIfAbsent", ex, null);
+		}
+		finally {
+			forgetNear(key);
 		}
 		if (existing == null) {
 			this.statistics.recordPut();
@@ -370,6 +462,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		catch (RuntimeException ex) {
 			return failed("evict", ex, false);
 		}
+		finally {
+			forgetNear(key);
+		}
 	}
 
 	@Override
@@ -386,6 +481,12 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		}
 		catch (RuntimeException ex) {
 			return failed("clear", ex, false);
+		}
+		finally {
+			// after the backend's clear: a fill that read before it fails (NearCache)
+			if (this.near != null) {
+				this.near.invalidateAll();
+			}
 		}
 	}
 

@@ -19,12 +19,16 @@ import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
 import dev.larder.cache.key.CacheKeyRenderer;
+import dev.larder.cache.near.KeyInvalidations;
+import dev.larder.cache.near.NearCache;
+import dev.larder.cache.near.NearCacheSettings;
 import dev.larder.cache.serialization.ValueSerializer;
 import dev.larder.cache.stats.CacheStatistics;
 import dev.larder.cache.support.BackendFailureHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.CacheManager;
+import org.springframework.util.ClassUtils;
 
 /**
  * A {@link CacheManager} whose caches all live in one {@link CacheBackend}.
@@ -42,6 +46,12 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	private final CacheSettings defaultSettings;
 
 	private final Map<String, CacheSettings> cacheSettings;
+
+	private final NearCacheSettings defaultNearCache;
+
+	private final Map<String, NearCacheSettings> nearCaches;
+
+	private final List<KeyInvalidations.Registration> nearRegistrations = new CopyOnWriteArrayList<>();
 
 	private final boolean dynamic;
 
@@ -63,6 +73,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		this.backend = builder.backend;
 		this.defaultSettings = builder.defaultSettings;
 		this.cacheSettings = Map.copyOf(builder.cacheSettings);
+		this.defaultNearCache = builder.defaultNearCache;
+		this.nearCaches = Map.copyOf(builder.nearCaches);
 		this.dynamic = builder.dynamic;
 		this.serializer = builder.serializer;
 		this.keyRenderer = new CacheKeyRenderer(builder.keyPrefix);
@@ -107,7 +119,42 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 				: StoreValueCodec.serializing(Objects.requireNonNull(this.serializer,
 						"build() refuses a backend that stores bytes without a serializer"));
 		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
-				new BackendFailureHandler(this.failOpen));
+				new BackendFailureHandler(this.failOpen), nearCache(name, settings));
+	}
+
+	/**
+	 * The near cache of a cache, registered for the backend's reports of its namespace,
+	 * or {@code null} when it has none. Local backends never have one: they already keep
+	 * the values in this JVM.
+	 */
+	private @Nullable NearCache nearCache(String name, CacheSettings settings) {
+		NearCacheSettings near = nearCacheSettingsFor(name);
+		if (!near.enabled() || this.backend.storesReferences() || !this.backend.requiresStringKeys()) {
+			return null;
+		}
+		if (!ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine",
+				LarderCacheManager.class.getClassLoader())) {
+			throw new IllegalStateException("Cache '" + name + "' has a near cache, which keeps its entries in "
+					+ "Caffeine, and Caffeine is not on the classpath: add com.github.ben-manes.caffeine:caffeine "
+					+ "(larder-spring-boot-starter includes it), or disable the near cache (larder.near-cache.enabled)");
+		}
+		KeyInvalidations reports = this.backend.keyInvalidations();
+		if (reports == null && !near.expires()) {
+			throw new IllegalStateException("Cache '" + name + "' has a near cache, and the " + this.backend.type()
+					+ " backend does not report changed keys, so nothing would ever drop a stale near entry: give "
+					+ "the near cache a short ttl (larder.caches." + name + ".near-cache.ttl or larder.near-cache.ttl),"
+					+ " or disable it");
+		}
+		NearCache nearCache = new NearCache(near, reports, settings.ttl());
+		if (reports != null) {
+			this.nearRegistrations.add(reports.listen(this.keyRenderer.namespace(name), nearCache));
+		}
+		return nearCache;
+	}
+
+	/** The near-cache settings a cache of this name has, or would have if created now. */
+	public NearCacheSettings nearCacheSettingsFor(String name) {
+		return this.nearCaches.getOrDefault(name, this.defaultNearCache);
 	}
 
 	/** The settings a cache of this name has, or would have if created now. */
@@ -154,6 +201,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 	@Override
 	public void close() {
+		this.nearRegistrations.forEach(KeyInvalidations.Registration::close);
 		this.backend.close();
 	}
 
@@ -165,6 +213,10 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		private CacheSettings defaultSettings = CacheSettings.defaults();
 
 		private final Map<String, CacheSettings> cacheSettings = new LinkedHashMap<>();
+
+		private NearCacheSettings defaultNearCache = NearCacheSettings.disabled();
+
+		private final Map<String, NearCacheSettings> nearCaches = new LinkedHashMap<>();
 
 		private final Set<String> initialCacheNames = new LinkedHashSet<>();
 
@@ -208,6 +260,21 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 				this.initialCacheNames.add(name);
 			}
 			this.dynamic = false;
+			return this;
+		}
+
+		/**
+		 * The near cache of caches without near-cache settings of their own; disabled
+		 * unless set. Ignored on local backends (Caffeine), which need none.
+		 */
+		public Builder nearCache(NearCacheSettings settings) {
+			this.defaultNearCache = Objects.requireNonNull(settings, "settings");
+			return this;
+		}
+
+		/** The near cache of one cache. */
+		public Builder nearCache(String name, NearCacheSettings settings) {
+			this.nearCaches.put(name, Objects.requireNonNull(settings, "settings"));
 			return this;
 		}
 

@@ -58,6 +58,43 @@ class LarderCacheMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void nearCacheHitsAndMissesAreCountedPerLevel() {
+		this.runner.withBean(SimpleMeterRegistry.class).withPropertyValues("larder.backend=embedded").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			LarderCache cache = context.getBean(LarderCacheManager.class).getCache("near");
+			cache.put("k", "v");
+			cache.get("k"); // near miss, backend hit: fills the near cache
+			cache.get("k"); // near hit
+			cache.get("k"); // near hit
+			cache.get("missing"); // near miss, backend miss
+			assertThat(levelGets(registry, "near", "hit")).isEqualTo(2);
+			assertThat(levelGets(registry, "near", "miss")).isEqualTo(2);
+			assertThat(levelGets(registry, "backend", "hit")).isEqualTo(1);
+			assertThat(levelGets(registry, "backend", "miss")).isEqualTo(1);
+			assertThat(registry.get("cache.gets").tags("cache", "near", "result", "hit").functionCounter().count())
+				.as("each get counted once")
+				.isEqualTo(3);
+			assertThat(registry.get("cache.gets").tags("cache", "near", "result", "miss").functionCounter().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void withoutANearCacheThereAreNoLevelMeters() {
+		this.runner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			context.getBean(LarderCacheManager.class).getCache("local").get("k");
+			assertThat(context.getBean(MeterRegistry.class).find("cache.level.gets").meters()).isEmpty();
+		});
+	}
+
+	private static double levelGets(MeterRegistry registry, String level, String result) {
+		return registry.get("cache.level.gets")
+			.tags("cache", "near", "level", level, "result", result)
+			.functionCounter()
+			.count();
+	}
+
+	@Test
 	void loadTimesAreATimerPerOutcome() {
 		this.runner.withBean(SimpleMeterRegistry.class).run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);

@@ -56,6 +56,24 @@ public interface CacheStore {
 	}
 
 	/**
+	 * The remaining time to live of a key in milliseconds as Redis's {@code PTTL} answers
+	 * it ({@code -1} without expiry, {@code -2} when absent), or {@link Long#MIN_VALUE}
+	 * when the store cannot tell (the default). A near cache reads it when it fills, so
+	 * that its entry never outlives the backend's.
+	 */
+	default long remainingTtlMillis(Object key) {
+		return Long.MIN_VALUE;
+	}
+
+	/**
+	 * Asynchronous {@link #remainingTtlMillis}; stores with an asynchronous client
+	 * override it.
+	 */
+	default CompletableFuture<Long> remainingTtlMillisAsync(Object key) {
+		return CompletableFuture.completedFuture(remainingTtlMillis(key));
+	}
+
+	/**
 	 * The backend's own object for this cache, returned by
 	 * {@code Cache.getNativeCache()}.
 	 */

@@ -7,6 +7,7 @@ import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
+import dev.larder.cache.near.KeyInvalidations;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.Structures;
 import dev.larder.cache.structure.script.ScriptedStructures;
@@ -35,6 +36,8 @@ public final class EmbeddedBackend implements CacheBackend {
 
 	private final CacheEvictionRouter evictions = new CacheEvictionRouter();
 
+	private final EngineKeyInvalidations invalidations;
+
 	/**
 	 * @param engine the engine to cache in
 	 * @param ownsEngine whether closing the backend closes the engine
@@ -52,6 +55,7 @@ public final class EmbeddedBackend implements CacheBackend {
 	public EmbeddedBackend(Engine engine, boolean ownsEngine, StructureSettings structureSettings) {
 		this.engine = engine;
 		this.ownsEngine = ownsEngine;
+		this.invalidations = new EngineKeyInvalidations(engine);
 		this.structures = new ScriptedStructures(new EngineRespCommands(engine), structureSettings, type());
 		engine.addEvictionListener(this.evictions);
 	}
@@ -112,6 +116,15 @@ public final class EmbeddedBackend implements CacheBackend {
 		return this.structures;
 	}
 
+	/**
+	 * The engine's own change feed: every change to a cache's key, from any source,
+	 * reaches its near cache synchronously.
+	 */
+	@Override
+	public KeyInvalidations keyInvalidations() {
+		return this.invalidations;
+	}
+
 	@Override
 	public BackendHealth health() {
 		int port = this.engine.port();
@@ -121,6 +134,7 @@ public final class EmbeddedBackend implements CacheBackend {
 	@Override
 	public void close() {
 		this.evictions.close();
+		this.invalidations.close();
 		if (this.ownsEngine) {
 			this.engine.close();
 		}

@@ -32,6 +32,8 @@ final class EmbeddedStore implements CacheStore {
 
 	private static final byte[] EXISTS = bytes("EXISTS");
 
+	private static final byte[] PTTL = bytes("PTTL");
+
 	private static final byte[] SCAN = bytes("SCAN");
 
 	private static final byte[] MATCH = bytes("MATCH");
@@ -71,6 +73,11 @@ final class EmbeddedStore implements CacheStore {
 	@Override
 	public boolean delete(Object key) {
 		return integer(this.engine.execute(UNLINK, key(key))) > 0;
+	}
+
+	@Override
+	public long remainingTtlMillis(Object key) {
+		return integer(this.engine.execute(PTTL, key(key)));
 	}
 
 	boolean exists(Object key) {

@@ -131,6 +131,11 @@ final class SizeBoundedStore implements CacheStore {
 	}
 
 	@Override
+	public long remainingTtlMillis(Object key) {
+		return this.engine.remainingTtlMillis(key);
+	}
+
+	@Override
 	public Object nativeStore() {
 		return this.engine.nativeStore();
 	}

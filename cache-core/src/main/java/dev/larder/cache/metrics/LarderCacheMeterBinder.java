@@ -2,6 +2,7 @@ package dev.larder.cache.metrics;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.stats.CacheStatistics;
@@ -18,14 +19,23 @@ import org.jspecify.annotations.Nullable;
  * {@code cache.evictions}, {@code cache.size}), plus {@code cache.removals},
  * {@code cache.loads} with {@code result=success|failure}, {@code cache.load.duration},
  * {@code cache.errors} and {@code cache.puts.skipped}.
+ *
+ * <p>
+ * A cache with a near cache also gets {@code cache.level.gets} with
+ * {@code level=near|backend} and {@code result=hit|miss}: where each get was answered. A
+ * near miss goes on to the backend, so the near level's gets are all of the cache's gets
+ * and the backend's are the near misses; {@code cache.gets} still counts each get once.
  */
 public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 
 	private final CacheStatistics statistics;
 
+	private final boolean near;
+
 	public LarderCacheMeterBinder(LarderCache cache, Iterable<Tag> tags) {
 		super(cache, cache.getName(), tags);
 		this.statistics = cache.getStatistics();
+		this.near = cache.getNearCache() != null;
 	}
 
 	@Override
@@ -83,6 +93,22 @@ public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 		FunctionCounter.builder("cache.puts.skipped", stats, CacheStatistics::skippedWriteCount)
 			.tags(getTagsWithCacheName())
 			.description("Values the backend declined to store, e.g. over Memcached's item size")
+			.register(registry);
+		if (this.near) {
+			levelGets(registry, "near", "hit", CacheStatistics::nearHitCount);
+			levelGets(registry, "near", "miss", CacheStatistics::nearMissCount);
+			levelGets(registry, "backend", "hit", CacheStatistics::backendHitCount);
+			levelGets(registry, "backend", "miss", CacheStatistics::backendMissCount);
+		}
+	}
+
+	private void levelGets(MeterRegistry registry, String level, String result,
+			ToDoubleFunction<CacheStatistics> count) {
+		FunctionCounter.builder("cache.level.gets", this.statistics, count)
+			.tags(getTagsWithCacheName())
+			.tag("level", level)
+			.tag("result", result)
+			.description("Gets answered (hit) or not (miss) by each level: the near cache, then the backend")
 			.register(registry);
 	}
 

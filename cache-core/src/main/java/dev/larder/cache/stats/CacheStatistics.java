@@ -22,6 +22,10 @@ public final class CacheStatistics {
 
 	private final LongAdder misses = new LongAdder();
 
+	private final LongAdder nearHits = new LongAdder();
+
+	private final LongAdder nearMisses = new LongAdder();
+
 	private final LongAdder puts = new LongAdder();
 
 	private final LongAdder evictions = new LongAdder();
@@ -66,6 +70,25 @@ public final class CacheStatistics {
 	public void recordMiss() {
 		if (this.enabled) {
 			this.misses.increment();
+		}
+	}
+
+	/**
+	 * A hit in the near cache: a hit of the cache, and the only count the near-cache hit
+	 * path makes.
+	 */
+	public void recordNearHit() {
+		if (this.enabled) {
+			this.nearHits.increment();
+		}
+	}
+
+	/**
+	 * A miss in the near cache; the backend's hit or miss that follows is counted too.
+	 */
+	public void recordNearMiss() {
+		if (this.enabled) {
+			this.nearMisses.increment();
 		}
 	}
 
@@ -132,8 +155,27 @@ public final class CacheStatistics {
 		return this.skippedWrites.sum();
 	}
 
+	/** Hits of the cache, at either level: each get counts once, as a hit or a miss. */
 	public long hitCount() {
+		return this.hits.sum() + this.nearHits.sum();
+	}
+
+	/** Hits in the backend (a near-cache miss or no near cache). */
+	public long backendHitCount() {
 		return this.hits.sum();
+	}
+
+	/** Misses in the backend: the cache's misses. */
+	public long backendMissCount() {
+		return this.misses.sum();
+	}
+
+	public long nearHitCount() {
+		return this.nearHits.sum();
+	}
+
+	public long nearMissCount() {
+		return this.nearMisses.sum();
 	}
 
 	public long missCount() {
@@ -170,10 +212,10 @@ public final class CacheStatistics {
 
 	@Override
 	public String toString() {
-		return "CacheStatistics[hits=" + hitCount() + ", misses=" + missCount() + ", puts=" + putCount()
-				+ ", evictions=" + evictionCount() + ", removals=" + removalCount() + ", loads=" + loadSuccessCount()
-				+ ", loadFailures=" + loadFailureCount() + ", errors=" + errorCount() + ", skippedWrites="
-				+ skippedWriteCount() + "]";
+		return "CacheStatistics[hits=" + hitCount() + ", misses=" + missCount() + ", nearHits=" + nearHitCount()
+				+ ", nearMisses=" + nearMissCount() + ", puts=" + putCount() + ", evictions=" + evictionCount()
+				+ ", removals=" + removalCount() + ", loads=" + loadSuccessCount() + ", loadFailures="
+				+ loadFailureCount() + ", errors=" + errorCount() + ", skippedWrites=" + skippedWriteCount() + "]";
 	}
 
 }

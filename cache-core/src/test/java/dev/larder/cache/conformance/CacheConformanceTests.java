@@ -59,6 +59,11 @@ public abstract class CacheConformanceTests {
 		return manager;
 	}
 
+	/** Closes a manager a subclass built after the test. */
+	protected void closeAfterTest(LarderCacheManager manager) {
+		this.managers.add(manager);
+	}
+
 	protected LarderCache cache(String name) {
 		return cache(name, CacheSettings.defaults());
 	}

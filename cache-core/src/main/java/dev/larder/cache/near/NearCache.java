@@ -1,0 +1,328 @@
+package dev.larder.cache.near;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One cache's near cache: decoded store values (including Spring's {@code NullValue}
+ * marker) in a bounded Caffeine cache keyed by the method key, so that a hit costs one
+ * lookup and renders nothing.
+ *
+ * <p>
+ * <strong>Exactness.</strong> The backend reports changed keys as rendered keys
+ * ({@link InvalidationListener}); a reverse map from rendered key to method key, written
+ * when an entry is reserved, finds the entry to drop. A fill closes the race between a
+ * read in flight and the invalidation of what it read with the placeholder technique of
+ * Redis's client-side caching guide: before the backend is read, a unique placeholder is
+ * put under the key (and the reverse mapping written), an invalidation removes whatever
+ * the key holds, placeholder included, and the fill replaces the placeholder only if it
+ * is still the very same one. So a change the backend makes after the read removes either
+ * the placeholder (the fill then fails) or the filled entry. {@link #invalidateAll} also
+ * advances an epoch that every placeholder records, so a fill that began before it fails
+ * even when its placeholder was reserved after the clear swept past its key.
+ *
+ * <p>
+ * <strong>Reverse map.</strong> Kept beside the entries rather than derived from them
+ * (the backend reports rendered keys, which cannot be parsed back into method keys). It
+ * is written after the placeholder, and a mapping is dropped only when the key holds no
+ * entry at the time (checked under the mapping's lock), so whenever the near cache holds
+ * an entry for a key, an invalidation of its rendered key finds it. Two method keys that
+ * render alike ({@code "1"} and {@code 1}) share a backend entry: reserving one drops the
+ * other.
+ *
+ * <p>
+ * <strong>Lifetime.</strong> An entry never outlives the backend's: its deadline is the
+ * backend entry's remaining ttl read when it is filled, shortened to the near cache's own
+ * ttl when one is set. Entries with no deadline carry no clock read on the hit path.
+ *
+ * <p>
+ * When the backend says its reports do not flow ({@link KeyInvalidations#live()} false),
+ * the near cache neither serves nor fills.
+ */
+public final class NearCache implements InvalidationListener {
+
+	/** Redis's PTTL answer for a key without expiry. */
+	public static final long PERSISTENT = -1;
+
+	/** Redis's PTTL answer for a missing key. */
+	public static final long ABSENT = -2;
+
+	/** What a store answers for a remaining ttl it cannot tell. */
+	public static final long UNKNOWN = Long.MIN_VALUE;
+
+	private final Cache<Object, Slot> slots;
+
+	private final ConcurrentMap<Object, Slot> map;
+
+	private final ConcurrentHashMap<String, Object> methodKeys = new ConcurrentHashMap<>();
+
+	private final @Nullable KeyInvalidations reports;
+
+	private final long ttlNanos;
+
+	private final long unknownTtlNanos;
+
+	private final AtomicLong epoch = new AtomicLong();
+
+	/**
+	 * @param settings size and ttl of the near cache
+	 * @param reports the backend's reports of changed keys, or {@code null} for a backend
+	 * without them (entries then live only as long as the near cache's ttl, which must be
+	 * set)
+	 * @param cacheTtl the cache's own ttl: the lifetime of an entry whose backend cannot
+	 * tell its remaining ttl, when the near cache has no ttl of its own
+	 */
+	public NearCache(NearCacheSettings settings, @Nullable KeyInvalidations reports, Duration cacheTtl) {
+		if (reports == null && !settings.expires()) {
+			throw new IllegalArgumentException(
+					"A near cache in front of a backend that does not report changed keys needs a ttl");
+		}
+		this.slots = Caffeine.newBuilder()
+			.maximumSize(settings.maxSize())
+			.<Object, Slot>removalListener((key, slot, cause) -> {
+				if (slot != null && cause != RemovalCause.REPLACED) {
+					forget(slot.renderedKey);
+				}
+			})
+			.build();
+		this.map = this.slots.asMap();
+		this.reports = reports;
+		this.ttlNanos = settings.ttl().toNanos();
+		this.unknownTtlNanos = cacheTtl.toNanos();
+	}
+
+	/**
+	 * The decoded store value held for a method key, or {@code null} on a miss. The hit
+	 * path: one lookup, no allocation, a clock read only for entries that expire.
+	 */
+	public @Nullable Object get(Object key) {
+		KeyInvalidations reports = this.reports;
+		if (reports != null && !reports.live()) {
+			return null;
+		}
+		Slot slot = this.slots.getIfPresent(key);
+		if (slot == null) {
+			return null;
+		}
+		Object value = slot.value;
+		if (value != null && slot.expires && System.nanoTime() - slot.deadline >= 0) {
+			this.map.remove(key, slot);
+			return null;
+		}
+		return value;
+	}
+
+	/**
+	 * Reads a key from the backend and keeps what it read, unless the key changed in the
+	 * meantime.
+	 * @param key the method key
+	 * @param renderedKey the key as the backend stores it (and reports it)
+	 * @param read reads the decoded store value from the backend, {@code null} for none
+	 * @param remainingTtlMillis reads the backend entry's remaining ttl: milliseconds,
+	 * {@link #PERSISTENT}, {@link #ABSENT} or {@link #UNKNOWN}
+	 * @return what {@code read} answered
+	 */
+	public @Nullable Object readThrough(Object key, String renderedKey, Function<String, @Nullable Object> read,
+			ToLongFunction<String> remainingTtlMillis) {
+		Slot placeholder = reserve(key, renderedKey);
+		if (placeholder == null) {
+			return read.apply(renderedKey);
+		}
+		try {
+			Object value = read.apply(renderedKey);
+			if (value != null) {
+				fill(key, placeholder, value, remainingTtlMillis);
+			}
+			return value;
+		}
+		finally {
+			// a no-op once the fill replaced it
+			this.map.remove(key, placeholder);
+		}
+	}
+
+	/**
+	 * {@link #readThrough} for a backend read without blocking; the remaining ttl is read
+	 * only once a value was found.
+	 */
+	public CompletableFuture<@Nullable Object> readThroughAsync(Object key, String renderedKey,
+			Function<String, CompletableFuture<@Nullable Object>> read,
+			Function<String, CompletableFuture<Long>> remainingTtlMillis) {
+		Slot placeholder = reserve(key, renderedKey);
+		if (placeholder == null) {
+			return read.apply(renderedKey);
+		}
+		CompletableFuture<@Nullable Object> filled;
+		try {
+			filled = read.apply(renderedKey).thenCompose((value) -> {
+				if (value == null) {
+					return CompletableFuture.completedFuture(null);
+				}
+				return ttlAsync(remainingTtlMillis, renderedKey).thenApply((ttl) -> {
+					fill(key, placeholder, value, (ignored) -> ttl);
+					return value;
+				});
+			});
+		}
+		catch (RuntimeException | Error ex) {
+			this.map.remove(key, placeholder);
+			throw ex;
+		}
+		return filled.whenComplete((value, ex) -> this.map.remove(key, placeholder));
+	}
+
+	private static CompletableFuture<Long> ttlAsync(Function<String, CompletableFuture<Long>> remainingTtlMillis,
+			String renderedKey) {
+		CompletableFuture<Long> ttl;
+		try {
+			ttl = remainingTtlMillis.apply(renderedKey);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.completedFuture(ABSENT);
+		}
+		// a failed ttl read only means no fill
+		return ttl.exceptionally((ex) -> ABSENT);
+	}
+
+	/**
+	 * Puts a placeholder under the key, or answers {@code null} when the near cache must
+	 * not fill (reports not flowing, or the key already holding something).
+	 */
+	private @Nullable Slot reserve(Object key, String renderedKey) {
+		KeyInvalidations reports = this.reports;
+		if (reports != null && !reports.live()) {
+			return null;
+		}
+		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get());
+		if (this.map.putIfAbsent(key, placeholder) != null) {
+			return null;
+		}
+		// After the placeholder, before the read: an invalidation of anything the read
+		// can see finds the key.
+		this.methodKeys.compute(renderedKey, (rendered, previous) -> {
+			if (previous != null && !previous.equals(key)) {
+				this.map.remove(previous);
+			}
+			return key;
+		});
+		return placeholder;
+	}
+
+	private void fill(Object key, Slot placeholder, Object value, ToLongFunction<String> remainingTtlMillis) {
+		long start = System.nanoTime();
+		long remaining;
+		try {
+			remaining = remainingTtlMillis.applyAsLong(placeholder.renderedKey);
+		}
+		catch (RuntimeException ex) {
+			return;
+		}
+		long lifetime = lifetimeNanos(remaining);
+		if (lifetime < 0) {
+			return;
+		}
+		Slot filled = new Slot(value, placeholder.renderedKey, lifetime > 0, start + lifetime, placeholder.epoch);
+		this.map.computeIfPresent(key,
+				(k, current) -> (current == placeholder && this.epoch.get() == placeholder.epoch) ? filled : current);
+	}
+
+	/** How long an entry may live: 0 for no deadline, negative for not at all. */
+	private long lifetimeNanos(long remainingMillis) {
+		long backend;
+		if (remainingMillis == PERSISTENT) {
+			backend = 0;
+		}
+		else if (remainingMillis == UNKNOWN) {
+			backend = this.unknownTtlNanos;
+		}
+		else if (remainingMillis > 0) {
+			backend = Duration.ofMillis(remainingMillis).toNanos();
+		}
+		else {
+			// absent, or expiring this very millisecond
+			return -1;
+		}
+		if (this.ttlNanos == 0) {
+			return backend;
+		}
+		return (backend == 0) ? this.ttlNanos : Math.min(backend, this.ttlNanos);
+	}
+
+	/** Drops the entry of a method key: a write through the cache changed it. */
+	public void invalidateKey(Object key) {
+		this.map.remove(key);
+	}
+
+	@Override
+	public void invalidate(String renderedKey) {
+		this.methodKeys.computeIfPresent(renderedKey, (rendered, key) -> {
+			this.map.remove(key);
+			return null;
+		});
+	}
+
+	@Override
+	public void invalidateAll() {
+		this.epoch.incrementAndGet();
+		this.slots.invalidateAll();
+	}
+
+	/** Drops a reverse mapping whose key no longer holds an entry. */
+	private void forget(String renderedKey) {
+		this.methodKeys.computeIfPresent(renderedKey, (rendered, key) -> this.map.containsKey(key) ? key : null);
+	}
+
+	/** Entries held now, placeholders of reads in flight included. */
+	public long estimatedSize() {
+		return this.slots.estimatedSize();
+	}
+
+	/** Reverse mappings held now (at least one per entry); for tests. */
+	long mappedKeys() {
+		this.slots.cleanUp();
+		return this.methodKeys.size();
+	}
+
+	/** Whether a method key holds a placeholder now; for tests. */
+	boolean reserved(Object key) {
+		Slot slot = this.map.get(key);
+		return slot != null && slot.value == null;
+	}
+
+	/**
+	 * A near entry, or (value {@code null}) the placeholder of a read in flight, compared
+	 * by identity.
+	 */
+	private static final class Slot {
+
+		final @Nullable Object value;
+
+		final String renderedKey;
+
+		final boolean expires;
+
+		final long deadline;
+
+		final long epoch;
+
+		Slot(@Nullable Object value, String renderedKey, boolean expires, long deadline, long epoch) {
+			this.value = value;
+			this.renderedKey = renderedKey;
+			this.expires = expires;
+			this.deadline = deadline;
+			this.epoch = epoch;
+		}
+
+	}
+
+}
