@@ -1,5 +1,7 @@
 package dev.larder.cache;
 
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,6 +21,10 @@ import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
 import dev.larder.cache.key.CacheKeyRenderer;
+import dev.larder.cache.refresh.Freshness;
+import dev.larder.cache.refresh.RefreshExecutor;
+import dev.larder.cache.refresh.RefreshLock;
+import dev.larder.cache.refresh.Refreshes;
 import dev.larder.cache.serialization.ValueSerializer;
 import dev.larder.cache.stats.CacheStatistics;
 import dev.larder.cache.support.BackendFailureHandler;
@@ -37,6 +43,10 @@ import org.springframework.cache.CacheManager;
  */
 public class LarderCacheManager implements CacheManager, AutoCloseable {
 
+	private static final String REFRESH_LOCK_SUFFIX = "\u0000refresh";
+
+	private static final byte[] REFRESH_LOCK_VALUE = "refresh".getBytes(StandardCharsets.US_ASCII);
+
 	private final CacheBackend backend;
 
 	private final CacheSettings defaultSettings;
@@ -53,6 +63,11 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 	private final boolean recordStatistics;
 
+	private final InstantSource clock;
+
+	/** Threads for refresh-ahead reloads; none start until a cache needs one. */
+	private final RefreshExecutor refreshExecutor = new RefreshExecutor();
+
 	private final List<Consumer<LarderCache>> creationListeners = new CopyOnWriteArrayList<>();
 
 	private final ConcurrentMap<String, LarderCache> caches = new ConcurrentHashMap<>();
@@ -68,6 +83,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		this.keyRenderer = new CacheKeyRenderer(builder.keyPrefix);
 		this.failOpen = builder.failOpen;
 		this.recordStatistics = builder.recordStatistics;
+		this.clock = builder.clock;
 		this.creationListeners.addAll(builder.creationListeners);
 		for (String name : builder.initialCacheNames) {
 			getCache(name);
@@ -106,8 +122,25 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()
 				: StoreValueCodec.serializing(Objects.requireNonNull(this.serializer,
 						"build() refuses a backend that stores bytes without a serializer"));
+		Freshness freshness = new Freshness(settings.refreshAhead(), settings.staleIfError(), this.clock);
+		Refreshes refreshes = (settings.refreshAhead().enabled() && settings.expires())
+				? new Refreshes(name, this.refreshExecutor, refreshLock(store)) : null;
 		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
-				new BackendFailureHandler(this.failOpen));
+				new BackendFailureHandler(this.failOpen), freshness, refreshes);
+	}
+
+	/**
+	 * The lock that makes a refresh run once across instances: an entry beside the
+	 * refreshed one, written if absent with a short ttl, in backends other instances
+	 * share; nothing more than the reloads in flight for a local one. The NUL in its key
+	 * keeps it apart from any key an application renders.
+	 */
+	private RefreshLock refreshLock(CacheStore store) {
+		if (!this.backend.requiresStringKeys()) {
+			return RefreshLock.LOCAL;
+		}
+		return (storeKey,
+				ttl) -> store.putIfAbsent(storeKey + REFRESH_LOCK_SUFFIX, REFRESH_LOCK_VALUE.clone(), ttl) == null;
 	}
 
 	/** The settings a cache of this name has, or would have if created now. */
@@ -154,6 +187,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 	@Override
 	public void close() {
+		this.refreshExecutor.close();
 		this.backend.close();
 	}
 
@@ -177,6 +211,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		private boolean failOpen = true;
 
 		private boolean recordStatistics = true;
+
+		private InstantSource clock = InstantSource.system();
 
 		private final List<Consumer<LarderCache>> creationListeners = new ArrayList<>();
 
@@ -236,6 +272,15 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		 */
 		public Builder recordStatistics(boolean recordStatistics) {
 			this.recordStatistics = recordStatistics;
+			return this;
+		}
+
+		/**
+		 * The wall clock logical expiries (refresh-ahead, stale-if-error) are written and
+		 * read with; the system clock unless a test moves its own.
+		 */
+		public Builder clock(InstantSource clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
 		}
 
