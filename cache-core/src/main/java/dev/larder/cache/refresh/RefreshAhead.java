@@ -106,7 +106,7 @@ public record RefreshAhead(Mode mode, double value) {
 	public boolean due(long nowMillis, long expiresAtMillis, long ttlMillis, long loadNanos, double random) {
 		return switch (this.mode) {
 			case OFF -> false;
-			case FRACTION -> nowMillis >= expiresAtMillis - (long) (ttlMillis * (1 - this.value));
+			case FRACTION -> nowMillis - (expiresAtMillis - ttlMillis) >= Math.round(ttlMillis * this.value);
 			case XFETCH -> {
 				double deltaMillis = loadNanos / 1_000_000.0;
 				yield nowMillis - deltaMillis * this.value * Math.log(random) >= expiresAtMillis;
