@@ -124,7 +124,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 						"build() refuses a backend that stores bytes without a serializer"));
 		Freshness freshness = new Freshness(settings.refreshAhead(), settings.staleIfError(), this.clock);
 		Refreshes refreshes = (settings.refreshAhead().enabled() && settings.expires())
-				? new Refreshes(name, this.refreshExecutor, refreshLock(store)) : null;
+				? new Refreshes(name, this.refreshExecutor, refreshLock(store, statistics)) : null;
 		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
 				new BackendFailureHandler(this.failOpen), freshness, refreshes);
 	}
@@ -133,14 +133,22 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	 * The lock that makes a refresh run once across instances: an entry beside the
 	 * refreshed one, written if absent with a short ttl, in backends other instances
 	 * share; nothing more than the reloads in flight for a local one. The NUL in its key
-	 * keeps it apart from any key an application renders.
+	 * keeps it apart from any key an application renders. A backend that fails here skips
+	 * the refresh (the entry then loads on expiry), counted as an error.
 	 */
-	private RefreshLock refreshLock(CacheStore store) {
+	private RefreshLock refreshLock(CacheStore store, CacheStatistics statistics) {
 		if (!this.backend.requiresStringKeys()) {
 			return RefreshLock.LOCAL;
 		}
-		return (storeKey,
-				ttl) -> store.putIfAbsent(storeKey + REFRESH_LOCK_SUFFIX, REFRESH_LOCK_VALUE.clone(), ttl) == null;
+		return (storeKey, ttl) -> {
+			try {
+				return store.putIfAbsent(storeKey + REFRESH_LOCK_SUFFIX, REFRESH_LOCK_VALUE.clone(), ttl) == null;
+			}
+			catch (RuntimeException ex) {
+				statistics.recordError();
+				return false;
+			}
+		};
 	}
 
 	/** The settings a cache of this name has, or would have if created now. */
