@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.refresh.RefreshAhead;
 import dev.larder.cache.serialization.ValueSerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,9 @@ public final class LarderCacheAutoConfiguration {
 		CacheSettings defaults = CacheSettings.defaults()
 			.withTtl(properties.getDefaultTtl())
 			.withTtlJitter(properties.getDefaultTtlJitter())
-			.withAllowNullValues(properties.isNullValues());
+			.withAllowNullValues(properties.isNullValues())
+			.withRefreshAhead(RefreshAhead.parse(properties.getDefaultRefreshAhead()))
+			.withStaleIfError(properties.getDefaultStaleIfError());
 		CacheBackend cacheBackend = requireBackend(properties, backend, resourceLoader.getClassLoader());
 		LarderCacheManager.Builder builder = LarderCacheManager.builder(cacheBackend)
 			.defaultSettings(defaults)
@@ -74,6 +77,12 @@ public final class LarderCacheAutoConfiguration {
 		}
 		if (spec.getMaxSize() != null) {
 			settings = settings.withMaxSize(spec.getMaxSize());
+		}
+		if (spec.getRefreshAhead() != null) {
+			settings = settings.withRefreshAhead(RefreshAhead.parse(spec.getRefreshAhead()));
+		}
+		if (spec.getStaleIfError() != null) {
+			settings = settings.withStaleIfError(spec.getStaleIfError());
 		}
 		return settings;
 	}

@@ -48,6 +48,20 @@ public class LarderProperties implements Validator {
 	private double defaultTtlJitter = 0;
 
 	/**
+	 * Refresh-ahead for caches with a ttl and without a setting of their own: off, a
+	 * fraction of the ttl after which a read through @Cacheable(sync = true) reloads the
+	 * entry in the background (0.8 or 80%), or xfetch / xfetch:<beta> for probabilistic
+	 * early expiration.
+	 */
+	private String defaultRefreshAhead = "off";
+
+	/**
+	 * How long after its expiry an entry may still be served when reloading it fails, for
+	 * caches with a ttl and without a setting of their own. Zero: never.
+	 */
+	private Duration defaultStaleIfError = Duration.ZERO;
+
+	/**
 	 * Whether null results are cached (as a marker) in caches without a setting of their
 	 * own.
 	 */
@@ -117,6 +131,22 @@ public class LarderProperties implements Validator {
 		this.defaultTtlJitter = defaultTtlJitter;
 	}
 
+	public String getDefaultRefreshAhead() {
+		return this.defaultRefreshAhead;
+	}
+
+	public void setDefaultRefreshAhead(@Nullable String defaultRefreshAhead) {
+		this.defaultRefreshAhead = (defaultRefreshAhead != null) ? defaultRefreshAhead : "off";
+	}
+
+	public Duration getDefaultStaleIfError() {
+		return this.defaultStaleIfError;
+	}
+
+	public void setDefaultStaleIfError(@Nullable Duration defaultStaleIfError) {
+		this.defaultStaleIfError = (defaultStaleIfError != null) ? defaultStaleIfError : Duration.ZERO;
+	}
+
 	public boolean isNullValues() {
 		return this.nullValues;
 	}
@@ -184,6 +214,8 @@ public class LarderProperties implements Validator {
 		LarderProperties properties = (LarderProperties) target;
 		checks.ttl("defaultTtl", properties.getDefaultTtl());
 		checks.jitter("defaultTtlJitter", properties.getDefaultTtlJitter());
+		checks.refreshAhead("defaultRefreshAhead", properties.getDefaultRefreshAhead());
+		checks.staleIfError("defaultStaleIfError", properties.getDefaultStaleIfError());
 		properties.getCaches().forEach((name, spec) -> {
 			String path = "caches[" + name + "].";
 			checks.ttl(path + "ttl", spec.getTtl());
@@ -191,6 +223,11 @@ public class LarderProperties implements Validator {
 			checks.maxSize(path + "maxSize", spec.getMaxSize());
 			checks.nearCacheMaxSize(path + "nearCache.maxSize", spec.getNearCache().getMaxSize());
 			checks.ttl(path + "nearCache.ttl", spec.getNearCache().getTtl());
+			checks.refreshAhead(path + "refreshAhead", spec.getRefreshAhead());
+			checks.staleIfError(path + "staleIfError", spec.getStaleIfError());
+			Duration ttl = (spec.getTtl() != null) ? spec.getTtl() : properties.getDefaultTtl();
+			checks.needsTtl(path + "refreshAhead", spec.getRefreshAhead(), ttl, path + "ttl");
+			checks.needsTtl(path + "staleIfError", spec.getStaleIfError(), ttl, path + "ttl");
 		});
 		checks.nearCacheMaxSize("nearCache.maxSize", properties.getNearCache().getMaxSize());
 		checks.ttl("nearCache.ttl", properties.getNearCache().getTtl());
@@ -230,6 +267,39 @@ public class LarderProperties implements Validator {
 
 		public NearCacheSpec getNearCache() {
 			return this.nearCache;
+
+		}
+
+		/**
+		 * Reload entries in the background before they expire, when read through a loader
+		 * (@Cacheable(sync = true), including CompletableFuture, Mono and Flux methods):
+		 * a fraction of the ttl after which a read schedules the reload (0.8 or 80%),
+		 * xfetch (probabilistic early expiration, beta 1) or xfetch:<beta>, or off. One
+		 * instance reloads, through a short lock in the backend. Needs a ttl.
+		 */
+		private @Nullable String refreshAhead;
+
+		/**
+		 * How long after its expiry an entry may still be served when reloading it fails
+		 * (the method throws), read through @Cacheable(sync = true). Entries stay this
+		 * much longer in the backend. Zero: never. Needs a ttl.
+		 */
+		private @Nullable Duration staleIfError;
+
+		public @Nullable String getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		public void setRefreshAhead(@Nullable String refreshAhead) {
+			this.refreshAhead = refreshAhead;
+		}
+
+		public @Nullable Duration getStaleIfError() {
+			return this.staleIfError;
+		}
+
+		public void setStaleIfError(@Nullable Duration staleIfError) {
+			this.staleIfError = staleIfError;
 		}
 
 		public @Nullable Duration getTtl() {

@@ -3,6 +3,7 @@ package dev.larder.autoconfigure;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import dev.larder.cache.refresh.RefreshAhead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -43,6 +44,48 @@ final class PropertyChecks {
 		if (maxSize != null && maxSize <= 0) {
 			reject(field, "must be positive: it is the most entries the near cache keeps (to have none, set "
 					+ "near-cache.enabled=false)");
+		}
+	}
+
+	void refreshAhead(String field, @Nullable String refreshAhead) {
+		if (refreshAhead == null) {
+			return;
+		}
+		try {
+			RefreshAhead.parse(refreshAhead);
+		}
+		catch (IllegalArgumentException ex) {
+			reject(field,
+					"must be a fraction of the ttl such as 0.8 or 80% (entries read in the last 20% of "
+							+ "their ttl are reloaded in the background), xfetch or xfetch:<beta> (probabilistic early "
+							+ "expiration), or off");
+		}
+	}
+
+	void staleIfError(String field, @Nullable Duration staleIfError) {
+		if (staleIfError != null && staleIfError.isNegative()) {
+			reject(field, "must be zero (never serve stale) or positive, e.g. 5m");
+		}
+	}
+
+	/**
+	 * Refresh-ahead and stale-if-error work on expiring entries: set on a cache that
+	 * never expires they would silently do nothing.
+	 */
+	void needsTtl(String field, @Nullable Object setting, Duration ttl, String ttlField) {
+		boolean on = (setting instanceof Duration duration) ? !duration.isZero() && !duration.isNegative()
+				: (setting instanceof String text) && isRefreshAhead(text);
+		if (on && ttl.isZero()) {
+			reject(field, "needs a ttl: set " + propertyName(ttlField) + " (or larder.default-ttl)");
+		}
+	}
+
+	private static boolean isRefreshAhead(String text) {
+		try {
+			return RefreshAhead.parse(text).enabled();
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 

@@ -12,6 +12,7 @@ import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.caffeine.CaffeineBackend;
+import dev.larder.cache.refresh.RefreshAhead;
 import dev.larder.cache.serialization.JdkValueSerializer;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.UntrustedTypeException;
@@ -281,6 +282,57 @@ class LarderCacheAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(bindFailure(context.getStartupFailure()).getMessage()).contains("larder.default-ttl-jitter")
 				.contains("between 0 and 1");
+		});
+	}
+
+	@Test
+	void refreshAheadAndStaleIfErrorAreSetPerCacheAndByDefault() {
+		this.runner
+			.withPropertyValues("larder.default-ttl=10m", "larder.default-refresh-ahead=xfetch",
+					"larder.default-stale-if-error=1m", "larder.caches.products.refresh-ahead=80%",
+					"larder.caches.products.stale-if-error=5m", "larder.caches.prices.refresh-ahead=off")
+			.run((context) -> {
+				LarderCacheManager manager = context.getBean(LarderCacheManager.class);
+				CacheSettings products = manager.getCache("products").getSettings();
+				assertThat(products.refreshAhead()).isEqualTo(RefreshAhead.fraction(0.8));
+				assertThat(products.staleIfError()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(manager.getCache("prices").getSettings().refreshAhead()).isEqualTo(RefreshAhead.OFF);
+				CacheSettings other = manager.getCache("other").getSettings();
+				assertThat(other.refreshAhead()).isEqualTo(RefreshAhead.xfetch(1.0));
+				assertThat(other.staleIfError()).isEqualTo(Duration.ofMinutes(1));
+			});
+	}
+
+	@Test
+	void anUnreadableRefreshAheadFailsStartupSayingWhatIsAllowed() {
+		this.runner.withPropertyValues("larder.caches.products.ttl=10m", "larder.caches.products.refresh-ahead=soon")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(bindFailure(context.getStartupFailure()).getMessage())
+					.contains("larder.caches.products.refresh-ahead")
+					.contains("0.8 or 80%")
+					.contains("xfetch");
+			});
+	}
+
+	@Test
+	void refreshAheadOrStaleIfErrorWithoutATtlFailsStartupNamingTheTtlProperty() {
+		this.runner
+			.withPropertyValues("larder.caches.products.refresh-ahead=0.8", "larder.caches.products.stale-if-error=5m")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(bindFailure(context.getStartupFailure()).getMessage())
+					.contains("larder.caches.products.refresh-ahead needs a ttl: set larder.caches.products.ttl")
+					.contains("larder.caches.products.stale-if-error needs a ttl");
+			});
+	}
+
+	@Test
+	void negativeStaleIfErrorFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("larder.default-stale-if-error=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(bindFailure(context.getStartupFailure()).getMessage()).contains("larder.default-stale-if-error")
+				.contains("zero (never serve stale) or positive");
 		});
 	}
 

@@ -3,6 +3,8 @@ package dev.larder.cache;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.larder.cache.refresh.RefreshAhead;
+
 /**
  * How one cache behaves: its time-to-live, how much that is spread, whether it stores
  * nulls and how many entries a bounded backend keeps. Immutable; the {@code with*}
@@ -14,10 +16,21 @@ import java.util.Objects;
  * @param allowNullValues whether a {@code null} result is cached (as a marker) or not
  * cached
  * @param maxSize the most entries a bounded backend (Caffeine) keeps; 0 means unbounded
+ * @param refreshAhead when an entry read through a loader is reloaded in the background
+ * before it expires; needs a ttl
+ * @param staleIfError how long after its expiry an entry may still be served when its
+ * reload fails; {@link Duration#ZERO} means never. Needs a ttl.
  */
-public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullValues, long maxSize) {
+public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullValues, long maxSize,
+		RefreshAhead refreshAhead, Duration staleIfError) {
 
-	private static final CacheSettings DEFAULTS = new CacheSettings(Duration.ZERO, 0, true, 0);
+	private static final CacheSettings DEFAULTS = new CacheSettings(Duration.ZERO, 0, true, 0, RefreshAhead.OFF,
+			Duration.ZERO);
+
+	/** Settings without refresh-ahead or stale-if-error. */
+	public CacheSettings(Duration ttl, double ttlJitter, boolean allowNullValues, long maxSize) {
+		this(ttl, ttlJitter, allowNullValues, maxSize, RefreshAhead.OFF, Duration.ZERO);
+	}
 
 	public CacheSettings {
 		Objects.requireNonNull(ttl, "ttl");
@@ -30,6 +43,11 @@ public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullVal
 		if (maxSize < 0) {
 			throw new IllegalArgumentException("maxSize must not be negative, got " + maxSize);
 		}
+		Objects.requireNonNull(refreshAhead, "refreshAhead");
+		Objects.requireNonNull(staleIfError, "staleIfError");
+		if (staleIfError.isNegative()) {
+			throw new IllegalArgumentException("staleIfError must not be negative, got " + staleIfError);
+		}
 	}
 
 	/**
@@ -41,19 +59,33 @@ public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullVal
 	}
 
 	public CacheSettings withTtl(Duration ttl) {
-		return new CacheSettings(ttl, this.ttlJitter, this.allowNullValues, this.maxSize);
+		return new CacheSettings(ttl, this.ttlJitter, this.allowNullValues, this.maxSize, this.refreshAhead,
+				this.staleIfError);
 	}
 
 	public CacheSettings withTtlJitter(double ttlJitter) {
-		return new CacheSettings(this.ttl, ttlJitter, this.allowNullValues, this.maxSize);
+		return new CacheSettings(this.ttl, ttlJitter, this.allowNullValues, this.maxSize, this.refreshAhead,
+				this.staleIfError);
 	}
 
 	public CacheSettings withAllowNullValues(boolean allowNullValues) {
-		return new CacheSettings(this.ttl, this.ttlJitter, allowNullValues, this.maxSize);
+		return new CacheSettings(this.ttl, this.ttlJitter, allowNullValues, this.maxSize, this.refreshAhead,
+				this.staleIfError);
 	}
 
 	public CacheSettings withMaxSize(long maxSize) {
-		return new CacheSettings(this.ttl, this.ttlJitter, this.allowNullValues, maxSize);
+		return new CacheSettings(this.ttl, this.ttlJitter, this.allowNullValues, maxSize, this.refreshAhead,
+				this.staleIfError);
+	}
+
+	public CacheSettings withRefreshAhead(RefreshAhead refreshAhead) {
+		return new CacheSettings(this.ttl, this.ttlJitter, this.allowNullValues, this.maxSize, refreshAhead,
+				this.staleIfError);
+	}
+
+	public CacheSettings withStaleIfError(Duration staleIfError) {
+		return new CacheSettings(this.ttl, this.ttlJitter, this.allowNullValues, this.maxSize, this.refreshAhead,
+				staleIfError);
 	}
 
 	public boolean expires() {

@@ -1,14 +1,19 @@
 package dev.larder.cache;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.ComputingStore;
 import dev.larder.cache.near.NearCache;
+import dev.larder.cache.refresh.Envelope;
+import dev.larder.cache.refresh.Freshness;
+import dev.larder.cache.refresh.Refreshes;
 import dev.larder.cache.serialization.UntrustedTypeException;
 import dev.larder.cache.stats.CacheStatistics;
 import dev.larder.cache.support.BackendFailureHandler;
@@ -28,9 +33,11 @@ import org.springframework.cache.support.NullValue;
  * per key however many threads ask (on every backend: inside the client's own atomic
  * compute where it has one, as Caffeine does, and through single-flight elsewhere),
  * {@code retrieve} supports {@code @Cacheable} on {@code CompletableFuture}, {@code Mono}
- * and {@code Flux} methods, and {@code putIfAbsent} is atomic in the backend. One
- * difference, deliberately: when nulls are not allowed, a loader that returns
- * {@code null} is answered but not cached, instead of failing the call.
+ * and {@code Flux} methods, and {@code putIfAbsent} is atomic in the backend.
+ * Refresh-ahead and stale-if-error (see {@link Freshness}) apply where a loader is given:
+ * {@code get(key, Callable)} and {@code retrieve(key, Supplier)}. One difference,
+ * deliberately: when nulls are not allowed, a loader that returns {@code null} is
+ * answered but not cached, instead of failing the call.
  */
 public class LarderCache extends AbstractValueAdaptingCache {
 
@@ -52,12 +59,21 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	private final SingleFlight loads = new SingleFlight();
 
-	/** Decoded values in front of the store, kept exact by the backend's reports. */
+	private final Freshness freshness;
+
+	private final @Nullable Refreshes refreshes;
+
+	/** Decoded entries in front of the store, kept exact by the backend's reports. */
 	private final @Nullable NearCache near;
 
 	LarderCache(String name, CacheSettings settings, CacheStore store, Function<Object, Object> keyMapper,
-			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures,
-			@Nullable NearCache near) {
+			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures) {
+		this(name, settings, store, keyMapper, codec, statistics, failures, Freshness.off(), null, null);
+	}
+
+	LarderCache(String name, CacheSettings settings, CacheStore store, Function<Object, Object> keyMapper,
+			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures, Freshness freshness,
+			@Nullable Refreshes refreshes, @Nullable NearCache near) {
 		super(settings.allowNullValues());
 		this.name = name;
 		this.settings = settings;
@@ -67,6 +83,8 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		this.ttlPolicy = new TtlPolicy(settings);
 		this.statistics = statistics;
 		this.failures = failures;
+		this.freshness = freshness;
+		this.refreshes = refreshes;
 		this.near = near;
 	}
 
@@ -103,43 +121,70 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		}
 	}
 
-	@Override
-	protected @Nullable Object lookup(Object key) {
-		Object near = findNear(key);
-		if (near != null) {
-			return near;
-		}
-		Object value = find(key);
-		if (value != null) {
-			this.statistics.recordHit();
-		}
-		else {
-			this.statistics.recordMiss();
-		}
-		return value;
+	/**
+	 * Background reloads (refresh-ahead) of this cache queued or running in this JVM; for
+	 * tests and diagnostics.
+	 */
+	public int refreshesInFlight() {
+		Refreshes refreshes = this.refreshes;
+		return (refreshes != null) ? refreshes.inFlightCount() : 0;
 	}
 
-	/** A near-cache hit, counted as a hit, or {@code null} (counted as a near miss). */
-	private @Nullable Object findNear(Object key) {
-		NearCache near = this.near;
-		if (near == null) {
-			return null;
-		}
-		Object value = near.get(key);
+	@Override
+	protected @Nullable Object lookup(Object key) {
+		Object entry = nearEntry(key);
+		boolean fromNear = (entry != null);
+		Object value = live(fromNear ? entry : findEntry(key));
 		if (value != null) {
-			this.statistics.recordNearHit();
+			countHit(fromNear);
 		}
 		else {
-			this.statistics.recordNearMiss();
+			countMiss();
 		}
 		return value;
 	}
 
 	/**
-	 * The store value for a key (a value or {@link NullValue}), without counting it; kept
-	 * by the near cache when there is one.
+	 * The near cache's entry for a key, not counted, or {@code null}. A near entry whose
+	 * logical ttl passed (kept to be served stale) stands for the backend's too: a change
+	 * to the backend's would have dropped it.
+	 */
+	private @Nullable Object nearEntry(Object key) {
+		NearCache near = this.near;
+		return (near != null) ? near.get(key) : null;
+	}
+
+	/** A hit, answered by the near cache or by the backend after a near miss. */
+	private void countHit(boolean fromNear) {
+		if (fromNear) {
+			this.statistics.recordNearHit();
+			return;
+		}
+		if (this.near != null) {
+			this.statistics.recordNearMiss();
+		}
+		this.statistics.recordHit();
+	}
+
+	private void countMiss() {
+		if (this.near != null) {
+			this.statistics.recordNearMiss();
+		}
+		this.statistics.recordMiss();
+	}
+
+	/**
+	 * The live store value for a key (a value or {@link NullValue}), without counting it.
 	 */
 	private @Nullable Object find(Object key) {
+		return live(findEntry(key));
+	}
+
+	/**
+	 * The decoded entry for a key, without counting it: a store value, or an
+	 * {@link Envelope} around one when the entry carries its logical expiry.
+	 */
+	private @Nullable Object findEntry(Object key) {
 		Object storeKey;
 		try {
 			storeKey = this.keyMapper.apply(key);
@@ -167,7 +212,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	private @Nullable Object decode(Object stored) {
 		try {
-			return this.codec.decode(stored);
+			Envelope envelope = Envelope.open(stored);
+			return (envelope != null) ? envelope.withPayload(this.codec.decode(envelope.payload()))
+					: this.codec.decode(stored);
 		}
 		catch (RuntimeException ex) {
 			return failed("read of a cached value", ex, null);
@@ -177,15 +224,49 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
-		Object found = lookup(key);
-		if (found != null) {
-			return (T) fromStoreValue(found);
+		Object entry = nearEntry(key);
+		boolean fromNear = (entry != null);
+		if (!fromNear) {
+			entry = findEntry(key);
 		}
-		if (this.store instanceof ComputingStore computing) {
-			return (T) computeAndStore(computing, key, valueLoader);
+		boolean absent = (entry == null);
+		Envelope stale = null;
+		if (entry instanceof Envelope envelope) {
+			Freshness.State state = this.freshness.state(envelope);
+			if (state == Freshness.State.REFRESH) {
+				refreshInBackground(key, envelope, () -> reload(key, valueLoader));
+			}
+			stale = (state == Freshness.State.STALE) ? envelope : null;
+			entry = (state == Freshness.State.FRESH || state == Freshness.State.REFRESH) ? envelope.payload() : null;
+		}
+		if (entry != null) {
+			countHit(fromNear);
+			return (T) fromStoreValue(entry);
+		}
+		countMiss();
+		try {
+			return (T) loadOnMiss(key, valueLoader, absent);
+		}
+		catch (ValueRetrievalException ex) {
+			if (stale != null && this.freshness.servableStale(stale)) {
+				this.statistics.recordStale();
+				return (T) fromStoreValue(stale.payload());
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Loads a missing value once per key and stores it. An entry still in the store but
+	 * expired is replaced by a put, not by the store's compute-if-absent, which would
+	 * answer the expired entry.
+	 */
+	private @Nullable Object loadOnMiss(Object key, Callable<?> valueLoader, boolean absent) {
+		if (absent && this.store instanceof ComputingStore computing) {
+			return computeAndStore(computing, key, valueLoader);
 		}
 		try {
-			return (T) this.loads.load(key, () -> loadAndStore(key, valueLoader));
+			return this.loads.load(key, () -> loadAndStore(key, valueLoader));
 		}
 		catch (CompletionException ex) {
 			// We joined another caller's load: surface its failure as ours.
@@ -216,9 +297,46 @@ public class LarderCache extends AbstractValueAdaptingCache {
 			this.statistics.recordLoad(false, System.nanoTime() - start);
 			throw new ValueRetrievalException(key, valueLoader, ex);
 		}
-		this.statistics.recordLoad(true, System.nanoTime() - start);
-		storeLoaded(key, value);
+		long loadNanos = System.nanoTime() - start;
+		this.statistics.recordLoad(true, loadNanos);
+		storeLoaded(key, value, loadNanos);
 		return value;
+	}
+
+	/**
+	 * A background reload ahead of expiry through a synchronous loader: counted as a load
+	 * and a refresh; a failure leaves the current entry to expire as usual.
+	 */
+	private CompletionStage<?> reload(Object key, Callable<?> valueLoader) {
+		long start = System.nanoTime();
+		Object value;
+		try {
+			value = valueLoader.call();
+		}
+		catch (Exception ex) {
+			this.statistics.recordLoad(false, System.nanoTime() - start);
+			this.statistics.recordRefresh(false);
+			return CompletableFuture.completedFuture(null);
+		}
+		long loadNanos = System.nanoTime() - start;
+		this.statistics.recordLoad(true, loadNanos);
+		this.statistics.recordRefresh(true);
+		storeLoaded(key, value, loadNanos);
+		return CompletableFuture.completedFuture(null);
+	}
+
+	/** Schedules a reload of an entry that is due (refresh-ahead); never waits for it. */
+	private void refreshInBackground(Object key, Envelope envelope, Refreshes.Reload reload) {
+		Refreshes refreshes = this.refreshes;
+		if (refreshes == null) {
+			return;
+		}
+		try {
+			refreshes.start(this.keyMapper.apply(key), this.freshness.lockTtl(envelope), reload);
+		}
+		catch (RuntimeException ex) {
+			failed("refresh", ex, null);
+		}
 	}
 
 	/**
@@ -229,9 +347,10 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	 */
 	private @Nullable Object computeAndStore(ComputingStore computing, Object key, Callable<?> valueLoader) {
 		Object stored;
+		Duration ttl = this.ttlPolicy.nextTtl();
 		try {
-			stored = computing.computeIfAbsent(this.keyMapper.apply(key), (storeKey) -> loadToStore(key, valueLoader),
-					this.ttlPolicy.nextTtl());
+			stored = computing.computeIfAbsent(this.keyMapper.apply(key),
+					(storeKey) -> loadToStore(key, valueLoader, ttl), this.freshness.storeTtl(ttl));
 		}
 		catch (ValueRetrievalException ex) {
 			throw ex;
@@ -241,11 +360,11 @@ public class LarderCache extends AbstractValueAdaptingCache {
 			// key.
 			throw new ValueRetrievalException(key, valueLoader, ex);
 		}
-		return (stored != null) ? fromStoreValue(decode(stored)) : null;
+		return (stored != null) ? fromStoreValue(payload(decode(stored))) : null;
 	}
 
 	/** Loads a value and encodes it for the store, or answers null to store nothing. */
-	private @Nullable Object loadToStore(Object key, Callable<?> valueLoader) {
+	private @Nullable Object loadToStore(Object key, Callable<?> valueLoader, Duration ttl) {
 		long start = System.nanoTime();
 		Object value;
 		try {
@@ -255,19 +374,39 @@ public class LarderCache extends AbstractValueAdaptingCache {
 			this.statistics.recordLoad(false, System.nanoTime() - start);
 			throw new ValueRetrievalException(key, valueLoader, ex);
 		}
-		this.statistics.recordLoad(true, System.nanoTime() - start);
+		long loadNanos = System.nanoTime() - start;
+		this.statistics.recordLoad(true, loadNanos);
 		if (value == null && !isAllowNullValues()) {
 			return null;
 		}
-		Object encoded = encode(value);
+		Object encoded = this.freshness.write(encode(value), ttl, loadNanos).value();
 		this.statistics.recordPut();
 		return encoded;
 	}
 
-	private void storeLoaded(Object key, @Nullable Object value) {
+	private void storeLoaded(Object key, @Nullable Object value, long loadNanos) {
 		if (value != null || isAllowNullValues()) {
-			put(key, value);
+			put(key, value, loadNanos);
 		}
+	}
+
+	/**
+	 * The store value of an entry answered as a hit: an envelope's payload (a race may
+	 * hand back an entry that carries its expiry), or the value itself.
+	 */
+	private static @Nullable Object payload(@Nullable Object decoded) {
+		return (decoded instanceof Envelope envelope) ? envelope.payload() : decoded;
+	}
+
+	/**
+	 * A decoded entry as a hit: the store value, or {@code null} for an envelope whose
+	 * logical ttl has passed (it is only kept to be served stale).
+	 */
+	private @Nullable Object live(@Nullable Object decoded) {
+		if (decoded instanceof Envelope envelope) {
+			return this.freshness.live(envelope) ? envelope.payload() : null;
+		}
+		return decoded;
 	}
 
 	/**
@@ -276,16 +415,18 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	 */
 	@Override
 	public CompletableFuture<?> retrieve(Object key) {
-		Object near = findNear(key);
+		Object near = live(nearEntry(key));
 		if (near != null) {
+			countHit(true);
 			return CompletableFuture.completedFuture(retrieved(near));
 		}
-		return findAsync(key).thenApply((storeValue) -> {
+		return findAsync(key).thenApply((entry) -> {
+			Object storeValue = live(entry);
 			if (storeValue == null) {
-				this.statistics.recordMiss();
+				countMiss();
 				return null;
 			}
-			this.statistics.recordHit();
+			countHit(false);
 			return retrieved(storeValue);
 		});
 	}
@@ -332,14 +473,71 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
-		CompletableFuture<?> cached = retrieve(key);
-		return (CompletableFuture<T>) cached.thenCompose((found) -> {
-			if (found != null) {
-				Object value = (found instanceof ValueWrapper wrapper) ? wrapper.get() : found;
-				return CompletableFuture.completedFuture(value);
+		Object near = nearEntry(key);
+		if (near != null) {
+			return (CompletableFuture<T>) answer(key, near, true, valueLoader);
+		}
+		return (CompletableFuture<T>) findAsync(key).thenCompose((found) -> answer(key, found, false, valueLoader));
+	}
+
+	/** The value to answer for an entry found (or not) by {@code retrieve}. */
+	private <T> CompletableFuture<@Nullable Object> answer(Object key, @Nullable Object found, boolean fromNear,
+			Supplier<CompletableFuture<T>> valueLoader) {
+		Object entry = found;
+		Envelope stale = null;
+		if (entry instanceof Envelope envelope) {
+			Freshness.State state = this.freshness.state(envelope);
+			if (state == Freshness.State.REFRESH) {
+				refreshInBackground(key, envelope, () -> reloadAsync(key, valueLoader));
 			}
-			return this.loads.loadAsync(key, () -> loadAsyncAndStore(key, valueLoader));
+			stale = (state == Freshness.State.STALE) ? envelope : null;
+			entry = (state == Freshness.State.FRESH || state == Freshness.State.REFRESH) ? envelope.payload() : null;
+		}
+		if (entry != null) {
+			countHit(fromNear);
+			return CompletableFuture.<@Nullable Object>completedFuture(fromStoreValue(entry));
+		}
+		countMiss();
+		CompletableFuture<@Nullable Object> loaded = this.loads.loadAsync(key,
+				() -> loadAsyncAndStore(key, valueLoader));
+		return (stale != null) ? orStale(loaded, stale) : loaded;
+	}
+
+	/**
+	 * A load that, if it fails, answers the expired value while stale-if-error allows.
+	 */
+	private CompletableFuture<@Nullable Object> orStale(CompletableFuture<@Nullable Object> loaded, Envelope stale) {
+		return loaded.exceptionallyCompose((ex) -> {
+			if (!this.freshness.servableStale(stale)) {
+				return CompletableFuture.failedFuture(ex);
+			}
+			this.statistics.recordStale();
+			return CompletableFuture.completedFuture(fromStoreValue(stale.payload()));
 		});
+	}
+
+	/**
+	 * A background reload ahead of expiry through an asynchronous loader; completes when
+	 * the new value is stored.
+	 */
+	private <T> CompletionStage<?> reloadAsync(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+		long start = System.nanoTime();
+		CompletableFuture<T> loaded;
+		try {
+			loaded = valueLoader.get();
+		}
+		catch (RuntimeException ex) {
+			loaded = CompletableFuture.failedFuture(ex);
+		}
+		return loaded.handle((value, ex) -> {
+			long loadNanos = System.nanoTime() - start;
+			this.statistics.recordLoad(ex == null, loadNanos);
+			this.statistics.recordRefresh(ex == null);
+			if (ex != null) {
+				return CompletableFuture.<Void>completedFuture(null);
+			}
+			return storeLoadedAsync(key, value, loadNanos);
+		}).thenCompose((stored) -> stored);
 	}
 
 	/**
@@ -348,7 +546,7 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	 */
 	private <T> CompletableFuture<@Nullable Object> loadAsyncAndStore(Object key,
 			Supplier<CompletableFuture<T>> valueLoader) {
-		return findAsync(key).thenCompose((raced) -> {
+		return findAsync(key).thenApply(this::live).thenCompose((raced) -> {
 			if (raced != null) {
 				// Another caller's load finished between our miss and winning this one.
 				return CompletableFuture.completedFuture(fromStoreValue(raced));
@@ -362,18 +560,19 @@ public class LarderCache extends AbstractValueAdaptingCache {
 				loaded = CompletableFuture.failedFuture(ex);
 			}
 			return loaded.whenComplete((value, ex) -> this.statistics.recordLoad(ex == null, System.nanoTime() - start))
-				.thenCompose((value) -> storeLoadedAsync(key, value).thenApply((stored) -> value));
+				.thenCompose((value) -> storeLoadedAsync(key, value, System.nanoTime() - start)
+					.thenApply((stored) -> value));
 		});
 	}
 
-	private CompletableFuture<Void> storeLoadedAsync(Object key, @Nullable Object value) {
+	private CompletableFuture<Void> storeLoadedAsync(Object key, @Nullable Object value, long loadNanos) {
 		if (value == null && !isAllowNullValues()) {
 			return CompletableFuture.completedFuture(null);
 		}
-		Object encoded = encode(value);
+		Freshness.Write write = this.freshness.write(encode(value), this.ttlPolicy.nextTtl(), loadNanos);
 		CompletableFuture<Void> written;
 		try {
-			written = this.store.putAsync(this.keyMapper.apply(key), encoded, this.ttlPolicy.nextTtl());
+			written = this.store.putAsync(this.keyMapper.apply(key), write.value(), write.ttl());
 		}
 		catch (RuntimeException ex) {
 			written = CompletableFuture.failedFuture(ex);
@@ -390,9 +589,13 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	public void put(Object key, @Nullable Object value) {
-		Object encoded = encode(value);
+		put(key, value, 0);
+	}
+
+	private void put(Object key, @Nullable Object value, long loadNanos) {
+		Freshness.Write write = this.freshness.write(encode(value), this.ttlPolicy.nextTtl(), loadNanos);
 		try {
-			this.store.put(this.keyMapper.apply(key), encoded, this.ttlPolicy.nextTtl());
+			this.store.put(this.keyMapper.apply(key), write.value(), write.ttl());
 			this.statistics.recordPut();
 		}
 		catch (RuntimeException ex) {
@@ -417,10 +620,10 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
-		Object encoded = encode(value);
+		Freshness.Write write = this.freshness.write(encode(value), this.ttlPolicy.nextTtl(), 0);
 		Object existing;
 		try {
-			existing = this.store.putIfAbsent(this.keyMapper.apply(key), encoded, this.ttlPolicy.nextTtl());
+			existing = this.store.putIfAbsent(this.keyMapper.apply(key), write.value(), write.ttl());
 		}
 		catch (RuntimeException ex) {
 			return failed("putIfAbsent", ex, null);
@@ -433,6 +636,13 @@ public class LarderCache extends AbstractValueAdaptingCache {
 			return null;
 		}
 		Object decoded = decode(existing);
+		if (decoded instanceof Envelope envelope && !this.freshness.live(envelope)) {
+			// Only kept to be served stale: for putIfAbsent the key is absent. Not atomic
+			// with the attempt above, so a racing writer's value may be replaced.
+			put(key, value);
+			return null;
+		}
+		decoded = payload(decoded);
 		return (decoded != null) ? toValueWrapper(decoded) : null;
 	}
 
@@ -484,8 +694,9 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		}
 		finally {
 			// after the backend's clear: a fill that read before it fails (NearCache)
-			if (this.near != null) {
-				this.near.invalidateAll();
+			NearCache near = this.near;
+			if (near != null) {
+				near.invalidateAll();
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.larder.cache;
 
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,6 +24,10 @@ import dev.larder.cache.key.CacheKeyRenderer;
 import dev.larder.cache.near.KeyInvalidations;
 import dev.larder.cache.near.NearCache;
 import dev.larder.cache.near.NearCacheSettings;
+import dev.larder.cache.refresh.Freshness;
+import dev.larder.cache.refresh.RefreshExecutor;
+import dev.larder.cache.refresh.RefreshLock;
+import dev.larder.cache.refresh.Refreshes;
 import dev.larder.cache.serialization.ValueSerializer;
 import dev.larder.cache.stats.CacheStatistics;
 import dev.larder.cache.support.BackendFailureHandler;
@@ -40,6 +46,10 @@ import org.springframework.util.ClassUtils;
  * created, including those created at runtime, which is how metrics bind them.
  */
 public class LarderCacheManager implements CacheManager, AutoCloseable {
+
+	private static final String REFRESH_LOCK_SUFFIX = "\u0000refresh";
+
+	private static final byte[] REFRESH_LOCK_VALUE = "refresh".getBytes(StandardCharsets.US_ASCII);
 
 	private final CacheBackend backend;
 
@@ -63,6 +73,11 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 	private final boolean recordStatistics;
 
+	private final InstantSource clock;
+
+	/** Threads for refresh-ahead reloads; none start until a cache needs one. */
+	private final RefreshExecutor refreshExecutor = new RefreshExecutor();
+
 	private final List<Consumer<LarderCache>> creationListeners = new CopyOnWriteArrayList<>();
 
 	private final ConcurrentMap<String, LarderCache> caches = new ConcurrentHashMap<>();
@@ -80,6 +95,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		this.keyRenderer = new CacheKeyRenderer(builder.keyPrefix);
 		this.failOpen = builder.failOpen;
 		this.recordStatistics = builder.recordStatistics;
+		this.clock = builder.clock;
 		this.creationListeners.addAll(builder.creationListeners);
 		for (String name : builder.initialCacheNames) {
 			getCache(name);
@@ -118,8 +134,11 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		StoreValueCodec codec = this.backend.storesReferences() ? StoreValueCodec.byReference()
 				: StoreValueCodec.serializing(Objects.requireNonNull(this.serializer,
 						"build() refuses a backend that stores bytes without a serializer"));
+		Freshness freshness = new Freshness(settings.refreshAhead(), settings.staleIfError(), this.clock);
+		Refreshes refreshes = (settings.refreshAhead().enabled() && settings.expires())
+				? new Refreshes(name, this.refreshExecutor, refreshLock(store, statistics)) : null;
 		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
-				new BackendFailureHandler(this.failOpen), nearCache(name, settings));
+				new BackendFailureHandler(this.failOpen), freshness, refreshes, nearCache(name, settings));
 	}
 
 	/**
@@ -155,6 +174,28 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	/** The near-cache settings a cache of this name has, or would have if created now. */
 	public NearCacheSettings nearCacheSettingsFor(String name) {
 		return this.nearCaches.getOrDefault(name, this.defaultNearCache);
+	}
+
+	/**
+	 * The lock that makes a refresh run once across instances: an entry beside the
+	 * refreshed one, written if absent with a short ttl, in backends other instances
+	 * share; nothing more than the reloads in flight for a local one. The NUL in its key
+	 * keeps it apart from any key an application renders. A backend that fails here skips
+	 * the refresh (the entry then loads on expiry), counted as an error.
+	 */
+	private RefreshLock refreshLock(CacheStore store, CacheStatistics statistics) {
+		if (!this.backend.requiresStringKeys()) {
+			return RefreshLock.LOCAL;
+		}
+		return (storeKey, ttl) -> {
+			try {
+				return store.putIfAbsent(storeKey + REFRESH_LOCK_SUFFIX, REFRESH_LOCK_VALUE.clone(), ttl) == null;
+			}
+			catch (RuntimeException ex) {
+				statistics.recordError();
+				return false;
+			}
+		};
 	}
 
 	/** The settings a cache of this name has, or would have if created now. */
@@ -202,6 +243,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	@Override
 	public void close() {
 		this.nearRegistrations.forEach(KeyInvalidations.Registration::close);
+		this.refreshExecutor.close();
 		this.backend.close();
 	}
 
@@ -229,6 +271,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		private boolean failOpen = true;
 
 		private boolean recordStatistics = true;
+
+		private InstantSource clock = InstantSource.system();
 
 		private final List<Consumer<LarderCache>> creationListeners = new ArrayList<>();
 
@@ -303,6 +347,15 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		 */
 		public Builder recordStatistics(boolean recordStatistics) {
 			this.recordStatistics = recordStatistics;
+			return this;
+		}
+
+		/**
+		 * The wall clock logical expiries (refresh-ahead, stale-if-error) are written and
+		 * read with; the system clock unless a test moves its own.
+		 */
+		public Builder clock(InstantSource clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
 		}
 

@@ -1,8 +1,13 @@
 package dev.larder.autoconfigure.metrics;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
+import dev.larder.autoconfigure.LarderCacheManagerCustomizer;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.structure.conformance.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -109,6 +114,28 @@ class LarderCacheMetricsAutoConfigurationTests {
 			assertThat(loaded.count()).isEqualTo(2);
 			assertThat(failed.count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void staleValuesAndRefreshesAreCounted() {
+		TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
+		this.runner.withBean(SimpleMeterRegistry.class)
+			.withBean(LarderCacheManagerCustomizer.class, () -> (builder) -> builder.clock(clock))
+			.withPropertyValues("larder.caches.prices.ttl=10m", "larder.caches.prices.stale-if-error=10m")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				LarderCache prices = context.getBean(LarderCacheManager.class).getCache("prices");
+				prices.get("k", () -> "v1");
+				clock.advance(Duration.ofMinutes(11));
+				assertThat(prices.<String>get("k", () -> {
+					throw new IllegalStateException("source down");
+				})).isEqualTo("v1");
+				assertThat(registry.get("cache.stale").tags("cache", "prices").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cache.refreshes")
+					.tags("cache", "prices", "result", "success")
+					.functionCounter()
+					.count()).isZero();
+			});
 	}
 
 	@Test

@@ -94,6 +94,20 @@ public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 			.tags(getTagsWithCacheName())
 			.description("Values the backend declined to store, e.g. over Memcached's item size")
 			.register(registry);
+		FunctionCounter.builder("cache.refreshes", stats, CacheStatistics::refreshSuccessCount)
+			.tags(getTagsWithCacheName())
+			.tag("result", "success")
+			.description("Entries reloaded in the background before they expired (refresh-ahead)")
+			.register(registry);
+		FunctionCounter.builder("cache.refreshes", stats, CacheStatistics::refreshFailureCount)
+			.tags(getTagsWithCacheName())
+			.tag("result", "failure")
+			.description("Background reloads ahead of expiry that failed (refresh-ahead)")
+			.register(registry);
+		FunctionCounter.builder("cache.stale", stats, CacheStatistics::staleCount)
+			.tags(getTagsWithCacheName())
+			.description("Expired values served because their reload failed (stale-if-error)")
+			.register(registry);
 		if (this.near) {
 			levelGets(registry, "near", "hit", CacheStatistics::nearHitCount);
 			levelGets(registry, "near", "miss", CacheStatistics::nearMissCount);

@@ -44,6 +44,12 @@ public final class CacheStatistics {
 
 	private final List<LoadObserver> loadObservers = new CopyOnWriteArrayList<>();
 
+	private final LongAdder refreshSuccesses = new LongAdder();
+
+	private final LongAdder refreshFailures = new LongAdder();
+
+	private final LongAdder staleServed = new LongAdder();
+
 	/** Counts everything. */
 	public CacheStatistics() {
 		this(true);
@@ -149,6 +155,34 @@ public final class CacheStatistics {
 	 */
 	public void recordSkippedWrite() {
 		this.skippedWrites.increment();
+	}
+
+	/**
+	 * A background reload ahead of expiry (refresh-ahead) that stored a new value, or
+	 * failed.
+	 */
+	public void recordRefresh(boolean success) {
+		(success ? this.refreshSuccesses : this.refreshFailures).increment();
+	}
+
+	/**
+	 * An expired value served because its reload failed (stale-if-error). Always counted,
+	 * like errors: it means the source of truth is failing.
+	 */
+	public void recordStale() {
+		this.staleServed.increment();
+	}
+
+	public long refreshSuccessCount() {
+		return this.refreshSuccesses.sum();
+	}
+
+	public long refreshFailureCount() {
+		return this.refreshFailures.sum();
+	}
+
+	public long staleCount() {
+		return this.staleServed.sum();
 	}
 
 	public long skippedWriteCount() {

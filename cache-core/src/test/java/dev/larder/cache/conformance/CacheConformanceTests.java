@@ -1,6 +1,7 @@
 package dev.larder.cache.conformance;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,10 @@ import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
+import dev.larder.cache.refresh.RefreshAhead;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
+import dev.larder.cache.structure.conformance.TestClock;
 import dev.larder.cache.testtypes.Product;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import org.springframework.cache.interceptor.SimpleKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The contract every Larder backend keeps, stated once. A backend's test extends this
@@ -46,6 +50,13 @@ public abstract class CacheConformanceTests {
 
 	private final ExecutorService pool = Executors.newCachedThreadPool();
 
+	/**
+	 * The wall clock logical expiries (refresh-ahead, stale-if-error) follow; tests move
+	 * it instead of waiting. Backends expire entries by their own clock, so ttls in those
+	 * tests are long enough that no entry physically expires while a test runs.
+	 */
+	protected final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
+
 	/** A fresh backend, connected to a clean keyspace. */
 	protected abstract CacheBackend createBackend();
 
@@ -54,6 +65,7 @@ public abstract class CacheConformanceTests {
 			.defaultSettings(defaults)
 			.serializer(new JsonValueSerializer(TypeAllowList.of(List.of("dev.larder.cache.testtypes"))))
 			.keyPrefix("conformance:")
+			.clock(this.clock)
 			.build();
 		this.managers.add(manager);
 		return manager;
@@ -364,6 +376,217 @@ public abstract class CacheConformanceTests {
 		manager.getCache("one");
 		manager.getCache("two");
 		assertThat(manager.getCacheNames()).containsExactly("one", "two");
+	}
+
+	// Refresh-ahead and stale-if-error. Logical time moves with the test clock; the ttls
+	// are minutes so that the backend keeps every entry while a test runs.
+
+	private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+
+	private static CacheSettings staleIfError() {
+		return CacheSettings.defaults().withTtl(TEN_MINUTES).withStaleIfError(TEN_MINUTES);
+	}
+
+	private static CacheSettings refreshAhead(RefreshAhead refreshAhead) {
+		return CacheSettings.defaults().withTtl(TEN_MINUTES).withRefreshAhead(refreshAhead);
+	}
+
+	private static <T> java.util.concurrent.Callable<T> failingLoader() {
+		return () -> {
+			throw new IllegalStateException("source down");
+		};
+	}
+
+	@Test
+	void staleIfErrorServesTheExpiredValueWhenTheLoaderFailsAndCountsIt() {
+		LarderCache cache = cache("stale-sync", staleIfError());
+		assertThat(cache.get("k", () -> new Product(1, "Tea", 3.5))).isEqualTo(new Product(1, "Tea", 3.5));
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.get("k")).as("expired: a plain get misses").isNull();
+		assertThat(cache.<Object>get("k", failingLoader())).isEqualTo(new Product(1, "Tea", 3.5));
+		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
+		assertThat(cache.getStatistics().loadFailureCount()).isEqualTo(1);
+	}
+
+	@Test
+	void staleIfErrorEndsAfterItsDuration() {
+		LarderCache cache = cache("stale-ends", staleIfError());
+		cache.get("k", () -> "v1");
+		this.clock.advance(Duration.ofMinutes(21));
+		assertThatExceptionOfType(ValueRetrievalException.class).isThrownBy(() -> cache.get("k", failingLoader()))
+			.withRootCauseInstanceOf(IllegalStateException.class);
+		assertThat(cache.getStatistics().staleCount()).isZero();
+		assertThat(cache.get("k", () -> "v2")).isEqualTo("v2");
+	}
+
+	@Test
+	void anExpiredEntryIsReloadedWhenTheLoaderWorks() {
+		LarderCache cache = cache("stale-reload", staleIfError());
+		cache.get("k", () -> "v1");
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.get("k", () -> "v2")).isEqualTo("v2");
+		assertThat(cache.<Object>get("k", failingLoader())).as("fresh again").isEqualTo("v2");
+		assertThat(cache.getStatistics().staleCount()).isZero();
+		assertThat(cache.get("k", String.class)).isEqualTo("v2");
+	}
+
+	@Test
+	void staleIfErrorServesACachedNull() {
+		LarderCache cache = cache("stale-null", staleIfError());
+		cache.put("k", null);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.<String>get("k", failingLoader())).isNull();
+		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
+	}
+
+	@Test
+	void staleIfErrorServesTheExpiredValueWhenAnAsyncLoaderFails() {
+		LarderCache cache = cache("stale-async", staleIfError());
+		assertThat(cache.retrieve("k", () -> CompletableFuture.completedFuture("v1"))).succeedsWithin(WAIT)
+			.isEqualTo("v1");
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.retrieve("k").join()).as("expired: retrieve without a loader misses").isNull();
+		assertThat(cache.retrieve("k", () -> CompletableFuture.<String>failedFuture(new IllegalStateException("down"))))
+			.succeedsWithin(WAIT)
+			.isEqualTo("v1");
+		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
+		this.clock.advance(TEN_MINUTES);
+		assertThat(cache.retrieve("k", () -> CompletableFuture.<String>failedFuture(new IllegalStateException("down"))))
+			.failsWithin(WAIT)
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.withRootCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void putIfAbsentTreatsAnExpiredEntryAsAbsent() {
+		LarderCache cache = cache("stale-put-if-absent", staleIfError());
+		cache.put("k", "old");
+		assertThat(cache.putIfAbsent("k", "other").get()).isEqualTo("old");
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.putIfAbsent("k", "new")).isNull();
+		assertThat(cache.get("k", String.class)).isEqualTo("new");
+	}
+
+	@Test
+	void refreshAheadReloadsInTheBackgroundWhileCallersGetTheCurrentValue() throws Exception {
+		LarderCache cache = cache("refresh-sync", refreshAhead(RefreshAhead.fraction(0.5)));
+		cache.get("k", () -> "v1");
+		this.clock.advance(Duration.ofMinutes(4));
+		assertThat(cache.get("k", () -> "not yet")).as("before the refresh point").isEqualTo("v1");
+		assertThat(cache.refreshesInFlight()).isZero();
+		this.clock.advance(Duration.ofMinutes(2));
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.concurrent.Callable<String> slowLoader = () -> {
+			loads.incrementAndGet();
+			assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+			return "v2";
+		};
+		// The loader blocks until released, so these calls return without waiting for it.
+		assertThat(cache.get("k", slowLoader)).isEqualTo("v1");
+		assertThat(cache.get("k", slowLoader)).isEqualTo("v1");
+		release.countDown();
+		Eventually.await(WAIT, "the refreshed value is stored", () -> "v2".equals(cache.get("k", String.class)));
+		Eventually.await(WAIT, "the refresh finished", () -> cache.refreshesInFlight() == 0);
+		assertThat(loads).hasValue(1);
+		assertThat(cache.getStatistics().refreshSuccessCount()).isEqualTo(1);
+	}
+
+	@Test
+	void refreshAheadReloadsThroughAnAsyncLoader() {
+		LarderCache cache = cache("refresh-async", refreshAhead(RefreshAhead.fraction(0.5)));
+		cache.retrieve("k", () -> CompletableFuture.completedFuture("v1")).join();
+		this.clock.advance(Duration.ofMinutes(6));
+		CompletableFuture<String> source = new CompletableFuture<>();
+		assertThat(cache.retrieve("k", () -> source)).succeedsWithin(WAIT).isEqualTo("v1");
+		source.complete("v2");
+		Eventually.await(WAIT, "the refreshed value is stored",
+				() -> "v2".equals(cache.retrieve("k", () -> CompletableFuture.completedFuture("x")).join()));
+		assertThat(cache.getStatistics().refreshSuccessCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aFailedRefreshKeepsTheCurrentValueUntilItExpires() {
+		LarderCache cache = cache("refresh-fails", refreshAhead(RefreshAhead.fraction(0.5)));
+		cache.get("k", () -> "v1");
+		this.clock.advance(Duration.ofMinutes(6));
+		assertThat(cache.<Object>get("k", failingLoader())).isEqualTo("v1");
+		Eventually.await(WAIT, "the refresh failed", () -> cache.getStatistics().refreshFailureCount() == 1);
+		assertThat(cache.get("k", String.class)).isEqualTo("v1");
+	}
+
+	@Test
+	void aPlainGetDoesNotRefresh() {
+		LarderCache cache = cache("refresh-plain-get", refreshAhead(RefreshAhead.fraction(0.5)));
+		cache.put("k", "v1");
+		this.clock.advance(Duration.ofMinutes(6));
+		assertThat(cache.get("k", String.class)).isEqualTo("v1");
+		assertThat(cache.refreshesInFlight()).isZero();
+		assertThat(cache.getStatistics().refreshSuccessCount()).isZero();
+	}
+
+	@Test
+	void xfetchRefreshesAheadOfExpiry() {
+		// A huge beta makes an early refresh all but certain one minute before expiry,
+		// however fast the load was.
+		LarderCache cache = cache("refresh-xfetch", refreshAhead(RefreshAhead.xfetch(1e12)));
+		cache.get("k", () -> "v1");
+		this.clock.advance(Duration.ofMinutes(9));
+		AtomicInteger reads = new AtomicInteger();
+		Eventually.await(WAIT, "an early refresh", () -> {
+			reads.incrementAndGet();
+			cache.get("k", () -> "v2");
+			return "v2".equals(cache.get("k", String.class));
+		});
+		assertThat(cache.getStatistics().refreshSuccessCount()).isEqualTo(1);
+	}
+
+	@Test
+	void refreshAheadRunsOnceAcrossInstancesSharingTheBackend() throws Exception {
+		LarderCacheManager first = manager(refreshAhead(RefreshAhead.fraction(0.5)));
+		assumeTrue(first.getBackend().requiresStringKeys(), "a local backend is not shared by instances");
+		LarderCacheManager second = manager(refreshAhead(RefreshAhead.fraction(0.5)));
+		LarderCache one = first.getCache("refresh-cluster");
+		LarderCache two = second.getCache("refresh-cluster");
+		one.clear();
+		one.get("k", () -> "v1");
+		this.clock.advance(Duration.ofMinutes(6));
+		AtomicInteger loads = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		java.util.concurrent.Callable<String> loader = () -> {
+			loads.incrementAndGet();
+			assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+			return "v2";
+		};
+		assertThat(one.get("k", loader)).isEqualTo("v1");
+		assertThat(two.get("k", loader)).isEqualTo("v1");
+		// Each instance scheduled a reload; one takes the lock and loads, the other
+		// finds the lock taken and ends.
+		Eventually.await(WAIT, "one instance gave up", () -> one.refreshesInFlight() + two.refreshesInFlight() == 1);
+		release.countDown();
+		Eventually.await(WAIT, "the refresh finished",
+				() -> one.refreshesInFlight() == 0 && two.refreshesInFlight() == 0);
+		assertThat(loads).hasValue(1);
+		assertThat(one.get("k", String.class)).isEqualTo("v2");
+		assertThat(two.get("k", String.class)).isEqualTo("v2");
+		assertThat(one.get("k", loader)).isEqualTo("v2");
+	}
+
+	@Test
+	void entriesWithAndWithoutExpiryMetadataReadEachOther() {
+		LarderCacheManager plain = manager(CacheSettings.defaults().withTtl(TEN_MINUTES));
+		assumeTrue(plain.getBackend().requiresStringKeys(), "a local backend is not shared by instances");
+		LarderCacheManager enveloped = manager(staleIfError());
+		LarderCache before = plain.getCache("formats");
+		LarderCache after = enveloped.getCache("formats");
+		before.clear();
+		before.put("plain", new Product(1, "Tea", 3.5));
+		after.put("enveloped", new Product(2, "Jam", 4));
+		assertThat(after.get("plain", Product.class)).isEqualTo(new Product(1, "Tea", 3.5));
+		assertThat(before.get("enveloped", Product.class)).isEqualTo(new Product(2, "Jam", 4));
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(before.get("enveloped")).as("the logical expiry holds for every reader").isNull();
+		assertThat(after.<Object>get("enveloped", failingLoader())).isEqualTo(new Product(2, "Jam", 4));
 	}
 
 }
