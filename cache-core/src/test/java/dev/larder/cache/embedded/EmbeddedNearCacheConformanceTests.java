@@ -41,6 +41,7 @@ class EmbeddedNearCacheConformanceTests extends CacheConformanceTests {
 			.nearCache(NearCacheSettings.enabledWithDefaults())
 			.serializer(new JsonValueSerializer(TypeAllowList.of(List.of("dev.larder.cache.testtypes"))))
 			.keyPrefix("conformance:")
+			.clock(this.clock)
 			.build();
 		closeAfterTest(manager);
 		return manager;
