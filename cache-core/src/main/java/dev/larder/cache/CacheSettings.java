@@ -88,6 +88,16 @@ public record CacheSettings(Duration ttl, double ttlJitter, boolean allowNullVal
 				staleIfError);
 	}
 
+	/**
+	 * How long a backend keeps an entry: its ttl plus {@code staleIfError}, during which
+	 * it is expired but may still be served when its reload fails; zero for no expiry.
+	 * Backends that set an expiry per cache (Caffeine, the embedded size index) use this,
+	 * not {@link #ttl()}.
+	 */
+	public Duration storeTtl() {
+		return expires() ? this.ttl.plus(this.staleIfError) : Duration.ZERO;
+	}
+
 	public boolean expires() {
 		return !this.ttl.isZero();
 	}

@@ -124,11 +124,13 @@ public final class CaffeineBackend implements CacheBackend {
 			builder.maximumSize(settings.maxSize());
 		}
 		boolean variableExpiry = settings.expires() && settings.ttlJitter() > 0;
+		// storeTtl: the ttl plus stale-if-error, for which expired entries are kept to be
+		// served when their reload fails.
 		if (variableExpiry) {
-			builder.expireAfter(new PerEntryExpiry(settings.ttl()));
+			builder.expireAfter(new PerEntryExpiry(settings.storeTtl()));
 		}
 		else if (settings.expires()) {
-			builder.expireAfterWrite(settings.ttl());
+			builder.expireAfterWrite(settings.storeTtl());
 		}
 		builder.evictionListener((key, value, cause) -> evictionListener.run());
 		this.builderCustomizer.accept(name, builder);

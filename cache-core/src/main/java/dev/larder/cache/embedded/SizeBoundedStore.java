@@ -70,8 +70,9 @@ final class SizeBoundedStore implements CacheStore {
 			// The cache's ttl, which jitter only shortens: an index entry outlives its
 			// key,
 			// and is dropped exactly when it expires (a write-order queue, unlike the
-			// coarse timer wheel of per-entry expiry) so it stops taking a place.
-			builder.expireAfterWrite(settings.ttl());
+			// coarse timer wheel of per-entry expiry) so it stops taking a place. With
+			// stale-if-error the key lives that much longer in the engine, and so here.
+			builder.expireAfterWrite(settings.storeTtl());
 		}
 		this.index = builder.build();
 	}

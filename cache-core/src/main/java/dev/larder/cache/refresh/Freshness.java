@@ -108,11 +108,12 @@ public final class Freshness {
 
 	/**
 	 * How long a cluster-wide refresh lock on this entry should last: until the entry
-	 * expires (by then a reload that died with its instance is retried by a plain miss),
-	 * and at least a second so a reload that is slow to start is not doubled.
+	 * expires. By then a reload that died with its instance is redone by a plain miss;
+	 * any longer and it would hold back the refresh of the entry's successor, which a
+	 * short ttl brings due soon.
 	 */
 	public Duration lockTtl(Envelope envelope) {
-		return Duration.ofMillis(Math.max(1000, envelope.expiresAtMillis() - now()));
+		return Duration.ofMillis(Math.max(1, envelope.expiresAtMillis() - now()));
 	}
 
 	private long now() {

@@ -61,11 +61,15 @@ public abstract class CacheConformanceTests {
 	protected abstract CacheBackend createBackend();
 
 	protected LarderCacheManager manager(CacheSettings defaults) {
+		return manager(defaults, this.clock);
+	}
+
+	protected LarderCacheManager manager(CacheSettings defaults, java.time.InstantSource clock) {
 		LarderCacheManager manager = LarderCacheManager.builder(createBackend())
 			.defaultSettings(defaults)
 			.serializer(new JsonValueSerializer(TypeAllowList.of(List.of("dev.larder.cache.testtypes"))))
 			.keyPrefix("conformance:")
-			.clock(this.clock)
+			.clock(clock)
 			.build();
 		this.managers.add(manager);
 		return manager;
@@ -406,6 +410,21 @@ public abstract class CacheConformanceTests {
 		assertThat(cache.<Object>get("k", failingLoader())).isEqualTo(new Product(1, "Tea", 3.5));
 		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
 		assertThat(cache.getStatistics().loadFailureCount()).isEqualTo(1);
+	}
+
+	@Test
+	void anExpiredEntryStaysInTheBackendForStaleIfErrorInRealTime() {
+		// The system clock, and a ttl short enough to pass: the backend must keep the
+		// entry past its ttl, or there is nothing to serve.
+		LarderCache cache = manager(
+				CacheSettings.defaults().withTtl(Duration.ofMillis(300)).withStaleIfError(Duration.ofMinutes(5)),
+				java.time.InstantSource.system())
+			.getCache("stale-real-time");
+		cache.clear();
+		cache.get("k", () -> "v1");
+		Eventually.await(WAIT, "the entry expired", () -> cache.get("k") == null);
+		assertThat(cache.<Object>get("k", failingLoader())).isEqualTo("v1");
+		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
 	}
 
 	@Test
