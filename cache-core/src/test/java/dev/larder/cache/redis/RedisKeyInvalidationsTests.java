@@ -59,6 +59,47 @@ class RedisKeyInvalidationsTests extends KeyInvalidationsContract {
 	}
 
 	@Test
+	void throughSentinelsTrackingFollowsAFailoverToTheNewMaster() {
+		RedisProcess master = RedisProcess.start();
+		RedisProcess replica = RedisProcess.start("--replicaof", "127.0.0.1", String.valueOf(master.port()));
+		RedisProcess sentinel = RedisProcess
+			.sentinel(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1",
+					"sentinel down-after-milliseconds mymaster 1000", "sentinel failover-timeout mymaster 5000"));
+		try {
+			RedisProcess.awaitUntil("the replica is in sync",
+					() -> RedisProcess.cli("-p", String.valueOf(replica.port()), "INFO", "replication")
+						.contains("master_link_status:up"));
+			RedisURI uri = RedisURI.Builder.sentinel("127.0.0.1", sentinel.port(), "mymaster")
+				.withTimeout(RedisTestBackends.TIMEOUT)
+				.build();
+			try (RedisBackend backend = new RedisBackend(
+					LettuceConnectors.standalone(uri, RedisTestBackends.clientOptions(), null))) {
+				KeyInvalidations invalidations = backend.keyInvalidations();
+				Recorder books = new Recorder();
+				invalidations.listen(BOOKS, books);
+				Eventually.await(WAIT, "reports live", invalidations::live);
+				RedisProcess.cli("-p", String.valueOf(master.port()), "SET", BOOKS + "before", "x");
+				Eventually.await(WAIT, "the write on the master is reported",
+						() -> books.events().contains(BOOKS + "before"));
+
+				master.stop();
+				Eventually.await(WAIT, "the loss is reported", () -> !invalidations.live());
+				Eventually.await(WAIT, "the sentinel promotes the replica",
+						() -> RedisProcess.cli("-p", String.valueOf(replica.port()), "ROLE").startsWith("master"));
+				Eventually.await(WAIT, "reports live again, from the new master", invalidations::live);
+				books.clear();
+				RedisProcess.cli("-p", String.valueOf(replica.port()), "SET", BOOKS + "after", "x");
+				books.awaitKeys(BOOKS + "after");
+			}
+		}
+		finally {
+			sentinel.stop();
+			replica.stop();
+			master.stop();
+		}
+	}
+
+	@Test
 	void aClusterAndReadsFromReplicasHaveNoReports() {
 		ClusterClientOptions options = ClusterClientOptions.builder(RedisTestBackends.clientOptions()).build();
 		try (RedisBackend cluster = new RedisBackend(
