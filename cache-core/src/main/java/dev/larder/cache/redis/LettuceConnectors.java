@@ -193,6 +193,17 @@ public final class LettuceConnectors {
 			Duration retryDelay) implements TrackingConnector {
 
 		@Override
+		public Duration commandTimeout() {
+			return this.uri.getTimeout();
+		}
+
+		/** As often as Lettuce's reconnect attempts at most are apart. */
+		@Override
+		public Duration heartbeatInterval() {
+			return this.retryDelay;
+		}
+
+		@Override
 		public CompletableFuture<StatefulRedisConnection<String, String>> connectAsync() {
 			try {
 				return this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture();

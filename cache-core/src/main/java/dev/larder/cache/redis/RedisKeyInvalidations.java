@@ -53,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  * meanwhile) and {@code live()} turns true. A tracking command that fails or times out
  * costs the connection: it is closed (losing reports as above) and a new one opened after
  * {@link TrackingConnector#retryDelay()}, so the server's tracking state is always known.
+ * So does a heartbeat {@code PING} left unanswered: a connection that silently stopped
+ * carrying data (a partition without a reset, where no loss would be noticed and pushes
+ * would simply stop) is given up within {@link TrackingConnector#heartbeatInterval()}
+ * plus the command timeout.
  *
  * <p>
  * <b>Namespaces.</b> Each {@link #listen} whose namespace is not yet covered adds it to
@@ -106,6 +110,9 @@ public final class RedisKeyInvalidations implements KeyInvalidations, AutoClosea
 
 	private volatile boolean live;
 
+	/** Whether the heartbeat runs (from the first connection until close). */
+	private volatile boolean beating;
+
 	public RedisKeyInvalidations(TrackingConnector connector) {
 		this.connector = connector;
 	}
@@ -154,42 +161,58 @@ public final class RedisKeyInvalidations implements KeyInvalidations, AutoClosea
 	 * blocks.
 	 */
 	private void synchronize() {
-		Send send;
+		boolean connect = false;
+		Send send = null;
 		synchronized (this.lock) {
 			if (this.closed || this.listenings.isEmpty()) {
 				return;
 			}
 			StatefulRedisConnection<String, String> current = this.connection;
 			if (current == null) {
-				if (!this.connecting) {
-					this.connecting = true;
-					this.live = false;
-					connect();
+				if (this.connecting) {
+					return;
 				}
-				return;
+				this.connecting = true;
+				this.live = false;
+				connect = true;
 			}
-			if (!this.connected || this.sending) {
-				// The reconnect, or the reply awaited, calls again.
-				return;
+			else {
+				send = nextSend(current);
 			}
-			Set<String> wanted = minimalCover(this.listenings);
-			List<String> missing = wanted.stream().filter((prefix) -> !covered(prefix, this.tracked)).toList();
-			if (missing.isEmpty()) {
-				this.live = true;
-				this.warned = false;
-				return;
-			}
-			this.live = false;
-			boolean overlaps = missing.stream()
-				.anyMatch((prefix) -> this.tracked.stream().anyMatch((tracked) -> tracked.startsWith(prefix)));
-			boolean fresh = overlaps || this.tracked.isEmpty();
-			if (overlaps) {
-				this.tracked.clear();
-			}
-			this.sending = true;
-			send = new Send(current, this.session, overlaps, fresh, overlaps ? List.copyOf(wanted) : missing);
 		}
-		send(send);
+		if (connect) {
+			connect();
+		}
+		else if (send != null) {
+			send(send);
+		}
+	}
+
+	/**
+	 * The tracking command the connection needs next, or null; declares reports live when
+	 * none is needed. Called with {@link #lock} held.
+	 */
+	private @Nullable Send nextSend(StatefulRedisConnection<String, String> current) {
+		if (!this.connected || this.sending) {
+			// The reconnect, or the reply awaited, calls again.
+			return null;
+		}
+		Set<String> wanted = minimalCover(this.listenings);
+		List<String> missing = wanted.stream().filter((prefix) -> !covered(prefix, this.tracked)).toList();
+		if (missing.isEmpty()) {
+			this.live = true;
+			this.warned = false;
+			return null;
+		}
+		this.live = false;
+		boolean overlaps = missing.stream()
+			.anyMatch((prefix) -> this.tracked.stream().anyMatch((tracked) -> tracked.startsWith(prefix)));
+		boolean fresh = overlaps || this.tracked.isEmpty();
+		if (overlaps) {
+			this.tracked.clear();
+		}
+		this.sending = true;
+		return new Send(current, this.session, overlaps, fresh, overlaps ? List.copyOf(wanted) : missing);
 	}
 
 	private void send(Send send) {
@@ -209,7 +232,10 @@ public final class RedisKeyInvalidations implements KeyInvalidations, AutoClosea
 		catch (RuntimeException ex) {
 			reply = CompletableFuture.failedFuture(ex);
 		}
-		reply.whenComplete((ok, ex) -> answered(send, ex));
+		// Bounded even when the client's options set no command timeout: until the reply,
+		// nothing is reported.
+		reply.orTimeout(this.connector.commandTimeout().toNanos(), TimeUnit.NANOSECONDS)
+			.whenComplete((ok, ex) -> answered(send, ex));
 	}
 
 	private void answered(Send send, @Nullable Throwable failure) {
@@ -231,6 +257,33 @@ public final class RedisKeyInvalidations implements KeyInvalidations, AutoClosea
 			invalidateAll();
 		}
 		synchronize();
+	}
+
+	/** Checks the connection with a PING, then again after the heartbeat interval. */
+	private void heartbeat() {
+		StatefulRedisConnection<String, String> current;
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			current = this.connected ? this.connection : null;
+		}
+		if (current != null) {
+			CompletableFuture<String> pong;
+			try {
+				pong = current.async().ping().toCompletableFuture();
+			}
+			catch (RuntimeException ex) {
+				pong = CompletableFuture.failedFuture(ex);
+			}
+			pong.orTimeout(this.connector.commandTimeout().toNanos(), TimeUnit.NANOSECONDS).whenComplete((ok, ex) -> {
+				if (ex != null) {
+					failed(current, "The Redis tracking connection did not answer PING", ex);
+				}
+			});
+		}
+		CompletableFuture.delayedExecutor(this.connector.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS)
+			.execute(this::heartbeat);
 	}
 
 	private void connect() {
@@ -265,6 +318,10 @@ public final class RedisKeyInvalidations implements KeyInvalidations, AutoClosea
 		if (this.closed) {
 			opened.closeAsync();
 			return;
+		}
+		if (!this.beating) {
+			this.beating = true;
+			heartbeat();
 		}
 		synchronize();
 	}

@@ -21,4 +21,14 @@ public interface TrackingConnector {
 	/** How long to wait before trying again after a failed connect or command. */
 	Duration retryDelay();
 
+	/** How long a tracking command, or a heartbeat's PING, may wait for its reply. */
+	Duration commandTimeout();
+
+	/**
+	 * How often the tracking connection is checked with a {@code PING}: a connection that
+	 * silently stopped carrying data (a network partition without a reset) is noticed
+	 * within this interval plus {@link #commandTimeout()}.
+	 */
+	Duration heartbeatInterval();
+
 }

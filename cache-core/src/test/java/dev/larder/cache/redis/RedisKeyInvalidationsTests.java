@@ -40,6 +40,22 @@ class RedisKeyInvalidationsTests extends KeyInvalidationsContract {
 	}
 
 	@Test
+	void aServerThatStopsAnsweringIsGivenUpByTheHeartbeatAndTrackedAgainOnceItAnswers() {
+		Recorder books = listen(BOOKS);
+		// SIGSTOP: the connection stays open but nothing is answered, nor pushed.
+		this.redis.pause();
+		try {
+			books.awaitEvents(Recorder.ALL_WHILE_NOT_LIVE);
+		}
+		finally {
+			this.redis.resume();
+		}
+		Eventually.await(WAIT, "reports live again", invalidations()::live);
+		this.writer.set(BOOKS + "after", "x");
+		books.awaitEvents(Recorder.ALL_WHILE_NOT_LIVE, Recorder.ALL_WHILE_NOT_LIVE, BOOKS + "after");
+	}
+
+	@Test
 	void theTrackingConnectionUsesTheBackendsCredentialsAndClientName() {
 		try (RedisProcess secured = RedisProcess.start("--requirepass", "s3cret")) {
 			RedisURI uri = RedisURI.create("redis://:s3cret@127.0.0.1:" + secured.port());
