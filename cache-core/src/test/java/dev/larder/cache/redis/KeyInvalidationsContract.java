@@ -11,6 +11,7 @@ import dev.larder.cache.near.KeyInvalidations;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -105,6 +106,38 @@ abstract class KeyInvalidationsContract {
 		// The expiry itself is reported: the key is gone from the server afterwards.
 		books.awaitKeys(BOOKS + "short", BOOKS + "short");
 		assertThat(this.writer.exists(BOOKS + "short")).isZero();
+	}
+
+	@Test
+	void writesFromTransactionsScriptsAndRenamesAreReported() {
+		Recorder books = listen(BOOKS);
+		this.writer.multi();
+		this.writer.set(BOOKS + "tx", "x");
+		this.writer.exec();
+		books.awaitKeys(BOOKS + "tx");
+		this.writer.eval("return redis.call('set', KEYS[1], 'x')", ScriptOutputType.STATUS, BOOKS + "script");
+		books.awaitKeys(BOOKS + "tx", BOOKS + "script");
+		books.clear();
+		this.writer.rename(BOOKS + "script", BOOKS + "renamed");
+		Eventually.await(WAIT, "both names of the rename reported, got " + books.events(),
+				() -> books.events().containsAll(List.of(BOOKS + "script", BOOKS + "renamed")));
+	}
+
+	@Test
+	void anEvictionIsReported() {
+		Recorder books = listen(BOOKS);
+		this.writer.set(BOOKS + "evicted", "x");
+		books.awaitKeys(BOOKS + "evicted");
+		this.writer.configSet("maxmemory-policy", "allkeys-lru");
+		// Below what the server already uses: it evicts what it can.
+		this.writer.configSet("maxmemory", "1");
+		try {
+			books.awaitKeys(BOOKS + "evicted", BOOKS + "evicted");
+		}
+		finally {
+			this.writer.configSet("maxmemory", "0");
+		}
+		assertThat(this.writer.exists(BOOKS + "evicted")).isZero();
 	}
 
 	@Test
