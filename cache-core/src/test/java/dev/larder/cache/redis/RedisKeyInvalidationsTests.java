@@ -116,6 +116,37 @@ class RedisKeyInvalidationsTests extends KeyInvalidationsContract {
 	}
 
 	@Test
+	void trackingRefusedByTheServerLeavesReportsNotLiveWhileCachingWorks() {
+		RedisProcess.cli("-p", String.valueOf(port()), "ACL", "SETUSER", "app", "on", ">pw", "~*", "&*", "+@all",
+				"-client|tracking");
+		RedisURI uri = RedisURI.create("redis://app:pw@127.0.0.1:" + port());
+		uri.setTimeout(RedisTestBackends.TIMEOUT);
+		try (RedisBackend backend = new RedisBackend(
+				LettuceConnectors.standalone(uri, RedisTestBackends.clientOptions(), null))) {
+			KeyInvalidations invalidations = backend.keyInvalidations();
+			Recorder books = new Recorder();
+			invalidations.listen(BOOKS, books);
+			// Refused once, given up, and refused again on a new connection.
+			Eventually.await(WAIT, "CLIENT TRACKING refused twice", () -> refusedTrackingCommands() >= 2);
+			assertThat(invalidations.live()).isFalse();
+			backend.connect();
+			assertThat(backend.handle().sync().ping()).isEqualTo("PONG");
+		}
+	}
+
+	/**
+	 * ACL LOG's count of refused commands (one entry: the same command, user and client).
+	 */
+	private long refusedTrackingCommands() {
+		List<String> log = RedisProcess.cli("-p", String.valueOf(port()), "ACL", "LOG", "1")
+			.lines()
+			.map(String::trim)
+			.toList();
+		int count = log.indexOf("count");
+		return (count >= 0 && log.contains("client|tracking")) ? Long.parseLong(log.get(count + 1)) : 0;
+	}
+
+	@Test
 	void aClusterAndReadsFromReplicasHaveNoReports() {
 		ClusterClientOptions options = ClusterClientOptions.builder(RedisTestBackends.clientOptions()).build();
 		try (RedisBackend cluster = new RedisBackend(
