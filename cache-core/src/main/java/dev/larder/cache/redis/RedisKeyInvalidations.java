@@ -65,9 +65,10 @@ import org.jspecify.annotations.Nullable;
  * overlap (one starting with another). A namespace that starts with one already tracked
  * needs nothing new; one that a tracked namespace starts with (a cache {@code a} after a
  * cache {@code a::b}) replaces the tracking: {@code OFF}, then {@code ON} with every
- * namespace, then {@code invalidateAll()}. A closed registration's namespace stays
- * tracked on the server until the next reconnect (Redis cannot drop one prefix); its
- * reports are dropped here.
+ * namespace, then {@code invalidateAll()}. Until Redis has answered, {@link #live()} is
+ * false for every namespace (caches are registered rarely, typically at startup). A
+ * closed registration's namespace stays tracked on the server until the next reconnect
+ * (Redis cannot drop one prefix); its reports are dropped here.
  *
  * <p>
  * Reports are delivered on Lettuce's event loop thread, in the order Redis sent them.
