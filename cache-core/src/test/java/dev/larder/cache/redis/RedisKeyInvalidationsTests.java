@@ -56,6 +56,29 @@ class RedisKeyInvalidationsTests extends KeyInvalidationsContract {
 	}
 
 	@Test
+	void listeningWhileRedisIsDownGoesLiveOnceItIsUp() {
+		int port = RedisProcess.freePort();
+		RedisURI uri = RedisURI.create("redis://127.0.0.1:" + port);
+		uri.setTimeout(RedisTestBackends.TIMEOUT);
+		try (RedisBackend backend = new RedisBackend(
+				LettuceConnectors.standalone(uri, RedisTestBackends.clientOptions(), null))) {
+			KeyInvalidations invalidations = backend.keyInvalidations();
+			Recorder books = new Recorder();
+			invalidations.listen(BOOKS, books);
+			assertThat(invalidations.live()).isFalse();
+			RedisProcess late = RedisProcess.start(port);
+			try {
+				Eventually.await(WAIT, "reports live once Redis is up", invalidations::live);
+				RedisProcess.cli("-p", String.valueOf(port), "SET", BOOKS + "1", "x");
+				books.awaitKeys(BOOKS + "1");
+			}
+			finally {
+				late.stop();
+			}
+		}
+	}
+
+	@Test
 	void theTrackingConnectionUsesTheBackendsCredentialsAndClientName() {
 		try (RedisProcess secured = RedisProcess.start("--requirepass", "s3cret")) {
 			RedisURI uri = RedisURI.create("redis://:s3cret@127.0.0.1:" + secured.port());
