@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.autoconfigure.health.LarderHealthContributorAutoConfiguration;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.conformance.Eventually;
+import dev.larder.cache.near.InvalidationListener;
+import dev.larder.cache.near.KeyInvalidations;
 import dev.larder.cache.testing.RedisCluster;
 import dev.larder.cache.testing.RedisProcess;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -148,6 +152,25 @@ class RedisTopologyTests {
 				.run((context) -> {
 					RedisBackendAutoConfigurationTests.roundTrip(context, "secure");
 					assertThat(redis.command("EXISTS tls:secure::k")).isEqualTo(":1");
+					// The near cache's tracking connection goes over the same TLS.
+					KeyInvalidations invalidations = context.getBean(CacheBackend.class).keyInvalidations();
+					List<String> reported = new CopyOnWriteArrayList<>();
+					invalidations.listen("tls:secure::", new InvalidationListener() {
+
+						@Override
+						public void invalidate(String changed) {
+							reported.add(changed);
+						}
+
+						@Override
+						public void invalidateAll() {
+						}
+
+					});
+					Eventually.await(WAIT, "tracking over TLS is live", invalidations::live);
+					context.getBean(LarderCacheManager.class).getCache("secure").put("tracked", "v");
+					Eventually.await(WAIT, "the write is reported over TLS",
+							() -> reported.contains("tls:secure::tracked"));
 				});
 			this.runner
 				.withPropertyValues("larder.redis.url=rediss://127.0.0.1:" + tlsPort, "larder.redis.timeout=1s",

@@ -18,6 +18,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -65,6 +66,13 @@ public final class LettuceConnectors {
 		RedisClient client = RedisClient.create(resources);
 		client.setOptions(options);
 		String topology = uri.getSentinels().isEmpty() ? "standalone" : "sentinel";
+		// Reads from replicas lag the master whose invalidations a tracker would hear.
+		RedisClient trackingClient = (readFrom != null) ? null : RedisClient.create(resources);
+		TrackingConnector tracking = null;
+		if (trackingClient != null) {
+			trackingClient.setOptions(trackingOptions(options));
+			tracking = new LettuceTrackingConnector(trackingClient, uri, maxReconnectDelay);
+		}
 		return new LettuceConnector(topology, describe(uri), uri.getTimeout(),
 				options.getSocketOptions().getConnectTimeout(), () -> {
 					if (readFrom != null) {
@@ -77,10 +85,29 @@ public final class LettuceConnectors {
 						.toCompletableFuture()
 						.thenApply((StatefulRedisConnection<String, byte[]> connection) -> new RedisHandle(connection,
 								connection.sync(), connection.async()));
-				}, () -> {
+				}, tracking, () -> {
+					if (trackingClient != null) {
+						trackingClient.shutdown();
+					}
 					client.shutdown();
 					resources.shutdown();
 				});
+	}
+
+	/**
+	 * The data connection's options (TLS, socket, timeouts) for the tracking connection,
+	 * but in RESP3, reconnecting by itself, rejecting commands while disconnected and
+	 * never replaying on a new connection a command sent on the lost one (the tracker
+	 * re-sends its tracking command itself, knowing which prefixes the new connection
+	 * has).
+	 */
+	static ClientOptions trackingOptions(ClientOptions options) {
+		return options.mutate()
+			.protocolVersion(ProtocolVersion.RESP3)
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.replayFilter((command) -> true)
+			.build();
 	}
 
 	/** A Redis Cluster reached through the given seed nodes. */
@@ -112,7 +139,7 @@ public final class LettuceConnectors {
 						}
 						return new RedisHandle(connection, connection.sync(), connection.async());
 					}),
-				() -> {
+				null, () -> {
 					client.shutdown();
 					resources.shutdown();
 				});
@@ -143,7 +170,7 @@ public final class LettuceConnectors {
 	}
 
 	private record LettuceConnector(String topology, String describe, Duration commandTimeout, Duration connectTimeout,
-			Connect opener, Runnable shutdown) implements RedisConnector {
+			Connect opener, @Nullable TrackingConnector tracking, Runnable shutdown) implements RedisConnector {
 
 		@Override
 		public CompletableFuture<RedisHandle> connectAsync() {
@@ -158,6 +185,32 @@ public final class LettuceConnectors {
 		@Override
 		public void close() {
 			this.shutdown.run();
+		}
+
+	}
+
+	private record LettuceTrackingConnector(RedisClient client, RedisURI uri,
+			Duration retryDelay) implements TrackingConnector {
+
+		@Override
+		public Duration commandTimeout() {
+			return this.uri.getTimeout();
+		}
+
+		/** As often as Lettuce's reconnect attempts at most are apart. */
+		@Override
+		public Duration heartbeatInterval() {
+			return this.retryDelay;
+		}
+
+		@Override
+		public CompletableFuture<StatefulRedisConnection<String, String>> connectAsync() {
+			try {
+				return this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture();
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
 		}
 
 	}

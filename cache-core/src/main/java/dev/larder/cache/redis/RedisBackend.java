@@ -13,6 +13,7 @@ import dev.larder.cache.backend.BackendHealth;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.StoreContext;
+import dev.larder.cache.near.KeyInvalidations;
 import dev.larder.cache.structure.StructureSettings;
 import dev.larder.cache.structure.Structures;
 import dev.larder.cache.structure.script.ScriptedStructures;
@@ -52,6 +53,8 @@ public final class RedisBackend implements CacheBackend {
 
 	private final Structures structures;
 
+	private final @Nullable RedisKeyInvalidations keyInvalidations;
+
 	public RedisBackend(RedisConnector connector) {
 		this(connector, new CircuitBreaker(3, Duration.ofSeconds(1)));
 	}
@@ -84,6 +87,8 @@ public final class RedisBackend implements CacheBackend {
 		this.link = new RedisLink(connector);
 		this.calls = new FailFastCalls(type(), breaker, connector.commandTimeout(), failFastTimeout);
 		this.structures = new ScriptedStructures(new LettuceRespCommands(this::handle), structureSettings, type());
+		TrackingConnector tracking = connector.tracking();
+		this.keyInvalidations = (tracking != null) ? new RedisKeyInvalidations(tracking) : null;
 	}
 
 	@Override
@@ -231,8 +236,23 @@ public final class RedisBackend implements CacheBackend {
 		return this.connector.topology();
 	}
 
+	/**
+	 * Redis's reports of changed keys from {@code CLIENT TRACKING} in broadcasting mode
+	 * on a connection of their own (see {@link RedisKeyInvalidations}), opened on the
+	 * first {@link KeyInvalidations#listen listen}; {@code null} on a Cluster and when
+	 * reads are served by replicas (see {@link RedisConnector#tracking()}), where a near
+	 * cache can only expire its entries.
+	 */
+	@Override
+	public @Nullable KeyInvalidations keyInvalidations() {
+		return this.keyInvalidations;
+	}
+
 	@Override
 	public void close() {
+		if (this.keyInvalidations != null) {
+			this.keyInvalidations.close();
+		}
 		// Shutting the client down closes its connections.
 		this.connector.close();
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Opens the connection of one Redis topology. Connecting may fail (the server is down at
  * startup); the backend then retries on later calls.
@@ -39,6 +41,17 @@ public interface RedisConnector extends AutoCloseable {
 
 	/** Addresses for health details, without credentials. */
 	String describe();
+
+	/**
+	 * Opens connections for {@code CLIENT TRACKING}, or {@code null} where this topology
+	 * cannot report changed keys exactly: a Cluster (a tracking connection would be
+	 * needed on every master, following resharding and failover), or reads served by
+	 * replicas (a read from a lagging replica could refill a near cache with a value the
+	 * master has already invalidated).
+	 */
+	default @Nullable TrackingConnector tracking() {
+		return null;
+	}
 
 	/** Shuts the client down. */
 	@Override

@@ -118,7 +118,12 @@ class ClientTrackingDifferentialTest {
 			a("CLIENT", "TRACKING", "on", "REDIRECT", "$R"), a("GET", "rk"), r("CLOSE"), b("SET", "rk", "4"),
 			a("CLIENT", "TRACKINGINFO"), a("GET", "rk"), b("SET", "rk", "5"), a("CLIENT", "TRACKING", "off"),
 			a("CLIENT", "TRACKINGINFO"), a("CLIENT", "TRACKING", "on", "optout", "noloop"), a("RESET"),
-			a("CLIENT", "TRACKINGINFO"), a("GET", "after-reset"), b("SET", "after-reset", "1"));
+			a("CLIENT", "TRACKINGINFO"), a("GET", "after-reset"), b("SET", "after-reset", "1"),
+			// BCAST ignores databases: a write in another one is reported, SWAPDB is not,
+			// and a flush of any database is reported as a flush of all
+			a("CLIENT", "TRACKING", "off"), a("CLIENT", "TRACKING", "on", "bcast", "prefix", "d:"), b("SELECT", "3"),
+			b("SET", "d:1", "1"), b("SET", "e:1", "1"), b("SWAPDB", "0", "3"), b("SET", "d:2", "1"), b("FLUSHDB"),
+			b("SELECT", "0"), a("CLIENT", "TRACKING", "off"));
 
 	@ParameterizedTest
 	@ValueSource(ints = { 2, 3 })
