@@ -59,6 +59,7 @@ class EmbeddedRedisParallelTests {
 	}
 
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.JVM)
+	@Fixture
 	static class SharedFlushingA {
 
 		@RepeatedTest(3)
@@ -69,6 +70,7 @@ class EmbeddedRedisParallelTests {
 	}
 
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.JVM)
+	@Fixture
 	static class SharedFlushingB {
 
 		@RepeatedTest(3)
@@ -79,6 +81,7 @@ class EmbeddedRedisParallelTests {
 	}
 
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.JVM)
+	@Fixture
 	static class SharedFlushingC {
 
 		@RepeatedTest(3)
@@ -90,6 +93,7 @@ class EmbeddedRedisParallelTests {
 
 	/** Reads the shared engine without flushing: its keys must survive the whole test. */
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.JVM, reset = EmbeddedRedis.Reset.NONE)
+	@Fixture
 	static class SharedReading {
 
 		@RepeatedTest(3)
@@ -116,6 +120,7 @@ class EmbeddedRedisParallelTests {
 	 */
 	@EmbeddedRedis
 	@Execution(ExecutionMode.CONCURRENT)
+	@Fixture
 	static class OwnEngineConcurrentMethods {
 
 		@RepeatedTest(4)
@@ -126,6 +131,7 @@ class EmbeddedRedisParallelTests {
 	}
 
 	@EmbeddedRedis(reset = EmbeddedRedis.Reset.NONE)
+	@Fixture
 	static class MeetingA {
 
 		@Test
@@ -137,6 +143,7 @@ class EmbeddedRedisParallelTests {
 	}
 
 	@EmbeddedRedis(reset = EmbeddedRedis.Reset.NONE)
+	@Fixture
 	static class MeetingB {
 
 		@Test

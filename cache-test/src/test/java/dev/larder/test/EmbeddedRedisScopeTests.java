@@ -55,6 +55,7 @@ class EmbeddedRedisScopeTests {
 	}
 
 	@EmbeddedRedis
+	@Fixture
 	static class ClassScopedA {
 
 		@Test
@@ -65,6 +66,7 @@ class EmbeddedRedisScopeTests {
 	}
 
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.CLASS)
+	@Fixture
 	static class ClassScopedB {
 
 		@Test
@@ -75,6 +77,7 @@ class EmbeddedRedisScopeTests {
 	}
 
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.JVM)
+	@Fixture
 	static class JvmScopedA {
 
 		@Test
@@ -85,6 +88,7 @@ class EmbeddedRedisScopeTests {
 	}
 
 	@EmbeddedRedis(scope = EmbeddedRedis.Scope.JVM, reset = EmbeddedRedis.Reset.NONE)
+	@Fixture
 	static class JvmScopedB {
 
 		@Test

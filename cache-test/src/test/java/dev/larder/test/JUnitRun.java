@@ -35,6 +35,7 @@ final class JUnitRun {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
 			.selectors(Arrays.stream(testClasses).map(DiscoverySelectors::selectClass).toList())
 			.configurationParameters(configuration)
+			.configurationParameter(Fixture.PARAMETER, "true")
 			.build();
 		SummaryGeneratingListener listener = new SummaryGeneratingListener();
 		LauncherFactory.create().execute(request, listener);
