@@ -32,6 +32,16 @@ final class JUnitRun {
 
 	/** Runs the classes and asserts every test in them passed; returns the summary. */
 	static TestExecutionSummary allPass(Map<String, String> configuration, Class<?>... testClasses) {
+		TestExecutionSummary summary = run(configuration, testClasses);
+		StringWriter failures = new StringWriter();
+		summary.printFailuresTo(new PrintWriter(failures), 20);
+		assertThat(summary.getTotalFailureCount()).as(failures.toString()).isZero();
+		assertThat(summary.getTestsSucceededCount()).as("tests run").isPositive();
+		return summary;
+	}
+
+	/** Runs the classes and returns the summary, failures included. */
+	static TestExecutionSummary run(Map<String, String> configuration, Class<?>... testClasses) {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
 			.selectors(Arrays.stream(testClasses).map(DiscoverySelectors::selectClass).toList())
 			.configurationParameters(configuration)
@@ -39,12 +49,7 @@ final class JUnitRun {
 			.build();
 		SummaryGeneratingListener listener = new SummaryGeneratingListener();
 		LauncherFactory.create().execute(request, listener);
-		TestExecutionSummary summary = listener.getSummary();
-		StringWriter failures = new StringWriter();
-		summary.printFailuresTo(new PrintWriter(failures), 20);
-		assertThat(summary.getTotalFailureCount()).as(failures.toString()).isZero();
-		assertThat(summary.getTestsSucceededCount()).as("tests run").isPositive();
-		return summary;
+		return listener.getSummary();
 	}
 
 }
