@@ -25,7 +25,9 @@ import org.springframework.util.StringUtils;
  * Turns {@link RedisBackendProperties} into a Lettuce {@link RedisConnector} for the
  * configured topology, refusing contradictory or malformed settings with a message that
  * names the property, and lets {@link LarderLettuceCustomizer}s adjust the client
- * options.
+ * options. A {@link RedisEndpoint} from a connection-details bean, when there is one,
+ * decides where to connect and how to authenticate instead of the properties, which still
+ * give the timeouts, client name, read-from, Cluster options and reconnect delay.
  */
 final class LettuceConnectorFactory {
 
@@ -37,15 +39,27 @@ final class LettuceConnectorFactory {
 
 	private final List<LarderLettuceCustomizer> customizers;
 
+	private final @Nullable RedisEndpoint endpoint;
+
 	LettuceConnectorFactory(RedisBackendProperties properties, RedisPropertyLayers layers,
 			@Nullable SslBundles sslBundles, List<LarderLettuceCustomizer> customizers) {
+		this(properties, layers, sslBundles, customizers, null);
+	}
+
+	LettuceConnectorFactory(RedisBackendProperties properties, RedisPropertyLayers layers,
+			@Nullable SslBundles sslBundles, List<LarderLettuceCustomizer> customizers,
+			@Nullable RedisEndpoint endpoint) {
 		this.properties = properties;
 		this.layers = layers;
 		this.sslBundles = sslBundles;
 		this.customizers = customizers;
+		this.endpoint = endpoint;
 	}
 
 	RedisConnector create() {
+		if (this.endpoint != null) {
+			return create(this.endpoint);
+		}
 		RedisBackendProperties.Sentinel sentinel = this.properties.getSentinel();
 		RedisBackendProperties.Cluster cluster = this.properties.getCluster();
 		boolean sentinelSet = sentinel.getMaster() != null || !sentinel.getNodes().isEmpty();
@@ -54,7 +68,7 @@ final class LettuceConnectorFactory {
 					this.layers.propertyName("sentinel.nodes") + " and " + this.layers.propertyName("cluster.nodes")
 							+ " are both set, but Redis runs either with Sentinels or as a Cluster. Keep one.");
 		}
-		ClientOptions options = clientOptions(!cluster.getNodes().isEmpty());
+		ClientOptions options = clientOptions(!cluster.getNodes().isEmpty(), sslOptions());
 		ReadFrom readFrom = readFrom();
 		if (options instanceof ClusterClientOptions clusterOptions) {
 			List<RedisURI> seeds = new ArrayList<>();
@@ -68,6 +82,46 @@ final class LettuceConnectorFactory {
 			return LettuceConnectors.standalone(sentinelUri(), options, readFrom, maxReconnectDelay());
 		}
 		return LettuceConnectors.standalone(standaloneUri(), options, readFrom, maxReconnectDelay());
+	}
+
+	/** The topology a connection-details bean describes, with its credentials and TLS. */
+	private RedisConnector create(RedisEndpoint endpoint) {
+		SslBundle bundle = endpoint.sslBundle();
+		boolean tls = bundle != null;
+		SslOptions ssl = (bundle != null) ? sslOptions(bundle) : null;
+		ClientOptions options = clientOptions(endpoint.topology() == RedisEndpoint.Topology.CLUSTER, ssl);
+		ReadFrom readFrom = readFrom();
+		if (options instanceof ClusterClientOptions clusterOptions) {
+			List<RedisURI> seeds = new ArrayList<>();
+			for (HostAndPort node : endpoint.nodes()) {
+				seeds.add(authenticated(RedisURI.builder().withHost(node.host()).withPort(node.port()),
+						endpoint.username(), endpoint.password(), tls));
+			}
+			return LettuceConnectors.cluster(seeds, clusterOptions, readFrom, maxReconnectDelay());
+		}
+		if (endpoint.topology() == RedisEndpoint.Topology.SENTINEL) {
+			String master = endpoint.sentinelMaster();
+			if (!StringUtils.hasText(master)) {
+				throw invalid("The connection details (" + endpoint.source()
+						+ ") describe Sentinels but name no master for them to watch.");
+			}
+			RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(master);
+			for (HostAndPort node : endpoint.nodes()) {
+				RedisURI.Builder sentinelUri = RedisURI.builder().withHost(node.host()).withPort(node.port());
+				withCredentials(sentinelUri, endpoint.sentinelUsername(), endpoint.sentinelPassword());
+				builder.withSentinel(sentinelUri.build());
+			}
+			builder.withDatabase(endpoint.database());
+			return LettuceConnectors.standalone(authenticated(builder, endpoint.username(), endpoint.password(), tls),
+					options, readFrom, maxReconnectDelay());
+		}
+		HostAndPort server = endpoint.nodes().get(0);
+		RedisURI.Builder builder = RedisURI.builder()
+			.withHost(server.host())
+			.withPort(server.port())
+			.withDatabase(endpoint.database());
+		return LettuceConnectors.standalone(authenticated(builder, endpoint.username(), endpoint.password(), tls),
+				options, readFrom, maxReconnectDelay());
 	}
 
 	private Duration maxReconnectDelay() {
@@ -134,8 +188,14 @@ final class LettuceConnectorFactory {
 
 	/** Adds what every data-node URI carries: credentials, TLS, timeout, client name. */
 	private RedisURI authenticated(RedisURI.Builder builder) {
-		withCredentials(builder, this.properties.getUsername(), this.properties.getPassword());
-		builder.withSsl(this.properties.getSsl().isEnabled());
+		return authenticated(builder, this.properties.getUsername(), this.properties.getPassword(),
+				this.properties.getSsl().isEnabled());
+	}
+
+	private RedisURI authenticated(RedisURI.Builder builder, @Nullable String username, @Nullable String password,
+			boolean ssl) {
+		withCredentials(builder, username, password);
+		builder.withSsl(ssl);
 		builder.withTimeout(this.properties.getTimeout());
 		if (this.properties.getClientName() != null) {
 			builder.withClientName(this.properties.getClientName());
@@ -160,30 +220,29 @@ final class LettuceConnectorFactory {
 	 * Larder's options, then the customizers'. A Cluster gets its own builder from the
 	 * start, so that every option a customizer sets reaches the cluster client.
 	 */
-	private ClientOptions clientOptions(boolean cluster) {
+	private ClientOptions clientOptions(boolean cluster, @Nullable SslOptions ssl) {
 		ClientOptions.Builder builder;
 		if (cluster) {
 			ClusterClientOptions.Builder clusterBuilder = ClusterClientOptions.builder();
-			applyCommonOptions(clusterBuilder);
+			applyCommonOptions(clusterBuilder, ssl);
 			applyClusterOptions(clusterBuilder);
 			builder = clusterBuilder;
 		}
 		else {
 			builder = ClientOptions.builder();
-			applyCommonOptions(builder);
+			applyCommonOptions(builder, ssl);
 		}
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
-	private void applyCommonOptions(ClientOptions.Builder builder) {
+	private void applyCommonOptions(ClientOptions.Builder builder, @Nullable SslOptions ssl) {
 		// A cache must not queue commands for a server that is gone: fail fast, count a
 		// miss.
 		builder.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
 			.autoReconnect(true)
 			.timeoutOptions(TimeoutOptions.enabled(this.properties.getTimeout()))
 			.socketOptions(SocketOptions.builder().connectTimeout(this.properties.getConnectTimeout()).build());
-		SslOptions ssl = sslOptions();
 		if (ssl != null) {
 			builder.sslOptions(ssl);
 		}
@@ -224,6 +283,10 @@ final class LettuceConnectorFactory {
 			throw invalid(this.layers.propertyName("ssl.bundle") + " names SSL bundle '" + bundleName
 					+ "', which is not defined: " + ex.getMessage());
 		}
+		return sslOptions(bundle);
+	}
+
+	private static SslOptions sslOptions(SslBundle bundle) {
 		return SslOptions.builder()
 			.jdkSslProvider()
 			.keyManager(bundle.getManagers().getKeyManagerFactory())

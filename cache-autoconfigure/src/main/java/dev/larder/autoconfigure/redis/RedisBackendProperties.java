@@ -14,6 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * application that already configured Spring Data Redis needs nothing more: the bean is
  * created holding those values (see {@link RedisBackendConfiguration}) and Boot binds
  * {@code larder.redis.*} over them.
+ *
+ * <p>
+ * A Spring Boot {@code DataRedisConnectionDetails} bean (from {@code @ServiceConnection},
+ * Docker Compose support or the application) comes before both: when there is one, it
+ * decides the topology, nodes, database, credentials and TLS, and only the other settings
+ * here (timeouts, client name, read-from, Cluster options, circuit breaker) apply.
  */
 @ConfigurationProperties("larder.redis")
 public class RedisBackendProperties {
