@@ -6,7 +6,9 @@ import dev.larder.testing.RedisServerExtension;
 import dev.larder.testing.Resp;
 import dev.larder.testing.RespClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
@@ -308,6 +310,48 @@ class IntrospectionDifferentialTest {
 				writer.close();
 			}
 		}
+	}
+
+	/**
+	 * Redis counts the commands an EXEC queued (mstate.cmd_flags): a transaction that
+	 * queued a write before a WRITE pause waits for its end, one that only reads does
+	 * not.
+	 */
+	@Test
+	void pauseWriteHoldsAnExecThatQueuedAWriteOnBoth() {
+		Map<String, List<Resp>> seen = new LinkedHashMap<>();
+		for (int port : List.of(engine.port(), REDIS.port())) {
+			RespClient admin = new RespClient(port);
+			RespClient writer = new RespClient(port);
+			try {
+				List<Resp> replies = new ArrayList<>();
+				long writerId = Long.parseLong(writer.call("CLIENT", "ID").text());
+				replies.add(writer.call("MULTI"));
+				replies.add(writer.call("GET", "paused"));
+				replies.add(admin.call("CLIENT", "PAUSE", "100000", "WRITE"));
+				replies.add(writer.call("EXEC")); // reads only: runs during the pause
+				replies.add(admin.call("CLIENT", "UNPAUSE"));
+				replies.add(writer.call("MULTI"));
+				replies.add(writer.call("SET", "paused", "1")); // queued before the pause
+				replies.add(admin.call("CLIENT", "PAUSE", "100000", "WRITE"));
+				writer.send(RespClient.encode("EXEC"));
+				await(() -> admin.call("CLIENT", "LIST", "ID", Long.toString(writerId))
+					.text()
+					.matches("(?s).* flags=x?b .*")); // in MULTI and blocked
+				replies.add(admin.call("GET", "paused"));
+				replies.add(admin.call("CLIENT", "UNPAUSE"));
+				replies.add(writer.read());
+				replies.add(admin.call("GET", "paused"));
+				seen.put(port == engine.port() ? "engine" : "redis", replies);
+			}
+			finally {
+				admin.call("CLIENT", "UNPAUSE");
+				admin.close();
+				writer.close();
+			}
+		}
+		assertThat(seen.get("engine")).isEqualTo(seen.get("redis"));
+		assertThat(seen.get("redis").get(8).isNull()).as("no write during the pause").isTrue();
 	}
 
 	private static void await(BooleanSupplier condition) {
