@@ -207,6 +207,35 @@ class IntrospectionDifferentialTest {
 		both("HELLO", "2");
 	}
 
+	/**
+	 * A script over the latency monitor's threshold: the report and Redis's advice, which
+	 * depends on slowlog-log-slower-than (off, over the threshold, under it), are Redis's
+	 * but for the milliseconds each server took.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "-1", "100000", "0" })
+	void latencyDoctorAfterASlowCommandIsRedis(String slowerThan) {
+		Map<String, String> reports = new LinkedHashMap<>();
+		for (RespClient c : List.of(engineClient, redisClient)) {
+			c.call("CONFIG", "SET", "latency-monitor-threshold", "50");
+			try {
+				c.call("LATENCY", "RESET");
+				c.call("CONFIG", "SET", "slowlog-log-slower-than", slowerThan);
+				c.call("EVAL", "local i = 0 while i < 10000000 do i = i + 1 end return i", "0");
+				reports.put(c == engineClient ? "engine" : "redis",
+						c.call("LATENCY", "DOCTOR")
+							.text()
+							.replaceAll("\\d+ms", "<n>ms")
+							.replaceAll("period \\d+\\.\\d+ sec", "period <s> sec"));
+			}
+			finally {
+				c.call("CONFIG", "SET", "latency-monitor-threshold", "0");
+				c.call("LATENCY", "RESET");
+			}
+		}
+		assertThat(reports.get("engine")).isEqualTo(reports.get("redis"));
+	}
+
 	@Test
 	void slowLogEntryHasRedisShape() {
 		both("CONFIG", "SET", "slowlog-log-slower-than", "0");
