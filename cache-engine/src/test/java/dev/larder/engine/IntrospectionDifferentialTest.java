@@ -383,6 +383,63 @@ class IntrospectionDifferentialTest {
 		assertThat(seen.get("redis").get(8).isNull()).as("no write during the pause").isTrue();
 	}
 
+	/**
+	 * The idle timeout closes an idle client but spares subscribers, monitors (replicas
+	 * to Redis) and blocked clients. The idle client's last command comes after the last
+	 * line written to the monitor, and only admin commands, which MONITOR does not see,
+	 * run after it; a client connected once the idle one is gone must be closed too
+	 * before the survivors are counted, so every closing of the first round is done.
+	 */
+	@Test
+	void timeoutSparesSubscribersMonitorsAndBlockedClientsAsRedis() {
+		Map<String, List<String>> survivors = new LinkedHashMap<>();
+		for (int port : List.of(engine.port(), REDIS.port())) {
+			RespClient observer = port == engine.port() ? engineClient : redisClient;
+			Map<String, RespClient> clients = new LinkedHashMap<>();
+			Map<String, Long> ids = new LinkedHashMap<>();
+			try {
+				for (String role : List.of("idle", "subscriber", "monitor", "blocked")) {
+					RespClient c = new RespClient(port);
+					clients.put(role, c);
+					ids.put(role, Long.parseLong(c.call("CLIENT", "ID").text()));
+				}
+				clients.get("monitor").call("MONITOR");
+				clients.get("subscriber").call("SUBSCRIBE", "idle");
+				clients.get("blocked").send(RespClient.encode("BLPOP", "idle:list", "0"));
+				await(() -> observer.call("INFO", "clients").text().contains("blocked_clients:1\r\n"));
+				clients.get("idle").call("CONFIG", "GET", "timeout");
+				observer.call("CONFIG", "SET", "timeout", "1");
+				await(() -> !listed(observer, ids.get("idle")));
+				RespClient late = new RespClient(port);
+				clients.put("late", late);
+				late.call("CONFIG", "GET", "timeout"); // connected: the newest id is its
+				long lateId = newestId(observer);
+				await(() -> !listed(observer, lateId));
+				survivors.put(port == engine.port() ? "engine" : "redis",
+						ids.keySet().stream().filter(role -> listed(observer, ids.get(role))).toList());
+			}
+			finally {
+				observer.call("CONFIG", "SET", "timeout", "0");
+				clients.values().forEach(RespClient::close);
+			}
+		}
+		assertThat(survivors.get("engine")).isEqualTo(survivors.get("redis"))
+			.containsExactly("subscriber", "monitor", "blocked");
+	}
+
+	private static long newestId(RespClient observer) {
+		return observer.call("CLIENT", "LIST")
+			.text()
+			.lines()
+			.mapToLong(l -> Long.parseLong(l.substring(3, l.indexOf(' '))))
+			.max()
+			.orElseThrow();
+	}
+
+	private static boolean listed(RespClient observer, long id) {
+		return observer.call("CLIENT", "LIST").text().contains("id=" + id + " ");
+	}
+
 	private static void await(BooleanSupplier condition) {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (!condition.getAsBoolean()) {
