@@ -427,6 +427,54 @@ class IntrospectionDifferentialTest {
 			.containsExactly("subscriber", "monitor", "blocked");
 	}
 
+	/**
+	 * Output counts as interaction for the idle timeout (writeToClient): a RESP3 client
+	 * tracking in BCAST mode that only receives invalidations stays while keys change,
+	 * when one that receives nothing is closed, as is one connected after it went.
+	 */
+	@Test
+	void timeoutSparesAClientThatKeepsReceivingAsRedis() {
+		Map<String, Boolean> trackerSurvived = new LinkedHashMap<>();
+		for (int port : List.of(engine.port(), REDIS.port())) {
+			RespClient observer = port == engine.port() ? engineClient : redisClient;
+			RespClient silent = new RespClient(port);
+			RespClient tracker = new RespClient(port);
+			RespClient late = null;
+			try {
+				long silentId = Long.parseLong(silent.call("CLIENT", "ID").text());
+				long trackerId = Long.parseLong(tracker.call("CLIENT", "ID").text());
+				tracker.call("HELLO", "3");
+				tracker.call("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "idle:");
+				observer.call("CONFIG", "SET", "timeout", "1");
+				writeUntilGone(observer, silentId);
+				late = new RespClient(port);
+				late.call("CONFIG", "GET", "timeout");
+				long lateId = newestId(observer);
+				writeUntilGone(observer, lateId);
+				trackerSurvived.put(port == engine.port() ? "engine" : "redis", listed(observer, trackerId));
+			}
+			finally {
+				observer.call("CONFIG", "SET", "timeout", "0");
+				silent.close();
+				tracker.close();
+				if (late != null) {
+					late.close();
+				}
+			}
+		}
+		assertThat(trackerSurvived).containsEntry("engine", true).containsEntry("redis", true);
+	}
+
+	/** Changes a tracked key every 10 ms until the client is gone. */
+	private static void writeUntilGone(RespClient writer, long id) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (listed(writer, id)) {
+			assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
+			writer.call("SET", "idle:key", "v");
+			LockSupport.parkNanos(10_000_000); // a poll, not a timing
+		}
+	}
+
 	private static long newestId(RespClient observer) {
 		return observer.call("CLIENT", "LIST")
 			.text()
