@@ -6,7 +6,9 @@ import dev.larder.testing.RedisServerExtension;
 import dev.larder.testing.Resp;
 import dev.larder.testing.RespClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
@@ -205,6 +207,35 @@ class IntrospectionDifferentialTest {
 		both("HELLO", "2");
 	}
 
+	/**
+	 * A script over the latency monitor's threshold: the report and Redis's advice, which
+	 * depends on slowlog-log-slower-than (off, over the threshold, under it), are Redis's
+	 * but for the milliseconds each server took.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "-1", "100000", "0" })
+	void latencyDoctorAfterASlowCommandIsRedis(String slowerThan) {
+		Map<String, String> reports = new LinkedHashMap<>();
+		for (RespClient c : List.of(engineClient, redisClient)) {
+			c.call("CONFIG", "SET", "latency-monitor-threshold", "50");
+			try {
+				c.call("LATENCY", "RESET");
+				c.call("CONFIG", "SET", "slowlog-log-slower-than", slowerThan);
+				c.call("EVAL", "local i = 0 while i < 10000000 do i = i + 1 end return i", "0");
+				reports.put(c == engineClient ? "engine" : "redis",
+						c.call("LATENCY", "DOCTOR")
+							.text()
+							.replaceAll("\\d+ms", "<n>ms")
+							.replaceAll("period \\d+\\.\\d+ sec", "period <s> sec"));
+			}
+			finally {
+				c.call("CONFIG", "SET", "latency-monitor-threshold", "0");
+				c.call("LATENCY", "RESET");
+			}
+		}
+		assertThat(reports.get("engine")).isEqualTo(reports.get("redis"));
+	}
+
 	@Test
 	void slowLogEntryHasRedisShape() {
 		both("CONFIG", "SET", "slowlog-log-slower-than", "0");
@@ -308,6 +339,153 @@ class IntrospectionDifferentialTest {
 				writer.close();
 			}
 		}
+	}
+
+	/**
+	 * Redis counts the commands an EXEC queued (mstate.cmd_flags): a transaction that
+	 * queued a write before a WRITE pause waits for its end, one that only reads does
+	 * not.
+	 */
+	@Test
+	void pauseWriteHoldsAnExecThatQueuedAWriteOnBoth() {
+		Map<String, List<Resp>> seen = new LinkedHashMap<>();
+		for (int port : List.of(engine.port(), REDIS.port())) {
+			RespClient admin = new RespClient(port);
+			RespClient writer = new RespClient(port);
+			try {
+				List<Resp> replies = new ArrayList<>();
+				long writerId = Long.parseLong(writer.call("CLIENT", "ID").text());
+				replies.add(writer.call("MULTI"));
+				replies.add(writer.call("GET", "paused"));
+				replies.add(admin.call("CLIENT", "PAUSE", "100000", "WRITE"));
+				replies.add(writer.call("EXEC")); // reads only: runs during the pause
+				replies.add(admin.call("CLIENT", "UNPAUSE"));
+				replies.add(writer.call("MULTI"));
+				replies.add(writer.call("SET", "paused", "1")); // queued before the pause
+				replies.add(admin.call("CLIENT", "PAUSE", "100000", "WRITE"));
+				writer.send(RespClient.encode("EXEC"));
+				await(() -> admin.call("CLIENT", "LIST", "ID", Long.toString(writerId))
+					.text()
+					.matches("(?s).* flags=x?b .*")); // in MULTI and blocked
+				replies.add(admin.call("GET", "paused"));
+				replies.add(admin.call("CLIENT", "UNPAUSE"));
+				replies.add(writer.read());
+				replies.add(admin.call("GET", "paused"));
+				seen.put(port == engine.port() ? "engine" : "redis", replies);
+			}
+			finally {
+				admin.call("CLIENT", "UNPAUSE");
+				admin.close();
+				writer.close();
+			}
+		}
+		assertThat(seen.get("engine")).isEqualTo(seen.get("redis"));
+		assertThat(seen.get("redis").get(8).isNull()).as("no write during the pause").isTrue();
+	}
+
+	/**
+	 * The idle timeout closes an idle client but spares subscribers, monitors (replicas
+	 * to Redis) and blocked clients. The idle client's last command comes after the last
+	 * line written to the monitor, and only admin commands, which MONITOR does not see,
+	 * run after it; a client connected once the idle one is gone must be closed too
+	 * before the survivors are counted, so every closing of the first round is done.
+	 */
+	@Test
+	void timeoutSparesSubscribersMonitorsAndBlockedClientsAsRedis() {
+		Map<String, List<String>> survivors = new LinkedHashMap<>();
+		for (int port : List.of(engine.port(), REDIS.port())) {
+			RespClient observer = port == engine.port() ? engineClient : redisClient;
+			Map<String, RespClient> clients = new LinkedHashMap<>();
+			Map<String, Long> ids = new LinkedHashMap<>();
+			try {
+				for (String role : List.of("idle", "subscriber", "monitor", "blocked")) {
+					RespClient c = new RespClient(port);
+					clients.put(role, c);
+					ids.put(role, Long.parseLong(c.call("CLIENT", "ID").text()));
+				}
+				clients.get("monitor").call("MONITOR");
+				clients.get("subscriber").call("SUBSCRIBE", "idle");
+				clients.get("blocked").send(RespClient.encode("BLPOP", "idle:list", "0"));
+				await(() -> observer.call("INFO", "clients").text().contains("blocked_clients:1\r\n"));
+				clients.get("idle").call("CONFIG", "GET", "timeout");
+				observer.call("CONFIG", "SET", "timeout", "1");
+				await(() -> !listed(observer, ids.get("idle")));
+				RespClient late = new RespClient(port);
+				clients.put("late", late);
+				late.call("CONFIG", "GET", "timeout"); // connected: the newest id is its
+				long lateId = newestId(observer);
+				await(() -> !listed(observer, lateId));
+				survivors.put(port == engine.port() ? "engine" : "redis",
+						ids.keySet().stream().filter(role -> listed(observer, ids.get(role))).toList());
+			}
+			finally {
+				observer.call("CONFIG", "SET", "timeout", "0");
+				clients.values().forEach(RespClient::close);
+			}
+		}
+		assertThat(survivors.get("engine")).isEqualTo(survivors.get("redis"))
+			.containsExactly("subscriber", "monitor", "blocked");
+	}
+
+	/**
+	 * Output counts as interaction for the idle timeout (writeToClient): a RESP3 client
+	 * tracking in BCAST mode that only receives invalidations stays while keys change,
+	 * when one that receives nothing is closed, as is one connected after it went.
+	 */
+	@Test
+	void timeoutSparesAClientThatKeepsReceivingAsRedis() {
+		Map<String, Boolean> trackerSurvived = new LinkedHashMap<>();
+		for (int port : List.of(engine.port(), REDIS.port())) {
+			RespClient observer = port == engine.port() ? engineClient : redisClient;
+			RespClient silent = new RespClient(port);
+			RespClient tracker = new RespClient(port);
+			RespClient late = null;
+			try {
+				long silentId = Long.parseLong(silent.call("CLIENT", "ID").text());
+				long trackerId = Long.parseLong(tracker.call("CLIENT", "ID").text());
+				tracker.call("HELLO", "3");
+				tracker.call("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "idle:");
+				observer.call("CONFIG", "SET", "timeout", "1");
+				writeUntilGone(observer, silentId);
+				late = new RespClient(port);
+				late.call("CONFIG", "GET", "timeout");
+				long lateId = newestId(observer);
+				writeUntilGone(observer, lateId);
+				trackerSurvived.put(port == engine.port() ? "engine" : "redis", listed(observer, trackerId));
+			}
+			finally {
+				observer.call("CONFIG", "SET", "timeout", "0");
+				silent.close();
+				tracker.close();
+				if (late != null) {
+					late.close();
+				}
+			}
+		}
+		assertThat(trackerSurvived).containsEntry("engine", true).containsEntry("redis", true);
+	}
+
+	/** Changes a tracked key every 10 ms until the client is gone. */
+	private static void writeUntilGone(RespClient writer, long id) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (listed(writer, id)) {
+			assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
+			writer.call("SET", "idle:key", "v");
+			LockSupport.parkNanos(10_000_000); // a poll, not a timing
+		}
+	}
+
+	private static long newestId(RespClient observer) {
+		return observer.call("CLIENT", "LIST")
+			.text()
+			.lines()
+			.mapToLong(l -> Long.parseLong(l.substring(3, l.indexOf(' '))))
+			.max()
+			.orElseThrow();
+	}
+
+	private static boolean listed(RespClient observer, long id) {
+		return observer.call("CLIENT", "LIST").text().contains("id=" + id + " ");
 	}
 
 	private static void await(BooleanSupplier condition) {

@@ -9,11 +9,12 @@ import java.util.function.LongSupplier;
 /**
  * CLIENT PAUSE and UNPAUSE (pauseClients, unpauseClients, blockPostponeClient): while a
  * pause is on, a connection's command it applies to (every command for ALL; for WRITE,
- * those that write or may replicate) is postponed as Redis's processCommand does: the
- * executor registers the client here and answers {@link CommandExecutor#POSTPONED}, the
- * connection keeps the command unexecuted and stops reading commands, no thread waits. At
- * UNPAUSE or at the pause's end each postponed connection is told to run its command
- * again. In-process sessions are never paused (nothing could park them).
+ * those that write or may replicate, and an EXEC that queued such a command) is postponed
+ * as Redis's processCommand does: the executor registers the client here and answers
+ * {@link CommandExecutor#POSTPONED}, the connection keeps the command unexecuted and
+ * stops reading commands, no thread waits. At UNPAUSE or at the pause's end each
+ * postponed connection is told to run its command again. In-process sessions are never
+ * paused (nothing could park them).
  */
 public final class ClientPause {
 
@@ -95,7 +96,7 @@ public final class ClientPause {
 		if (t == Type.OFF || session.control().connection() == null) {
 			return false;
 		}
-		if (t == Type.WRITE && !command.write && !MAY_REPLICATE.contains(command.name())) {
+		if (t == Type.WRITE && !writesOrMayReplicate(command, session)) {
 			return false;
 		}
 		synchronized (this) {
@@ -106,6 +107,23 @@ public final class ClientPause {
 			session.control().postponed(true);
 			return true;
 		}
+	}
+
+	/**
+	 * processCommand's is_may_replicate_command: the command writes or may replicate, or
+	 * it is an EXEC whose queued commands do (Redis's mstate.cmd_flags), so that a
+	 * transaction queued before a WRITE pause does not write during it.
+	 */
+	private static boolean writesOrMayReplicate(Command command, ClientSession session) {
+		if (writesOrMayReplicate(command)) {
+			return true;
+		}
+		MultiState multi = session.multi();
+		return multi != null && command.name().equals("exec") && multi.anyMatch(ClientPause::writesOrMayReplicate);
+	}
+
+	private static boolean writesOrMayReplicate(Command command) {
+		return command.write || MAY_REPLICATE.contains(command.name());
 	}
 
 	/** Drops a disconnected session. */

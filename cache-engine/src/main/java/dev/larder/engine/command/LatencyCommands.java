@@ -5,26 +5,15 @@ import dev.larder.engine.command.spec.ServerCommandSpecs;
 import dev.larder.engine.keyspace.Bytes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * LATENCY LATEST, HISTORY, RESET, GRAPH, DOCTOR, HISTOGRAM and HELP (latency.c). DOCTOR
- * reports the events as Redis does but gives none of its advice; GRAPH draws the samples
- * as columns of '#' under Redis's header, not Redis's sparkline.
+ * is {@link LatencyReport}'s; GRAPH draws the samples as columns of '#' under Redis's
+ * header, not Redis's sparkline.
  */
 final class LatencyCommands {
-
-	private static final String DISABLED = "I'm sorry, Dave, I can't do that. Latency monitoring is disabled in "
-			+ "this Redis instance. You may use \"CONFIG SET latency-monitor-threshold <milliseconds>.\" in order to "
-			+ "enable it. If we weren't in a deep space mission I'd suggest to take a look at "
-			+ "https://redis.io/topics/latency-monitor.\n";
-
-	private static final String NO_SPIKES = "Dave, no latency spike was observed during the lifetime of this Redis "
-			+ "instance, not in the slightest bit. I honestly think you ought to sit down calmly, take a stress pill, "
-			+ "and think things over.\n";
 
 	/** LATENCY_GRAPH_COLS. */
 	private static final int GRAPH_COLS = 80;
@@ -120,49 +109,10 @@ final class LatencyCommands {
 		return new Reply.VerbatimString("txt", g.toString());
 	}
 
-	/** createLatencyReport's event lines (analyzeLatencyForEvent), without the advice. */
+	/** createLatencyReport, with the advice for the events the engine records. */
 	private static Reply doctor(CommandContext c) {
-		Map<String, LatencyMonitor.Series> events = monitor(c).snapshot();
-		if (events.isEmpty()) {
-			return new Reply.VerbatimString("txt", monitor(c).thresholdMillis() == 0 ? DISABLED : NO_SPIKES);
-		}
-		long now = System.currentTimeMillis() / 1000;
-		StringBuilder r = new StringBuilder("Dave, I have observed latency spikes in this Redis instance. "
-				+ "You don't mind talking about it, do you Dave?\n\n");
-		int n = 0;
-		for (Map.Entry<String, LatencyMonitor.Series> e : events.entrySet()) {
-			List<LatencyMonitor.Sample> samples = e.getValue().history();
-			long sum = 0;
-			long oldest = now;
-			for (LatencyMonitor.Sample s : samples) {
-				sum += s.latency();
-				oldest = Math.min(oldest, s.time());
-			}
-			long avg = samples.isEmpty() ? 0 : sum / samples.size();
-			long mad = 0;
-			for (LatencyMonitor.Sample s : samples) {
-				mad += Math.abs(s.latency() - avg);
-			}
-			mad = samples.isEmpty() ? 0 : mad / samples.size();
-			long period = Math.max(0, now - oldest);
-			r.append(++n)
-				.append(". ")
-				.append(e.getKey())
-				.append(": ")
-				.append(samples.size())
-				.append(" latency spikes (average ")
-				.append(avg)
-				.append("ms, mean deviation ")
-				.append(mad)
-				.append("ms, period ")
-				.append(String.format(Locale.ROOT, "%.2f", samples.isEmpty() ? 0.0 : (double) period / samples.size()))
-				.append(" sec). Worst all time event ")
-				.append(e.getValue().max)
-				.append("ms.\n");
-		}
-		r.append("\nWhile there are latency events logged, I'm not able to suggest any easy fix. Please use the "
-				+ "Redis community to get some help, providing this report in your help request.\n");
-		return new Reply.VerbatimString("txt", r.toString());
+		return new Reply.VerbatimString("txt", LatencyReport.create(monitor(c).snapshot(), monitor(c).thresholdMillis(),
+				c.core().introspection().slowLog().slowerThanMicros(), System.currentTimeMillis() / 1000));
 	}
 
 	/**

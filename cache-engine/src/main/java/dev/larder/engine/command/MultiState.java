@@ -2,6 +2,7 @@ package dev.larder.engine.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A client between MULTI and EXEC (Redis's multiState and the CLIENT_MULTI /
@@ -57,6 +58,16 @@ final class MultiState {
 	boolean anyDenyOom() {
 		for (Queued q : commands) {
 			if (q.command().denyOom) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether any queued command matches, as a test of Redis's mstate.cmd_flags. */
+	boolean anyMatch(Predicate<Command> test) {
+		for (Queued q : commands) {
+			if (test.test(q.command())) {
 				return true;
 			}
 		}

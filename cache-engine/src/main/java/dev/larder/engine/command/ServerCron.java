@@ -43,7 +43,9 @@ final class ServerCron implements Runnable {
 	private void closeIdleClients(long nowSeconds, int timeout) {
 		for (ClientSession s : core.clients()) {
 			ClientControl control = s.control();
-			if (control.blocked() || ClientInfo.isPubSub(s)) {
+			// clientsCronHandleTimeout spares replicas, which monitors are to Redis
+			// (CLIENT_SLAVE), blocked (and postponed) clients and subscribers
+			if (control.blocked() || ClientInfo.isPubSub(s) || s.monitoring()) {
 				continue;
 			}
 			if (nowSeconds - s.lastInteractionMillis() / 1000 > timeout) {

@@ -84,6 +84,12 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 	/** Replies not yet handed to the channel; null when none are. */
 	private @Nullable ByteBuf out;
 
+	/**
+	 * Something was written since the last flush: sending counts as an interaction for
+	 * the idle timeout and CLIENT LIST's idle, as in Redis's writeToClient.
+	 */
+	private boolean wrote;
+
 	/** This connection's input and output bytes, as last added to {@link #memory}. */
 	private long accounted;
 
@@ -358,6 +364,7 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 	}
 
 	private void writeReply(ChannelHandlerContext ctx, Reply reply) {
+		wrote = true;
 		if (out == null) {
 			out = ctx.alloc().ioBuffer(256);
 		}
@@ -387,6 +394,10 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter
 			out = null;
 		}
 		ctx.flush();
+		if (wrote) {
+			wrote = false;
+			session.interacted(core.now());
+		}
 		watchDrain(ctx);
 	}
 
