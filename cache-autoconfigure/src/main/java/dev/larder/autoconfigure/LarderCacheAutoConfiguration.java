@@ -33,7 +33,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(OnSpringCacheTypeUnsetCondition.class)
 @EnableConfigurationProperties(LarderProperties.class)
-@Import(BackendConfigurationImportSelector.class)
+@Import({ BackendConfigurationImportSelector.class, CacheObservationConfiguration.class })
 public final class LarderCacheAutoConfiguration {
 
 	@Bean(destroyMethod = "close")

@@ -99,6 +99,8 @@ public class LarderProperties implements Validator {
 
 	private final Structures structures = new Structures();
 
+	private final Observations observations = new Observations();
+
 	public Backend getBackend() {
 		return this.backend;
 	}
@@ -197,6 +199,10 @@ public class LarderProperties implements Validator {
 
 	public Serialization getSerialization() {
 		return this.serialization;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public Structures getStructures() {
@@ -496,6 +502,41 @@ public class LarderProperties implements Validator {
 	/**
 	 * How values are turned into bytes for backends that store bytes.
 	 */
+	/**
+	 * Micrometer observations (a span per cache load, lock wait and rate-limit decision
+	 * when tracing is on), made when the application has an ObservationRegistry.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether cache loads, lock waits and rate-limit decisions are observed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether every cache get is observed too, hits included. Off by default: it
+		 * multiplies the cost of a hit (see docs/benchmarks.md).
+		 */
+		private boolean cacheGets;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isCacheGets() {
+			return this.cacheGets;
+		}
+
+		public void setCacheGets(boolean cacheGets) {
+			this.cacheGets = cacheGets;
+		}
+
+	}
+
 	public static class Serialization {
 
 		/**

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.backend.ComputingStore;
 import dev.larder.cache.near.NearCache;
+import dev.larder.cache.observation.CacheObserver;
 import dev.larder.cache.refresh.Envelope;
 import dev.larder.cache.refresh.Freshness;
 import dev.larder.cache.refresh.Refreshes;
@@ -66,14 +67,17 @@ public class LarderCache extends AbstractValueAdaptingCache {
 	/** Decoded entries in front of the store, kept exact by the backend's reports. */
 	private final @Nullable NearCache near;
 
+	private final CacheObserver observer;
+
 	LarderCache(String name, CacheSettings settings, CacheStore store, Function<Object, Object> keyMapper,
 			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures) {
-		this(name, settings, store, keyMapper, codec, statistics, failures, Freshness.off(), null, null);
+		this(name, settings, store, keyMapper, codec, statistics, failures, Freshness.off(), null, null,
+				CacheObserver.NONE);
 	}
 
 	LarderCache(String name, CacheSettings settings, CacheStore store, Function<Object, Object> keyMapper,
 			StoreValueCodec codec, CacheStatistics statistics, BackendFailureHandler failures, Freshness freshness,
-			@Nullable Refreshes refreshes, @Nullable NearCache near) {
+			@Nullable Refreshes refreshes, @Nullable NearCache near, CacheObserver observer) {
 		super(settings.allowNullValues());
 		this.name = name;
 		this.settings = settings;
@@ -86,6 +90,7 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		this.freshness = freshness;
 		this.refreshes = refreshes;
 		this.near = near;
+		this.observer = observer;
 	}
 
 	@Override
@@ -132,6 +137,13 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	protected @Nullable Object lookup(Object key) {
+		if (this.observer.observesGets()) {
+			return this.observer.get(this.name, () -> lookupAndCount(key));
+		}
+		return lookupAndCount(key);
+	}
+
+	private @Nullable Object lookupAndCount(Object key) {
 		Object entry = nearEntry(key);
 		boolean fromNear = (entry != null);
 		Object value = live(fromNear ? entry : findEntry(key));
@@ -223,7 +235,8 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+	public <T> @Nullable T get(Object key, Callable<T> loader) {
+		Callable<T> valueLoader = this.observer.load(this.name, loader);
 		Object entry = nearEntry(key);
 		boolean fromNear = (entry != null);
 		if (!fromNear) {
@@ -472,7 +485,8 @@ public class LarderCache extends AbstractValueAdaptingCache {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> loader) {
+		Supplier<CompletableFuture<T>> valueLoader = this.observer.loadAsync(this.name, loader);
 		Object near = nearEntry(key);
 		if (near != null) {
 			return (CompletableFuture<T>) answer(key, near, true, valueLoader);

@@ -24,6 +24,7 @@ import dev.larder.cache.key.CacheKeyRenderer;
 import dev.larder.cache.near.KeyInvalidations;
 import dev.larder.cache.near.NearCache;
 import dev.larder.cache.near.NearCacheSettings;
+import dev.larder.cache.observation.CacheObserver;
 import dev.larder.cache.refresh.Freshness;
 import dev.larder.cache.refresh.RefreshExecutor;
 import dev.larder.cache.refresh.RefreshLock;
@@ -50,6 +51,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 	private static final String REFRESH_LOCK_SUFFIX = "\u0000refresh";
 
 	private static final byte[] REFRESH_LOCK_VALUE = "refresh".getBytes(StandardCharsets.US_ASCII);
+
+	private final CacheObserver observer;
 
 	private final CacheBackend backend;
 
@@ -96,6 +99,7 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		this.failOpen = builder.failOpen;
 		this.recordStatistics = builder.recordStatistics;
 		this.clock = builder.clock;
+		this.observer = builder.observer;
 		this.creationListeners.addAll(builder.creationListeners);
 		for (String name : builder.initialCacheNames) {
 			getCache(name);
@@ -138,7 +142,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		Refreshes refreshes = (settings.refreshAhead().enabled() && settings.expires())
 				? new Refreshes(name, this.refreshExecutor, refreshLock(store, statistics)) : null;
 		return new LarderCache(name, settings, store, keyMapper, codec, statistics,
-				new BackendFailureHandler(this.failOpen), freshness, refreshes, nearCache(name, settings));
+				new BackendFailureHandler(this.failOpen), freshness, refreshes, nearCache(name, settings),
+				this.observer);
 	}
 
 	/**
@@ -274,6 +279,8 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 
 		private InstantSource clock = InstantSource.system();
 
+		private CacheObserver observer = CacheObserver.NONE;
+
 		private final List<Consumer<LarderCache>> creationListeners = new ArrayList<>();
 
 		private Builder(CacheBackend backend) {
@@ -357,6 +364,22 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		public Builder clock(InstantSource clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
+		}
+
+		/**
+		 * Who observes each cache's loads (and gets, if it asks for them), e.g. as
+		 * Micrometer observations; nobody unless set.
+		 */
+		public Builder observer(CacheObserver observer) {
+			this.observer = Objects.requireNonNull(observer, "observer");
+			return this;
+		}
+
+		/**
+		 * The backend this builder's manager will use, for customizers that adapt to it.
+		 */
+		public CacheBackend backend() {
+			return this.backend;
 		}
 
 		public Builder onCacheCreated(Consumer<LarderCache> listener) {

@@ -18,7 +18,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -117,10 +116,13 @@ public final class LarderStructuresAutoConfiguration {
 	@ConditionalOnProperty(name = "larder.observations.enabled", matchIfMissing = true)
 	static class StructureObservationsConfiguration {
 
+		/**
+		 * The registry is looked up at each call, not when conditions are evaluated:
+		 * Boot's observation auto-configuration may come after Larder's.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ObservationRegistry.class)
-		StructureObservations larderStructureObservations(ObservationRegistry registry) {
+		StructureObservations larderStructureObservations(ObjectProvider<ObservationRegistry> registry) {
 			return new MicrometerStructureObservations(registry);
 		}
 

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 /**
  * {@code larder.structure} observations, low-cardinality tags {@code structure}
  * ({@code lock|rate-limiter}), {@code name} (the lock's or limiter's, never the limited
@@ -16,15 +18,19 @@ final class MicrometerStructureObservations implements StructureObservations {
 
 	static final String NAME = "larder.structure";
 
-	private final ObservationRegistry registry;
+	private final ObjectProvider<ObservationRegistry> registry;
 
-	MicrometerStructureObservations(ObservationRegistry registry) {
+	MicrometerStructureObservations(ObjectProvider<ObservationRegistry> registry) {
 		this.registry = registry;
 	}
 
 	@Override
 	public <T> T observe(String structure, String backend, String name, Supplier<T> call, Function<T, String> result) {
-		Observation observation = Observation.createNotStarted(NAME, this.registry)
+		ObservationRegistry registry = this.registry.getIfAvailable();
+		if (registry == null) {
+			return call.get();
+		}
+		Observation observation = Observation.createNotStarted(NAME, registry)
 			.contextualName(structure + " " + name)
 			.lowCardinalityKeyValue("structure", structure)
 			.lowCardinalityKeyValue("name", name)
