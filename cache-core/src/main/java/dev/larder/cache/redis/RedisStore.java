@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.key.CacheKeyRenderer;
+import dev.larder.cache.near.NearCache;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -76,6 +77,25 @@ final class RedisStore implements CacheStore {
 	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
 		SetArgs args = ttl.isZero() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ttl);
 		return this.backend.call((redis) -> redis.setGet((String) key, (byte[]) value, args).toCompletableFuture());
+	}
+
+	/**
+	 * {@code PTTL}: a near cache in front of Redis reads it when it fills, so that its
+	 * entry never outlives Redis's. Redis reports an expiry only when it deletes the key
+	 * (on access, or when its active expiry cycle samples it), which a near hit never
+	 * triggers and the cycle may do long after the deadline.
+	 */
+	@Override
+	public long remainingTtlMillis(Object key) {
+		Long ttl = this.backend.call((redis) -> redis.pttl((String) key).toCompletableFuture());
+		return (ttl != null) ? ttl : NearCache.UNKNOWN;
+	}
+
+	@Override
+	public CompletableFuture<Long> remainingTtlMillisAsync(Object key) {
+		return this.backend.callAsync((redis) -> redis.pttl((String) key)
+			.toCompletableFuture()
+			.thenApply((ttl) -> (ttl != null) ? ttl : NearCache.UNKNOWN));
 	}
 
 	@Override
