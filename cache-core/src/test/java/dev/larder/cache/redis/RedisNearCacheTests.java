@@ -118,6 +118,17 @@ class RedisNearCacheTests {
 		awaitSeen("SET", () -> "v2");
 	}
 
+	/** The delay's distribution over many writes, one reader polling (printed). */
+	@Test
+	void eachOfManyWritesIsSeen() {
+		for (int i = 0; i < 300; i++) {
+			warm("old " + i);
+			String value = "new " + i;
+			this.writer.set(bytes(KEY), json(value));
+			awaitSeen("SET, 300 writes, one reader", () -> value);
+		}
+	}
+
 	@Test
 	void delFromAnotherConnectionIsSeen() {
 		warm("v1");
