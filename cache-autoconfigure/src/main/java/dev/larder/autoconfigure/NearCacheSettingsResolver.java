@@ -60,10 +60,21 @@ final class NearCacheSettingsResolver {
 			return;
 		}
 		throw new InvalidConfigurationPropertyValueException(ttlProperty, Duration.ZERO,
-				"the " + this.backend.type() + " backend reports no changed keys, so a near cache in front of it "
-						+ "can only expire its entries: set " + ttlProperty
+				why() + ", so a near cache in front of it can only expire its entries: set " + ttlProperty
 						+ " to a short duration (such as 5s, the most a near hit may be stale), "
 						+ "or disable the near cache (near-cache.enabled=false)");
+	}
+
+	private String why() {
+		if ("redis".equals(this.backend.type())) {
+			// RedisBackend offers CLIENT TRACKING only where it can keep it exact.
+			return "the redis backend reports changed keys (CLIENT TRACKING) only on a standalone or Sentinel "
+					+ "Redis read from its master; on a Redis Cluster (tracking would have to follow every master "
+					+ "through resharding and failovers) or with larder.redis.read-from set to replicas (a read from "
+					+ "a lagging replica could refill the near cache with a value the master already invalidated) "
+					+ "it reports none";
+		}
+		return "the " + this.backend.type() + " backend reports no changed keys";
 	}
 
 }

@@ -164,8 +164,11 @@ public class LarderCacheManager implements CacheManager, AutoCloseable {
 		}
 		KeyInvalidations reports = this.backend.keyInvalidations();
 		if (reports == null && !near.expires()) {
+			String redis = "redis".equals(this.backend.type())
+					? " (Redis Cluster and reads from replicas are not tracked)" : "";
 			throw new IllegalStateException("Cache '" + name + "' has a near cache, and the " + this.backend.type()
-					+ " backend does not report changed keys, so nothing would ever drop a stale near entry: give "
+					+ " backend does not report changed keys" + redis
+					+ ", so nothing would ever drop a stale near entry: give "
 					+ "the near cache a short ttl (larder.caches." + name + ".near-cache.ttl or larder.near-cache.ttl),"
 					+ " or disable it");
 		}
