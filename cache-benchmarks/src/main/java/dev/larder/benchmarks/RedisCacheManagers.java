@@ -2,9 +2,11 @@ package dev.larder.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.near.NearCacheSettings;
 import dev.larder.cache.redis.LettuceConnectors;
 import dev.larder.cache.redis.RedisBackend;
 import dev.larder.cache.serialization.JsonValueSerializer;
@@ -34,6 +36,9 @@ final class RedisCacheManagers {
 
 	private static final String ALLOWED_PACKAGE = "dev.larder.benchmarks";
 
+	/** Room for every key a benchmark cycles through, so no hit is lost to the bound. */
+	static final long NEAR_MAX_SIZE = 100_000;
+
 	private RedisCacheManagers() {
 	}
 
@@ -48,13 +53,16 @@ final class RedisCacheManagers {
 
 	/**
 	 * @param implementation {@code spring} (Spring Data Redis defaults: clear() with
-	 * KEYS), {@code spring-scan} (clear() with SCAN batches of 1000) or {@code larder}
+	 * KEYS), {@code spring-scan} (clear() with SCAN batches of 1000), {@code larder} or
+	 * {@code larder_near} (Larder with its near cache, kept exact by {@code CLIENT
+	 * TRACKING}; ready once tracking is live)
 	 */
 	static Managed create(String implementation, int port) {
 		return switch (implementation) {
 			case "spring" -> spring(port, false);
 			case "spring-scan" -> spring(port, true);
-			case "larder" -> larder(port);
+			case "larder" -> larder(port, false);
+			case "larder_near" -> larder(port, true);
 			default -> throw new IllegalArgumentException("Unknown implementation " + implementation);
 		};
 	}
@@ -82,7 +90,7 @@ final class RedisCacheManagers {
 		return new Managed(manager, factory::destroy);
 	}
 
-	private static Managed larder(int port) {
+	private static Managed larder(int port, boolean near) {
 		RedisURI uri = RedisURI.builder()
 			.withHost("127.0.0.1")
 			.withPort(port)
@@ -92,9 +100,30 @@ final class RedisCacheManagers {
 		backend.connect();
 		LarderCacheManager manager = LarderCacheManager.builder(backend)
 			.defaultSettings(CacheSettings.defaults())
+			.nearCache(near ? NearCacheSettings.enabledWithDefaults().withMaxSize(NEAR_MAX_SIZE)
+					: NearCacheSettings.disabled())
 			.serializer(new JsonValueSerializer(TypeAllowList.of(List.of(ALLOWED_PACKAGE))))
 			.build();
+		if (near) {
+			awaitTracking(manager, backend);
+		}
 		return new Managed(manager, backend::close);
+	}
+
+	/**
+	 * Creates the caches (each registers its namespace for tracking) and waits until
+	 * Redis reports changes, so the trial measures a working near cache.
+	 */
+	private static void awaitTracking(LarderCacheManager manager, RedisBackend backend) {
+		manager.getCache(ProductService.HIT_CACHE);
+		manager.getCache(ProductService.MISS_CACHE);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!Objects.requireNonNull(backend.keyInvalidations()).live()) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException("CLIENT TRACKING did not go live within 10s");
+			}
+			Thread.onSpinWait();
+		}
 	}
 
 }

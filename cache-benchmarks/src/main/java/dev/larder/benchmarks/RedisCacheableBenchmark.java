@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code RedisCacheManager}, on one redis-server started for the trial, same values, same
  * JSON shape (see {@link RedisCacheManagers}), through the same context and
  * {@link ProductService} as {@link CacheableBenchmark}. A hit is one GET; a miss is a
- * GET, the method, a SET.
+ * GET, the method, a SET. {@code larder_near} is Larder with its near cache (kept exact
+ * by {@code CLIENT TRACKING}): a hit is a lookup in this JVM, a miss also reserves and
+ * drops a near entry.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,7 +39,7 @@ public class RedisCacheableBenchmark {
 
 	private static final long FIRST_MISS_KEY = 1L << 40;
 
-	@Param({ "spring", "larder" })
+	@Param({ "spring", "larder", "larder_near" })
 	public String implementation;
 
 	private RedisServerProcess redis;
