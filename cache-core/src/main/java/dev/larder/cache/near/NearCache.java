@@ -1,7 +1,10 @@
 package dev.larder.cache.near;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +32,10 @@ import org.jspecify.annotations.Nullable;
  * is still the very same one. So a change the backend makes after the read removes either
  * the placeholder (the fill then fails) or the filled entry. {@link #invalidateAll} also
  * advances an epoch that every placeholder records, so a fill that began before it fails
- * even when its placeholder was reserved after the clear swept past its key.
+ * even when its placeholder was reserved after the clear swept past its key. A read that
+ * finds the placeholder of another read of the key shares that read's result instead of
+ * reading the backend beside it, so that with asynchronous reports no answer is older
+ * than one already given (see {@link #shared}).
  *
  * <p>
  * <strong>Reverse map.</strong> Kept beside the entries rather than derived from them
@@ -115,7 +121,7 @@ public final class NearCache implements InvalidationListener {
 			return null;
 		}
 		Object value = slot.value;
-		if (value != null && slot.expires && System.nanoTime() - slot.deadline >= 0) {
+		if (value != null && expired(slot)) {
 			this.map.remove(key, slot);
 			return null;
 		}
@@ -134,20 +140,61 @@ public final class NearCache implements InvalidationListener {
 	 */
 	public @Nullable Object readThrough(Object key, String renderedKey, Function<String, @Nullable Object> read,
 			ToLongFunction<String> remainingTtlMillis) {
-		Slot placeholder = reserve(key, renderedKey);
-		if (placeholder == null) {
+		KeyInvalidations reports = this.reports;
+		if (reports != null && !reports.live()) {
 			return read.apply(renderedKey);
 		}
+		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get(), new CompletableFuture<>());
+		Slot current = this.map.putIfAbsent(key, placeholder);
+		if (current != null) {
+			return shared(current, renderedKey, read);
+		}
+		mapRenderedKey(key, renderedKey);
+		CompletableFuture<@Nullable Object> pending = Objects.requireNonNull(placeholder.pending);
 		try {
 			Object value = read.apply(renderedKey);
+			pending.complete(value);
 			if (value != null) {
 				fill(key, placeholder, value, remainingTtlMillis);
 			}
 			return value;
 		}
+		catch (RuntimeException | Error ex) {
+			pending.completeExceptionally(ex);
+			throw ex;
+		}
 		finally {
 			// a no-op once the fill replaced it
 			this.map.remove(key, placeholder);
+		}
+	}
+
+	/**
+	 * What a read answers when the key already holds something: the entry if it is one,
+	 * else the result of the read in flight (one backend read per key at a time), or its
+	 * own read if that one failed.
+	 *
+	 * <p>
+	 * Why wait rather than read the backend beside it: on a backend that reports changes
+	 * asynchronously (Redis), the read in flight may have read a value just before a
+	 * write and fill the near cache with it before the write's report arrives. A read
+	 * beside it would answer the newer value, and later hits the older one: a value older
+	 * than one already answered. Sharing the read in flight keeps every answer of this
+	 * near cache in the order of its reads of the backend. The read in flight began no
+	 * earlier than the last report of the key (a report removes the placeholder), so
+	 * sharing it answers nothing a report has already invalidated.
+	 */
+	private @Nullable Object shared(Slot current, String renderedKey, Function<String, @Nullable Object> read) {
+		CompletableFuture<@Nullable Object> pending = current.pending;
+		if (pending == null) {
+			Object value = current.value;
+			return (value != null && !expired(current)) ? value : read.apply(renderedKey);
+		}
+		try {
+			return pending.join();
+		}
+		catch (CompletionException | CancellationException ex) {
+			return read.apply(renderedKey);
 		}
 	}
 
@@ -158,13 +205,27 @@ public final class NearCache implements InvalidationListener {
 	public CompletableFuture<@Nullable Object> readThroughAsync(Object key, String renderedKey,
 			Function<String, CompletableFuture<@Nullable Object>> read,
 			Function<String, CompletableFuture<Long>> remainingTtlMillis) {
-		Slot placeholder = reserve(key, renderedKey);
-		if (placeholder == null) {
+		KeyInvalidations reports = this.reports;
+		if (reports != null && !reports.live()) {
 			return read.apply(renderedKey);
 		}
+		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get(), new CompletableFuture<>());
+		Slot current = this.map.putIfAbsent(key, placeholder);
+		if (current != null) {
+			return sharedAsync(current, renderedKey, read);
+		}
+		mapRenderedKey(key, renderedKey);
+		CompletableFuture<@Nullable Object> pending = Objects.requireNonNull(placeholder.pending);
 		CompletableFuture<@Nullable Object> filled;
 		try {
-			filled = read.apply(renderedKey).thenCompose((value) -> {
+			filled = read.apply(renderedKey).whenComplete((value, ex) -> {
+				if (ex != null) {
+					pending.completeExceptionally(ex);
+				}
+				else {
+					pending.complete(value);
+				}
+			}).thenCompose((value) -> {
 				if (value == null) {
 					return CompletableFuture.completedFuture(null);
 				}
@@ -175,10 +236,26 @@ public final class NearCache implements InvalidationListener {
 			});
 		}
 		catch (RuntimeException | Error ex) {
+			pending.completeExceptionally(ex);
 			this.map.remove(key, placeholder);
 			throw ex;
 		}
 		return filled.whenComplete((value, ex) -> this.map.remove(key, placeholder));
+	}
+
+	/** {@link #shared} without blocking. */
+	private CompletableFuture<@Nullable Object> sharedAsync(Slot current, String renderedKey,
+			Function<String, CompletableFuture<@Nullable Object>> read) {
+		CompletableFuture<@Nullable Object> pending = current.pending;
+		if (pending == null) {
+			Object value = current.value;
+			return (value != null && !expired(current)) ? CompletableFuture.<@Nullable Object>completedFuture(value)
+					: read.apply(renderedKey);
+		}
+		return pending
+			.<CompletableFuture<@Nullable Object>>handle((value, ex) -> (ex != null) ? read.apply(renderedKey)
+					: CompletableFuture.<@Nullable Object>completedFuture(value))
+			.thenCompose(Function.identity());
 	}
 
 	private static CompletableFuture<Long> ttlAsync(Function<String, CompletableFuture<Long>> remainingTtlMillis,
@@ -195,27 +272,20 @@ public final class NearCache implements InvalidationListener {
 	}
 
 	/**
-	 * Puts a placeholder under the key, or answers {@code null} when the near cache must
-	 * not fill (reports not flowing, or the key already holding something).
+	 * Maps the rendered key to the method key, after the placeholder and before the read:
+	 * an invalidation of anything the read can see finds the key.
 	 */
-	private @Nullable Slot reserve(Object key, String renderedKey) {
-		KeyInvalidations reports = this.reports;
-		if (reports != null && !reports.live()) {
-			return null;
-		}
-		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get());
-		if (this.map.putIfAbsent(key, placeholder) != null) {
-			return null;
-		}
-		// After the placeholder, before the read: an invalidation of anything the read
-		// can see finds the key.
+	private void mapRenderedKey(Object key, String renderedKey) {
 		this.methodKeys.compute(renderedKey, (rendered, previous) -> {
 			if (previous != null && !previous.equals(key)) {
 				this.map.remove(previous);
 			}
 			return key;
 		});
-		return placeholder;
+	}
+
+	private static boolean expired(Slot slot) {
+		return slot.expires && System.nanoTime() - slot.deadline >= 0;
 	}
 
 	private void fill(Object key, Slot placeholder, Object value, ToLongFunction<String> remainingTtlMillis) {
@@ -231,7 +301,7 @@ public final class NearCache implements InvalidationListener {
 		if (lifetime < 0) {
 			return;
 		}
-		Slot filled = new Slot(value, placeholder.renderedKey, lifetime > 0, start + lifetime, placeholder.epoch);
+		Slot filled = new Slot(value, placeholder.renderedKey, lifetime > 0, start + lifetime, placeholder.epoch, null);
 		this.map.computeIfPresent(key,
 				(k, current) -> (current == placeholder && this.epoch.get() == placeholder.epoch) ? filled : current);
 	}
@@ -300,8 +370,8 @@ public final class NearCache implements InvalidationListener {
 	}
 
 	/**
-	 * A near entry, or (value {@code null}) the placeholder of a read in flight, compared
-	 * by identity.
+	 * A near entry, or (value {@code null}, {@code pending} set) the placeholder of a
+	 * read in flight, compared by identity.
 	 */
 	private static final class Slot {
 
@@ -315,12 +385,17 @@ public final class NearCache implements InvalidationListener {
 
 		final long epoch;
 
-		Slot(@Nullable Object value, String renderedKey, boolean expires, long deadline, long epoch) {
+		/** A placeholder's read, which reads of the same key meanwhile share. */
+		final @Nullable CompletableFuture<@Nullable Object> pending;
+
+		Slot(@Nullable Object value, String renderedKey, boolean expires, long deadline, long epoch,
+				@Nullable CompletableFuture<@Nullable Object> pending) {
 			this.value = value;
 			this.renderedKey = renderedKey;
 			this.expires = expires;
 			this.deadline = deadline;
 			this.epoch = epoch;
+			this.pending = pending;
 		}
 
 	}

@@ -4,7 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -195,6 +201,98 @@ class NearCacheTests {
 		while (expiring.get("k") != null) {
 			assertThat(System.nanoTime() - deadline).as("expired within 10s").isNegative();
 			Thread.onSpinWait();
+		}
+	}
+
+	/**
+	 * With asynchronous reports (Redis), a read beside the one in flight could answer a
+	 * newer value while the one in flight fills the older one, which later hits would
+	 * answer: a value older than one already answered. Reads of a key in flight share one
+	 * backend read.
+	 */
+	@Test
+	void aReadWhileAnotherIsInFlightSharesItsResult() throws Exception {
+		this.backend.put("c::k", "old");
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger backendReads = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Object> first = pool.submit(() -> this.near.readThrough("k", "c::k", (rendered) -> {
+				backendReads.incrementAndGet();
+				Object value = this.backend.get(rendered);
+				reading.countDown();
+				await(release);
+				return value;
+			}, (rendered) -> NearCache.PERSISTENT));
+			assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+			// a write whose report has not arrived yet
+			this.backend.put("c::k", "new");
+			Future<Object> second = pool.submit(() -> this.near.readThrough("k", "c::k", (rendered) -> {
+				backendReads.incrementAndGet();
+				return this.backend.get(rendered);
+			}, (rendered) -> NearCache.PERSISTENT));
+			release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("old");
+			assertThat(second.get(10, TimeUnit.SECONDS)).as("the read in flight, not a newer one beside it")
+				.isEqualTo("old");
+			assertThat(backendReads).hasValue(1);
+			assertThat(this.near.get("k")).isEqualTo("old");
+			this.near.invalidate("c::k");
+			assertThat(read("k")).isEqualTo("new");
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aReadWhoseSharedReadFailedReadsItself() throws Exception {
+		this.backend.put("c::k", "v");
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Object> first = pool.submit(() -> this.near.readThrough("k", "c::k", (rendered) -> {
+				reading.countDown();
+				await(release);
+				throw new IllegalStateException("backend down");
+			}, (rendered) -> NearCache.PERSISTENT));
+			assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Object> second = pool.submit(() -> read("k"));
+			release.countDown();
+			assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("backend down");
+			assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("v");
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void anAsyncReadWhileAnotherIsInFlightSharesItsResult() {
+		this.backend.put("c::k", "old");
+		CompletableFuture<Object> backendRead = new CompletableFuture<>();
+		CompletableFuture<Object> first = this.near.readThroughAsync("k", "c::k", (rendered) -> backendRead,
+				(rendered) -> CompletableFuture.completedFuture(NearCache.PERSISTENT));
+		this.backend.put("c::k", "new");
+		CompletableFuture<Object> second = this.near.readThroughAsync("k", "c::k",
+				(rendered) -> CompletableFuture.completedFuture(this.backend.get(rendered)),
+				(rendered) -> CompletableFuture.completedFuture(NearCache.PERSISTENT));
+		assertThat(second).isNotDone();
+		backendRead.complete("old");
+		assertThat(first).isCompletedWithValue("old");
+		assertThat(second).isCompletedWithValue("old");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
