@@ -75,6 +75,14 @@ public final class NearCache implements InvalidationListener {
 	private final AtomicLong epoch = new AtomicLong();
 
 	/**
+	 * The values held when the backend's reports stopped (a lost connection): no longer
+	 * vouched for, so never served as hits, but the only copy a cache can fall back on
+	 * (stale-if-error) while the backend is unreachable. At most what the near cache
+	 * held; dropped once reports flow again.
+	 */
+	private final ConcurrentHashMap<Object, Object> outageCopies = new ConcurrentHashMap<>();
+
+	/**
 	 * @param settings size and ttl of the near cache
 	 * @param reports the backend's reports of changed keys, or {@code null} for a backend
 	 * without them (entries then live only as long as the near cache's ttl, which must be
@@ -203,6 +211,10 @@ public final class NearCache implements InvalidationListener {
 		if (reports != null && !reports.live()) {
 			return null;
 		}
+		if (!this.outageCopies.isEmpty()) {
+			// Reports flow again: the backend answers for these keys now.
+			this.outageCopies.clear();
+		}
 		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get());
 		if (this.map.putIfAbsent(key, placeholder) != null) {
 			return null;
@@ -273,8 +285,36 @@ public final class NearCache implements InvalidationListener {
 
 	@Override
 	public void invalidateAll() {
+		KeyInvalidations reports = this.reports;
+		if (reports != null && !reports.live()) {
+			this.map.forEach((key, slot) -> {
+				if (slot.value != null) {
+					this.outageCopies.put(key, slot.value);
+				}
+			});
+		}
+		else {
+			this.outageCopies.clear();
+		}
 		this.epoch.incrementAndGet();
 		this.slots.invalidateAll();
+	}
+
+	/**
+	 * What the near cache held for a method key when the backend's reports stopped, while
+	 * they still do not flow; {@code null} otherwise. Not a hit: for a cache to fall back
+	 * on when the backend and the loader both fail (stale-if-error).
+	 */
+	public @Nullable Object outageCopy(Object key) {
+		KeyInvalidations reports = this.reports;
+		if (reports == null || this.outageCopies.isEmpty()) {
+			return null;
+		}
+		if (reports.live()) {
+			this.outageCopies.clear();
+			return null;
+		}
+		return this.outageCopies.get(key);
 	}
 
 	/** Drops a reverse mapping whose key no longer holds an entry. */

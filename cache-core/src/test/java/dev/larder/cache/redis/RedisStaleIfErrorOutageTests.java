@@ -2,11 +2,16 @@ package dev.larder.cache.redis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.near.KeyInvalidations;
+import dev.larder.cache.near.NearCacheSettings;
 import dev.larder.cache.refresh.RefreshAhead;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
@@ -23,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Stale-if-error and refresh-ahead while a real redis-server is down. The expired value
- * lives in Redis, so with Redis down there is nothing to serve stale: the cache fails
- * open to the loader, and only a local copy (the near cache) could answer when the loader
- * fails too. These tests pin that behaviour so a change to it is deliberate.
+ * lives in Redis, so with Redis down and no near cache there is nothing to serve stale:
+ * the cache fails open to the loader. With a near cache, what it held when the connection
+ * was lost is the copy a failing loader falls back on.
  */
 class RedisStaleIfErrorOutageTests {
 
@@ -50,8 +55,11 @@ class RedisStaleIfErrorOutageTests {
 		this.cache = this.manager.getCache("outage");
 	}
 
+	private final List<LarderCacheManager> others = new ArrayList<>();
+
 	@AfterEach
 	void stop() {
+		this.others.forEach(LarderCacheManager::close);
 		this.manager.close();
 		this.redis.stop();
 	}
@@ -83,6 +91,73 @@ class RedisStaleIfErrorOutageTests {
 			.isEqualTo("v2");
 		assertThat(this.cache.refreshesInFlight()).isZero();
 		assertThat(this.cache.getStatistics().refreshSuccessCount()).isZero();
+	}
+
+	@Test
+	void withANearCacheWhatItHeldWhenRedisWentDownIsServedStaleWhenTheLoaderFails() {
+		LarderCacheManager near = nearCacheManager();
+		LarderCache cache = near.getCache("outage-near");
+		cache.get("k", () -> "v1");
+		assertThat(cache.get("k", String.class)).as("read once: the near cache holds it").isEqualTo("v1");
+		assertThat(cache.get("never-read", () -> "x")).isEqualTo("x");
+		this.redis.kill();
+		awaitReportsStopped(near);
+		assertThat(cache.<String>get("k", failing())).as("Redis down, loader failing, still fresh").isEqualTo("v1");
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.<String>get("k", failing())).as("expired, within stale-if-error").isEqualTo("v1");
+		assertThat(cache.getStatistics().staleCount()).isEqualTo(2);
+		assertThatExceptionOfType(ValueRetrievalException.class).as("a key the near cache never held has no copy")
+			.isThrownBy(() -> cache.get("never-read", failing()));
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThatExceptionOfType(ValueRetrievalException.class).as("past stale-if-error")
+			.isThrownBy(() -> cache.get("k", failing()));
+		assertThat(cache.retrieve("k", () -> CompletableFuture.<String>failedFuture(new IllegalStateException("down"))))
+			.as("async loader, past stale-if-error")
+			.failsWithin(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void withANearCacheAnAsyncLoaderFallsBackOnTheCopyToo() {
+		LarderCacheManager near = nearCacheManager();
+		LarderCache cache = near.getCache("outage-near-async");
+		cache.retrieve("k", () -> CompletableFuture.completedFuture("v1")).join();
+		assertThat(cache.get("k", String.class)).isEqualTo("v1");
+		this.redis.kill();
+		awaitReportsStopped(near);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(cache.retrieve("k", () -> CompletableFuture.<String>failedFuture(new IllegalStateException("down"))))
+			.succeedsWithin(Duration.ofSeconds(10))
+			.isEqualTo("v1");
+		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
+	}
+
+	private LarderCacheManager nearCacheManager() {
+		LarderCacheManager near = LarderCacheManager.builder(RedisTestBackends.standalone(this.redis))
+			.defaultSettings(
+					CacheSettings.defaults().withTtl(Duration.ofMinutes(10)).withStaleIfError(Duration.ofMinutes(10)))
+			.nearCache(NearCacheSettings.enabledWithDefaults())
+			.serializer(new JsonValueSerializer(TypeAllowList.jdkValueTypesOnly()))
+			.clock(this.clock)
+			.build();
+		this.others.add(near);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		near.getCache("warm-up");
+		KeyInvalidations reports = near.getBackend().keyInvalidations();
+		assertThat(reports).isNotNull();
+		while (!reports.live()) {
+			assertThat(System.nanoTime() - deadline).as("tracking confirmed within 10 s").isNegative();
+			Thread.onSpinWait();
+		}
+		return near;
+	}
+
+	private static void awaitReportsStopped(LarderCacheManager manager) {
+		KeyInvalidations reports = manager.getBackend().keyInvalidations();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (reports != null && reports.live()) {
+			assertThat(System.nanoTime() - deadline).as("the lost connection noticed within 10 s").isNegative();
+			Thread.onSpinWait();
+		}
 	}
 
 }
