@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.larder.cache.backend.CacheStore;
 import dev.larder.cache.key.CacheKeyRenderer;
+import dev.larder.cache.near.NearCache;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -53,6 +54,21 @@ final class RedisStore implements CacheStore {
 		// A miss completes with null.
 		return this.backend.<@Nullable Object>callAsync(
 				(redis) -> redis.get((String) key).toCompletableFuture().thenApply((value) -> value));
+	}
+
+	/**
+	 * Redis's PTTL, so that a near cache entry never outlives the Redis entry it copies.
+	 * A second round trip, made only when the near cache fills.
+	 */
+	@Override
+	public long remainingTtlMillis(Object key) {
+		Long ttl = this.backend.call((redis) -> redis.pttl((String) key).toCompletableFuture());
+		return (ttl != null) ? ttl : NearCache.UNKNOWN;
+	}
+
+	@Override
+	public CompletableFuture<Long> remainingTtlMillisAsync(Object key) {
+		return this.backend.callAsync((redis) -> redis.pttl((String) key).toCompletableFuture());
 	}
 
 	@Override

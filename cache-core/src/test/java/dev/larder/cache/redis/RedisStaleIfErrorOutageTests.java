@@ -11,6 +11,7 @@ import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.near.KeyInvalidations;
+import dev.larder.cache.near.NearCache;
 import dev.larder.cache.near.NearCacheSettings;
 import dev.larder.cache.refresh.RefreshAhead;
 import dev.larder.cache.serialization.JsonValueSerializer;
@@ -95,13 +96,15 @@ class RedisStaleIfErrorOutageTests {
 
 	@Test
 	void withANearCacheWhatItHeldWhenRedisWentDownIsServedStaleWhenTheLoaderFails() {
-		LarderCacheManager near = nearCacheManager();
-		LarderCache cache = near.getCache("outage-near");
-		cache.get("k", () -> "v1");
+		// Written before the near cache listens: a write of its own would be reported
+		// back
+		// and could drop the entry just read.
+		this.manager.getCache("outage-near").get("k", () -> "v1");
+		LarderCache cache = nearCache("outage-near");
 		assertThat(cache.get("k", String.class)).as("read once: the near cache holds it").isEqualTo("v1");
 		assertThat(cache.get("never-read", () -> "x")).isEqualTo("x");
 		this.redis.kill();
-		awaitReportsStopped(near);
+		awaitOutageCopy(cache, "k");
 		assertThat(cache.<String>get("k", failing())).as("Redis down, loader failing, still fresh").isEqualTo("v1");
 		this.clock.advance(Duration.ofMinutes(11));
 		assertThat(cache.<String>get("k", failing())).as("expired, within stale-if-error").isEqualTo("v1");
@@ -118,12 +121,11 @@ class RedisStaleIfErrorOutageTests {
 
 	@Test
 	void withANearCacheAnAsyncLoaderFallsBackOnTheCopyToo() {
-		LarderCacheManager near = nearCacheManager();
-		LarderCache cache = near.getCache("outage-near-async");
-		cache.retrieve("k", () -> CompletableFuture.completedFuture("v1")).join();
+		this.manager.getCache("outage-near-async").retrieve("k", () -> CompletableFuture.completedFuture("v1")).join();
+		LarderCache cache = nearCache("outage-near-async");
 		assertThat(cache.get("k", String.class)).isEqualTo("v1");
 		this.redis.kill();
-		awaitReportsStopped(near);
+		awaitOutageCopy(cache, "k");
 		this.clock.advance(Duration.ofMinutes(11));
 		assertThat(cache.retrieve("k", () -> CompletableFuture.<String>failedFuture(new IllegalStateException("down"))))
 			.succeedsWithin(Duration.ofSeconds(10))
@@ -131,7 +133,11 @@ class RedisStaleIfErrorOutageTests {
 		assertThat(cache.getStatistics().staleCount()).isEqualTo(1);
 	}
 
-	private LarderCacheManager nearCacheManager() {
+	/**
+	 * A cache with a near cache, once Redis confirmed the tracking of its namespace
+	 * (until then the near cache neither serves nor fills).
+	 */
+	private LarderCache nearCache(String name) {
 		LarderCacheManager near = LarderCacheManager.builder(RedisTestBackends.standalone(this.redis))
 			.defaultSettings(
 					CacheSettings.defaults().withTtl(Duration.ofMinutes(10)).withStaleIfError(Duration.ofMinutes(10)))
@@ -140,21 +146,23 @@ class RedisStaleIfErrorOutageTests {
 			.clock(this.clock)
 			.build();
 		this.others.add(near);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		near.getCache("warm-up");
+		LarderCache cache = near.getCache(name);
 		KeyInvalidations reports = near.getBackend().keyInvalidations();
 		assertThat(reports).isNotNull();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!reports.live()) {
 			assertThat(System.nanoTime() - deadline).as("tracking confirmed within 10 s").isNegative();
 			Thread.onSpinWait();
 		}
-		return near;
+		return cache;
 	}
 
-	private static void awaitReportsStopped(LarderCacheManager manager) {
-		KeyInvalidations reports = manager.getBackend().keyInvalidations();
+	/** Waits until the near cache noticed the lost connection and set its copy aside. */
+	private static void awaitOutageCopy(LarderCache cache, String key) {
+		NearCache near = cache.getNearCache();
+		assertThat(near).isNotNull();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (reports != null && reports.live()) {
+		while (near.outageCopy(key) == null) {
 			assertThat(System.nanoTime() - deadline).as("the lost connection noticed within 10 s").isNegative();
 			Thread.onSpinWait();
 		}
