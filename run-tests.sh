@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Larder: installs what the tests start as real processes (redis-server,
-# redis-sentinel, redis-cli and memcached, from Debian's packages, saslpasswd2 for the SASL test and
-# openssl for the TLS tests) when missing, then builds and verifies all modules.
+# redis-sentinel, redis-cli and memcached, from Debian's packages, saslpasswd2 for the SASL test,
+# openssl for the TLS tests, Chromium and its driver for the sample's page) when missing, then
+# builds and verifies all modules.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,8 @@ command -v redis-sentinel >/dev/null 2>&1 || need+=(redis-sentinel)
 command -v memcached      >/dev/null 2>&1 || need+=(memcached)
 command -v saslpasswd2    >/dev/null 2>&1 || need+=(sasl2-bin)   # a SASL user for memcached -S
 command -v openssl        >/dev/null 2>&1 || need+=(openssl)     # throwaway certificates for the TLS tests
+[[ -x /usr/bin/chromium ]]                || need+=(chromium)    # the sample's dashboard page, in a headless browser
+[[ -x /usr/bin/chromedriver ]]            || need+=(chromium-driver)
 if ((${#need[@]})); then
   echo "Installing test dependencies: ${need[*]}"
   sudo_cmd=()

@@ -190,6 +190,11 @@ public final class Engine implements AutoCloseable {
 		return core.config();
 	}
 
+	/** Live figures for monitoring: memory, commands, clients, keyspace hits, keys. */
+	public EngineFigures figures() {
+		return new EngineFigures(core);
+	}
+
 	/**
 	 * Runs one active-expiry cycle now (for tests that disable the background cycle);
 	 * returns keys expired.

@@ -3,6 +3,7 @@ package dev.larder.autoconfigure.metrics;
 import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.metrics.LarderCacheMeterBinder;
+import dev.larder.engine.Engine;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Publishes every Larder cache as Spring Boot's standard cache meters, including caches
@@ -27,6 +29,19 @@ public final class LarderCacheMetricsAutoConfiguration {
 	@Bean
 	static LarderCacheMetricsBinder larderCacheMetricsBinder(ObjectProvider<MeterRegistry> registry) {
 		return new LarderCacheMetricsBinder(registry);
+	}
+
+	/** The embedded engine's figures, wherever an engine bean runs. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Engine.class)
+	static class EngineMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnBean(Engine.class)
+		EngineMeterBinder larderEngineMeterBinder(Engine engine) {
+			return new EngineMeterBinder(engine);
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import dev.larder.autoconfigure.LarderCacheAutoConfiguration;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 class LarderCacheMetricsAutoConfigurationTests {
 
@@ -50,7 +52,8 @@ class LarderCacheMetricsAutoConfigurationTests {
 					.functionCounter()
 					.count()).isEqualTo(1);
 				assertThat(registry.find("cache.errors").tags("cache", "runtime").functionCounter()).isNotNull();
-				assertThat(registry.find("cache.load.duration").tags("cache", "runtime").functionTimer()).isNotNull();
+				assertThat(registry.find("cache.load.duration").tags("cache", "runtime", "result", "success").timer())
+					.isNotNull();
 			});
 	}
 
@@ -89,6 +92,22 @@ class LarderCacheMetricsAutoConfigurationTests {
 			.tags("cache", "near", "level", level, "result", result)
 			.functionCounter()
 			.count();
+	}
+
+	void loadTimesAreATimerPerOutcome() {
+		this.runner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			LarderCache cache = context.getBean(LarderCacheManager.class).getCache("loaded");
+			cache.get("a", () -> "v");
+			cache.get("b", () -> "v");
+			assertThatException().isThrownBy(() -> cache.get("c", () -> {
+				throw new IllegalStateException("down");
+			}));
+			Timer loaded = registry.get("cache.load.duration").tags("cache", "loaded", "result", "success").timer();
+			Timer failed = registry.get("cache.load.duration").tags("cache", "loaded", "result", "failure").timer();
+			assertThat(loaded.count()).isEqualTo(2);
+			assertThat(failed.count()).isEqualTo(1);
+		});
 	}
 
 	@Test

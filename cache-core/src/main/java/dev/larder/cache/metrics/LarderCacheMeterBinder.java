@@ -1,16 +1,17 @@
 package dev.larder.cache.metrics;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.stats.CacheStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CacheMeterBinder;
 import org.jspecify.annotations.Nullable;
-
-import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Publishes a Larder cache's statistics as Micrometer's standard cache meters
@@ -81,12 +82,10 @@ public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 			.tag("result", "failure")
 			.description("Loads on a miss that threw")
 			.register(registry);
-		FunctionTimer
-			.builder("cache.load.duration", stats, (s) -> s.loadSuccessCount() + s.loadFailureCount(),
-					CacheStatistics::totalLoadTimeNanos, TimeUnit.NANOSECONDS)
-			.tags(getTagsWithCacheName())
-			.description("Time spent loading values on a miss")
-			.register(registry);
+		// A real timer rather than totals, so dashboards can show load-time percentiles.
+		Timer loaded = loadTimer("success").register(registry);
+		Timer failed = loadTimer("failure").register(registry);
+		stats.addLoadObserver((success, nanos) -> (success ? loaded : failed).record(nanos, TimeUnit.NANOSECONDS));
 		FunctionCounter.builder("cache.errors", stats, CacheStatistics::errorCount)
 			.tags(getTagsWithCacheName())
 			.description("Backend failures, turned into misses when the cache fails open")
@@ -111,6 +110,16 @@ public class LarderCacheMeterBinder extends CacheMeterBinder<LarderCache> {
 			.tag("result", result)
 			.description("Gets answered (hit) or not (miss) by each level: the near cache, then the backend")
 			.register(registry);
+	}
+
+	private Timer.Builder loadTimer(String result) {
+		return Timer.builder("cache.load.duration")
+			.tags(getTagsWithCacheName())
+			.tag("result", result)
+			.description("Time spent loading values on a miss")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(1));
 	}
 
 }

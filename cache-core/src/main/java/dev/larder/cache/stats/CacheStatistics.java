@@ -1,5 +1,8 @@
 package dev.larder.cache.stats;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -38,6 +41,8 @@ public final class CacheStatistics {
 	private final LongAdder errors = new LongAdder();
 
 	private final LongAdder skippedWrites = new LongAdder();
+
+	private final List<LoadObserver> loadObservers = new CopyOnWriteArrayList<>();
 
 	/** Counts everything. */
 	public CacheStatistics() {
@@ -111,7 +116,26 @@ public final class CacheStatistics {
 		if (this.enabled) {
 			(success ? this.loadSuccesses : this.loadFailures).increment();
 			this.totalLoadNanos.add(nanos);
+			for (LoadObserver observer : this.loadObservers) {
+				observer.loaded(success, nanos);
+			}
 		}
+	}
+
+	/**
+	 * Tells {@code observer} of every load from now on (while counting is enabled): the
+	 * counters here keep totals only, an observer can keep a latency distribution.
+	 */
+	public void addLoadObserver(LoadObserver observer) {
+		this.loadObservers.add(observer);
+	}
+
+	/** Told of each load's outcome and time. */
+	@FunctionalInterface
+	public interface LoadObserver {
+
+		void loaded(boolean success, long nanos);
+
 	}
 
 	/** A backend failure, whether it was turned into a miss or thrown. */

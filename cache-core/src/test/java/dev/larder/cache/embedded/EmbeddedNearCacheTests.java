@@ -266,7 +266,8 @@ class EmbeddedNearCacheTests {
 
 	@Test
 	void cachedNullsAreKept() {
-		assertThat((Object) this.cache.get("n", () -> null)).isNull();
+		Object loaded = this.cache.get("n", () -> null);
+		assertThat(loaded).isNull();
 		assertThat(this.cache.get("n")).isNotNull();
 		assertThat(this.cache.get("n").get()).isNull();
 		assertThat(this.cache.getStatistics().nearHitCount()).isPositive();
