@@ -154,8 +154,7 @@ public final class NearCache implements InvalidationListener {
 			return value;
 		}
 		finally {
-			// a no-op once the fill replaced it
-			this.map.remove(key, placeholder);
+			release(key, placeholder);
 		}
 	}
 
@@ -183,10 +182,21 @@ public final class NearCache implements InvalidationListener {
 			});
 		}
 		catch (RuntimeException | Error ex) {
-			this.map.remove(key, placeholder);
+			release(key, placeholder);
 			throw ex;
 		}
-		return filled.whenComplete((value, ex) -> this.map.remove(key, placeholder));
+		return filled.whenComplete((value, ex) -> release(key, placeholder));
+	}
+
+	/**
+	 * Removes a placeholder the read did not replace (a miss, a failure, a change during
+	 * the read), and its reverse mapping at once rather than when Caffeine's removal
+	 * listener gets to it; a no-op once the fill replaced it.
+	 */
+	private void release(Object key, Slot placeholder) {
+		if (this.map.remove(key, placeholder)) {
+			forget(placeholder.renderedKey);
+		}
 	}
 
 	private static CompletableFuture<Long> ttlAsync(Function<String, CompletableFuture<Long>> remainingTtlMillis,
