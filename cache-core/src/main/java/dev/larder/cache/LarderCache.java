@@ -261,9 +261,10 @@ public class LarderCache extends AbstractValueAdaptingCache {
 			return (T) loadOnMiss(key, valueLoader, absent);
 		}
 		catch (ValueRetrievalException ex) {
-			if (stale != null && this.freshness.servableStale(stale)) {
+			Envelope fallback = (stale != null) ? stale : outageCopy(key);
+			if (fallback != null && this.freshness.servableStale(fallback)) {
 				this.statistics.recordStale();
-				return (T) fromStoreValue(stale.payload());
+				return (T) fromStoreValue(fallback.payload());
 			}
 			throw ex;
 		}
@@ -514,20 +515,35 @@ public class LarderCache extends AbstractValueAdaptingCache {
 		countMiss();
 		CompletableFuture<@Nullable Object> loaded = this.loads.loadAsync(key,
 				() -> loadAsyncAndStore(key, valueLoader));
-		return (stale != null) ? orStale(loaded, stale) : loaded;
+		return orStale(key, loaded, stale);
 	}
 
 	/**
 	 * A load that, if it fails, answers the expired value while stale-if-error allows.
 	 */
-	private CompletableFuture<@Nullable Object> orStale(CompletableFuture<@Nullable Object> loaded, Envelope stale) {
+	private CompletableFuture<@Nullable Object> orStale(Object key, CompletableFuture<@Nullable Object> loaded,
+			@Nullable Envelope stale) {
+		if (stale == null && this.near == null) {
+			return loaded;
+		}
 		return loaded.exceptionallyCompose((ex) -> {
-			if (!this.freshness.servableStale(stale)) {
+			Envelope fallback = (stale != null) ? stale : outageCopy(key);
+			if (fallback == null || !this.freshness.servableStale(fallback)) {
 				return CompletableFuture.failedFuture(ex);
 			}
 			this.statistics.recordStale();
-			return CompletableFuture.completedFuture(fromStoreValue(stale.payload()));
+			return CompletableFuture.completedFuture(fromStoreValue(fallback.payload()));
 		});
+	}
+
+	/**
+	 * The entry the near cache held when the backend's reports stopped, for
+	 * stale-if-error while the backend cannot be reached: the backend's own expired copy
+	 * is out of reach then.
+	 */
+	private @Nullable Envelope outageCopy(Object key) {
+		NearCache near = this.near;
+		return (near != null && near.outageCopy(key) instanceof Envelope envelope) ? envelope : null;
 	}
 
 	/**

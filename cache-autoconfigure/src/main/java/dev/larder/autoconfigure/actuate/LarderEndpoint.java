@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCache;
 import dev.larder.cache.LarderCacheManager;
+import dev.larder.cache.near.NearCache;
 import dev.larder.cache.stats.CacheStatistics;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +66,15 @@ public class LarderEndpoint {
 			description.put("size", size);
 		}
 		description.put("statistics", statistics(cache.getStatistics()));
+		NearCache near = cache.getNearCache();
+		if (near != null) {
+			CacheStatistics stats = cache.getStatistics();
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("size", near.estimatedSize());
+			described.put("hits", stats.nearHitCount());
+			described.put("misses", stats.nearMissCount());
+			description.put("nearCache", described);
+		}
 		return description;
 	}
 

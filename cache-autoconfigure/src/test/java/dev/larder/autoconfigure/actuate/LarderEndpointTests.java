@@ -52,6 +52,10 @@ class LarderEndpointTests {
 					.containsEntry("misses", 1L)
 					.containsEntry("hitRatio", 2.0 / 3)
 					.containsEntry("loads", Map.of("success", 1L, "failure", 0L));
+				// the load, a read that fills the near cache, a near hit
+				assertThat((Map<String, Object>) cache.get("nearCache")).containsEntry("size", 1L)
+					.containsEntry("hits", 1L)
+					.containsEntry("misses", 2L);
 
 				Map<String, Object> engineReport = (Map<String, Object>) report.get("engine");
 				assertThat((Map<String, Object>) engineReport.get("memory")).containsKeys("used_memory",

@@ -81,6 +81,14 @@ public final class NearCache implements InvalidationListener {
 	private final AtomicLong epoch = new AtomicLong();
 
 	/**
+	 * The values held when the backend's reports stopped (a lost connection): no longer
+	 * vouched for, so never served as hits, but the only copy a cache can fall back on
+	 * (stale-if-error) while the backend is unreachable. At most what the near cache
+	 * held; dropped once reports flow again.
+	 */
+	private final ConcurrentHashMap<Object, Object> outageCopies = new ConcurrentHashMap<>();
+
+	/**
 	 * @param settings size and ttl of the near cache
 	 * @param reports the backend's reports of changed keys, or {@code null} for a backend
 	 * without them (entries then live only as long as the near cache's ttl, which must be
@@ -144,6 +152,7 @@ public final class NearCache implements InvalidationListener {
 		if (reports != null && !reports.live()) {
 			return read.apply(renderedKey);
 		}
+		forgetOutageCopies();
 		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get(), new CompletableFuture<>());
 		Slot current = this.map.putIfAbsent(key, placeholder);
 		if (current != null) {
@@ -164,8 +173,7 @@ public final class NearCache implements InvalidationListener {
 			throw ex;
 		}
 		finally {
-			// a no-op once the fill replaced it
-			this.map.remove(key, placeholder);
+			release(key, placeholder);
 		}
 	}
 
@@ -209,6 +217,7 @@ public final class NearCache implements InvalidationListener {
 		if (reports != null && !reports.live()) {
 			return read.apply(renderedKey);
 		}
+		forgetOutageCopies();
 		Slot placeholder = new Slot(null, renderedKey, false, 0, this.epoch.get(), new CompletableFuture<>());
 		Slot current = this.map.putIfAbsent(key, placeholder);
 		if (current != null) {
@@ -237,10 +246,21 @@ public final class NearCache implements InvalidationListener {
 		}
 		catch (RuntimeException | Error ex) {
 			pending.completeExceptionally(ex);
-			this.map.remove(key, placeholder);
+			release(key, placeholder);
 			throw ex;
 		}
-		return filled.whenComplete((value, ex) -> this.map.remove(key, placeholder));
+		return filled.whenComplete((value, ex) -> release(key, placeholder));
+	}
+
+	/**
+	 * Removes a placeholder the read did not replace (a miss, a failure, a change during
+	 * the read), and its reverse mapping at once rather than when Caffeine's removal
+	 * listener gets to it; a no-op once the fill replaced it.
+	 */
+	private void release(Object key, Slot placeholder) {
+		if (this.map.remove(key, placeholder)) {
+			forget(placeholder.renderedKey);
+		}
 	}
 
 	/** {@link #shared} without blocking. */
@@ -282,6 +302,13 @@ public final class NearCache implements InvalidationListener {
 			}
 			return key;
 		});
+	}
+
+	/** Reports flow again: the backend answers for the keys of the outage copies now. */
+	private void forgetOutageCopies() {
+		if (!this.outageCopies.isEmpty()) {
+			this.outageCopies.clear();
+		}
 	}
 
 	private static boolean expired(Slot slot) {
@@ -343,8 +370,36 @@ public final class NearCache implements InvalidationListener {
 
 	@Override
 	public void invalidateAll() {
+		KeyInvalidations reports = this.reports;
+		if (reports != null && !reports.live()) {
+			this.map.forEach((key, slot) -> {
+				if (slot.value != null) {
+					this.outageCopies.put(key, slot.value);
+				}
+			});
+		}
+		else {
+			this.outageCopies.clear();
+		}
 		this.epoch.incrementAndGet();
 		this.slots.invalidateAll();
+	}
+
+	/**
+	 * What the near cache held for a method key when the backend's reports stopped, while
+	 * they still do not flow; {@code null} otherwise. Not a hit: for a cache to fall back
+	 * on when the backend and the loader both fail (stale-if-error).
+	 */
+	public @Nullable Object outageCopy(Object key) {
+		KeyInvalidations reports = this.reports;
+		if (reports == null || this.outageCopies.isEmpty()) {
+			return null;
+		}
+		if (reports.live()) {
+			this.outageCopies.clear();
+			return null;
+		}
+		return this.outageCopies.get(key);
 	}
 
 	/** Drops a reverse mapping whose key no longer holds an entry. */

@@ -56,6 +56,21 @@ final class RedisStore implements CacheStore {
 				(redis) -> redis.get((String) key).toCompletableFuture().thenApply((value) -> value));
 	}
 
+	/**
+	 * Redis's PTTL, so that a near cache entry never outlives the Redis entry it copies.
+	 * A second round trip, made only when the near cache fills.
+	 */
+	@Override
+	public long remainingTtlMillis(Object key) {
+		Long ttl = this.backend.call((redis) -> redis.pttl((String) key).toCompletableFuture());
+		return (ttl != null) ? ttl : NearCache.UNKNOWN;
+	}
+
+	@Override
+	public CompletableFuture<Long> remainingTtlMillisAsync(Object key) {
+		return this.backend.callAsync((redis) -> redis.pttl((String) key).toCompletableFuture());
+	}
+
 	@Override
 	public CompletableFuture<Void> putAsync(Object key, Object value, Duration ttl) {
 		return this.backend.callAsync((redis) -> set(redis, key, value, ttl).thenApply((ok) -> null));
@@ -77,25 +92,6 @@ final class RedisStore implements CacheStore {
 	public @Nullable Object putIfAbsent(Object key, Object value, Duration ttl) {
 		SetArgs args = ttl.isZero() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ttl);
 		return this.backend.call((redis) -> redis.setGet((String) key, (byte[]) value, args).toCompletableFuture());
-	}
-
-	/**
-	 * {@code PTTL}: a near cache in front of Redis reads it when it fills, so that its
-	 * entry never outlives Redis's. Redis reports an expiry only when it deletes the key
-	 * (on access, or when its active expiry cycle samples it), which a near hit never
-	 * triggers and the cycle may do long after the deadline.
-	 */
-	@Override
-	public long remainingTtlMillis(Object key) {
-		Long ttl = this.backend.call((redis) -> redis.pttl((String) key).toCompletableFuture());
-		return (ttl != null) ? ttl : NearCache.UNKNOWN;
-	}
-
-	@Override
-	public CompletableFuture<Long> remainingTtlMillisAsync(Object key) {
-		return this.backend.callAsync((redis) -> redis.pttl((String) key)
-			.toCompletableFuture()
-			.thenApply((ttl) -> (ttl != null) ? ttl : NearCache.UNKNOWN));
 	}
 
 	@Override

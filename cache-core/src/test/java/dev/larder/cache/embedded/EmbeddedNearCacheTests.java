@@ -266,7 +266,8 @@ class EmbeddedNearCacheTests {
 
 	@Test
 	void cachedNullsAreKept() {
-		assertThat((Object) this.cache.get("n", () -> null)).isNull();
+		Object loaded = this.cache.get("n", () -> null);
+		assertThat(loaded).isNull();
 		assertThat(this.cache.get("n")).isNotNull();
 		assertThat(this.cache.get("n").get()).isNull();
 		assertThat(this.cache.getStatistics().nearHitCount()).isPositive();
@@ -294,10 +295,54 @@ class EmbeddedNearCacheTests {
 	@Test
 	void readersNeverSeeAValueOlderThanOneWrittenOrReadBefore() throws Exception {
 		this.resp.set(bytes(KEY), json(0L));
+		assertReadsLinearizable((i) -> this.resp.set(bytes(KEY), json(i)));
+	}
+
+	/**
+	 * The same with every write a SWAPDB (the new value written to database 1, then
+	 * swapped in), so that each write drops the whole near cache while fills are in
+	 * flight.
+	 */
+	@Test
+	void readersNeverSeeAnOlderValueAcrossSwaps() throws Exception {
+		this.resp.set(bytes(KEY), json(0L));
+		StatefulRedisConnection<byte[], byte[]> db1 = this.client.connect(ByteArrayCodec.INSTANCE);
+		try {
+			RedisCommands<byte[], byte[]> other = db1.sync();
+			other.select(1);
+			assertReadsLinearizable((i) -> {
+				other.set(bytes(KEY), json(i));
+				other.swapdb(0, 1);
+			});
+		}
+		finally {
+			db1.close();
+		}
+	}
+
+	/**
+	 * The same with a script writing, and with another thread writing through the cache.
+	 */
+	@Test
+	void readersNeverSeeAnOlderValueWrittenByScriptsOrTheCache() throws Exception {
+		this.resp.set(bytes(KEY), json(0L));
+		assertReadsLinearizable((i) -> {
+			if (i % 2 == 0) {
+				this.resp.eval("redis.call('SET', KEYS[1], ARGV[1])", io.lettuce.core.ScriptOutputType.STATUS,
+						new byte[][] { bytes(KEY) }, json(i));
+			}
+			else {
+				this.cache.put("k", i);
+			}
+		});
+	}
+
+	private void assertReadsLinearizable(java.util.function.LongConsumer write) throws Exception {
 		AtomicLong written = new AtomicLong();
 		AtomicLong read = new AtomicLong();
 		AtomicBoolean done = new AtomicBoolean();
 		int readers = 3;
+		long writes = 2_000;
 		ExecutorService pool = Executors.newFixedThreadPool(readers);
 		try {
 			List<Future<Long>> reads = new java.util.ArrayList<>();
@@ -316,8 +361,8 @@ class EmbeddedNearCacheTests {
 					return count;
 				}));
 			}
-			for (long i = 1; i <= 3_000; i++) {
-				this.resp.set(bytes(KEY), json(i));
+			for (long i = 1; i <= writes; i++) {
+				write.accept(i);
 				written.set(i);
 			}
 			done.set(true);
@@ -327,7 +372,7 @@ class EmbeddedNearCacheTests {
 			}
 			assertThat(total).isPositive();
 			assertThat(this.cache.getStatistics().nearHitCount()).as("the near cache served some").isPositive();
-			assertThat(this.cache.get("k", Long.class)).isEqualTo(3_000L);
+			assertThat(this.cache.get("k", Long.class)).isEqualTo(writes);
 		}
 		finally {
 			done.set(true);
