@@ -29,6 +29,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache.ValueWrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The near cache in front of a real redis-server stays exact through {@code CLIENT
@@ -315,6 +317,21 @@ class RedisNearCacheTests {
 				done.set(true);
 				pool.shutdownNow();
 			}
+		}
+	}
+
+	@Test
+	void aNearCacheWithoutATtlOnAClusterIsRefusedSayingWhy() {
+		ClusterClientOptions options = ClusterClientOptions.builder(RedisTestBackends.clientOptions()).build();
+		try (LarderCacheManager cluster = LarderCacheManager
+			.builder(new RedisBackend(
+					LettuceConnectors.cluster(List.of(RedisURI.create(this.redis.uri())), options, null)))
+			.nearCache(NearCacheSettings.enabledWithDefaults())
+			.serializer(this.serializer)
+			.build()) {
+			assertThatThrownBy(() -> cluster.getCache("books")).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("larder.caches.books.near-cache.ttl or larder.near-cache.ttl")
+				.hasMessageContaining("Redis Cluster and reads from replicas are not tracked");
 		}
 	}
 
