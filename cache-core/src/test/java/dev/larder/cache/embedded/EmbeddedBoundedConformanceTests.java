@@ -3,7 +3,7 @@ package dev.larder.cache.embedded;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
-import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.conformance.SharedBackendConformanceTests;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The cache contract on the embedded engine with every cache given a max-size, so that
  * each call goes through the key index: the bound must change nothing else.
  */
-class EmbeddedBoundedConformanceTests extends CacheConformanceTests {
+class EmbeddedBoundedConformanceTests extends SharedBackendConformanceTests {
 
 	private static Engine engine;
 

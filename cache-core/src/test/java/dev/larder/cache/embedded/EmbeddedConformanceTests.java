@@ -1,14 +1,14 @@
 package dev.larder.cache.embedded;
 
 import dev.larder.cache.backend.CacheBackend;
-import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.conformance.SharedBackendConformanceTests;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The cache contract on the embedded engine, in-process. */
-class EmbeddedConformanceTests extends CacheConformanceTests {
+class EmbeddedConformanceTests extends SharedBackendConformanceTests {
 
 	private static Engine engine;
 

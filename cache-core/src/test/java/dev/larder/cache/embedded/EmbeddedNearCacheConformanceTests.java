@@ -5,7 +5,7 @@ import java.util.List;
 import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
-import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.conformance.SharedBackendConformanceTests;
 import dev.larder.cache.near.NearCacheSettings;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The cache contract on the embedded engine with a near cache in front. */
-class EmbeddedNearCacheConformanceTests extends CacheConformanceTests {
+class EmbeddedNearCacheConformanceTests extends SharedBackendConformanceTests {
 
 	private static Engine engine;
 

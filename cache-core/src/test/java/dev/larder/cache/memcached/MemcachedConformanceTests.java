@@ -3,7 +3,7 @@ package dev.larder.cache.memcached;
 import java.util.List;
 
 import dev.larder.cache.backend.CacheBackend;
-import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.conformance.SharedBackendConformanceTests;
 import dev.larder.cache.testing.MemcachedProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class MemcachedConformanceTests {
 	}
 
 	@Nested
-	class SingleNodeTextProtocol extends CacheConformanceTests {
+	class SingleNodeTextProtocol extends SharedBackendConformanceTests {
 
 		@Override
 		protected CacheBackend createBackend() {
@@ -42,7 +42,7 @@ class MemcachedConformanceTests {
 	}
 
 	@Nested
-	class SingleNodeBinaryProtocol extends CacheConformanceTests {
+	class SingleNodeBinaryProtocol extends SharedBackendConformanceTests {
 
 		@Override
 		protected CacheBackend createBackend() {
@@ -52,7 +52,7 @@ class MemcachedConformanceTests {
 	}
 
 	@Nested
-	class ThreeNodePoolTextProtocol extends CacheConformanceTests {
+	class ThreeNodePoolTextProtocol extends SharedBackendConformanceTests {
 
 		@Override
 		protected CacheBackend createBackend() {
@@ -62,7 +62,7 @@ class MemcachedConformanceTests {
 	}
 
 	@Nested
-	class ThreeNodePoolBinaryProtocol extends CacheConformanceTests {
+	class ThreeNodePoolBinaryProtocol extends SharedBackendConformanceTests {
 
 		@Override
 		protected CacheBackend createBackend() {

@@ -1,13 +1,13 @@
 package dev.larder.cache.redis;
 
 import dev.larder.cache.backend.CacheBackend;
-import dev.larder.cache.conformance.CacheConformanceTests;
+import dev.larder.cache.conformance.SharedBackendConformanceTests;
 import dev.larder.cache.testing.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The cache contract on a real standalone redis-server. */
-class RedisStandaloneConformanceTests extends CacheConformanceTests {
+class RedisStandaloneConformanceTests extends SharedBackendConformanceTests {
 
 	private static RedisProcess redis;
 

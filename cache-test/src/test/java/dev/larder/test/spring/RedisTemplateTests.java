@@ -65,7 +65,8 @@ class RedisTemplateTests {
 		List<Object> results = this.redis.execute(new SessionCallback<List<Object>>() {
 
 			@Override
-			@SuppressWarnings("unchecked")
+			@SuppressWarnings({ "unchecked", "rawtypes" }) // SessionCallback's own
+															// signature is generic
 			public List<Object> execute(RedisOperations operations) throws DataAccessException {
 				RedisOperations<String, String> ops = operations;
 				ops.multi();
@@ -86,7 +87,8 @@ class RedisTemplateTests {
 		List<Object> results = this.redis.execute(new SessionCallback<List<Object>>() {
 
 			@Override
-			@SuppressWarnings("unchecked")
+			@SuppressWarnings({ "unchecked", "rawtypes" }) // SessionCallback's own
+															// signature is generic
 			public List<Object> execute(RedisOperations operations) throws DataAccessException {
 				RedisOperations<String, String> ops = operations;
 				ops.watch("stock");
