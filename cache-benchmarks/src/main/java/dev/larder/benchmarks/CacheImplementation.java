@@ -5,10 +5,14 @@ import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.caffeine.CaffeineBackend;
 import dev.larder.cache.embedded.EmbeddedBackend;
 import dev.larder.cache.near.NearCacheSettings;
+import dev.larder.cache.observation.ObservationCacheObserver;
 import dev.larder.cache.serialization.JsonValueSerializer;
 import dev.larder.cache.serialization.TypeAllowList;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
@@ -82,7 +86,44 @@ public enum CacheImplementation {
 				.serializer(new JsonValueSerializer(TypeAllowList.of(java.util.List.of("dev.larder.benchmarks"))))
 				.build();
 		}
+	},
+
+	/**
+	 * {@link #EMBEDDED_NEAR} with observations as an application with Actuator gets them
+	 * (larder.observations.enabled, the default): loads are observed, hits are not.
+	 */
+	EMBEDDED_NEAR_OBSERVED {
+		@Override
+		CacheManager cacheManager(String caffeineSpec) {
+			return observed(false);
+		}
+	},
+
+	/**
+	 * {@link #EMBEDDED_NEAR} with every get observed too
+	 * ({@code larder.observations.cache-gets=true}).
+	 */
+	EMBEDDED_NEAR_OBSERVED_GETS {
+		@Override
+		CacheManager cacheManager(String caffeineSpec) {
+			return observed(true);
+		}
 	};
+
+	/**
+	 * An embedded manager with a near cache whose observations are recorded as Actuator
+	 * records them: a timer per observation in a meter registry.
+	 */
+	private static CacheManager observed(boolean gets) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		return LarderCacheManager.builder(new EmbeddedBackend(Engine.start(EngineConfig.defaults()), true))
+			.defaultSettings(CacheSettings.defaults())
+			.nearCache(NearCacheSettings.enabledWithDefaults())
+			.serializer(new JsonValueSerializer(TypeAllowList.of(java.util.List.of("dev.larder.benchmarks"))))
+			.observer(new ObservationCacheObserver(observations, "embedded", gets))
+			.build();
+	}
 
 	/** The Caffeine spec both managers get. */
 	public static final String CAFFEINE_SPEC = "maximumSize=100000";

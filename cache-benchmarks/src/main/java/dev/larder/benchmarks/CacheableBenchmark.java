@@ -56,7 +56,8 @@ public class CacheableBenchmark {
 
 	private static final int HOT_MASK = HOT_KEYS - 1;
 
-	@Param({ "spring", "larder", "larder_nostats", "embedded", "embedded_near" })
+	@Param({ "spring", "larder", "larder_nostats", "embedded", "embedded_near", "embedded_near_observed",
+			"embedded_near_observed_gets" })
 	public String implementation;
 
 	private BenchmarkContext context;
