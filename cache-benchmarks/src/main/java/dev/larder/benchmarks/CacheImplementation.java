@@ -116,7 +116,8 @@ public enum CacheImplementation {
 	 */
 	private static CacheManager observed(boolean gets) {
 		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		observations.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
 		return LarderCacheManager.builder(new EmbeddedBackend(Engine.start(EngineConfig.defaults()), true))
 			.defaultSettings(CacheSettings.defaults())
 			.nearCache(NearCacheSettings.enabledWithDefaults())

@@ -129,8 +129,7 @@ public class RedisNearCacheExactnessBenchmark {
 		if (this.writerThread != null) {
 			this.writerThread.join();
 		}
-		LarderCache cache = (LarderCache) ((LarderCacheManager) this.context.cacheManager())
-			.getCache(ProductService.HIT_CACHE);
+		LarderCache cache = ((LarderCacheManager) this.context.cacheManager()).getCache(ProductService.HIT_CACHE);
 		long loads = this.service.loadCount();
 		System.out.println("writer=" + this.writer + ": " + this.writes.get() + " writes from another connection, "
 				+ Objects.requireNonNull(cache).getStatistics().nearHitCount() + " near hits, "

@@ -25,6 +25,8 @@ final class MicrometerStructureObservations implements StructureObservations {
 	}
 
 	@Override
+	@SuppressWarnings("try") // the scope is held for the call, so that spans started
+								// inside it nest under this one
 	public <T> T observe(String structure, String backend, String name, Supplier<T> call, Function<T, String> result) {
 		ObservationRegistry registry = this.registry.getIfAvailable();
 		if (registry == null) {

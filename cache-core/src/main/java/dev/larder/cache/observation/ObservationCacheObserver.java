@@ -33,6 +33,8 @@ public final class ObservationCacheObserver implements CacheObserver {
 	}
 
 	@Override
+	@SuppressWarnings("try") // the scope is held for the call, so that spans started
+								// inside it nest under this one
 	public <T> Callable<T> load(String cache, Callable<T> loader) {
 		return () -> {
 			Observation observation = start(cache, "load");
@@ -52,6 +54,8 @@ public final class ObservationCacheObserver implements CacheObserver {
 	}
 
 	@Override
+	@SuppressWarnings("try") // the scope is held for the call, so that spans started
+								// inside it nest under this one
 	public <T> Supplier<CompletableFuture<T>> loadAsync(String cache, Supplier<CompletableFuture<T>> loader) {
 		return () -> {
 			Observation observation = start(cache, "load");
@@ -81,6 +85,8 @@ public final class ObservationCacheObserver implements CacheObserver {
 	}
 
 	@Override
+	@SuppressWarnings("try") // the scope is held for the call, so that spans started
+								// inside it nest under this one
 	public @Nullable Object get(String cache, Supplier<@Nullable Object> lookup) {
 		if (!this.observeGets) {
 			return lookup.get();

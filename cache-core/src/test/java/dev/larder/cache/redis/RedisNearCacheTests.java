@@ -243,6 +243,7 @@ class RedisNearCacheTests {
 	 * before or after the reply).
 	 */
 	@Test
+	@SuppressWarnings("try") // the probe's registration is held for the test, not used
 	void aReadAfterTheWriteAndItsInvalidationOrAfterAnotherReadNeverAnswersAnOlderValue() throws Exception {
 		AtomicLong acked = new AtomicLong();
 		AtomicLong delivered = new AtomicLong();
