@@ -64,14 +64,18 @@ public abstract class CacheConformanceTests {
 	}
 
 	protected LarderCacheManager manager(CacheSettings defaults, java.time.InstantSource clock) {
-		LarderCacheManager manager = LarderCacheManager.builder(createBackend())
+		LarderCacheManager manager = customize(LarderCacheManager.builder(createBackend())
 			.defaultSettings(defaults)
 			.serializer(new JsonValueSerializer(TypeAllowList.of(List.of("dev.larder.cache.testtypes"))))
 			.keyPrefix("conformance:")
-			.clock(clock)
-			.build();
+			.clock(clock)).build();
 		this.managers.add(manager);
 		return manager;
+	}
+
+	/** What a variant of the suite adds to every manager it builds, e.g. a near cache. */
+	protected LarderCacheManager.Builder customize(LarderCacheManager.Builder builder) {
+		return builder;
 	}
 
 	/** Closes a manager a subclass built after the test. */

@@ -1,14 +1,9 @@
 package dev.larder.cache.embedded;
 
-import java.util.List;
-
-import dev.larder.cache.CacheSettings;
 import dev.larder.cache.LarderCacheManager;
 import dev.larder.cache.backend.CacheBackend;
 import dev.larder.cache.conformance.SharedBackendConformanceTests;
 import dev.larder.cache.near.NearCacheSettings;
-import dev.larder.cache.serialization.JsonValueSerializer;
-import dev.larder.cache.serialization.TypeAllowList;
 import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -35,16 +30,8 @@ class EmbeddedNearCacheConformanceTests extends SharedBackendConformanceTests {
 	}
 
 	@Override
-	protected LarderCacheManager manager(CacheSettings defaults) {
-		LarderCacheManager manager = LarderCacheManager.builder(createBackend())
-			.defaultSettings(defaults)
-			.nearCache(NearCacheSettings.enabledWithDefaults())
-			.serializer(new JsonValueSerializer(TypeAllowList.of(List.of("dev.larder.cache.testtypes"))))
-			.keyPrefix("conformance:")
-			.clock(this.clock)
-			.build();
-		closeAfterTest(manager);
-		return manager;
+	protected LarderCacheManager.Builder customize(LarderCacheManager.Builder builder) {
+		return builder.nearCache(NearCacheSettings.enabledWithDefaults());
 	}
 
 }
