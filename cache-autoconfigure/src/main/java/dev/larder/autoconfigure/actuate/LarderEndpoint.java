@@ -109,6 +109,9 @@ public class LarderEndpoint {
 		}
 		described.put("errors", stats.errorCount());
 		described.put("skippedPuts", stats.skippedWriteCount());
+		described.put("refreshes",
+				Map.of("success", stats.refreshSuccessCount(), "failure", stats.refreshFailureCount()));
+		described.put("stale", stats.staleCount());
 		return described;
 	}
 

@@ -51,7 +51,9 @@ class LarderEndpointTests {
 				assertThat(statistics).containsEntry("hits", 2L)
 					.containsEntry("misses", 1L)
 					.containsEntry("hitRatio", 2.0 / 3)
-					.containsEntry("loads", Map.of("success", 1L, "failure", 0L));
+					.containsEntry("loads", Map.of("success", 1L, "failure", 0L))
+					.containsEntry("refreshes", Map.of("success", 0L, "failure", 0L))
+					.containsEntry("stale", 0L);
 				// the load, a read that fills the near cache, a near hit
 				assertThat((Map<String, Object>) cache.get("nearCache")).containsEntry("size", 1L)
 					.containsEntry("hits", 1L)
