@@ -61,13 +61,14 @@ class RedisNearCacheAutoConfigurationTests {
 				assertThat(cache.getNearCache()).isNotNull();
 				cache.put("k", "v1");
 				cache.put("other", "v2");
-				Eventually.await(WAIT, "v1 in the near cache", () -> {
-					cache.get("k");
-					return "v1".equals(cache.getNearCache().get("k"));
+				// Until the reports of these own writes arrive, a report may still drop
+				// the
+				// entry once more: read until a read is a near hit.
+				Eventually.await(WAIT, "a near-cache hit of v1", () -> {
+					long hits = cache.getStatistics().nearHitCount();
+					return "v1".equals(cache.get("k", String.class))
+							&& cache.getStatistics().nearHitCount() == hits + 1;
 				});
-				long hits = cache.getStatistics().nearHitCount();
-				assertThat(cache.get("k", String.class)).isEqualTo("v1");
-				assertThat(cache.getStatistics().nearHitCount()).isEqualTo(hits + 1);
 				RedisClient client = RedisClient.create(RedisURI.create(redis.uri()));
 				try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
 					RedisCommands<byte[], byte[]> writer = connection.sync();

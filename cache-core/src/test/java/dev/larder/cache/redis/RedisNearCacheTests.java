@@ -74,6 +74,12 @@ class RedisNearCacheTests {
 
 	private RedisCommands<byte[], byte[]> writer;
 
+	/**
+	 * Reports of the key that reached a listener registered after the near cache's, so
+	 * the near cache has had each of them too.
+	 */
+	private final AtomicLong reportsOfKey = new AtomicLong();
+
 	@BeforeEach
 	void start() {
 		this.redis = RedisProcess.start("--enable-debug-command", "local");
@@ -83,6 +89,20 @@ class RedisNearCacheTests {
 			.keyPrefix("app:")
 			.build();
 		this.cache = this.manager.getCache("near");
+		this.manager.getBackend().keyInvalidations().listen(NAMESPACE, new InvalidationListener() {
+
+			@Override
+			public void invalidate(String key) {
+				if (key.equals(KEY)) {
+					RedisNearCacheTests.this.reportsOfKey.incrementAndGet();
+				}
+			}
+
+			@Override
+			public void invalidateAll() {
+			}
+
+		});
 		this.client = RedisClient.create(RedisURI.create(this.redis.uri()));
 		this.connection = this.client.connect(ByteArrayCodec.INSTANCE);
 		this.writer = this.connection.sync();
@@ -339,7 +359,7 @@ class RedisNearCacheTests {
 	private void assertHitsResume(Object value) {
 		warm(value);
 		long before = this.cache.getStatistics().nearHitCount();
-		assertThat(this.cache.get("k")).isNotNull();
+		assertThat(this.cache.get("k", Object.class)).isEqualTo(value);
 		assertThat(this.cache.getStatistics().nearHitCount()).isEqualTo(before + 1);
 	}
 
@@ -372,8 +392,14 @@ class RedisNearCacheTests {
 	 * Writes a value from the writer and reads it until the near cache holds it (the
 	 * write's own invalidation may drop the first fill).
 	 */
+	/**
+	 * Writes the key from outside and waits until the near cache had the write's report
+	 * and then holds the value, so that no report of it is still on its way.
+	 */
 	private void warm(Object value) {
+		long reported = this.reportsOfKey.get();
 		this.writer.set(bytes(KEY), json(value));
+		Eventually.await(WAIT, "the write reported", () -> this.reportsOfKey.get() > reported);
 		awaitInNearCache(value);
 	}
 
