@@ -105,9 +105,14 @@ class CaffeineAtomicLoadTests {
 		assertThat(loads).hasValue(1);
 		assertThat(cache.getStatistics().loadSuccessCount()).isEqualTo(1);
 		assertThat(cache.getStatistics().putCount()).isEqualTo(1);
-		assertThat(cache.getStatistics().missCount()).isEqualTo(8);
+		// Each get counts once: a miss if it came before the load ended, a hit if the
+		// pool
+		// only started it after (the release does not wait for all eight to arrive).
+		long misses = cache.getStatistics().missCount();
+		assertThat(misses).isBetween(1L, 8L);
+		assertThat(cache.getStatistics().hitCount()).isEqualTo(8 - misses);
 		assertThat(cache.get("hot", () -> "again")).isEqualTo("loaded");
-		assertThat(cache.getStatistics().hitCount()).isEqualTo(1);
+		assertThat(cache.getStatistics().hitCount()).isEqualTo(8 - misses + 1);
 	}
 
 	private static void awaitBlockedOrDone(Thread thread) throws InterruptedException {
