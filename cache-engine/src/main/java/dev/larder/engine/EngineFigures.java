@@ -3,7 +3,6 @@ package dev.larder.engine;
 import dev.larder.engine.command.EngineCore;
 import dev.larder.engine.keyspace.Database;
 import dev.larder.engine.keyspace.Keyspace;
-import dev.larder.engine.keyspace.Shard;
 
 /**
  * A live, read-only view of the figures {@code INFO} prints that monitoring polls, for
@@ -62,21 +61,17 @@ public final class EngineFigures {
 		return this.core.stats().evictedKeys.sum();
 	}
 
-	/** Keys in every database, as INFO keyspace sums them. */
+	/**
+	 * Keys in every database. Read without the shards' locks ({@link Database#sizeHint}):
+	 * a scrape must not stall commands, and a gauge needs no snapshot.
+	 */
 	public long keys() {
 		Keyspace keyspace = this.core.keyspace();
 		long keys = 0;
-		for (int s = 0; s < keyspace.shardCount(); s++) {
-			Shard shard = keyspace.shard(s);
-			shard.lock();
-			try {
-				for (int db = 0; db < keyspace.databaseCount(); db++) {
-					Database database = keyspace.db(db);
-					keys += database.size(s);
-				}
-			}
-			finally {
-				shard.unlock();
+		for (int db = 0; db < keyspace.databaseCount(); db++) {
+			Database database = keyspace.db(db);
+			for (int s = 0; s < keyspace.shardCount(); s++) {
+				keys += database.sizeHint(s);
 			}
 		}
 		return keys;
