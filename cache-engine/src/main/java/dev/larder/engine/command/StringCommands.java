@@ -47,6 +47,8 @@ final class StringCommands {
 		t.bind(StringCommandSpecs.INCRBYFLOAT, StringCommands::incrbyfloat);
 		t.bind(StringCommandSpecs.GETRANGE, StringCommands::getrange);
 		t.bind(StringCommandSpecs.SETRANGE, StringCommands::setrange);
+		t.bind(StringCommandSpecs.SUBSTR, StringCommands::getrange);
+		t.bind(StringCommandSpecs.LCS, LcsCommand::lcs);
 	}
 
 	private static Reply get(CommandContext c) {
@@ -210,7 +212,7 @@ final class StringCommands {
 		Args.checkStringLength(c, old.length, suffix.length);
 		byte[] joined = Arrays.copyOf(old, old.length + suffix.length);
 		System.arraycopy(suffix, 0, joined, old.length, suffix.length);
-		c.db().replaceValue(e, joined);
+		c.db().replaceValueRaw(e, joined);
 		c.modified(c.arg(1));
 		c.notify(KeyChanges.NOTIFY_STRING, "append", c.arg(1));
 		return Reply.integer(joined.length);
@@ -284,7 +286,7 @@ final class StringCommands {
 
 	/**
 	 * Redis 7.0's GETRANGE index arithmetic, quirks included (e.g. "abc" 0 -100 gives
-	 * "a").
+	 * "a"); SUBSTR is the same command under its old name.
 	 */
 	private static Reply getrange(CommandContext c) {
 		long start = Args.parseLong(c.arg(2));
@@ -333,7 +335,7 @@ final class StringCommands {
 			Args.checkStringLength(c, offset, patch.length);
 			byte[] value = new byte[(int) offset + patch.length];
 			System.arraycopy(patch, 0, value, (int) offset, patch.length);
-			c.db().add(c.arg(1), value);
+			c.db().addRaw(c.arg(1), value);
 			c.modified(c.arg(1));
 			c.notify(KeyChanges.NOTIFY_STRING, "setrange", c.arg(1));
 			return Reply.integer(value.length);
@@ -345,7 +347,7 @@ final class StringCommands {
 		Args.checkStringLength(c, offset, patch.length);
 		byte[] value = Arrays.copyOf(old, (int) Math.max(old.length, offset + patch.length));
 		System.arraycopy(patch, 0, value, (int) offset, patch.length);
-		c.db().replaceValue(e, value);
+		c.db().replaceValueRaw(e, value);
 		c.modified(c.arg(1));
 		c.notify(KeyChanges.NOTIFY_STRING, "setrange", c.arg(1));
 		return Reply.integer(value.length);

@@ -143,6 +143,40 @@ public final class Database {
 	}
 
 	/**
+	 * {@link #replaceValue} with a string Redis would hold raw whatever its content
+	 * (dbUnshareStringValue: SETBIT, BITFIELD, SETRANGE, APPEND), so OBJECT ENCODING says
+	 * {@code raw}.
+	 */
+	public void replaceValueRaw(KeyEntry e, byte[] value) {
+		slice(e.hash).replace(e, Values.rawString(value));
+	}
+
+	/**
+	 * {@link #add(byte[], byte[])} with a string Redis would create raw
+	 * (createObject(OBJ_STRING, sds): SETBIT, BITFIELD, SETRANGE on a missing key).
+	 */
+	public KeyEntry addRaw(byte[] key, byte[] value) {
+		return addValue(key, Values.rawString(value));
+	}
+
+	/**
+	 * {@link #put(byte[], byte[])} (setKey: the TTL goes, an expired key is reported
+	 * expired and then new) with a string Redis would hold raw, as BITOP stores its
+	 * result.
+	 */
+	public KeyEntry putRaw(byte[] key, byte[] value) {
+		int h = Bytes.hash(key);
+		KeyEntry e = lookupNoTouch(key, h);
+		if (e == null) {
+			return addValue(key, Values.rawString(value));
+		}
+		DbShard s = slice(h);
+		s.replace(e, Values.rawString(value));
+		s.persist(e);
+		return e;
+	}
+
+	/**
 	 * Adds a string under a key known to be absent (after a failed lookup under the same
 	 * lock).
 	 */

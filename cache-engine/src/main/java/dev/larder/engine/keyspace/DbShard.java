@@ -176,6 +176,9 @@ final class DbShard {
 		if (value instanceof byte[] string) {
 			return JvmLayout.byteArray(string.length);
 		}
+		if (value instanceof RawString raw) {
+			return RawString.SHELL + JvmLayout.byteArray(raw.bytes.length);
+		}
 		AccountedValue v = (AccountedValue) value;
 		v.owner = this;
 		return v.memoryUsage();
@@ -185,6 +188,9 @@ final class DbShard {
 	private long detach(Object value) {
 		if (value instanceof byte[] string) {
 			return JvmLayout.byteArray(string.length);
+		}
+		if (value instanceof RawString raw) {
+			return RawString.SHELL + JvmLayout.byteArray(raw.bytes.length);
 		}
 		AccountedValue v = (AccountedValue) value;
 		if (v.owner == this) {

@@ -78,7 +78,8 @@ public final class Dict<E extends DictEntry> {
 		for (int steps = 0; e != null && steps < 4; steps++, e = e.next) {
 			if (e.hash == hash) {
 				Object v = e.value;
-				sink += e.key.length + (v instanceof byte[] b ? b.length : 1);
+				sink += e.key.length
+						+ (v instanceof byte[] b ? b.length : v instanceof RawString r ? r.bytes.length : 1);
 			}
 		}
 		return sink;

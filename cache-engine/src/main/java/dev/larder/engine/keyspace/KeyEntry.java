@@ -57,7 +57,8 @@ public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry, InlineK
 	// than in every command, and another type fails them with a ClassCastException.
 
 	public byte[] asString() {
-		return (byte[]) value;
+		Object v = value;
+		return v instanceof RawString raw ? raw.bytes : (byte[]) v;
 	}
 
 	public ListValue asList() {

@@ -2,7 +2,8 @@ package dev.larder.engine.keyspace;
 
 /**
  * The Redis type of a stored value, as TYPE names it, in Redis's order (OBJ_STRING 0 to
- * OBJ_HASH 4). Each type has one value class ({@code byte[]} for strings, a
+ * OBJ_HASH 4). Each type has one value class ({@code byte[]} for strings, or a
+ * {@link RawString} around one for short strings Redis would call raw, a
  * {@link CollectionValue} for the others) and one method in {@link ValueVisitor}.
  */
 public enum ValueType {
@@ -22,7 +23,7 @@ public enum ValueType {
 
 	/** The type of a stored value. */
 	public static ValueType of(Object value) {
-		return value instanceof byte[] ? STRING : ((CollectionValue) value).type();
+		return value instanceof byte[] || value instanceof RawString ? STRING : ((CollectionValue) value).type();
 	}
 
 }

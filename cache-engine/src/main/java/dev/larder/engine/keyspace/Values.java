@@ -9,8 +9,9 @@ package dev.larder.engine.keyspace;
  *
  * <p>
  * A stored value is a {@code byte[]} for a string (no wrapper object, which would cost a
- * header per key) or a {@link CollectionValue}; {@link #accept} is the one place that
- * knows this. {@link Database} only stores those two, so the cast there cannot fail.
+ * header per key), a {@link RawString} for the few short strings whose encoding the bytes
+ * cannot tell, or a {@link CollectionValue}; {@link #accept} is the one place that knows
+ * this. {@link Database} only stores those, so the cast there cannot fail.
  */
 public final class Values {
 
@@ -28,9 +29,10 @@ public final class Values {
 	private static final ValueVisitor<String> ENCODING = new ValueVisitor<>() {
 
 		/**
-		 * As Redis's tryObjectEncoding names a string when it is stored. Redis keeps
-		 * strings grown by APPEND or SETRANGE {@code raw} whatever their length; this
-		 * engine does not track that history.
+		 * As Redis's tryObjectEncoding names a string when it is stored. The strings
+		 * Redis keeps {@code raw} whatever their length (written by SETBIT, BITOP,
+		 * APPEND, SETRANGE ...) are {@link RawString}s, which {@link #encoding} answers
+		 * before this.
 		 */
 		@Override
 		public String visitString(byte[] value) {
@@ -64,7 +66,11 @@ public final class Values {
 
 	private static final ValueVisitor<Object> DEEP_COPY = new ValueVisitor<>() {
 
-		/** Strings are never changed in place (APPEND and SETRANGE make new arrays). */
+		/**
+		 * Strings are never changed in place (APPEND, SETRANGE and SETBIT make new
+		 * arrays); {@link #deepCopy} keeps a {@link RawString} itself, as Redis's
+		 * dupStringObject keeps a raw string raw.
+		 */
 		@Override
 		public Object visitString(byte[] value) {
 			return value;
@@ -130,12 +136,24 @@ public final class Values {
 		if (value instanceof byte[] string) {
 			return visitor.visitString(string);
 		}
+		if (value instanceof RawString raw) {
+			return visitor.visitString(raw.bytes);
+		}
 		return ((CollectionValue) value).accept(visitor);
 	}
 
 	/** The encoding OBJECT ENCODING names, as Redis 7.0 would. */
 	public static String encoding(Object value) {
-		return accept(value, ENCODING);
+		return value instanceof RawString ? "raw" : accept(value, ENCODING);
+	}
+
+	/**
+	 * The stored form of a string that Redis would hold as a raw sds whatever its content
+	 * (createRawStringObject, dbUnshareStringValue): a {@link RawString} when its bytes
+	 * alone would read as {@code int} or {@code embstr}, the bare array otherwise.
+	 */
+	static Object rawString(byte[] value) {
+		return value.length > EMBSTR_SIZE_LIMIT ? value : new RawString(value);
 	}
 
 	/**
@@ -143,12 +161,12 @@ public final class Values {
 	 * entry not included).
 	 */
 	public static long memoryUsage(Object value) {
-		return accept(value, MEMORY_USAGE);
+		return value instanceof RawString ? RawString.SHELL + accept(value, MEMORY_USAGE) : accept(value, MEMORY_USAGE);
 	}
 
 	/** A copy that later changes to either value leave the other alone, for COPY. */
 	public static Object deepCopy(Object value) {
-		return accept(value, DEEP_COPY);
+		return value instanceof RawString ? value : accept(value, DEEP_COPY);
 	}
 
 }

@@ -28,6 +28,32 @@ public interface GetKeysProc {
 		return List.of(new KeyRef(1, Collections.unmodifiableSet(EnumSet.of(KeySpecFlag.OW, KeySpecFlag.UPDATE))));
 	};
 
+	/**
+	 * bitfieldGetKeys: read-only flags while the subcommands are only GETs and OVERFLOWs,
+	 * read-write from the first SET or INCRBY, or anything it cannot parse.
+	 */
+	GetKeysProc BITFIELD = args -> {
+		boolean readonly = true;
+		for (int i = 2; i < args.length; i++) {
+			int remaining = args.length - i - 1;
+			String arg = new String(args[i], java.nio.charset.StandardCharsets.ISO_8859_1);
+			if (arg.equalsIgnoreCase("get") && remaining >= 2) {
+				i += 2;
+			}
+			else if (arg.equalsIgnoreCase("overflow") && remaining >= 1) {
+				i += 1;
+			}
+			else {
+				// SET and INCRBY write; a syntax error is safer taken as a write
+				readonly = false;
+				break;
+			}
+		}
+		Set<KeySpecFlag> flags = readonly ? EnumSet.of(KeySpecFlag.RO, KeySpecFlag.ACCESS)
+				: EnumSet.of(KeySpecFlag.RW, KeySpecFlag.ACCESS, KeySpecFlag.UPDATE);
+		return List.of(new KeyRef(1, Collections.unmodifiableSet(flags)));
+	};
+
 	/** The keys of the command line {@code args} (the command name at 0). */
 	List<KeyRef> keys(byte[][] args);
 

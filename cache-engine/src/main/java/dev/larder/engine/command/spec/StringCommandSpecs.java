@@ -187,6 +187,21 @@ public final class StringCommandSpecs {
 		.arguments(key("key", 0), doubleArg("increment"))
 		.build();
 
+	/** {@code LCS key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]} */
+	public static final CommandSpec LCS = CommandSpec.command("lcs")
+		.arity(-3)
+		.flags(READONLY)
+		.acl(AclCategory.STRING)
+		.keySpecs(KeySpec.index(1).range(1).flags(RO, ACCESS))
+		.group(CommandGroup.STRING)
+		.since("7.0.0")
+		.summary("Find longest common substring")
+		.complexity("O(N*M) where N and M are the lengths of s1 and s2, respectively")
+		.arguments(key("key1", 0), key("key2", 0), pureToken("len", "LEN").optional(),
+				pureToken("idx", "IDX").optional(), integer("len").token("MINMATCHLEN").optional(),
+				pureToken("withmatchlen", "WITHMATCHLEN").optional())
+		.build();
+
 	/** {@code MGET key [key ...]} */
 	public static final CommandSpec MGET = CommandSpec.command("mget")
 		.arity(-2)
@@ -325,6 +340,24 @@ public final class StringCommandSpecs {
 		.summary("Get the length of the value stored in a key")
 		.complexity("O(1)")
 		.arguments(key("key", 0))
+		.build();
+
+	/** {@code SUBSTR key start end} */
+	public static final CommandSpec SUBSTR = CommandSpec.command("substr")
+		.arity(4)
+		.flags(READONLY)
+		.acl(AclCategory.STRING)
+		.keySpecs(KeySpec.index(1).range(0).flags(RO, ACCESS))
+		.group(CommandGroup.STRING)
+		.since("1.0.0")
+		.summary("Get a substring of the string stored at a key")
+		.complexity("O(N) where N is the length of the returned string. The complexity is "
+				+ "ultimately determined by the returned length, but because creating a substring "
+				+ "from an existing string is very cheap, it can be considered O(1) for small strings.")
+		.docFlags(DocFlag.DEPRECATED)
+		.deprecatedSince("2.0.0")
+		.replacedBy("`GETRANGE`")
+		.arguments(key("key", 0), integer("start"), integer("end"))
 		.build();
 
 	private StringCommandSpecs() {
