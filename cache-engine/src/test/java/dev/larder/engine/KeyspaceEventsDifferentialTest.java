@@ -126,6 +126,15 @@ class KeyspaceEventsDifferentialTest {
 				"SETRANGE s 3 abc; SETRANGE s 0 xy; SETRANGE s 0 ''; SETRANGE missing 0 ''; SETRANGE missing 2 ''",
 				"GET missing; MGET a b; STRLEN missing; GETRANGE missing 0 1", "SET k v PX 1; SLEEP; GET k",
 				"SET k v PX 1; SLEEP; SET k w NX", "SET k v PX 1; SLEEP; APPEND k w", "SET k 1; LPUSH k a",
+				// bitmaps, LCS and SUBSTR
+				"SETBIT k 0 1; SETBIT k 0 1; SETBIT k 0 0; SETBIT k 100 0", "SET k 1; SETBIT k 0 0; SETBIT k -1 1",
+				"RPUSH l a; SETBIT l 0 1; BITFIELD l SET u8 0 1; BITOP NOT l l",
+				"BITFIELD k SET u8 0 1 GET u8 0; BITFIELD k SET u8 0 1; BITFIELD k INCRBY u8 0 1; BITFIELD k GET u8 0",
+				"BITFIELD_RO k GET u8 0; BITFIELD k OVERFLOW FAIL SET u8 0 1 INCRBY u8 0 300",
+				"SET k x; BITFIELD k OVERFLOW FAIL INCRBY u8 0 300; BITFIELD k SET u8 0 120; BITFIELD k SET u8 8 0",
+				"SET a x; BITOP AND d a; BITOP OR d missing; BITOP OR d missing; SET d v EX 100; BITOP NOT d a",
+				"SET d v PX 1; SLEEP; SET a x; BITOP OR d a", "SET d v PX 1; SLEEP; BITOP OR d missing",
+				"GETBIT m 0; BITCOUNT m; BITPOS m 1; LCS m n; BITOP AND d m n; BITFIELD_RO m GET u8 0; SUBSTR m 0 1",
 				// keys
 				"SET a 1; DEL a b", "SET a 1; UNLINK a b", "EXISTS a; SET a 1; EXISTS a a b",
 				"TOUCH x; SET x 1; TOUCH x", "SET a 1; EXPIRE a 100; EXPIRE a 100 NX; PEXPIRE a 50000 XX; EXPIREAT a 1",

@@ -392,7 +392,10 @@ final class BitmapCommands {
 		}
 		byte[] dest = c.arg(2);
 		if (maxlen == 0) {
-			if (c.db().delete(dest)) {
+			// dbDelete: even a key past its TTL goes as a plain deletion
+			KeyEntry old = c.db().peek(dest);
+			if (old != null) {
+				c.db().remove(old);
 				c.modified(dest);
 				c.notify(KeyChanges.NOTIFY_GENERIC, "del", dest);
 			}
