@@ -278,6 +278,41 @@ class BitmapDifferentialTest {
 	}
 
 	/**
+	 * Every BYTE and BIT range of BITCOUNT and BITPOS over a short string, negative and
+	 * past-the-end indexes included: the edge arithmetic of bitops.c (masks of the first
+	 * and last bytes, an explicit end for clear bits), as bitops.tcl's "BITPOS/BITCOUNT
+	 * fuzzy testing using SETBIT" probes it, exhaustively.
+	 */
+	@ParameterizedTest
+	@MethodSource("rangeProbes")
+	void everyRangeCountsAndFindsLikeRedis(String value) {
+		byte[] v = tokens(value)[0];
+		for (RespClient c : List.of(engineClient, redisClient)) {
+			c.call("RESET");
+			c.call(bytes("SET"), bytes("s"), v);
+		}
+		int bits = v.length * 8;
+		for (String unit : List.of("BYTE", "BIT")) {
+			int bound = unit.equals("BIT") ? bits + 2 : v.length + 2;
+			for (int start = -bound; start <= bound; start++) {
+				for (int end = -bound; end <= bound; end++) {
+					String range = start + " " + end + " " + unit;
+					for (String command : List.of("BITCOUNT s " + range, "BITPOS s 0 " + range,
+							"BITPOS s 1 " + range)) {
+						byte[][] args = tokens(command);
+						assertThat(engineClient.call(args)).as(value + ": " + command)
+							.isEqualTo(redisClient.call(args));
+					}
+				}
+			}
+		}
+	}
+
+	static Stream<String> rangeProbes() {
+		return Stream.of("\\x00\\xff\\x00", "\\xff\\xff\\xff", "\\x81\\x7e\\x18", "\\x01");
+	}
+
+	/**
 	 * SETBIT's offsets and LCS's table are bounded by proto-max-bulk-len, as CONFIG SET
 	 * leaves it.
 	 */
