@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * A port of Redis's src/bitops.c (Copyright (c) 2009-2012, Salvatore Sanfilippo, BSD
- * 3-clause licence). Stored strings are never changed in place, since replies and other
- * readers may still hold their arrays: a write copies the string (grown as Redis grows
- * it) and stores the copy as a raw string, as Redis's dbUnshareStringValue does.
+ * 3-clause licence). A written bitmap is held raw, as Redis's dbUnshareStringValue makes
+ * it, and owns its bytes, which SETBIT and BITFIELD then change in place under the shard
+ * lock ({@code Database.bitsForUpdate}); readers here see them under the same lock
+ * ({@code KeyEntry.stringUnderLock}).
  */
 final class BitmapCommands {
 
@@ -92,10 +93,9 @@ final class BitmapCommands {
 	}
 
 	/**
-	 * lookupStringForBitCommand: the string of the key as a new array at least
-	 * {@code maxbit / 8 + 1} bytes long, already stored as the key's raw value (created
-	 * when absent), for the caller to write its bits into under the same lock. Null when
-	 * the key holds another type.
+	 * lookupStringForBitCommand: the bytes of the key's string, at least
+	 * {@code maxbit / 8 + 1} long and created when absent, for the caller to write its
+	 * bits into in place under the same lock.
 	 */
 	private static BitTarget stringForBitWrite(CommandContext c, long maxbit) {
 		if ((maxbit >>> 3) + 1 > MAX_ARRAY) {
@@ -105,17 +105,14 @@ final class BitmapCommands {
 		byte[] key = c.arg(1);
 		KeyEntry e = c.lookupWrite(key, ValueType.STRING);
 		if (e == null) {
-			byte[] created = new byte[size];
-			c.db().addRaw(key, created);
-			return new BitTarget(created, true);
+			return new BitTarget(c.db().addBits(key, size), true);
 		}
-		byte[] old = e.asString();
-		byte[] copy = Arrays.copyOf(old, Math.max(old.length, size));
-		c.db().replaceValueRaw(e, copy);
-		return new BitTarget(copy, copy.length != old.length);
+		int oldLength = e.stringUnderLock().length;
+		byte[] bits = c.db().bitsForUpdate(e, size);
+		return new BitTarget(bits, bits.length != oldLength);
 	}
 
-	/** The array a write goes to, and whether it is new or grew (Redis's dirty). */
+	/** The bytes a write goes to, and whether they are new or grew (Redis's dirty). */
 	private record BitTarget(byte[] bytes, boolean dirty) {
 	}
 
@@ -128,21 +125,14 @@ final class BitmapCommands {
 		}
 		int index = (int) (offset >>> 3);
 		int bit = 7 - (int) (offset & 7);
-		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.STRING);
-		if (e != null) {
-			byte[] old = e.asString();
-			boolean grows = index >= old.length;
-			int bitval = grows ? 0 : (old[index] >> bit) & 1;
-			if (!grows && bitval == on) {
-				// Redis unshares the string even when nothing changes: it becomes raw
-				c.db().replaceValueRaw(e, old);
-				return Reply.integer(bitval);
-			}
-		}
+		// the string becomes raw even when no bit changes, as Redis unshares it
 		BitTarget target = stringForBitWrite(c, offset);
 		byte[] p = target.bytes();
 		int byteval = p[index] & 0xff;
 		int bitval = (byteval >> bit) & 1;
+		if (!target.dirty() && bitval == on) {
+			return Reply.integer(bitval);
+		}
 		byteval &= ~(1 << bit);
 		byteval |= (int) (on & 1) << bit;
 		p[index] = (byte) byteval;
@@ -158,7 +148,7 @@ final class BitmapCommands {
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		byte[] s = e.asString();
+		byte[] s = e.stringUnderLock();
 		long index = offset >>> 3;
 		int bit = 7 - (int) (offset & 7);
 		return Reply.integer(index < s.length ? (s[(int) index] >> bit) & 1 : 0);
@@ -173,7 +163,7 @@ final class BitmapCommands {
 		if (e == null) {
 			return Reply.integer(0);
 		}
-		byte[] p = e.asString();
+		byte[] p = e.stringUnderLock();
 		long strlen = p.length;
 		long start;
 		long end;
@@ -260,7 +250,7 @@ final class BitmapCommands {
 		if (e == null) {
 			return Reply.integer(bit == 1 ? -1 : 0);
 		}
-		byte[] p = e.asString();
+		byte[] p = e.stringUnderLock();
 		long strlen = p.length;
 		long start;
 		long end;
@@ -387,7 +377,7 @@ final class BitmapCommands {
 		int maxlen = 0;
 		for (int j = 0; j < numkeys; j++) {
 			KeyEntry e = c.lookupRead(c.arg(j + 3), ValueType.STRING);
-			src[j] = e == null ? Bytes.EMPTY : e.asString();
+			src[j] = e == null ? Bytes.EMPTY : e.stringUnderLock();
 			maxlen = Math.max(maxlen, src[j].length);
 		}
 		byte[] dest = c.arg(2);
@@ -427,7 +417,7 @@ final class BitmapCommands {
 				}
 			}
 		}
-		c.db().putRaw(dest, res);
+		c.db().putBits(dest, res);
 		c.modified(dest);
 		c.notify(KeyChanges.NOTIFY_STRING, "set", dest);
 		return Reply.integer(maxlen);
@@ -499,7 +489,7 @@ final class BitmapCommands {
 		boolean dirty = false;
 		if (readonly) {
 			KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
-			readable = e == null ? null : e.asString();
+			readable = e == null ? null : e.stringUnderLock();
 		}
 		else {
 			if (readonlyCommand) {

@@ -29,8 +29,8 @@ final class LcsCommand {
 				|| eb != null && ValueType.of(eb.value()) != ValueType.STRING) {
 			return Reply.error("ERR The specified keys must contain string values");
 		}
-		byte[] a = ea == null ? Bytes.EMPTY : ea.asString();
-		byte[] b = eb == null ? Bytes.EMPTY : eb.asString();
+		byte[] a = ea == null ? Bytes.EMPTY : ea.stringUnderLock();
+		byte[] b = eb == null ? Bytes.EMPTY : eb.stringUnderLock();
 		boolean getlen = false;
 		boolean getidx = false;
 		boolean withmatchlen = false;
@@ -77,7 +77,7 @@ final class LcsCommand {
 		if (!computelcs) {
 			return Reply.integer(length);
 		}
-		byte[] result = new byte[length];
+		byte[] result = new byte[length]; // a new array: the reply outlives the lock
 		List<Reply> matches = new ArrayList<>();
 		int idx = length;
 		// alen in arangeStart means no range is open

@@ -208,7 +208,7 @@ final class StringCommands {
 			c.notify(KeyChanges.NOTIFY_STRING, "append", c.arg(1));
 			return Reply.integer(suffix.length);
 		}
-		byte[] old = e.asString();
+		byte[] old = e.stringUnderLock(); // copied into the new value
 		Args.checkStringLength(c, old.length, suffix.length);
 		byte[] joined = Arrays.copyOf(old, old.length + suffix.length);
 		System.arraycopy(suffix, 0, joined, old.length, suffix.length);
@@ -220,7 +220,7 @@ final class StringCommands {
 
 	private static Reply strlen(CommandContext c) {
 		KeyEntry e = c.lookupRead(c.arg(1), ValueType.STRING);
-		return Reply.integer(e == null ? 0 : e.asString().length);
+		return Reply.integer(e == null ? 0 : e.stringUnderLock().length);
 	}
 
 	private static Reply decrby(CommandContext c) {
@@ -295,7 +295,7 @@ final class StringCommands {
 		if (e == null) {
 			return Reply.bulk(Bytes.EMPTY);
 		}
-		byte[] s = e.asString();
+		byte[] s = e.stringUnderLock(); // the reply gets a copy of the range
 		long len = s.length;
 		if (start < 0 && end < 0 && start > end) {
 			return Reply.bulk(Bytes.EMPTY);
@@ -340,7 +340,7 @@ final class StringCommands {
 			c.notify(KeyChanges.NOTIFY_STRING, "setrange", c.arg(1));
 			return Reply.integer(value.length);
 		}
-		byte[] old = e.asString();
+		byte[] old = e.stringUnderLock(); // copied into the new value
 		if (patch.length == 0) {
 			return Reply.integer(old.length);
 		}

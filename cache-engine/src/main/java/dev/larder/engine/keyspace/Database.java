@@ -1,6 +1,7 @@
 package dev.larder.engine.keyspace;
 
 import dev.larder.engine.events.KeyChanges;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -144,16 +145,43 @@ public final class Database {
 
 	/**
 	 * {@link #replaceValue} with a string Redis would hold raw whatever its content
-	 * (dbUnshareStringValue: SETBIT, BITFIELD, SETRANGE, APPEND), so OBJECT ENCODING says
-	 * {@code raw}.
+	 * (dbUnshareStringValue: SETRANGE, APPEND), so OBJECT ENCODING says {@code raw}.
 	 */
 	public void replaceValueRaw(KeyEntry e, byte[] value) {
 		slice(e.hash).replace(e, Values.rawString(value));
 	}
 
 	/**
+	 * The bytes of a string key, at least {@code minLength} long (grown with zeros, as
+	 * sdsgrowzero), to be changed in place by the caller under the key's shard lock, as
+	 * SETBIT and BITFIELD write bits: the value becomes a {@link RawString} that owns its
+	 * array, copied once from a bare array (which replies may share) and again only when
+	 * it must grow.
+	 */
+	public byte[] bitsForUpdate(KeyEntry e, int minLength) {
+		if (e.value instanceof RawString raw && raw.bytes.length >= minLength) {
+			return raw.bytes;
+		}
+		byte[] old = e.stringUnderLock();
+		byte[] bits = Arrays.copyOf(old, Math.max(old.length, minLength));
+		slice(e.hash).replace(e, new RawString(bits));
+		return bits;
+	}
+
+	/**
+	 * Adds, under a key known to be absent, a bitmap of {@code length} zero bytes, and
+	 * returns its bytes for the caller to write in place under the key's shard lock (see
+	 * {@link #bitsForUpdate}).
+	 */
+	public byte[] addBits(byte[] key, int length) {
+		byte[] bits = new byte[length];
+		addValue(key, new RawString(bits));
+		return bits;
+	}
+
+	/**
 	 * {@link #add(byte[], byte[])} with a string Redis would create raw
-	 * (createObject(OBJ_STRING, sds): SETBIT, BITFIELD, SETRANGE on a missing key).
+	 * (createObject(OBJ_STRING, sds): SETRANGE on a missing key).
 	 */
 	public KeyEntry addRaw(byte[] key, byte[] value) {
 		return addValue(key, Values.rawString(value));
@@ -161,17 +189,18 @@ public final class Database {
 
 	/**
 	 * {@link #put(byte[], byte[])} (setKey: the TTL goes, an expired key is reported
-	 * expired and then new) with a string Redis would hold raw, as BITOP stores its
-	 * result.
+	 * expired and then new) of a bitmap, as BITOP stores its result: held raw, and
+	 * {@code value} becomes the keyspace's, for {@link #bitsForUpdate} to change in place
+	 * later.
 	 */
-	public KeyEntry putRaw(byte[] key, byte[] value) {
+	public KeyEntry putBits(byte[] key, byte[] value) {
 		int h = Bytes.hash(key);
 		KeyEntry e = lookupNoTouch(key, h);
 		if (e == null) {
-			return addValue(key, Values.rawString(value));
+			return addValue(key, new RawString(value));
 		}
 		DbShard s = slice(h);
-		s.replace(e, Values.rawString(value));
+		s.replace(e, new RawString(value));
 		s.persist(e);
 		return e;
 	}

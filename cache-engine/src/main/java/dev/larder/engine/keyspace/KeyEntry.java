@@ -56,7 +56,20 @@ public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry, InlineK
 	// (CommandContext.lookupRead/lookupWrite, ValueType.of): the casts live here rather
 	// than in every command, and another type fails them with a ClassCastException.
 
+	/**
+	 * The string's bytes, safe to keep and to reply with: a copy when the stored string
+	 * may later change in place (a bitmap, see {@link RawString}).
+	 */
 	public byte[] asString() {
+		Object v = value;
+		return v instanceof RawString raw ? raw.bytes.clone() : (byte[]) v;
+	}
+
+	/**
+	 * The stored bytes themselves, without a copy, for a command reading them under the
+	 * key's shard lock: not to be changed, nor kept or replied with past the lock.
+	 */
+	public byte[] stringUnderLock() {
 		Object v = value;
 		return v instanceof RawString raw ? raw.bytes : (byte[]) v;
 	}

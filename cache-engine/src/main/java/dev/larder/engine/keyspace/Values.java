@@ -67,9 +67,9 @@ public final class Values {
 	private static final ValueVisitor<Object> DEEP_COPY = new ValueVisitor<>() {
 
 		/**
-		 * Strings are never changed in place (APPEND, SETRANGE and SETBIT make new
-		 * arrays); {@link #deepCopy} keeps a {@link RawString} itself, as Redis's
-		 * dupStringObject keeps a raw string raw.
+		 * A bare array is never changed in place; {@link #deepCopy} copies a
+		 * {@link RawString}, which may be, and keeps it raw, as Redis's dupStringObject
+		 * does.
 		 */
 		@Override
 		public Object visitString(byte[] value) {
@@ -131,7 +131,11 @@ public final class Values {
 	private Values() {
 	}
 
-	/** Runs {@code visitor}'s method for the type of a stored value. */
+	/**
+	 * Runs {@code visitor}'s method for the type of a stored value. A string visitor sees
+	 * a {@link RawString}'s own array: it reads it under the key's shard lock and keeps
+	 * nothing of it.
+	 */
 	public static <R> R accept(Object value, ValueVisitor<R> visitor) {
 		if (value instanceof byte[] string) {
 			return visitor.visitString(string);
@@ -166,7 +170,7 @@ public final class Values {
 
 	/** A copy that later changes to either value leave the other alone, for COPY. */
 	public static Object deepCopy(Object value) {
-		return value instanceof RawString ? value : accept(value, DEEP_COPY);
+		return value instanceof RawString raw ? new RawString(raw.bytes.clone()) : accept(value, DEEP_COPY);
 	}
 
 }

@@ -189,7 +189,7 @@ class MemoryAccountingTest {
 	private String[] command(SplittableRandom rnd) {
 		String k = key(rnd);
 		String k2 = key(rnd);
-		return switch (rnd.nextInt(60)) {
+		return switch (rnd.nextInt(64)) {
 			case 0 -> cmd("SET", k, member(rnd));
 			case 1 -> cmd("SET", k, member(rnd), "PX", rnd.nextInt(1, 500));
 			case 2 -> cmd("SET", k, member(rnd), "KEEPTTL");
@@ -249,6 +249,11 @@ class MemoryAccountingTest {
 					k, k2, member(rnd), member(rnd));
 			case 57 -> cmd("GET", k);
 			case 58 -> cmd("ZRANGE", k, 0, -1);
+			case 59 -> cmd("SETBIT", k, rnd.nextInt(0, 700), rnd.nextInt(2));
+			case 60 -> cmd("BITFIELD", k, "SET", "i16", rnd.nextInt(0, 500), rnd.nextInt(-1000, 1000), "INCRBY", "u8",
+					"#" + rnd.nextInt(60), 7);
+			case 61 -> cmd("BITOP", rnd.nextBoolean() ? "OR" : "NOT", k, k2);
+			case 62 -> cmd("COPY", k, k2, "REPLACE");
 			default -> cmd("SETEX", k, rnd.nextInt(1, 3), member(rnd));
 		};
 	}
