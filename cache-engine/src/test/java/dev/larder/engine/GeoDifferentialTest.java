@@ -497,6 +497,36 @@ class GeoDifferentialTest {
 		}
 	}
 
+	/**
+	 * Points at equal distances come out in Redis's order for every COUNT: glibc's merge
+	 * sort (stable) when all are returned, Redis's partial quicksort (not stable, and
+	 * with a median of nine above 40 points) when COUNT keeps fewer.
+	 */
+	@Test
+	void tiesSortLikeRedis() {
+		List<String> add = new ArrayList<>(List.of("GEOADD", "ties"));
+		double[][] places = { { 10, 10 }, { 10.5, 10 }, { 9.5, 10 }, { 10, 10.5 }, { 10, 9.5 } };
+		for (int j = 0; j < 75; j++) {
+			double[] p = places[(j * 7) % places.length];
+			add.add(Double.toString(p[0]));
+			add.add(Double.toString(p[1]));
+			add.add("m" + j);
+		}
+		for (RespClient c : List.of(engineClient, redisClient)) {
+			c.call("FLUSHALL");
+			c.call(add.toArray(String[]::new));
+		}
+		for (int count = 1; count <= 76; count++) {
+			for (String order : List.of("ASC", "DESC")) {
+				String command = "GEORADIUS ties 10 10 500 km " + order + " COUNT " + count + " WITHDIST";
+				compare(split(command), engineClient, redisClient, command);
+			}
+			String store = "GEOSEARCHSTORE dst ties FROMLONLAT 10 10 BYRADIUS 500 km DESC COUNT " + count;
+			compare(split(store), engineClient, redisClient, store);
+			assertSameState(store);
+		}
+	}
+
 	private static void runScenario(String scenario, RespClient engine, RespClient redis) {
 		fixture(engineClient);
 		fixture(redisClient);
