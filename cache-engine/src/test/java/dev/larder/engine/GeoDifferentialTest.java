@@ -281,6 +281,18 @@ class GeoDifferentialTest {
 				// one
 				"CONFIG SET zset-max-listpack-entries 4; GEORADIUS nyc -73.9798091 40.7598464 50 km STORE big; OBJECT ENCODING big; GEORADIUS big -73.9798091 40.7598464 50 km WITHDIST; CONFIG SET zset-max-listpack-entries 128",
 				"CONFIG SET zset-max-listpack-value 4; GEORADIUS nyc -73.9798091 40.7598464 50 km STORE big; OBJECT ENCODING big; CONFIG SET zset-max-listpack-value 64",
+				// options twice, in any case and order
+				"GEORADIUS Sicily 15 37 200 km WITHDIST WITHDIST withdist",
+				"GEORADIUS Sicily 15 37 200 km ANY ANY COUNT 1",
+				"GEORADIUS Sicily 15 37 200 km STORE a STORE b; EXISTS a",
+				"GEORADIUS Sicily 15 37 200 km count 1 store dst desc",
+				"GEORADIUS Sicily 15 37 200 km DESC ASC COUNT 1",
+				"GEOSEARCH Sicily BYRADIUS 200 km FROMLONLAT 15 37 ASC",
+				"GEOSEARCH Sicily WITHCOORD FROMMEMBER Catania WITHHASH BYBOX 400 400 km COUNT 1 ANY DESC",
+				"GEOSEARCHSTORE dst Sicily STOREDIST FROMMEMBER Catania STOREDIST BYRADIUS 200 km; ZRANGE dst 0 -1 WITHSCORES",
+				"GEOSEARCH Sicily FROMLONLAT 15 37 BYRADIUS 200 km COUNT 100 ANY",
+				// a member too long for a listpack makes the stored set a skiplist
+				"GEOADD long 1 1 mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm 1.1 1.1 b; OBJECT ENCODING long; GEORADIUS long 1 1 100 km STORE dst; OBJECT ENCODING dst; GEORADIUS long 1 1 100 km ASC WITHDIST",
 				// transactions and scripts see the same replies
 				"MULTI; GEOADD t 1 1 a; GEOPOS t a; GEORADIUS t 1 1 1 km STORE u; EXEC",
 				"EVAL return␠redis.call('geopos',KEYS[1],'Palermo') 1 Sicily",
