@@ -78,6 +78,7 @@ class GeoDifferentialTest {
 	 * infinite).
 	 */
 	private static void fixture(RespClient c) {
+		c.call("CONFIG", "SET", "maxmemory", "0");
 		c.call("FLUSHALL");
 		c.call("CONFIG", "SET", "zset-max-listpack-entries", "128");
 		c.call("CONFIG", "SET", "zset-max-listpack-value", "64");
@@ -293,6 +294,10 @@ class GeoDifferentialTest {
 				"GEOSEARCH Sicily FROMLONLAT 15 37 BYRADIUS 200 km COUNT 100 ANY",
 				// a member too long for a listpack makes the stored set a skiplist
 				"GEOADD long 1 1 mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm 1.1 1.1 b; OBJECT ENCODING long; GEORADIUS long 1 1 100 km STORE dst; OBJECT ENCODING dst; GEORADIUS long 1 1 100 km ASC WITHDIST",
+				// over maxmemory the denyoom commands (GEOADD, GEORADIUS with or without
+				// STORE,
+				// GEOSEARCHSTORE) are refused, the read-only ones run
+				"CONFIG SET maxmemory-policy noeviction; CONFIG SET maxmemory 1; GEOADD Sicily 2 2 b; GEORADIUS Sicily 15 37 200 km STORE d; GEORADIUS Sicily 15 37 200 km; GEORADIUS_RO Sicily 15 37 200 km; GEORADIUSBYMEMBER Sicily Palermo 1 km; GEORADIUSBYMEMBER_RO Sicily Palermo 1 km; GEOSEARCHSTORE d Sicily FROMMEMBER Palermo BYRADIUS 1 km; GEOSEARCH Sicily FROMMEMBER Palermo BYRADIUS 1 km; GEOPOS Sicily Palermo; GEODIST Sicily Palermo Catania; GEOHASH Sicily Palermo; CONFIG SET maxmemory 0",
 				// transactions and scripts see the same replies
 				"MULTI; GEOADD t 1 1 a; GEOPOS t a; GEORADIUS t 1 1 1 km STORE u; EXEC",
 				"EVAL return␠redis.call('geopos',KEYS[1],'Palermo') 1 Sicily",
