@@ -257,7 +257,9 @@ class KeyspaceEventsDifferentialTest {
 				"BZPOPMIN z 0 | ZADD z 1 a 2 b", "BZMPOP 0 1 z MAX COUNT 5 | ZADD z 1 a 2 b",
 				"BLMOVE l m LEFT RIGHT 0 | EVAL 'redis.call(\"rpush\",KEYS[1],\"a\") return 1' 1 l",
 				"SELECT 1; RPUSH l a b; SELECT 0 | BLPOP l 0 | SWAPDB 0 1",
-				"SELECT 1; ZADD z 1 a; SELECT 0 | BZPOPMAX z 0 | SWAPDB 1 0");
+				"SELECT 1; ZADD z 1 a; SELECT 0 | BZPOPMAX z 0 | SWAPDB 1 0", "BZPOPMIN g 0 | GEOADD g 1 1 a",
+				"GEOADD g 1 1 a | BZPOPMIN d 0 | GEORADIUS g 1 1 10 km STORE d",
+				"GEOADD g 1 1 a | BZPOPMAX d 0 | GEOSEARCHSTORE d g FROMMEMBER a BYRADIUS 1 km STOREDIST");
 	}
 
 	/**
