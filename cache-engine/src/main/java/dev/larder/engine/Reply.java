@@ -142,8 +142,16 @@ public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Repl
 		}
 	}
 
-	/** RESP3 {@code ,}; a bulk string in RESP2. */
-	record DoubleReply(double value) implements Reply {
+	/**
+	 * RESP3 {@code ,}; a bulk string in RESP2. {@code text} is the value as the command
+	 * prints it when that is not the usual {@code %.17g} (GEOPOS prints {@code %.17Lf}),
+	 * null otherwise.
+	 */
+	record DoubleReply(double value, @Nullable String text) implements Reply {
+
+		public DoubleReply(double value) {
+			this(value, null);
+		}
 	}
 
 	/** RESP3 {@code #}; an integer 1/0 in RESP2. */

@@ -193,6 +193,13 @@ class KeyspaceEventsDifferentialTest {
 				"ZSCORE missing a; ZRANK missing a; ZCARD missing; ZRANGE missing 0 -1; ZRANDMEMBER missing; ZCOUNT missing 0 1",
 				"ZMSCORE missing a; ZUNION 1 missing; ZINTERCARD 1 missing; ZSCAN missing 0; ZLEXCOUNT missing - +",
 				"ZADD z 1 a; ZINCRBY z 1 b; ZINCRBY y 2 a", "ZADD z 1 a; ZADD z INCR +inf a; ZADD z INCR -inf a",
+				// geo: GEOADD is ZADD; the searches' STORE emits georadiusstore /
+				// geosearchstore, or del when empty
+				"GEOADD g 1 1 a; GEOADD g 1 1 a; GEOADD g CH 2 2 a; GEOADD g XX 3 3 b; GEOADD g 200 1 c; GEOADD g NX XX 1 1 c",
+				"GEOADD g 1 1 a 2 2 b; GEORADIUS g 1 1 500 km STORE d; GEORADIUS g 1 1 500 km STOREDIST d; GEORADIUS g 50 50 1 m STORE d",
+				"GEOADD g 1 1 a 2 2 b; GEORADIUSBYMEMBER g a 500 km STORE d; GEOSEARCHSTORE e g FROMMEMBER a BYRADIUS 500 km; GEOSEARCHSTORE e g FROMLONLAT 1 1 BYBOX 1 1 m STOREDIST",
+				"SET d 1; GEORADIUS missing 1 1 1 km STORE d; SET e 1; GEOSEARCHSTORE e missing FROMMEMBER a BYRADIUS 1 km; GEOSEARCHSTORE e missing FROMMEMBER a BYRADIUS 1 km",
+				"GEOADD g 1 1 a; GEOSEARCHSTORE g g FROMMEMBER a BYRADIUS 1 km; GEOPOS g a; GEODIST g a a; GEOHASH g a; GEOSEARCH g FROMMEMBER a BYRADIUS 1 km; GEORADIUS_RO g 1 1 1 km",
 				// scripts
 				"EVAL 'redis.call(\"set\",KEYS[1],\"v\") redis.call(\"del\",KEYS[1]) return 1' 1 k",
 				"EVAL 'return redis.call(\"get\",KEYS[1])' 1 k",
@@ -259,7 +266,9 @@ class KeyspaceEventsDifferentialTest {
 				"BZPOPMIN z 0 | ZADD z 1 a 2 b", "BZMPOP 0 1 z MAX COUNT 5 | ZADD z 1 a 2 b",
 				"BLMOVE l m LEFT RIGHT 0 | EVAL 'redis.call(\"rpush\",KEYS[1],\"a\") return 1' 1 l",
 				"SELECT 1; RPUSH l a b; SELECT 0 | BLPOP l 0 | SWAPDB 0 1",
-				"SELECT 1; ZADD z 1 a; SELECT 0 | BZPOPMAX z 0 | SWAPDB 1 0");
+				"SELECT 1; ZADD z 1 a; SELECT 0 | BZPOPMAX z 0 | SWAPDB 1 0", "BZPOPMIN g 0 | GEOADD g 1 1 a",
+				"GEOADD g 1 1 a | BZPOPMIN d 0 | GEORADIUS g 1 1 10 km STORE d",
+				"GEOADD g 1 1 a | BZPOPMAX d 0 | GEOSEARCHSTORE d g FROMMEMBER a BYRADIUS 1 km STOREDIST");
 	}
 
 	/**

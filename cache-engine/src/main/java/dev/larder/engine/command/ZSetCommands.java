@@ -95,7 +95,7 @@ final class ZSetCommands {
 	}
 
 	/** zaddGenericCommand: every argument is checked before the key is looked up. */
-	private static Reply zadd(CommandContext c) {
+	static Reply zadd(CommandContext c) {
 		ZAddArgs a = ZAddArgs.parse(c);
 		KeyEntry e = c.lookupWrite(c.arg(1), ValueType.ZSET);
 		ZSetValue z = zset(e);

@@ -91,8 +91,8 @@ final class LuaConversions {
 			return single(SET, set);
 		}
 		else if (reply instanceof Reply.DoubleReply d) {
-			return resp3 ? single(DOUBLE, LuaValue.valueOf(d.value()))
-					: LuaString.valueOf(Scores.format(d.value()).getBytes(StandardCharsets.US_ASCII));
+			return resp3 ? single(DOUBLE, LuaValue.valueOf(d.value())) : LuaString
+				.valueOf((d.text() != null ? d.text() : Scores.format(d.value())).getBytes(StandardCharsets.US_ASCII));
 		}
 		else if (reply instanceof Reply.BooleanReply b) {
 			return resp3 ? LuaValue.valueOf(b.value()) : LuaValue.valueOf(b.value() ? 1 : 0);

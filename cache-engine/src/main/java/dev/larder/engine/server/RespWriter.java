@@ -98,7 +98,7 @@ final class RespWriter {
 			writeAggregate(out, resp3 ? '~' : '*', s.items(), resp3);
 		}
 		else if (reply instanceof Reply.DoubleReply d) {
-			String text = formatDouble(d.value());
+			String text = d.text() != null ? d.text() : formatDouble(d.value());
 			if (resp3) {
 				out.writeByte(',');
 				out.writeCharSequence(text, StandardCharsets.US_ASCII);

@@ -225,6 +225,13 @@ public final class CommandSpec {
 	public int[] keyPositions(byte[][] args) {
 		Positions out = new Positions(args.length);
 		search(args, true, false, out);
+		if (getKeysProc != null) {
+			// the specs may miss a key the command touches: GEORADIUS ... STORE a STORE b
+			// writes b, where the STORE spec finds the first STORE's key
+			for (KeyRef key : getKeysProc.keys(args)) {
+				out.addIfAbsent(key.position());
+			}
+		}
 		return out.toArray();
 	}
 
@@ -262,10 +269,23 @@ public final class CommandSpec {
 
 		@Override
 		public void add(int position, KeySpec spec) {
+			add(position);
+		}
+
+		private void add(int position) {
 			if (size == positions.length) {
 				positions = Arrays.copyOf(positions, Math.max(4, size * 2));
 			}
 			positions[size++] = position;
+		}
+
+		void addIfAbsent(int position) {
+			for (int i = 0; i < size; i++) {
+				if (positions[i] == position) {
+					return;
+				}
+			}
+			add(position);
 		}
 
 		int[] toArray() {

@@ -1,5 +1,6 @@
 package dev.larder.engine.command.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -36,7 +37,7 @@ public interface GetKeysProc {
 		boolean readonly = true;
 		for (int i = 2; i < args.length; i++) {
 			int remaining = args.length - i - 1;
-			String arg = new String(args[i], java.nio.charset.StandardCharsets.ISO_8859_1);
+			String arg = new String(args[i], StandardCharsets.ISO_8859_1);
 			if (arg.equalsIgnoreCase("get") && remaining >= 2) {
 				i += 2;
 			}
@@ -52,6 +53,23 @@ public interface GetKeysProc {
 		Set<KeySpecFlag> flags = readonly ? EnumSet.of(KeySpecFlag.RO, KeySpecFlag.ACCESS)
 				: EnumSet.of(KeySpecFlag.RW, KeySpecFlag.ACCESS, KeySpecFlag.UPDATE);
 		return List.of(new KeyRef(1, Collections.unmodifiableSet(flags)));
+	};
+
+	/**
+	 * georadiusGetKeys (GEORADIUS, GEORADIUSBYMEMBER): the key, then the key after the
+	 * last STORE or STOREDIST from the fifth argument on. Flags are not reported.
+	 */
+	GetKeysProc GEORADIUS = args -> {
+		int storedKey = -1;
+		for (int i = 5; i < args.length; i++) {
+			String arg = new String(args[i], StandardCharsets.ISO_8859_1);
+			if ((arg.equalsIgnoreCase("store") || arg.equalsIgnoreCase("storedist")) && i + 1 < args.length) {
+				storedKey = i + 1;
+				i++;
+			}
+		}
+		return storedKey == -1 ? List.of(new KeyRef(1, Set.of()))
+				: List.of(new KeyRef(1, Set.of()), new KeyRef(storedKey, Set.of()));
 	};
 
 	/** The keys of the command line {@code args} (the command name at 0). */

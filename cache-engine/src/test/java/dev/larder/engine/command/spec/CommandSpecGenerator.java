@@ -69,7 +69,7 @@ public final class CommandSpecGenerator {
 	/**
 	 * Redis 7.0's get_keys_function of the commands that have one and a Java
 	 * {@link GetKeysProc} (COMMAND INFO does not show them). Missing so far: SORT,
-	 * SORT_RO, MIGRATE, GEORADIUS*, XREAD and XREADGROUP's procedures.
+	 * SORT_RO, MIGRATE, XREAD and XREADGROUP's procedures.
 	 */
 	static final Map<String, String> GET_KEYS_PROCS = getKeysProcs();
 
@@ -77,6 +77,8 @@ public final class CommandSpecGenerator {
 		Map<String, String> procs = new TreeMap<>();
 		procs.put("set", "GetKeysProc.SET"); // setGetKeys
 		procs.put("bitfield", "GetKeysProc.BITFIELD"); // bitfieldGetKeys
+		procs.put("georadius", "GetKeysProc.GEORADIUS"); // georadiusGetKeys
+		procs.put("georadiusbymember", "GetKeysProc.GEORADIUS");
 		// evalGetKeys, functionGetKeys, blmpopGetKeys, bzmpopGetKeys
 		for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "blmpop",
 				"bzmpop")) {
