@@ -118,6 +118,7 @@ public final class EngineCore {
 		ListCommands.register(table);
 		SetCommands.register(table);
 		ZSetCommands.register(table);
+		HyperLogLogCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);

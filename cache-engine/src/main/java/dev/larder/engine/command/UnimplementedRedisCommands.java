@@ -15,10 +15,10 @@ final class UnimplementedRedisCommands {
 			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "fcall", "fcall_ro", "function",
 			"geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
 			"georadiusbymember_ro", "geosearch", "geosearchstore", "getbit", "lastsave", "lcs", "lolwut", "migrate",
-			"module", "pfadd", "pfcount", "pfdebug", "pfmerge", "pfselftest", "psync", "readonly", "readwrite",
-			"replconf", "replicaof", "restore", "restore-asking", "role", "save", "setbit", "shutdown", "slaveof",
-			"sort", "sort_ro", "substr", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup",
-			"xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+			"module", "psync", "readonly", "readwrite", "replconf", "replicaof", "restore", "restore-asking", "role",
+			"save", "setbit", "shutdown", "slaveof", "sort", "sort_ro", "substr", "sync", "wait", "xack", "xadd",
+			"xautoclaim", "xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup",
+			"xrevrange", "xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}
