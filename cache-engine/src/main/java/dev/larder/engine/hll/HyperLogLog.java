@@ -23,6 +23,13 @@ import java.util.Arrays;
  * works copy-on-write: it reads the stored array until the first change, then a private
  * copy with room to grow, as an sds string has; {@link #bytes()} gives the result to
  * store. Reading past the end of the value reads 0, as Redis reads the sds terminator.
+ *
+ * <p>
+ * One behaviour of Redis is not reproduced: a corrupted sparse value that ends in the
+ * first byte of an XZERO opcode reads its length's second byte from past the end of the
+ * string, and an update that splits that opcode leaves a byte there, which later commands
+ * on the same Redis object read. This class reproduces it within one command; a stored
+ * value keeps no bytes past its end, so a later command reads 0 there.
  */
 public final class HyperLogLog {
 
@@ -132,14 +139,6 @@ public final class HyperLogLog {
 			return false;
 		}
 		return encoding != DENSE || value.length == DENSE_SIZE;
-	}
-
-	/**
-	 * Whether the header looks like a HyperLogLog's, which PFADD, PFCOUNT, PFMERGE and
-	 * PFDEBUG leave in Redis's raw string encoding whatever the length.
-	 */
-	public static boolean hasMagic(byte[] value) {
-		return value.length >= HDR_SIZE && value[0] == 'H' && value[1] == 'Y' && value[2] == 'L' && value[3] == 'L';
 	}
 
 	/** A stored value that {@link #isValid} accepted, read without copying. */
@@ -307,7 +306,7 @@ public final class HyperLogLog {
 				int runlen = valLen(op);
 				int regval = valValue(op);
 				if (runlen + idx > REGISTERS) {
-					break; // overflow
+					return false; // overflow
 				}
 				if (idx < 0) {
 					return false; // C's int wrapped round: Redis would write out of
@@ -442,6 +441,7 @@ public final class HyperLogLog {
 				System.arraycopy(buf, next, buf, next + deltalen, end - next);
 			}
 			len += deltalen;
+			buf[len] = 0; // sdsIncrLen's terminator, written before the new sequence
 			System.arraycopy(seq, 0, buf, p, seqlen);
 			end += deltalen;
 		}
@@ -469,6 +469,7 @@ public final class HyperLogLog {
 						System.arraycopy(buf, p + 1, buf, p, end - p);
 						len--;
 						end--;
+						buf[len] = 0;
 						continue;
 					}
 				}
@@ -589,7 +590,7 @@ public final class HyperLogLog {
 				long runlen = valLen(op);
 				long regval = valValue(op);
 				if (runlen + i > REGISTERS) {
-					break; // overflow
+					return false; // overflow
 				}
 				if (i < 0) {
 					return false; // C's int wrapped round: Redis would write out of
@@ -632,8 +633,13 @@ public final class HyperLogLog {
 
 	// ---- opcodes
 
+	/**
+	 * The byte at {@code i}, where C reads it: at the value's end that is the sds
+	 * terminator, 0 unless an update of this command wrote over it (a sparse value that
+	 * ends in half an XZERO opcode, split by an update, has its last byte there).
+	 */
 	private int u(int i) {
-		return i < len ? buf[i] & 0xff : 0;
+		return i < buf.length ? buf[i] & 0xff : 0;
 	}
 
 	private static boolean isZero(int op) {

@@ -41,7 +41,7 @@ public final class Values {
 			if (value.length <= INT_SIZE_LIMIT && Bytes.parseLong(value) != null) {
 				return "int";
 			}
-			return value.length <= EMBSTR_SIZE_LIMIT && !HyperLogLog.hasMagic(value) ? "embstr" : "raw";
+			return value.length <= EMBSTR_SIZE_LIMIT && !HyperLogLog.isValid(value) ? "embstr" : "raw";
 		}
 
 		@Override
