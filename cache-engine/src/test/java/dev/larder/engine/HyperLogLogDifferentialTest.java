@@ -117,6 +117,7 @@ class HyperLogLogDifferentialTest {
 				"PFADD k 1 2 3; PFDEBUG todense k; PFDEBUG getreg k; PFDEBUG encoding k",
 				"PFADD k 1 2 3; EXPIRE k 100; PFDEBUG TODENSE k; TTL k", "SET s v; PFDEBUG ENCODING s",
 				"RPUSH l a; PFDEBUG ENCODING l", "PFDEBUG encoding", "PFDEBUG a b c",
+				"PFDEBUG SIMD off; SET off x; PFDEBUG SIMD off",
 				// PFSELFTEST
 				"PFSELFTEST x",
 				// hll-sparse-max-bytes
