@@ -119,6 +119,7 @@ public final class EngineCore {
 		SetCommands.register(table);
 		ZSetCommands.register(table);
 		GeoCommands.register(table);
+		HyperLogLogCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);
