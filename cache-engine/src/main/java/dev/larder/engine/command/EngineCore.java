@@ -120,6 +120,7 @@ public final class EngineCore {
 		ZSetCommands.register(table);
 		BitmapCommands.register(table);
 		GeoCommands.register(table);
+		HyperLogLogCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);

@@ -42,7 +42,7 @@ final class EncodingParameters {
 		b.add(NumericParameter.stored("list-compress-depth", INT, 0, INT_MAX, 0, INTEGER));
 		b.add(NumericParameter.stored("stream-node-max-bytes", SIZE_T, 0, LONG_MAX, 4096, MEMORY));
 		b.add(NumericParameter.stored("stream-node-max-entries", LONG_LONG, 0, LONG_MAX, 100, INTEGER));
-		b.add(NumericParameter.stored("hll-sparse-max-bytes", SIZE_T, 0, LONG_MAX, 3000, MEMORY));
+		b.add(limit("hll-sparse-max-bytes", null, MEMORY, limits::hllSparseMaxBytes, limits::hllSparseMaxBytes));
 		b.add(BoolParameter.stored("activerehashing", true));
 		b.add(new BoolParameter("activedefrag", null, Binding.stored(false), RedisChecks.activeDefrag()));
 		b.add(NumericParameter.stored("active-defrag-cycle-min", INT, 1, 99, 1, INTEGER));

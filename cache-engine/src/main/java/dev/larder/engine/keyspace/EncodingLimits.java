@@ -3,9 +3,10 @@ package dev.larder.engine.keyspace;
 /**
  * The sizes up to which hashes, sets and sorted sets keep Redis's compact encodings
  * (hash-max-listpack-entries and -value, set-max-intset-entries,
- * zset-max-listpack-entries and -value). One per engine, changed by CONFIG SET at run
- * time; a collection reads them each time it grows, as Redis reads its server struct, so
- * a new limit decides the next conversion and never converts a collection back.
+ * zset-max-listpack-entries and -value), and HyperLogLogs their sparse one
+ * (hll-sparse-max-bytes). One per engine, changed by CONFIG SET at run time; a collection
+ * reads them each time it grows, as Redis reads its server struct, so a new limit decides
+ * the next conversion and never converts a collection back.
  */
 public final class EncodingLimits {
 
@@ -23,6 +24,9 @@ public final class EncodingLimits {
 	private volatile long zsetMaxListpackEntries = ZSetValue.MAX_LISTPACK_ENTRIES;
 
 	private volatile long zsetMaxListpackValue = ZSetValue.MAX_LISTPACK_VALUE;
+
+	/** Redis's default hll-sparse-max-bytes. */
+	private volatile long hllSparseMaxBytes = 3000;
 
 	/** Redis's defaults, settable. */
 	public EncodingLimits() {
@@ -73,6 +77,18 @@ public final class EncodingLimits {
 
 	public void zsetMaxListpackValue(long bytes) {
 		this.zsetMaxListpackValue = check(bytes);
+	}
+
+	/**
+	 * The longest a sparse HyperLogLog grows, header included, before an update that
+	 * would lengthen it converts it to dense.
+	 */
+	public long hllSparseMaxBytes() {
+		return hllSparseMaxBytes;
+	}
+
+	public void hllSparseMaxBytes(long bytes) {
+		this.hllSparseMaxBytes = check(bytes);
 	}
 
 	private long check(long limit) {

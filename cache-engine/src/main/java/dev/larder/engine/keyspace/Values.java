@@ -1,5 +1,7 @@
 package dev.larder.engine.keyspace;
 
+import dev.larder.engine.hll.HyperLogLog;
+
 /**
  * The operations every stored value supports whatever its type, each a
  * {@link ValueVisitor}, so none of them can miss a type: OBJECT ENCODING
@@ -32,14 +34,16 @@ public final class Values {
 		 * As Redis's tryObjectEncoding names a string when it is stored. The strings
 		 * Redis keeps {@code raw} whatever their length (written by SETBIT, BITOP,
 		 * APPEND, SETRANGE ...) are {@link RawString}s, which {@link #encoding} answers
-		 * before this.
+		 * before this. HyperLogLogs, which the PF commands leave {@code raw}, are told by
+		 * their header (one written by SET of up to 44 bytes and not yet used by a PF
+		 * command would be {@code embstr} in Redis).
 		 */
 		@Override
 		public String visitString(byte[] value) {
 			if (value.length <= INT_SIZE_LIMIT && Bytes.parseLong(value) != null) {
 				return "int";
 			}
-			return value.length <= EMBSTR_SIZE_LIMIT ? "embstr" : "raw";
+			return value.length <= EMBSTR_SIZE_LIMIT && !HyperLogLog.isValid(value) ? "embstr" : "raw";
 		}
 
 		@Override
