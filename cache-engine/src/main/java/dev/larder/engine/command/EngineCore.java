@@ -118,6 +118,7 @@ public final class EngineCore {
 		ListCommands.register(table);
 		SetCommands.register(table);
 		ZSetCommands.register(table);
+		SortCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);

@@ -17,8 +17,8 @@ final class UnimplementedRedisCommands {
 			"georadiusbymember_ro", "geosearch", "geosearchstore", "getbit", "lastsave", "lcs", "lolwut", "migrate",
 			"module", "pfadd", "pfcount", "pfdebug", "pfmerge", "pfselftest", "psync", "readonly", "readwrite",
 			"replconf", "replicaof", "restore", "restore-asking", "role", "save", "setbit", "shutdown", "slaveof",
-			"sort", "sort_ro", "substr", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup",
-			"xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+			"substr", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup", "xinfo", "xlen",
+			"xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}

@@ -30,6 +30,7 @@ final class ScriptRun {
 		ClientSession caller = outer.session();
 		this.session = new ClientSession(caller.id(), true, "lua", "lua", outer.now());
 		this.session.db(caller.db());
+		this.session.script(true);
 	}
 
 	/**

@@ -68,14 +68,16 @@ public final class CommandSpecGenerator {
 
 	/**
 	 * Redis 7.0's get_keys_function of the commands that have one and a Java
-	 * {@link GetKeysProc} (COMMAND INFO does not show them). Missing so far: SORT,
-	 * SORT_RO, MIGRATE, GEORADIUS*, XREAD, XREADGROUP and BITFIELD's procedures.
+	 * {@link GetKeysProc} (COMMAND INFO does not show them). Missing so far: MIGRATE,
+	 * GEORADIUS*, XREAD, XREADGROUP and BITFIELD's procedures.
 	 */
 	static final Map<String, String> GET_KEYS_PROCS = getKeysProcs();
 
 	private static Map<String, String> getKeysProcs() {
 		Map<String, String> procs = new TreeMap<>();
 		procs.put("set", "GetKeysProc.SET"); // setGetKeys
+		procs.put("sort", "GetKeysProc.SORT"); // sortGetKeys
+		procs.put("sort_ro", "GetKeysProc.SORT_RO"); // sortROGetKeys
 		// evalGetKeys, functionGetKeys, blmpopGetKeys, bzmpopGetKeys
 		for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "blmpop",
 				"bzmpop")) {
