@@ -4,9 +4,10 @@ import java.util.Comparator;
 
 /**
  * Redis's pqsort.c: the NetBSD libc quicksort (Bentley and McIlroy's "Engineering a Sort
- * Function") that only recurses into partitions overlapping the range the caller wants
- * sorted. SORT uses it for BY with LIMIT; ported so that elements of equal weight come
- * out in the same order as from Redis, since the sort is not stable. Indexes replace
+ * Function"), as Redis 7.0 has it (without the later switch to insertion sort when a pass
+ * swapped nothing), that only recurses into partitions overlapping the range the caller
+ * wants sorted. SORT uses it for BY with LIMIT; ported so that elements of equal weight
+ * come out in the same order as from Redis, since the sort is not stable. Indexes replace
  * pointers: a partition is skipped when both range ends lie before it, or both after it.
  *
  * <p>
@@ -59,7 +60,6 @@ final class PartialQuickSort {
 
 	private static <T> void pqsort(T[] v, int a, int n, Comparator<? super T> cmp, long lrange, long rrange) {
 		for (;;) {
-			boolean swapped = false;
 			if (n < 7) {
 				insertionSort(v, a, n, cmp);
 				return;
@@ -85,7 +85,6 @@ final class PartialQuickSort {
 				int r;
 				while (pb <= pc && (r = cmp.compare(v[pb], v[a])) <= 0) {
 					if (r == 0) {
-						swapped = true;
 						swap(v, pa, pb);
 						pa++;
 					}
@@ -93,7 +92,6 @@ final class PartialQuickSort {
 				}
 				while (pb <= pc && (r = cmp.compare(v[pc], v[a])) >= 0) {
 					if (r == 0) {
-						swapped = true;
 						swap(v, pc, pd);
 						pd--;
 					}
@@ -103,13 +101,8 @@ final class PartialQuickSort {
 					break;
 				}
 				swap(v, pb, pc);
-				swapped = true;
 				pb++;
 				pc--;
-			}
-			if (!swapped) {
-				insertionSort(v, a, n, cmp);
-				return;
 			}
 			int pn = a + n;
 			int r = Math.min(pa - a, pb - pa);
