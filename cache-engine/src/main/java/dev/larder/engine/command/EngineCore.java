@@ -119,6 +119,7 @@ public final class EngineCore {
 		SetCommands.register(table);
 		ZSetCommands.register(table);
 		SortCommands.register(table);
+		StandaloneServerCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);

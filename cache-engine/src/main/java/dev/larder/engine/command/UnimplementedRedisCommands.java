@@ -14,11 +14,11 @@ final class UnimplementedRedisCommands {
 	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "bitcount", "bitfield",
 			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "fcall", "fcall_ro", "function",
 			"geoadd", "geodist", "geohash", "geopos", "georadius", "georadius_ro", "georadiusbymember",
-			"georadiusbymember_ro", "geosearch", "geosearchstore", "getbit", "lastsave", "lcs", "lolwut", "migrate",
-			"module", "pfadd", "pfcount", "pfdebug", "pfmerge", "pfselftest", "psync", "readonly", "readwrite",
-			"replconf", "replicaof", "restore", "restore-asking", "role", "save", "setbit", "shutdown", "slaveof",
-			"substr", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup", "xinfo", "xlen",
-			"xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+			"georadiusbymember_ro", "geosearch", "geosearchstore", "getbit", "lcs", "lolwut", "migrate", "module",
+			"pfadd", "pfcount", "pfdebug", "pfmerge", "pfselftest", "psync", "replconf", "replicaof", "restore",
+			"restore-asking", "save", "setbit", "shutdown", "slaveof", "substr", "sync", "xack", "xadd", "xautoclaim",
+			"xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange",
+			"xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}

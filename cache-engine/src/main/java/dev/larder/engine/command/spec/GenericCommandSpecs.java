@@ -394,9 +394,9 @@ public final class GenericCommandSpecs {
 		.summary("Sort the elements in a list, set or sorted set")
 		.complexity("O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M "
 				+ "the number of returned elements. When the elements are not sorted, complexity is O(N).")
-		.arguments(key("key", 0), pattern("pattern").token("BY").optional(),
+		.arguments(key("key", 0), pattern("pattern", 1).token("BY").optional(),
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional(),
-				pattern("pattern").token("GET").optional().multiple().multipleToken(),
+				pattern("pattern", 1).token("GET").optional().multiple().multipleToken(),
 				oneOf("order", pureToken("asc", "ASC"), pureToken("desc", "DESC")).optional(),
 				pureToken("sorting", "ALPHA").optional(), key("destination", 2).token("STORE").optional())
 		.build();
@@ -420,9 +420,9 @@ public final class GenericCommandSpecs {
 		.summary("Sort the elements in a list, set or sorted set. Read-only variant of SORT.")
 		.complexity("O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M "
 				+ "the number of returned elements. When the elements are not sorted, complexity is O(N).")
-		.arguments(key("key", 0), pattern("pattern").token("BY").optional(),
+		.arguments(key("key", 0), pattern("pattern", 1).token("BY").optional(),
 				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional(),
-				pattern("pattern").token("GET").optional().multiple().multipleToken(),
+				pattern("pattern", 1).token("GET").optional().multiple().multipleToken(),
 				oneOf("order", pureToken("asc", "ASC"), pureToken("desc", "DESC")).optional(),
 				pureToken("sorting", "ALPHA").optional())
 		.build();

@@ -513,16 +513,6 @@ public final class ServerCommandSpecs {
 				LATENCY_RESET)
 		.build();
 
-	/** {@code LOLWUT [VERSION version]} */
-	public static final CommandSpec LOLWUT = CommandSpec.command("lolwut")
-		.arity(-1)
-		.flags(READONLY, FAST)
-		.group(CommandGroup.SERVER)
-		.since("5.0.0")
-		.summary("Display some computer art and the Redis version")
-		.arguments(integer("version").token("VERSION").optional())
-		.build();
-
 	/** {@code MEMORY DOCTOR} */
 	public static final CommandSpec MEMORY_DOCTOR = CommandSpec.subcommand("memory", "doctor")
 		.arity(2)

@@ -478,7 +478,8 @@ public final class CommandSpecGenerator {
 			case STRING -> use("Arg.string") + "(" + name + ")";
 			case INTEGER -> use("Arg.integer") + "(" + name + ")";
 			case DOUBLE -> use("Arg.doubleArg") + "(" + name + ")";
-			case PATTERN -> use("Arg.pattern") + "(" + name + ")";
+			case PATTERN -> use("Arg.pattern") + "(" + name
+					+ (a.containsKey("key_spec_index") ? ", " + a.get("key_spec_index").text() : "") + ")";
 			case UNIX_TIME -> use("Arg.unixTime") + "(" + name + ")";
 			case PURE_TOKEN -> use("Arg.pureToken") + "(" + name + ", " + literal(token) + ")";
 			case ONEOF, BLOCK -> use(type == ArgType.ONEOF ? "Arg.oneOf" : "Arg.block") + "(" + name + ", "
