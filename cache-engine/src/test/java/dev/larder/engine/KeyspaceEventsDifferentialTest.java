@@ -184,6 +184,10 @@ class KeyspaceEventsDifferentialTest {
 				"ZSCORE missing a; ZRANK missing a; ZCARD missing; ZRANGE missing 0 -1; ZRANDMEMBER missing; ZCOUNT missing 0 1",
 				"ZMSCORE missing a; ZUNION 1 missing; ZINTERCARD 1 missing; ZSCAN missing 0; ZLEXCOUNT missing - +",
 				"ZADD z 1 a; ZINCRBY z 1 b; ZINCRBY y 2 a", "ZADD z 1 a; ZADD z INCR +inf a; ZADD z INCR -inf a",
+				// sort
+				"RPUSH l 3 1 2; SORT l STORE d; SORT l LIMIT 0 0 STORE d; SORT missing STORE d; SORT l BY nosort STORE l",
+				"RPUSH l 1 2; SET w_1 5; HSET h_2 f 1; SORT l BY w_* GET h_*->f GET # STORE d; SORT_RO l BY x_* GET y_*",
+				"SADD s b a; ZADD z 1 a; SORT s BY nosort STORE z; SORT z ALPHA STORE s; SET d v; SORT missing STORE d",
 				// scripts
 				"EVAL 'redis.call(\"set\",KEYS[1],\"v\") redis.call(\"del\",KEYS[1]) return 1' 1 k",
 				"EVAL 'return redis.call(\"get\",KEYS[1])' 1 k",
