@@ -32,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * shards and cannot take more (out of order): there a pattern key in another shard fails
  * the call with the error a script gets for an undeclared key, as Redis Cluster refuses
  * BY and GET patterns.
+ *
+ * <h2>Not reproduced</h2> Redis tests {@code errno == ERANGE} after strtod without
+ * clearing errno first, so one overflowing weight makes later numeric SORTs of
+ * non-integers fail on the same connection's event loop until a system call overwrites
+ * errno; here each weight is judged alone. A set sorted BY a constant, neither stored nor
+ * in a script, comes in the engine's hash-table order, as Redis's comes in its own.
  */
 final class SortCommands {
 
