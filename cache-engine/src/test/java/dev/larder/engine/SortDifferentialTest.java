@@ -349,6 +349,12 @@ class SortDifferentialTest {
 			}
 			compare("AUTH default x");
 		}
+		// a script runs as its caller: BY and GET are refused to a user of some keys
+		compare("AUTH restricted x");
+		compare("EVAL return␠redis.call('sort',KEYS[1],'by','w_*') 1 ids");
+		compare("EVAL return␠redis.call('sort',KEYS[1],'get','#') 1 ids");
+		compare("EVAL return␠redis.call('sort',KEYS[1],'by','nosort') 1 ids");
+		compare("AUTH default x");
 	}
 
 	/** A list SORT stores serves a client blocked on the destination. */
