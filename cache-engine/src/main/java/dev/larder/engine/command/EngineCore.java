@@ -120,6 +120,8 @@ public final class EngineCore {
 		ZSetCommands.register(table);
 		GeoCommands.register(table);
 		HyperLogLogCommands.register(table);
+		SortCommands.register(table);
+		StandaloneServerCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);

@@ -13,10 +13,10 @@ final class UnimplementedRedisCommands {
 
 	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "bitcount", "bitfield",
 			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "fcall", "fcall_ro", "function",
-			"getbit", "lastsave", "lcs", "lolwut", "migrate", "module", "psync", "readonly", "readwrite", "replconf",
-			"replicaof", "restore", "restore-asking", "role", "save", "setbit", "shutdown", "slaveof", "sort",
-			"sort_ro", "substr", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup", "xinfo",
-			"xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+			"getbit", "lcs", "lolwut", "migrate", "module", "psync", "replconf", "replicaof", "restore",
+			"restore-asking", "save", "setbit", "shutdown", "slaveof", "substr", "sync", "xack", "xadd", "xautoclaim",
+			"xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange",
+			"xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}
