@@ -200,6 +200,10 @@ class KeyspaceEventsDifferentialTest {
 				"GEOADD g 1 1 a 2 2 b; GEORADIUSBYMEMBER g a 500 km STORE d; GEOSEARCHSTORE e g FROMMEMBER a BYRADIUS 500 km; GEOSEARCHSTORE e g FROMLONLAT 1 1 BYBOX 1 1 m STOREDIST",
 				"SET d 1; GEORADIUS missing 1 1 1 km STORE d; SET e 1; GEOSEARCHSTORE e missing FROMMEMBER a BYRADIUS 1 km; GEOSEARCHSTORE e missing FROMMEMBER a BYRADIUS 1 km",
 				"GEOADD g 1 1 a; GEOSEARCHSTORE g g FROMMEMBER a BYRADIUS 1 km; GEOPOS g a; GEODIST g a a; GEOHASH g a; GEOSEARCH g FROMMEMBER a BYRADIUS 1 km; GEORADIUS_RO g 1 1 1 km",
+				// sort
+				"RPUSH l 3 1 2; SORT l STORE d; SORT l LIMIT 0 0 STORE d; SORT missing STORE d; SORT l BY nosort STORE l",
+				"RPUSH l 1 2; SET w_1 5; HSET h_2 f 1; SORT l BY w_* GET h_*->f GET # STORE d; SORT_RO l BY x_* GET y_*",
+				"SADD s b a; ZADD z 1 a; SORT s BY nosort STORE z; SORT z ALPHA STORE s; SET d v; SORT missing STORE d",
 				// scripts
 				"EVAL 'redis.call(\"set\",KEYS[1],\"v\") redis.call(\"del\",KEYS[1]) return 1' 1 k",
 				"EVAL 'return redis.call(\"get\",KEYS[1])' 1 k",

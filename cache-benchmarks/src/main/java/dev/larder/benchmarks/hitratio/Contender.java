@@ -17,11 +17,17 @@ enum Contender {
 
 	ENGINE_TINYLFU("engine-tinylfu", "engine allkeys-tinylfu", Kind.ENGINE, "allkeys-tinylfu"),
 
-	CAFFEINE("caffeine", "Caffeine", Kind.CAFFEINE, null);
+	CAFFEINE("caffeine", "Caffeine", Kind.CAFFEINE, null),
+
+	/**
+	 * Not a cache: the most any policy can expect to hit with as many entries as
+	 * redis-server holds ({@link StaticTopBound}).
+	 */
+	BOUND("bound", "bound: the most popular keys, held fixed", Kind.BOUND, null);
 
 	enum Kind {
 
-		REDIS, ENGINE, CAFFEINE
+		REDIS, ENGINE, CAFFEINE, BOUND
 
 	}
 

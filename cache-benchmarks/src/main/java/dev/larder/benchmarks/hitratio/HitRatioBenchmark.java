@@ -92,6 +92,8 @@ public final class HitRatioBenchmark {
 					case REDIS -> replayOnRedis(trace, contender, maxmemory);
 					case ENGINE -> replayOnEngine(trace, contender, maxmemory);
 					case CAFFEINE -> replayOnCaffeine(trace, (redisEntries > 0) ? redisEntries : capacity);
+					case BOUND ->
+						StaticTopBound.row(contender.label(), trace, (redisEntries > 0) ? redisEntries : capacity);
 				};
 				if (contender == Contender.REDIS_LRU && row.measured() && row.full()) {
 					redisEntries = row.entries();

@@ -27,7 +27,7 @@ final class Options {
 			  --value-size 100          bytes per value
 			  --seed 42                 seed of the Zipf generator
 			  --traces LIST             comma-separated, default zipf-0.8,zipf-1.0,zipf-0.8-scans,zipf-1.0-scans,loop
-			  --contenders LIST         comma-separated, default redis-lru,redis-lfu,engine-lru,engine-lfu,engine-tinylfu,caffeine
+			  --contenders LIST         comma-separated, default redis-lru,redis-lfu,engine-lru,engine-lfu,engine-tinylfu,caffeine,bound
 			  --redis-server PATH       default redis-server
 			  --engine-command CMD      how to start the engine (whitespace-separated; --port n is appended),
 			                            e.g. "java -Xmx512m -jar larder-cache-engine.jar"; without it the engine rows are skipped
@@ -52,7 +52,7 @@ final class Options {
 		this.values.put("value-size", "100");
 		this.values.put("seed", "42");
 		this.values.put("traces", "zipf-0.8,zipf-1.0,zipf-0.8-scans,zipf-1.0-scans,loop");
-		this.values.put("contenders", "redis-lru,redis-lfu,engine-lru,engine-lfu,engine-tinylfu,caffeine");
+		this.values.put("contenders", "redis-lru,redis-lfu,engine-lru,engine-lfu,engine-tinylfu,caffeine,bound");
 		this.values.put("redis-server", "redis-server");
 		this.values.put("engine-command", "");
 	}

@@ -358,6 +358,25 @@ public final class Acl {
 	}
 
 	/**
+	 * ACLUserCheckCmdWithUnrestrictedKeyAccess as SORT asks it before it reads keys
+	 * through BY or GET patterns: whether one of the user's selectors both allows the
+	 * command and may read every key (allkeys, or a {@code *} pattern that reads). True
+	 * for a session without a user.
+	 */
+	public boolean unrestrictedKeyRead(ClientSession s, Command command, byte[][] args) {
+		AclUser user = s.user();
+		if (user == null) {
+			return true;
+		}
+		for (Selector selector : user.rules().selectors) {
+			if (selector.readsEveryKey() && selector.check(command, args) == Selector.OK) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * ACLCheckAllUserCommandPerm: allowed when any selector allows; else the most
 	 * specific denial (channel over key over command), the latest argument on a tie, as a
 	 * verdict of {@link Selector#check}.

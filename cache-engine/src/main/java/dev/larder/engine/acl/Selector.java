@@ -391,6 +391,22 @@ final class Selector {
 		return 0;
 	}
 
+	/**
+	 * ACLSelectorHasUnrestrictedKeyAccess for reading: allkeys, or the pattern {@code *}
+	 * with read permission.
+	 */
+	boolean readsEveryKey() {
+		if (allKeys) {
+			return true;
+		}
+		for (KeyPattern p : patterns) {
+			if ((p.permissions & KeyPattern.READ) != 0 && p.pattern.length == 1 && p.pattern[0] == '*') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** ACLSelectorCheckKey, also for ACLUserCheckKeyPerm. */
 	boolean keyAllowed(byte[] key, int permission) {
 		if (allKeys) {

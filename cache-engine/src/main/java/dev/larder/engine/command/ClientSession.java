@@ -63,6 +63,9 @@ public final class ClientSession {
 
 	private boolean noBlock;
 
+	/** The session a Lua script's redis.call runs in (Redis's CLIENT_SCRIPT). */
+	private boolean script;
+
 	private Blocking.@Nullable Waiter parked;
 
 	/** Between MULTI and EXEC or DISCARD (CLIENT_MULTI); null otherwise. */
@@ -99,6 +102,16 @@ public final class ClientSession {
 
 	public long id() {
 		return id;
+	}
+
+	/** Whether this is a script's session (Redis's CLIENT_SCRIPT flag). */
+	public boolean script() {
+		return script;
+	}
+
+	/** Marks the session a script's commands run in. */
+	public void script(boolean script) {
+		this.script = script;
 	}
 
 	/** CLIENT's controls and what CLIENT LIST shows of the connection. */

@@ -5,6 +5,7 @@ import dev.larder.engine.command.spec.CommandSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,12 @@ public final class Command {
 
 	final boolean walksKeyspace;
 
+	/**
+	 * Whether a call reads keys its arguments do not name (SORT's BY and GET patterns):
+	 * the executor then locks every shard, ascending. Null for every other command.
+	 */
+	final @Nullable Predicate<byte[][]> readsUndeclaredKeys;
+
 	/** Flagged "denyoom": refused with OOM when over maxmemory and nothing can go. */
 	final boolean denyOom;
 
@@ -99,7 +106,13 @@ public final class Command {
 	final CommandStats stats = new CommandStats();
 
 	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace, int id) {
+		this(spec, handler, walksKeyspace, null, id);
+	}
+
+	Command(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace,
+			@Nullable Predicate<byte[][]> readsUndeclaredKeys, int id) {
 		this.spec = spec;
+		this.readsUndeclaredKeys = readsUndeclaredKeys;
 		this.id = id;
 		this.handler = handler;
 		this.name = spec.name();
@@ -209,6 +222,12 @@ public final class Command {
 	 */
 	public boolean walksKeyspace() {
 		return walksKeyspace;
+	}
+
+	/** Whether this call reads keys beyond those its arguments name (see the field). */
+	boolean readsUndeclaredKeys(byte[][] args) {
+		Predicate<byte[][]> p = readsUndeclaredKeys;
+		return p != null && p.test(args);
 	}
 
 	@Override

@@ -200,6 +200,9 @@ public final class CommandExecutor {
 
 	private Reply runLocked(Command command, CommandContext context) {
 		byte[][] args = context.args;
+		if (command.readsUndeclaredKeys(args)) {
+			return runLocked(command, context, everyShard(core.keyspace()));
+		}
 		if (command.movableKeys) {
 			int[] keys = command.spec().keyPositions(args);
 			if (keys.length <= 1) {
@@ -404,6 +407,18 @@ public final class CommandExecutor {
 		return true;
 	}
 
+	/**
+	 * Every shard, ascending: for a command that reads keys it does not name (SORT BY and
+	 * GET), which are known only once the sorted value is read, under lock.
+	 */
+	private static int[] everyShard(Keyspace ks) {
+		int[] all = new int[ks.shardCount()];
+		for (int i = 0; i < all.length; i++) {
+			all[i] = i;
+		}
+		return all;
+	}
+
 	/** Distinct shard indexes of the keys, ascending: the global lock order. */
 	private static int[] shardsOf(Keyspace ks, byte[][] args, int first, int last, int step) {
 		int[] idx = new int[(last - first) / step + 1];
@@ -510,6 +525,10 @@ public final class CommandExecutor {
 	 */
 	void addShards(Command command, byte[][] args, java.util.BitSet shards) {
 		Keyspace ks = core.keyspace();
+		if (command.readsUndeclaredKeys(args)) {
+			shards.set(0, ks.shardCount());
+			return;
+		}
 		if (command.movableKeys) {
 			for (int i : command.spec().keyPositions(args)) {
 				shards.set(ks.shardIndex(args[i]));

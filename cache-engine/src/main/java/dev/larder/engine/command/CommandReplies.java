@@ -4,7 +4,6 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.AclCategory;
 import dev.larder.engine.command.spec.Arg;
 import dev.larder.engine.command.spec.ArgFlag;
-import dev.larder.engine.command.spec.ArgType;
 import dev.larder.engine.command.spec.CommandFlag;
 import dev.larder.engine.command.spec.CommandSpec;
 import dev.larder.engine.command.spec.CommandTip;
@@ -155,7 +154,7 @@ final class CommandReplies {
 			List<Reply> map = new ArrayList<>();
 			field(map, "name", Reply.bulk(arg.name()));
 			field(map, "type", Reply.bulk(arg.type().replyName()));
-			if (arg.type() == ArgType.KEY) {
+			if (arg.keySpecIndex() >= 0) {
 				field(map, "key_spec_index", Reply.integer(arg.keySpecIndex()));
 			}
 			optionalField(map, "token", arg.token());

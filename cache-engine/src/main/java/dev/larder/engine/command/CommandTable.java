@@ -48,6 +48,18 @@ public final class CommandTable {
 	}
 
 	/**
+	 * Binds a command that may read keys its arguments do not name, when
+	 * {@code readsUndeclaredKeys} says so for a call (SORT's BY and GET patterns): the
+	 * executor and EXEC then lock every shard, in ascending order, so the handler may
+	 * read any key; a script, which holds only its declared keys' shards, may read only
+	 * the keys in those.
+	 */
+	public void bindReadingUndeclaredKeys(CommandSpec spec, CommandHandler handler,
+			java.util.function.Predicate<byte[][]> readsUndeclaredKeys) {
+		add(spec, handler, false, readsUndeclaredKeys);
+	}
+
+	/**
 	 * Binds a container that has no handler of its own (CLIENT, CONFIG, ...); its
 	 * subcommands are bound next.
 	 */
@@ -59,13 +71,18 @@ public final class CommandTable {
 	}
 
 	private void add(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace) {
+		add(spec, handler, walksKeyspace, null);
+	}
+
+	private void add(CommandSpec spec, @Nullable CommandHandler handler, boolean walksKeyspace,
+			java.util.function.@Nullable Predicate<byte[][]> readsUndeclaredKeys) {
 		if (handler == null && spec.subcommands().isEmpty()) {
 			throw new IllegalArgumentException(spec.name() + " needs a handler");
 		}
 		if (walksKeyspace && !spec.keySpecs().isEmpty()) {
 			throw new IllegalArgumentException(spec.name() + " has keys: the executor locks them");
 		}
-		Command command = new Command(spec, handler, walksKeyspace, bound++);
+		Command command = new Command(spec, handler, walksKeyspace, readsUndeclaredKeys, bound++);
 		String containerName = spec.container();
 		if (containerName != null) {
 			addSubcommand(spec, containerName, command);

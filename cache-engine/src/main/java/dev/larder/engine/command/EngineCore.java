@@ -121,6 +121,8 @@ public final class EngineCore {
 		BitmapCommands.register(table);
 		GeoCommands.register(table);
 		HyperLogLogCommands.register(table);
+		SortCommands.register(table);
+		StandaloneServerCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);

@@ -12,10 +12,10 @@ import java.util.Set;
 final class UnimplementedRedisCommands {
 
 	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "cluster", "debug", "dump",
-			"failover", "fcall", "fcall_ro", "function", "lastsave", "lolwut", "migrate", "module", "psync", "readonly",
-			"readwrite", "replconf", "replicaof", "restore", "restore-asking", "role", "save", "shutdown", "slaveof",
-			"sort", "sort_ro", "sync", "wait", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup", "xinfo",
-			"xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+			"failover", "fcall", "fcall_ro", "function", "lolwut", "migrate", "module", "psync", "replconf",
+			"replicaof", "restore", "restore-asking", "save", "shutdown", "slaveof", "sync", "xack", "xadd",
+			"xautoclaim", "xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup",
+			"xrevrange", "xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}

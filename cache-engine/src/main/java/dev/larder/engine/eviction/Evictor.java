@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * memory is full duels the pool's best victim, and when the new key has been read no more
  * often than the victim, the victim stays and the new key is evicted right after the
  * write. One-off keys (scans, loops larger than the cache) so never push out keys that
- * are read often, which sampled LRU and LFU cannot avoid.
+ * are read often, which sampled LRU and LFU cannot avoid. How big a lead the new key
+ * needs is learned from the hit rate ({@link AdmissionTuner}).
  */
 public final class Evictor implements AutoCloseable {
 
@@ -79,6 +80,8 @@ public final class Evictor implements AutoCloseable {
 
 	private final EvictionPool pool = new EvictionPool();
 
+	private final AdmissionTuner tuner;
+
 	private final SplittableRandom random = new SplittableRandom();
 
 	private int nextRandomDb;
@@ -101,6 +104,7 @@ public final class Evictor implements AutoCloseable {
 		this.usedMemory = usedMemory;
 		this.exactUsedMemory = exactUsedMemory;
 		this.fatalErrors = fatalErrors;
+		this.tuner = new AdmissionTuner(stats.keyspaceHits::sum, stats.keyspaceMisses::sum);
 		this.timer = Executors.newSingleThreadScheduledExecutor(fatalErrors.threads("larder-evictor"));
 		KeyAccess access = keyspace.access();
 		timer.scheduleAtFixedRate(surviving(access::refreshClock, fatalErrors), CLOCK_TICK_MILLIS, CLOCK_TICK_MILLIS,
@@ -279,10 +283,10 @@ public final class Evictor implements AutoCloseable {
 	/**
 	 * TinyLFU's admission, in the new key's own shard: its keys are sampled for the least
 	 * read (then least recent) one, and the new key is let in only if the sketch says it
-	 * was read more often; a key that exists already always is (the write replaces it).
-	 * Both estimates come from the same sketch, so they have aged alike. Returns -1 when
-	 * the new key lost; otherwise the bytes freed by evicting the victim when
-	 * {@code evictVictim}, else 0.
+	 * was read more often, by the lead the tuner asks for; a key that exists already
+	 * always is (the write replaces it). Both estimates come from the same sketch, so
+	 * they have aged alike. Returns -1 when the new key lost; otherwise the bytes freed
+	 * by evicting the victim when {@code evictVictim}, else 0.
 	 */
 	private long duel(int db, byte[] key, boolean evictVictim, List<Evicted> evicted) {
 		int s = keyspace.shardIndex(key);
@@ -325,7 +329,8 @@ public final class Evictor implements AutoCloseable {
 			if (victim == null) {
 				return 0;
 			}
-			if (candidate <= frequencyOf(best)) {
+			tuner.duelled();
+			if (candidate <= frequencyOf(best) + tuner.extraLead()) {
 				return -1;
 			}
 			if (!evictVictim) {
@@ -554,6 +559,7 @@ public final class Evictor implements AutoCloseable {
 		lock.lock();
 		try {
 			pool.clear();
+			tuner.expectKeys(max / 256);
 		}
 		finally {
 			lock.unlock();

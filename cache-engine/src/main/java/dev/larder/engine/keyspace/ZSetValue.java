@@ -295,6 +295,17 @@ public final class ZSetValue extends AccountedValue implements CollectionValue {
 	}
 
 	/**
+	 * zsetConvert to the skip-list encoding, as SORT does to the set it sorts: for good,
+	 * whatever its size.
+	 */
+	public void convertToSkiplistEncoding() {
+		ZSetListpack p = pack;
+		if (p != null) {
+			convertToSkiplist(p);
+		}
+	}
+
+	/**
 	 * Switches to the large encoding, for good, keeping every member and score (a
 	 * listpack's 0 stays 0).
 	 */

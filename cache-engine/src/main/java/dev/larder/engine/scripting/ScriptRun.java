@@ -30,6 +30,9 @@ final class ScriptRun {
 		ClientSession caller = outer.session();
 		this.session = new ClientSession(caller.id(), true, "lua", "lua", outer.now());
 		this.session.db(caller.db());
+		this.session.script(true);
+		// Redis runs the script's calls as the caller's user (SORT's BY/GET check it)
+		this.session.user(caller.user());
 	}
 
 	/**

@@ -74,6 +74,17 @@ public final class Arg {
 		return of(name, ArgType.PATTERN);
 	}
 
+	/**
+	 * A pattern that makes key names, read through the command's key spec number
+	 * {@code keySpecIndex} (SORT's BY and GET).
+	 */
+	public static Arg pattern(String name, int keySpecIndex) {
+		if (keySpecIndex < 0) {
+			throw new IllegalArgumentException("keySpecIndex " + keySpecIndex);
+		}
+		return new Arg(name, ArgType.PATTERN, keySpecIndex, null, null, null, Collections.emptySet(), List.of());
+	}
+
 	public static Arg unixTime(String name) {
 		return of(name, ArgType.UNIX_TIME);
 	}

@@ -78,6 +78,12 @@ public final class CommandSpec {
 
 	private final boolean variableKeyFlags;
 
+	/**
+	 * A key spec says "unknown" (SORT's STORE, which may appear anywhere) and a
+	 * {@link GetKeysProc} knows: the keys to lock are the procedure's.
+	 */
+	private final boolean procFindsKeys;
+
 	private CommandSpec(Builder b) {
 		this.name = b.name;
 		this.container = b.container;
@@ -85,6 +91,9 @@ public final class CommandSpec {
 		this.tips = List.copyOf(b.tips);
 		this.keySpecs = List.copyOf(b.keySpecs);
 		this.getKeysProc = b.getKeysProc;
+		this.procFindsKeys = b.getKeysProc != null && keySpecs.stream()
+			.anyMatch(k -> !k.has(KeySpecFlag.NOT_KEY) && (k.beginSearch() instanceof KeySpec.UnknownBegin
+					|| k.findKeys() instanceof KeySpec.UnknownKeys));
 		// build() checked the required ones.
 		this.group = Objects.requireNonNull(b.group, "group");
 		this.since = Objects.requireNonNull(b.since, "since");
@@ -223,6 +232,9 @@ public final class CommandSpec {
 	 * and a script may only call a command whose keys' shards it holds.
 	 */
 	public int[] keyPositions(byte[][] args) {
+		if (procFindsKeys) {
+			return procKeyPositions(args, false);
+		}
 		Positions out = new Positions(args.length);
 		search(args, true, false, out);
 		if (getKeysProc != null) {
@@ -240,9 +252,26 @@ public final class CommandSpec {
 	 * not flagged RO): clients blocked on them may now be served.
 	 */
 	public int[] writtenKeyPositions(byte[][] args) {
+		if (procFindsKeys) {
+			return procKeyPositions(args, true);
+		}
 		Positions out = new Positions(args.length);
 		search(args, true, true, out);
 		return out.toArray();
+	}
+
+	// procFindsKeys implies a procedure
+	@SuppressWarnings("NullAway")
+	private int[] procKeyPositions(byte[][] args, boolean writtenOnly) {
+		List<KeyRef> keys = getKeysProc.keys(args);
+		int[] positions = new int[keys.size()];
+		int n = 0;
+		for (KeyRef k : keys) {
+			if (!writtenOnly || !k.flags().contains(KeySpecFlag.RO)) {
+				positions[n++] = k.position();
+			}
+		}
+		return n == positions.length ? positions : Arrays.copyOf(positions, n);
 	}
 
 	/** doesCommandHaveKeys: whether COMMAND GETKEYS may find keys for this command. */

@@ -1,5 +1,6 @@
 package dev.larder.engine.command.spec;
 
+import static dev.larder.engine.command.spec.Arg.block;
 import static dev.larder.engine.command.spec.Arg.integer;
 import static dev.larder.engine.command.spec.Arg.key;
 import static dev.larder.engine.command.spec.Arg.oneOf;
@@ -10,6 +11,7 @@ import static dev.larder.engine.command.spec.Arg.unixTime;
 import static dev.larder.engine.command.spec.CommandFlag.DENYOOM;
 import static dev.larder.engine.command.spec.CommandFlag.FAST;
 import static dev.larder.engine.command.spec.CommandFlag.LOADING;
+import static dev.larder.engine.command.spec.CommandFlag.NOSCRIPT;
 import static dev.larder.engine.command.spec.CommandFlag.READONLY;
 import static dev.larder.engine.command.spec.CommandFlag.STALE;
 import static dev.larder.engine.command.spec.CommandFlag.WRITE;
@@ -18,6 +20,7 @@ import static dev.larder.engine.command.spec.CommandTip.NONDETERMINISTIC_OUTPUT_
 import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_ALL_SHARDS;
 import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_MULTI_SHARD;
 import static dev.larder.engine.command.spec.CommandTip.REQUEST_POLICY_SPECIAL;
+import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_AGG_MIN;
 import static dev.larder.engine.command.spec.CommandTip.RESPONSE_POLICY_AGG_SUM;
 import static dev.larder.engine.command.spec.KeySpecFlag.ACCESS;
 import static dev.larder.engine.command.spec.KeySpecFlag.DELETE;
@@ -367,6 +370,63 @@ public final class GenericCommandSpecs {
 				integer("count").token("COUNT").optional(), string("type").token("TYPE").since("6.0.0").optional())
 		.build();
 
+	/**
+	 * {@code SORT key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC | DESC] [ALPHA] [STORE destination]}
+	 */
+	public static final CommandSpec SORT = CommandSpec.command("sort")
+		.arity(-2)
+		.flags(WRITE, DENYOOM)
+		.acl(AclCategory.SET, AclCategory.SORTEDSET, AclCategory.LIST, AclCategory.DANGEROUS)
+		.keySpecs(KeySpec.index(1).range(0).flags(RO, ACCESS),
+				KeySpec.unknown()
+					.unknownKeys()
+					.flags(RO, ACCESS)
+					.notes("For the optional BY/GET keyword. It is marked 'unknown' "
+							+ "because the key names derive from the content of the key we sort"),
+				KeySpec.unknown()
+					.unknownKeys()
+					.flags(OW, UPDATE)
+					.notes("For the optional STORE keyword. It is marked 'unknown' "
+							+ "because the keyword can appear anywhere in the argument array"))
+		.getKeysProc(GetKeysProc.SORT)
+		.group(CommandGroup.GENERIC)
+		.since("1.0.0")
+		.summary("Sort the elements in a list, set or sorted set")
+		.complexity("O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M "
+				+ "the number of returned elements. When the elements are not sorted, complexity is O(N).")
+		.arguments(key("key", 0), pattern("pattern", 1).token("BY").optional(),
+				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional(),
+				pattern("pattern", 1).token("GET").optional().multiple().multipleToken(),
+				oneOf("order", pureToken("asc", "ASC"), pureToken("desc", "DESC")).optional(),
+				pureToken("sorting", "ALPHA").optional(), key("destination", 2).token("STORE").optional())
+		.build();
+
+	/**
+	 * {@code SORT_RO key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC | DESC] [ALPHA]}
+	 */
+	public static final CommandSpec SORT_RO = CommandSpec.command("sort_ro")
+		.arity(-2)
+		.flags(READONLY)
+		.acl(AclCategory.SET, AclCategory.SORTEDSET, AclCategory.LIST, AclCategory.DANGEROUS)
+		.keySpecs(KeySpec.index(1).range(0).flags(RO, ACCESS),
+				KeySpec.unknown()
+					.unknownKeys()
+					.flags(RO, ACCESS)
+					.notes("For the optional BY/GET keyword. It is marked 'unknown' "
+							+ "because the key names derive from the content of the key we sort"))
+		.getKeysProc(GetKeysProc.SORT_RO)
+		.group(CommandGroup.GENERIC)
+		.since("7.0.0")
+		.summary("Sort the elements in a list, set or sorted set. Read-only variant of SORT.")
+		.complexity("O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M "
+				+ "the number of returned elements. When the elements are not sorted, complexity is O(N).")
+		.arguments(key("key", 0), pattern("pattern", 1).token("BY").optional(),
+				block("offset_count", integer("offset"), integer("count")).token("LIMIT").optional(),
+				pattern("pattern", 1).token("GET").optional().multiple().multipleToken(),
+				oneOf("order", pureToken("asc", "ASC"), pureToken("desc", "DESC")).optional(),
+				pureToken("sorting", "ALPHA").optional())
+		.build();
+
 	/** {@code TOUCH key [key ...]} */
 	public static final CommandSpec TOUCH = CommandSpec.command("touch")
 		.arity(-2)
@@ -423,6 +483,20 @@ public final class GenericCommandSpecs {
 				+ "does O(N) work in a different thread in order to reclaim memory, where "
 				+ "N is the number of allocations the deleted objects where composed of.")
 		.arguments(key("key", 0).multiple())
+		.build();
+
+	/** {@code WAIT numreplicas timeout} */
+	public static final CommandSpec WAIT = CommandSpec.command("wait")
+		.arity(3)
+		.flags(NOSCRIPT)
+		.acl(AclCategory.CONNECTION)
+		.tips(REQUEST_POLICY_ALL_SHARDS, RESPONSE_POLICY_AGG_MIN)
+		.group(CommandGroup.GENERIC)
+		.since("3.0.0")
+		.summary("Wait for the synchronous replication of all the write "
+				+ "commands sent in the context of the current connection")
+		.complexity("O(1)")
+		.arguments(integer("numreplicas"), integer("timeout"))
 		.build();
 
 	private GenericCommandSpecs() {

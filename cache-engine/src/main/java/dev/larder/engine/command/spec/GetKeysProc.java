@@ -72,6 +72,33 @@ public interface GetKeysProc {
 				: List.of(new KeyRef(1, Set.of()), new KeyRef(storedKey, Set.of()));
 	};
 
+	/**
+	 * sortGetKeys: the sorted key, then the destination of the last STORE. Options are
+	 * scanned as Redis does: LIMIT skips two arguments, GET and BY one, anything else
+	 * none, so a STORE hidden in an option's argument is not seen.
+	 */
+	GetKeysProc SORT = args -> {
+		int store = 0;
+		for (int i = 2; i < args.length; i++) {
+			if (isWord(args[i], "limit")) {
+				i += 2;
+			}
+			else if (isWord(args[i], "get") || isWord(args[i], "by")) {
+				i += 1;
+			}
+			else if (isWord(args[i], "store") && i + 1 < args.length) {
+				store = i + 1;
+			}
+		}
+		KeyRef sorted = new KeyRef(1, Collections.unmodifiableSet(EnumSet.of(KeySpecFlag.RO, KeySpecFlag.ACCESS)));
+		return store == 0 ? List.of(sorted) : List.of(sorted,
+				new KeyRef(store, Collections.unmodifiableSet(EnumSet.of(KeySpecFlag.OW, KeySpecFlag.UPDATE))));
+	};
+
+	/** sortROGetKeys: the sorted key alone. */
+	GetKeysProc SORT_RO = args -> List
+		.of(new KeyRef(1, Collections.unmodifiableSet(EnumSet.of(KeySpecFlag.RO, KeySpecFlag.ACCESS))));
+
 	/** The keys of the command line {@code args} (the command name at 0). */
 	List<KeyRef> keys(byte[][] args);
 
@@ -96,6 +123,23 @@ public interface GetKeysProc {
 			}
 			return keys;
 		};
+	}
+
+	private static boolean isWord(byte[] arg, String lower) {
+		int length = 0;
+		while (length < arg.length && arg[length] != 0) {
+			length++; // strcasecmp stops at a NUL
+		}
+		if (length != lower.length()) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			int b = arg[i];
+			if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** C's atoi (glibc: strtol saturating, then narrowed to int). */

@@ -410,6 +410,18 @@ public final class ServerCommandSpecs {
 		.arguments(string("section").optional().multiple())
 		.build();
 
+	/** {@code LASTSAVE} */
+	public static final CommandSpec LASTSAVE = CommandSpec.command("lastsave")
+		.arity(1)
+		.flags(LOADING, STALE, FAST)
+		.acl(AclCategory.ADMIN, AclCategory.DANGEROUS)
+		.tips(NONDETERMINISTIC_OUTPUT)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Get the UNIX time stamp of the last successful save to disk")
+		.complexity("O(1)")
+		.build();
+
 	/** {@code LATENCY DOCTOR} */
 	public static final CommandSpec LATENCY_DOCTOR = CommandSpec.subcommand("latency", "doctor")
 		.arity(2)
@@ -580,6 +592,17 @@ public final class ServerCommandSpecs {
 		.group(CommandGroup.SERVER)
 		.since("1.0.0")
 		.summary("Listen for all requests received by the server in real time")
+		.build();
+
+	/** {@code ROLE} */
+	public static final CommandSpec ROLE = CommandSpec.command("role")
+		.arity(1)
+		.flags(NOSCRIPT, LOADING, STALE, FAST)
+		.acl(AclCategory.ADMIN, AclCategory.DANGEROUS)
+		.group(CommandGroup.SERVER)
+		.since("2.8.12")
+		.summary("Return the role of the instance in the context of replication")
+		.complexity("O(1)")
 		.build();
 
 	/** {@code SLOWLOG GET [count]} */

@@ -68,8 +68,8 @@ public final class CommandSpecGenerator {
 
 	/**
 	 * Redis 7.0's get_keys_function of the commands that have one and a Java
-	 * {@link GetKeysProc} (COMMAND INFO does not show them). Missing so far: SORT,
-	 * SORT_RO, MIGRATE, XREAD and XREADGROUP's procedures.
+	 * {@link GetKeysProc} (COMMAND INFO does not show them). Missing so far: MIGRATE,
+	 * XREAD and XREADGROUP's procedures.
 	 */
 	static final Map<String, String> GET_KEYS_PROCS = getKeysProcs();
 
@@ -79,6 +79,8 @@ public final class CommandSpecGenerator {
 		procs.put("bitfield", "GetKeysProc.BITFIELD"); // bitfieldGetKeys
 		procs.put("georadius", "GetKeysProc.GEORADIUS"); // georadiusGetKeys
 		procs.put("georadiusbymember", "GetKeysProc.GEORADIUS");
+		procs.put("sort", "GetKeysProc.SORT"); // sortGetKeys
+		procs.put("sort_ro", "GetKeysProc.SORT_RO"); // sortROGetKeys
 		// evalGetKeys, functionGetKeys, blmpopGetKeys, bzmpopGetKeys
 		for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "blmpop",
 				"bzmpop")) {
@@ -479,7 +481,8 @@ public final class CommandSpecGenerator {
 			case STRING -> use("Arg.string") + "(" + name + ")";
 			case INTEGER -> use("Arg.integer") + "(" + name + ")";
 			case DOUBLE -> use("Arg.doubleArg") + "(" + name + ")";
-			case PATTERN -> use("Arg.pattern") + "(" + name + ")";
+			case PATTERN -> use("Arg.pattern") + "(" + name
+					+ (a.containsKey("key_spec_index") ? ", " + a.get("key_spec_index").text() : "") + ")";
 			case UNIX_TIME -> use("Arg.unixTime") + "(" + name + ")";
 			case PURE_TOKEN -> use("Arg.pureToken") + "(" + name + ", " + literal(token) + ")";
 			case ONEOF, BLOCK -> use(type == ArgType.ONEOF ? "Arg.oneOf" : "Arg.block") + "(" + name + ", "
