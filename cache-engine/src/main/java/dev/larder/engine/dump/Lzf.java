@@ -69,10 +69,22 @@ final class Lzf {
 				}
 				out[op - lit - 1] = (byte) (lit - 1); // stop run
 				op -= lit == 0 ? 1 : 0; // undo run if length is zero
-				do {
-					len++;
+				// lzf_c.c unrolls 16 steps when maxlen > 16 and checks maxlen only after
+				// them, so a match can run up to 2 bytes past maxlen (to the end of the
+				// input): Redis's output has those longer matches
+				boolean mismatch = false;
+				if (maxlen > 16) {
+					for (int k = 0; k < 16 && !mismatch; k++) {
+						len++;
+						mismatch = in[ref + len] != in[ip + len];
+					}
 				}
-				while (len < maxlen && in[ref + len] == in[ip + len]);
+				if (!mismatch) {
+					do {
+						len++;
+					}
+					while (len < maxlen && in[ref + len] == in[ip + len]);
+				}
 				len -= 2; // len is now #octets - 1
 				ip++;
 				if (len < 7) {
