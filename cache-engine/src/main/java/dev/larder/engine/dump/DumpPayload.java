@@ -53,7 +53,9 @@ public final class DumpPayload {
 	 * @throws BadPayloadException when it is not a value Redis 7.0 would load
 	 */
 	public static Object load(byte[] payload, EncodingLimits limits) {
-		return new DumpReader(payload, payload.length - FOOTER, limits).readValue();
+		// Redis reads the value from the whole payload, so a length may reach into the
+		// footer
+		return new DumpReader(payload, payload.length, limits).readValue();
 	}
 
 }

@@ -81,12 +81,12 @@ final class DumpReader {
 		return v;
 	}
 
-	/** rdbLoadLenByRef, for a length that is no special encoding. */
+	/** rdbLoadLen. */
 	private long readLength() {
 		int first = readByte();
-		int kind = first >>> 6;
-		if (kind == 3) {
-			throw new BadPayloadException("encoded value where a length belongs");
+		if (first >>> 6 == 3) {
+			// rdbLoadLen ignores the "encoded" flag: the low six bits are the length
+			return first & 0x3f;
 		}
 		return lengthOf(first);
 	}
@@ -144,7 +144,15 @@ final class DumpReader {
 	private byte[] readCompressed() {
 		long clen = readLength();
 		long len = readLength();
-		if (clen > end - pos || len == 0 || len > clen * LZF_MAX_RATIO + 32) {
+		if (clen > end - pos) {
+			throw new BadPayloadException("bad LZF lengths");
+		}
+		if (len == 0) {
+			// Redis 7.0 compares lzf_decompress's 0 ("failed") with the length 0
+			pos += (int) clen;
+			return new byte[0];
+		}
+		if (len > clen * LZF_MAX_RATIO + 32) {
 			throw new BadPayloadException("bad LZF lengths");
 		}
 		byte[] s = Lzf.decompress(data, pos, (int) clen, (int) len);
@@ -184,6 +192,9 @@ final class DumpReader {
 				}
 			}
 			byte[] blob = readString();
+			if (blob.length == 0) {
+				throw new BadPayloadException("quicklist node of no bytes");
+			}
 			if (container == RdbTypes.QUICKLIST_NODE_PLAIN) {
 				list.addLast(blob);
 				continue;
@@ -274,8 +285,8 @@ final class DumpReader {
 		}
 		ZSetValue zset = new ZSetValue(limits);
 		for (int i = 0; i < entries.size(); i += 2) {
-			Double score = Scores.parse(entries.get(i + 1));
-			if (score == null || Double.isNaN(score)) {
+			double score = Scores.zzlStrtod(entries.get(i + 1));
+			if (Double.isNaN(score)) {
 				throw new BadPayloadException("bad zset score");
 			}
 			if (zset.get(entries.get(i)) != null) {

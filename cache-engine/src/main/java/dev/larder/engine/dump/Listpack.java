@@ -218,12 +218,12 @@ final class Listpack {
 			if (p + backlen > end) {
 				throw new BadPayloadException("listpack entry beyond its end");
 			}
-			// the backlen must read back as the entry's size, as lpValidateNext checks
-			long read = 0;
-			for (int i = 0; i < backlen; i++) {
-				read = (read << 7) | (lp[p + i] & 127);
-			}
-			if (read != encodedSize) {
+			// the backlen must be the entry's size as lpEncodeBacklen writes it (what
+			// lpValidateNext's backward read accepts)
+			Listpack expected = new Listpack();
+			int from = expected.out.size();
+			expected.writeBacklen(encodedSize);
+			if (!java.util.Arrays.equals(expected.out.array(), from, from + backlen, lp, p, p + backlen)) {
 				throw new BadPayloadException("listpack backlen mismatch");
 			}
 			p += backlen;
