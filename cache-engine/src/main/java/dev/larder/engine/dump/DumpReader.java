@@ -152,7 +152,7 @@ final class DumpReader {
 			pos += (int) clen;
 			return new byte[0];
 		}
-		if (len > clen * LZF_MAX_RATIO + 32) {
+		if (len > clen * LZF_MAX_RATIO + 32 || len > Integer.MAX_VALUE - 16) {
 			throw new BadPayloadException("bad LZF lengths");
 		}
 		byte[] s = Lzf.decompress(data, pos, (int) clen, (int) len);

@@ -160,6 +160,63 @@ class DumpRestoreDifferentialTest {
 		}
 	}
 
+	/**
+	 * LZF byte for byte: seeded random strings over alphabets from 1 to 256 symbols, with
+	 * repeats of random spans, at lengths around every threshold of lzf_c.c (20/21 bytes,
+	 * the 16-step unrolled match, MAX_REF, MAX_OFF), and lists and hashes of them, whose
+	 * listpacks are compressed too.
+	 */
+	@Test
+	void compressesAsRedisDoes() {
+		Random rnd = new Random(42);
+		for (int round = 0; round < 400; round++) {
+			int length = switch (round % 4) {
+				case 0 -> 18 + rnd.nextInt(8);
+				case 1 -> 20 + rnd.nextInt(300);
+				case 2 -> 250 + rnd.nextInt(40);
+				default -> 8000 + rnd.nextInt(9000);
+			};
+			byte[] value = randomText(rnd, length);
+			byte[] key = latin1("s" + round);
+			mine.call(latin1("SET"), key, value);
+			theirs.call(latin1("SET"), key, value);
+			assertThat(hex(bytes(mine.call(latin1("DUMP"), key)))).as("round %d", round)
+				.isEqualTo(hex(bytes(theirs.call(latin1("DUMP"), key))));
+			if (round % 10 == 0) {
+				byte[] element = randomText(rnd, 1 + rnd.nextInt(60));
+				for (String command : List.of("RPUSH", "LPUSH")) {
+					byte[] k = latin1(command + round);
+					mine.call(latin1(command), k, value, element);
+					theirs.call(latin1(command), k, value, element);
+					assertThat(mine.call(latin1("DUMP"), k)).isEqualTo(theirs.call(latin1("DUMP"), k));
+				}
+				byte[] h = latin1("h" + round);
+				mine.call(latin1("HSET"), h, element, element);
+				theirs.call(latin1("HSET"), h, element, element);
+				assertThat(mine.call(latin1("DUMP"), h)).isEqualTo(theirs.call(latin1("DUMP"), h));
+			}
+		}
+	}
+
+	private static byte[] randomText(Random rnd, int length) {
+		int alphabet = 1 + rnd.nextInt(rnd.nextBoolean() ? 4 : 256);
+		byte[] b = new byte[length];
+		for (int i = 0; i < length; i++) {
+			if (i > 8 && rnd.nextInt(8) == 0) {
+				int span = Math.min(length - i, 3 + rnd.nextInt(300));
+				int from = rnd.nextInt(i);
+				for (int j = 0; j < span; j++) {
+					b[i + j] = b[from + j];
+				}
+				i += span - 1;
+			}
+			else {
+				b[i] = (byte) ('a' + rnd.nextInt(alphabet));
+			}
+		}
+		return b;
+	}
+
 	private static String restore(RespClient c, String key, byte[] payload, String... options) {
 		List<byte[]> args = new ArrayList<>(List.of(latin1("RESTORE"), latin1(key), latin1("0"), payload));
 		for (String o : options) {
