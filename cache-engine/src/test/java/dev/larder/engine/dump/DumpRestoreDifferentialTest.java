@@ -74,6 +74,10 @@ class DumpRestoreDifferentialTest {
 			c.call("FLUSHALL");
 			c.call("CONFIG", "SET", "sanitize-dump-payload", "no");
 			c.call("CONFIG", "SET", "rdbcompression", "yes");
+			c.call("CONFIG", "SET", "list-max-listpack-size", "-2");
+			c.call("CONFIG", "SET", "hash-max-listpack-entries", "512");
+			c.call("CONFIG", "SET", "set-max-intset-entries", "512");
+			c.call("CONFIG", "SET", "zset-max-listpack-entries", "128");
 		}
 	}
 
@@ -103,7 +107,17 @@ class DumpRestoreDifferentialTest {
 				"SADD k 007",
 				// sorted sets
 				"ZADD k 1 a", "ZADD k 1 a 2.5 b -inf c inf d 0 e -0 f 1e300 g 3 5", "ZADD k 1 {m*64}",
-				"ZADD k 1 {m*65}", "ZADD k 1 a 2 b; ZREM k a", "ZADD k 0.1 a 1e-300 b -12345678901234567 c"));
+				"ZADD k 1 {m*65}", "ZADD k 1 a 2 b; ZREM k a",
+				// encoding limits set at run time
+				"CONFIG SET list-max-listpack-size 5; RPUSH k 1 2 3 4 5 6 7 8 9 10 11 12",
+				"CONFIG SET list-max-listpack-size 1; RPUSH k a b c",
+				"CONFIG SET list-max-listpack-size -1; RPUSH k {a*1000} {b*1000} {c*1000} {d*1000} {e*1000}",
+				"CONFIG SET list-max-listpack-size -5; RPUSH k {a*10000} {b*10000} {c*10000} {d*10000} {e*10000} {f*10000} {g*10000}",
+				"CONFIG SET list-max-listpack-size 1000; RPUSH k {a*5000} {b*5000}",
+				"CONFIG SET hash-max-listpack-entries 2; HSET k a 1 b 2 c 3",
+				"CONFIG SET set-max-intset-entries 2; SADD k 1 2 3",
+				"CONFIG SET zset-max-listpack-entries 1; ZADD k 1 a 2 b",
+				"ZADD k 0.1 a 1e-300 b -12345678901234567 c"));
 		f.add(bulk("RPUSH k", 1000, i -> "element-" + i));
 		f.add(bulk("RPUSH k", 300, i -> "x".repeat(50 + i % 30)));
 		f.add(bulk("RPUSH k", 3000, i -> Integer.toString(i * 37)));
