@@ -9,7 +9,6 @@ import dev.larder.testing.Resp;
 import dev.larder.testing.RespClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;

@@ -191,7 +191,6 @@ class RestoreDifferentialTest {
 		quicklist.write(RdbTypes.LIST_QUICKLIST);
 		quicklist.write(3);
 		for (byte[] zl : List.of(Payloads.ziplist("a", "b"), Payloads.ziplist(), Payloads.ziplist("1", "c"))) {
-			new DumpWriter(false, -2).writeString(zl);
 			DumpWriter w = new DumpWriter(false, -2);
 			w.writeString(zl);
 			quicklist.write(w.out().toByteArray());
