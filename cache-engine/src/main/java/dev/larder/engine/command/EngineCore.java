@@ -122,6 +122,7 @@ public final class EngineCore {
 		GeoCommands.register(table);
 		HyperLogLogCommands.register(table);
 		SortCommands.register(table);
+		DumpCommands.register(table);
 		StandaloneServerCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);

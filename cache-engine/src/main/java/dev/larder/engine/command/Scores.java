@@ -34,6 +34,14 @@ public final class Scores {
 	}
 
 	/**
+	 * t_zset.c's zzlStrtod, how a listpack's score is read: C's strtod of at most the
+	 * first 127 bytes, whatever follows the number ignored, 0 when nothing converts.
+	 */
+	public static double zzlStrtod(byte[] b) {
+		return Strtod.parse(b.length > 127 ? java.util.Arrays.copyOf(b, 127) : b).value;
+	}
+
+	/**
 	 * strtod over the whole text (leading spaces allowed, empty is 0); null when text is
 	 * left or NaN.
 	 */

@@ -11,11 +11,10 @@ import java.util.Set;
  */
 final class UnimplementedRedisCommands {
 
-	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "cluster", "debug", "dump",
-			"failover", "fcall", "fcall_ro", "function", "lolwut", "migrate", "module", "psync", "replconf",
-			"replicaof", "restore", "restore-asking", "save", "shutdown", "slaveof", "sync", "xack", "xadd",
-			"xautoclaim", "xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup",
-			"xrevrange", "xsetid", "xtrim");
+	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "cluster", "debug", "failover",
+			"fcall", "fcall_ro", "function", "lolwut", "migrate", "module", "psync", "replconf", "replicaof",
+			"restore-asking", "save", "shutdown", "slaveof", "sync", "xack", "xadd", "xautoclaim", "xclaim", "xdel",
+			"xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}

@@ -123,6 +123,24 @@ public final class KeyAccess {
 		}
 	}
 
+	/**
+	 * objectSetLRUOrLFU for RESTORE: under an LFU policy a given FREQ becomes the key's
+	 * counter, under the others a given IDLETIME (seconds) its idle time, which this
+	 * engine's millisecond clock holds up to about 24 days (Redis's up to about 194).
+	 * Either is -1 when not given.
+	 */
+	public void restored(KeyEntry e, long lfuFreq, long idleSeconds) {
+		if (mode == Mode.LFU) {
+			if (lfuFreq >= 0) {
+				e.access = (lfuMinutes() << 8) | (int) lfuFreq;
+			}
+		}
+		else if (idleSeconds >= 0) {
+			long idleMillis = Math.min(idleSeconds, Integer.MAX_VALUE / 1000) * 1000;
+			e.access = lruClock() - (int) idleMillis;
+		}
+	}
+
 	/** Milliseconds since the key was last accessed (meaningful outside LFU mode). */
 	public long idleMillis(KeyEntry e) {
 		return Integer.toUnsignedLong(lruClock() - e.access);

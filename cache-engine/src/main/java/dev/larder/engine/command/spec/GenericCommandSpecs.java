@@ -70,6 +70,22 @@ public final class GenericCommandSpecs {
 		.arguments(key("key", 0).multiple())
 		.build();
 
+	/** {@code DUMP key} */
+	public static final CommandSpec DUMP = CommandSpec.command("dump")
+		.arity(2)
+		.flags(READONLY)
+		.acl(AclCategory.KEYSPACE)
+		.tips(NONDETERMINISTIC_OUTPUT)
+		.keySpecs(KeySpec.index(1).range(0).flags(RO, ACCESS))
+		.group(CommandGroup.GENERIC)
+		.since("2.6.0")
+		.summary("Return a serialized version of the value stored at the specified key.")
+		.complexity("O(1) to access the key and additional O(N*M) to serialize it, where N is the "
+				+ "number of Redis objects composing the value and M their average size. For small "
+				+ "string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1).")
+		.arguments(key("key", 0))
+		.build();
+
 	/** {@code EXISTS key [key ...]} */
 	public static final CommandSpec EXISTS = CommandSpec.command("exists")
 		.arity(-2)
@@ -352,6 +368,32 @@ public final class GenericCommandSpecs {
 		.complexity("O(1)")
 		.history("3.2.0", "The command no longer returns an error when source and destination names are the same.")
 		.arguments(key("key", 0), key("newkey", 1))
+		.build();
+
+	/**
+	 * {@code RESTORE key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]}
+	 */
+	public static final CommandSpec RESTORE = CommandSpec.command("restore")
+		.arity(-4)
+		.flags(WRITE, DENYOOM)
+		.acl(AclCategory.KEYSPACE, AclCategory.DANGEROUS)
+		.keySpecs(KeySpec.index(1).range(0).flags(OW, UPDATE))
+		.group(CommandGroup.GENERIC)
+		.since("2.6.0")
+		.summary("Create a key using the provided serialized value, previously obtained using DUMP.")
+		.complexity("O(1) to create the new key and additional O(N*M) to reconstruct the "
+				+ "serialized value, where N is the number of Redis objects composing the value "
+				+ "and M their average size. For small string values the time complexity is thus "
+				+ "O(1)+O(1*M) where M is small, so simply O(1). However for sorted set values the "
+				+ "complexity is O(N*M*log(N)) because inserting values into sorted sets is O(log(N)).")
+		.history("3.0.0", "Added the `REPLACE` modifier.")
+		.history("5.0.0", "Added the `ABSTTL` modifier.")
+		.history("5.0.0", "Added the `IDLETIME` and `FREQ` options.")
+		.arguments(key("key", 0), integer("ttl"), string("serialized-value"),
+				pureToken("replace", "REPLACE").since("3.0.0").optional(),
+				pureToken("absttl", "ABSTTL").since("5.0.0").optional(),
+				integer("seconds").token("IDLETIME").since("5.0.0").optional(),
+				integer("frequency").token("FREQ").since("5.0.0").optional())
 		.build();
 
 	/** {@code SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]} */
