@@ -121,6 +121,7 @@ public final class EngineCore {
 		GeoCommands.register(table);
 		HyperLogLogCommands.register(table);
 		SortCommands.register(table);
+		StreamCommands.register(table);
 		StandaloneServerCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
