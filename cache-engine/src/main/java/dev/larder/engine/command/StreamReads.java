@@ -21,7 +21,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class StreamReads {
 
+	/** What a client blocked in XREADGROUP gets when its group is destroyed. */
+	private static final String GROUP_GONE = "NOGROUP the consumer group this client was blocked on no longer exists";
+
 	private StreamReads() {
+	}
+
+	/**
+	 * True for the error that unblocks a client blocked in XREADGROUP (its group is
+	 * gone), where other errors of a re-run leave it blocked.
+	 */
+	static boolean endsTheWait(Reply r) {
+		return r instanceof Reply.ErrorReply e && e.message().equals(GROUP_GONE);
 	}
 
 	static Reply xread(CommandContext c, boolean xreadgroup) {
@@ -98,6 +109,11 @@ final class StreamReads {
 			StreamValue s = StreamCommands.read(c, key);
 			if (groupName != null) {
 				StreamValue.Group g = s == null ? null : s.group(groupName);
+				if (g == null && c.session().noBlock() && c.core().blocking().waiterOf(c.session()) != null) {
+					// re-run for a client blocked on the group, which XGROUP DESTROY
+					// removed
+					return Reply.error(GROUP_GONE);
+				}
 				if (g == null) {
 					return Reply.error(Errors.sanitize("NOGROUP No such key '" + Bytes.string(key)
 							+ "' or consumer group '" + Bytes.string(groupName) + "' in XREADGROUP with GROUP option"));
