@@ -390,7 +390,7 @@ final class StreamCommands {
 		}
 		s.setIds(id, entriesAdded != -1 ? entriesAdded : s.entriesAdded(),
 				!maxXdel.isZero() ? maxXdel : s.maxDeletedId());
-		c.modified(c.arg(1));
+		// Redis 7.0 signals no key change here (WATCH is not touched)
 		c.notify(KeyChanges.NOTIFY_STREAM, "xsetid", c.arg(1));
 		return Reply.OK;
 	}
