@@ -110,6 +110,69 @@ class StreamDifferentialTest {
 		return new Resp(r.type(), r.text(), out);
 	}
 
+	/**
+	 * Seeded random appends, deletions, exact and approximate trims (which remove whole
+	 * nodes only, so the modelled node boundaries must match Redis's), reads and group
+	 * traffic under several node limits; every reply and the final XINFO STREAM FULL
+	 * compared.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 1, 2, 3, 4, 5, 6 })
+	void randomCommandsReplyLikeRedis(int seed) {
+		java.util.Random rnd = new java.util.Random(seed);
+		String[] entries = { "7", "5", "0", "100", "3", "100" };
+		String[] bytes = { "4096", "100", "0", "300", "4096", "2000" };
+		List<String> lines = new ArrayList<>();
+		lines.add("CONFIG SET stream-node-max-entries " + entries[seed - 1]);
+		lines.add("CONFIG SET stream-node-max-bytes " + bytes[seed - 1]);
+		lines.add("XGROUP CREATE s g 0 MKSTREAM");
+		long ms = 1;
+		for (int i = 0; i < 600; i++) {
+			int op = rnd.nextInt(100);
+			String value = "v".repeat(rnd.nextInt(3) == 0 ? rnd.nextInt(120) : 1) + rnd.nextInt(1000);
+			if (op < 45) {
+				String fields = rnd.nextBoolean() ? "a " + value : "a " + value + " b " + rnd.nextInt(1 << 20);
+				String trim = rnd.nextInt(10) == 0 ? "MAXLEN ~ " + rnd.nextInt(60) + " " : "";
+				ms += rnd.nextInt(3);
+				lines.add("XADD s " + trim + ms + "-* " + fields);
+			}
+			else if (op < 55) {
+				lines.add("XDEL s " + (1 + rnd.nextInt((int) ms)) + "-" + rnd.nextInt(2) + " "
+						+ (1 + rnd.nextInt((int) ms)));
+			}
+			else if (op < 65) {
+				String mode = rnd.nextBoolean() ? "~ " : rnd.nextBoolean() ? "= " : "";
+				String limit = mode.equals("~ ") && rnd.nextBoolean() ? " LIMIT " + rnd.nextInt(30) : "";
+				lines.add(rnd.nextBoolean() ? "XTRIM s MAXLEN " + mode + rnd.nextInt(80) + limit
+						: "XTRIM s MINID " + mode + rnd.nextInt((int) ms + 1) + limit);
+			}
+			else if (op < 72) {
+				lines.add("XRANGE s " + rnd.nextInt((int) ms + 1) + " + COUNT " + rnd.nextInt(5));
+			}
+			else if (op < 76) {
+				lines.add("XREVRANGE s + - COUNT " + rnd.nextInt(5));
+			}
+			else if (op < 84) {
+				lines.add("XREADGROUP GROUP g c" + rnd.nextInt(3) + " COUNT " + rnd.nextInt(4) + " STREAMS s >");
+			}
+			else if (op < 88) {
+				lines.add("XACK s g " + (1 + rnd.nextInt((int) ms)) + "-0");
+			}
+			else if (op < 91) {
+				lines.add("XAUTOCLAIM s g c9 0 0 COUNT " + (1 + rnd.nextInt(5)) + " JUSTID");
+			}
+			else if (op < 94) {
+				lines.add("XINFO GROUPS s");
+			}
+			else {
+				lines.add(rnd.nextBoolean() ? "XLEN s" : "XINFO STREAM s");
+			}
+		}
+		lines.add("XINFO STREAM s FULL COUNT 0");
+		lines.add("XPENDING s g");
+		repliesLikeRedis(String.join(" ; ", lines));
+	}
+
 	static byte[][] split(String line) {
 		String[] parts = line.trim().split(" +");
 		List<byte[]> out = new ArrayList<>();
