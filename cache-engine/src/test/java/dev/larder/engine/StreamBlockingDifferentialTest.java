@@ -132,6 +132,14 @@ class StreamBlockingDifferentialTest {
 				"XADD s 1-1 f v ; XADD s 2-1 f v", "XPENDING s g ; XINFO GROUPS s");
 		same("XGROUP CREATE s g $ MKSTREAM", "XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "XGROUP DESTROY s g",
 				"XINFO GROUPS s");
+		// stream-cgroups.tcl: Blocking XREADGROUP: key deleted / key type changed with
+		// SET
+		same("XADD s 666 f v ; XGROUP CREATE s g $", "XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "DEL s", "");
+		same("XADD s 666 f v ; XGROUP CREATE s g $", "XREADGROUP GROUP g c BLOCK 0 STREAMS s >", "SET s x", "");
+		// stream.tcl: Blocking XREAD: key deleted (the client stays blocked, then is
+		// served)
+		same("XADD s 1-1 f v", "XREAD BLOCK 0 STREAMS s $", "DEL s ; XADD s 2-1 g w", "");
+		same("XADD s 1-1 f v", "XREAD BLOCK 0 STREAMS s $", "SET s x ; DEL s ; XADD s 3-1 g w", "");
 	}
 
 	@Test

@@ -24,7 +24,17 @@ final class StreamReads {
 	/** What a client blocked in XREADGROUP gets when its group is destroyed. */
 	private static final String GROUP_GONE = "NOGROUP the consumer group this client was blocked on no longer exists";
 
+	/**
+	 * What a client blocked in XREADGROUP gets when its stream is deleted or replaced.
+	 */
+	private static final String KEY_GONE = "UNBLOCKED the stream key no longer exists";
+
 	private StreamReads() {
+	}
+
+	/** True while a parked read is re-run after a write (not for MULTI or scripts). */
+	private static boolean rerun(CommandContext c) {
+		return c.session().noBlock() && c.core().blocking().waiterOf(c.session()) != null;
 	}
 
 	/**
@@ -32,7 +42,7 @@ final class StreamReads {
 	 * gone), where other errors of a re-run leave it blocked.
 	 */
 	static boolean endsTheWait(Reply r) {
-		return r instanceof Reply.ErrorReply e && e.message().equals(GROUP_GONE);
+		return r instanceof Reply.ErrorReply e && (e.message().equals(GROUP_GONE) || e.message().equals(KEY_GONE));
 	}
 
 	static Reply xread(CommandContext c, boolean xreadgroup) {
@@ -106,10 +116,22 @@ final class StreamReads {
 		for (int i = streamsArg + streamsCount; i < c.argc(); i++) {
 			int idx = i - streamsArg - streamsCount;
 			byte[] key = c.arg(i - streamsCount);
-			StreamValue s = StreamCommands.read(c, key);
+			StreamValue s;
+			try {
+				s = StreamCommands.read(c, key);
+			}
+			catch (ReplyException ex) {
+				if (groupName != null && rerun(c)) {
+					return Reply.error(KEY_GONE); // SET replaced the stream
+				}
+				throw ex;
+			}
 			if (groupName != null) {
+				if (s == null && rerun(c)) {
+					return Reply.error(KEY_GONE);
+				}
 				StreamValue.Group g = s == null ? null : s.group(groupName);
-				if (g == null && c.session().noBlock() && c.core().blocking().waiterOf(c.session()) != null) {
+				if (g == null && rerun(c)) {
 					// re-run for a client blocked on the group, which XGROUP DESTROY
 					// removed
 					return Reply.error(GROUP_GONE);
