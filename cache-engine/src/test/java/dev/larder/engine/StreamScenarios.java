@@ -30,6 +30,7 @@ final class StreamScenarios {
 		s.add("XADD s 5-* f v ; XADD s 5-* f v ; XADD s 6-* f v ; XADD s 4-* f v ; XADD s 0-* f v ; XADD n 0-* f v");
 		s.add("XADD s 18446744073709551615-18446744073709551615 f v ; XADD s * f v ; XADD s 18446744073709551615-* f v");
 		s.add("XADD s 7-18446744073709551615 f v ; XADD s 7-* f v ; XLEN s");
+		s.add("XADD s 99999999999999-18446744073709551615 f v ; XADD s * f v ; XADD s 100000000000000-1 f v");
 		s.add("XADD s 1 f v ; XADD s 2 f v ; XRANGE s - +");
 		s.add("XADD s f v ; XADD s 1-1 f ; XADD s 1-1 ; XADD s 1-1 f v g ; XADD s ; XADD s *");
 		s.add("XADD s abc f v ; XADD s 1-x f v ; XADD s -1 f v ; XADD s 1-1-1 f v ; XADD s - f v ; XADD s + f v ; XADD s ␠5 f v ; XADD s +6 f v ; XADD s 18446744073709551616 f v ; XADD s -0 f v ; XRANGE s - +");
@@ -103,6 +104,8 @@ final class StreamScenarios {
 		// XAUTOCLAIM
 		s.add(fill("s", 8)
 				+ " ; XGROUP CREATE s g 0 ; XREADGROUP GROUP g a STREAMS s > ; XAUTOCLAIM s g b 0 0 COUNT 3 ; XAUTOCLAIM s g b 0 (3-1 COUNT 2 JUSTID ; XDEL s 6-1 7-1 ; XAUTOCLAIM s g c 0 0 ; XPENDING s g ; XAUTOCLAIM s g c 0 0 COUNT 0 ; XAUTOCLAIM s g c 0 0 COUNT x ; XAUTOCLAIM s g c x 0 ; XAUTOCLAIM s g c 0 x ; XAUTOCLAIM s g c 0 0 FOO ; XAUTOCLAIM s g c 0 0 COUNT ; XAUTOCLAIM s nog c 0 0 ; XAUTOCLAIM missing g c 0 0 ; XAUTOCLAIM s g c 1000000 0 ; XAUTOCLAIM s g c 0 (18446744073709551615-18446744073709551615 ; XAUTOCLAIM s g c 0 0 COUNT 1 JUSTID ; XAUTOCLAIM s g c 0 - COUNT 2305843009213693951 ; XAUTOCLAIM s g c 0 - COUNT 2305843009213693952");
+		// key extraction (xreadGetKeys)
+		s.add("COMMAND GETKEYS XREAD COUNT 1 STREAMS a b 0 0 ; COMMAND GETKEYS XREADGROUP GROUP g c STREAMS a > ; COMMAND GETKEYS XREAD STREAMS a ; COMMAND GETKEYS XADD s * f v ; COMMAND GETKEYS XGROUP CREATE s g $ ; COMMAND GETKEYS XINFO STREAM s ; COMMAND GETKEYS XREAD BLOCK 0 STREAMS streams STREAMS 0 0");
 		// COPY / RENAME / TYPE / OBJECT / DEL / EXPIRE
 		s.add(fill("s", 3)
 				+ " ; XGROUP CREATE s g 0 ; XREADGROUP GROUP g a COUNT 1 STREAMS s > ; TYPE s ; OBJECT ENCODING s ; COPY s d ; XRANGE d - + ; XINFO GROUPS d ; XADD d 4-1 f v ; XLEN s ; RENAME d e ; XLEN e ; EXPIRE e 100 ; TTL e ; DEL e ; EXISTS e ; MOVE s 1 ; SELECT 1 ; XLEN s ; SELECT 0");

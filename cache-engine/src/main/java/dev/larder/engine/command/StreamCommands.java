@@ -238,8 +238,9 @@ final class StreamCommands {
 		}
 		else {
 			long ms = c.now();
+			// streamNextID: past the last ID's sequence, the next millisecond
 			id = Long.compareUnsigned(ms, last.ms()) > 0 ? new StreamId(ms, 0)
-					: new StreamId(last.ms(), last.seq() + 1);
+					: java.util.Objects.requireNonNull(last.incr(), "the last ID is not the largest");
 		}
 		if (id.compareTo(last) <= 0) {
 			return Reply.error("ERR The ID specified in XADD is equal or smaller than the target stream top item");
