@@ -104,6 +104,16 @@ final class StreamScenarios {
 		// XAUTOCLAIM
 		s.add(fill("s", 8)
 				+ " ; XGROUP CREATE s g 0 ; XREADGROUP GROUP g a STREAMS s > ; XAUTOCLAIM s g b 0 0 COUNT 3 ; XAUTOCLAIM s g b 0 (3-1 COUNT 2 JUSTID ; XDEL s 6-1 7-1 ; XAUTOCLAIM s g c 0 0 ; XPENDING s g ; XAUTOCLAIM s g c 0 0 COUNT 0 ; XAUTOCLAIM s g c 0 0 COUNT x ; XAUTOCLAIM s g c x 0 ; XAUTOCLAIM s g c 0 x ; XAUTOCLAIM s g c 0 0 FOO ; XAUTOCLAIM s g c 0 0 COUNT ; XAUTOCLAIM s nog c 0 0 ; XAUTOCLAIM missing g c 0 0 ; XAUTOCLAIM s g c 1000000 0 ; XAUTOCLAIM s g c 0 (18446744073709551615-18446744073709551615 ; XAUTOCLAIM s g c 0 0 COUNT 1 JUSTID ; XAUTOCLAIM s g c 0 - COUNT 2305843009213693951 ; XAUTOCLAIM s g c 0 - COUNT 2305843009213693952");
+		// listpack sizes against stream-node-max-bytes: long values, integers, same
+		// fields
+		s.add("XADD s 1-1 f " + "x".repeat(3000) + " ; XADD s 2-1 f " + "y".repeat(1500) + " ; XADD s 3-1 f "
+				+ "x".repeat(3000) + " ; XADD s 4-1 f " + "9".repeat(18)
+				+ " ; XADD s 5-1 g 1 ; XADD s 6-1 f -5 ; XINFO STREAM s ; XTRIM s MAXLEN ~ 1 ; XLEN s ; XINFO STREAM s");
+		s.add("CONFIG SET stream-node-max-bytes 0 ; CONFIG SET stream-node-max-entries 0 ; " + fill("s", 300)
+				+ " ; XTRIM s MAXLEN ~ 1 ; XLEN s ; XINFO STREAM s");
+		s.add(fill("s", 3)
+				+ " ; XGROUP CREATE s g 0 ; XREADGROUP GROUP g alice STREAMS s > ; XGROUP CREATECONSUMER s g bob ; XINFO CONSUMERS s g ; XINFO CONSUMERS s nog ; XINFO CONSUMERS missing g ; XCLAIM s g bob 0 1-1 2-1 ; XINFO CONSUMERS s g ; XPENDING s g - + 10 ; XPENDING s g IDLE 0 - + 10 bob");
+		s.add("XADD s 1-1 f v ; XREAD BLOCK 9223372036854775807 STREAMS s 0 ; XREAD BLOCK 1.5 STREAMS s 0 ; XREAD BLOCK 0 STREAMS s 0 ; XREAD BLOCK 10 COUNT 1 COUNT 2 STREAMS s 0 ; XREAD STREAMS s STREAMS 0 0 ; XREADGROUP GROUP g c GROUP g2 c2 STREAMS s > ; XREAD BLOCK 0 BLOCK x STREAMS s 0");
 		// key extraction (xreadGetKeys)
 		s.add("COMMAND GETKEYS XREAD COUNT 1 STREAMS a b 0 0 ; COMMAND GETKEYS XREADGROUP GROUP g c STREAMS a > ; COMMAND GETKEYS XREAD STREAMS a ; COMMAND GETKEYS XADD s * f v ; COMMAND GETKEYS XGROUP CREATE s g $ ; COMMAND GETKEYS XINFO STREAM s ; COMMAND GETKEYS XREAD BLOCK 0 STREAMS streams STREAMS 0 0");
 		// COPY / RENAME / TYPE / OBJECT / DEL / EXPIRE
