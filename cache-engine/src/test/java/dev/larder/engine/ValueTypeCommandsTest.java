@@ -25,6 +25,7 @@ class ValueTypeCommandsTest extends EngineTestSupport {
 			case ZSET ->
 				new Recipe(cmd("ZADD k 1 a 2 b"), cmd("ZRANGE k 0 -1 WITHSCORES"), cmd("ZINCRBY k2 5 a"), "listpack");
 			case HASH -> new Recipe(cmd("HSET k f v"), cmd("HGETALL k"), cmd("HSET k2 f w"), "listpack");
+			case STREAM -> new Recipe(cmd("XADD k 1-1 f v"), cmd("XRANGE k - +"), cmd("XADD k2 2-1 f w"), "stream");
 		};
 	}
 

@@ -237,7 +237,7 @@ public final class Blocking {
 					w.done = true; // while it re-runs, writes it makes must not serve it
 									// again
 					r = executor.executeUnblocking(w.session, w.args);
-					if (r instanceof Reply.NullReply || r.isError()) {
+					if (r instanceof Reply.NullReply || r.isError() && !StreamReads.endsTheWait(r)) {
 						w.done = false;
 						break; // no data for the first in line: none for those behind it
 								// either

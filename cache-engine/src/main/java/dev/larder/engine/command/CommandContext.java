@@ -126,10 +126,19 @@ public final class CommandContext {
 	 * Redis does for blocking commands inside MULTI.
 	 */
 	public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply) {
+		return block(keys, deadline, timeoutReply, args);
+	}
+
+	/**
+	 * {@link #block(java.util.List, long, Reply)} re-running {@code parkedArgs} instead
+	 * of this command's arguments once a key is written (XREAD parks with {@code $}
+	 * resolved).
+	 */
+	public Reply block(java.util.List<byte[]> keys, long deadline, Reply timeoutReply, byte[][] parkedArgs) {
 		if (!canBlock()) {
 			return timeoutReply;
 		}
-		session.parked(core.blocking().park(session, args, session.db(), keys, deadline, timeoutReply));
+		session.parked(core.blocking().park(session, parkedArgs, session.db(), keys, deadline, timeoutReply));
 		return CommandExecutor.BLOCKED;
 	}
 

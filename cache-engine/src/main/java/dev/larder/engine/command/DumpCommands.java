@@ -4,6 +4,7 @@ import dev.larder.engine.Reply;
 import dev.larder.engine.command.spec.GenericCommandSpecs;
 import dev.larder.engine.dump.BadPayloadException;
 import dev.larder.engine.dump.DumpPayload;
+import dev.larder.engine.dump.UnsupportedValueException;
 import dev.larder.engine.events.KeyChanges;
 import dev.larder.engine.keyspace.CollectionValue;
 import dev.larder.engine.keyspace.Database;
@@ -45,7 +46,13 @@ final class DumpCommands {
 		}
 		boolean compress = "yes".equals(parameter(c, "rdbcompression"));
 		int fill = Integer.parseInt(parameter(c, "list-max-listpack-size"));
-		return Reply.bulk(DumpPayload.create(e.value(), compress, fill));
+		try {
+			return Reply.bulk(DumpPayload.create(e.value(), compress, fill));
+		}
+		catch (UnsupportedValueException ex) {
+			// Redis dumps every type; an error that says so beats a payload nothing reads
+			return Reply.error("ERR DUMP of a " + ex.type() + " is not supported by this engine yet");
+		}
 	}
 
 	private static String parameter(CommandContext c, String name) {

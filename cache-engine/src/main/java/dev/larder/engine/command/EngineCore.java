@@ -123,6 +123,7 @@ public final class EngineCore {
 		HyperLogLogCommands.register(table);
 		SortCommands.register(table);
 		DumpCommands.register(table);
+		StreamCommands.register(table);
 		StandaloneServerCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);

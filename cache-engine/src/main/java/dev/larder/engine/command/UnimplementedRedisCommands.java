@@ -13,8 +13,7 @@ final class UnimplementedRedisCommands {
 
 	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "cluster", "debug", "failover",
 			"fcall", "fcall_ro", "function", "lolwut", "migrate", "module", "psync", "replconf", "replicaof",
-			"restore-asking", "save", "shutdown", "slaveof", "sync", "xack", "xadd", "xautoclaim", "xclaim", "xdel",
-			"xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
+			"restore-asking", "save", "shutdown", "slaveof", "sync");
 
 	private UnimplementedRedisCommands() {
 	}

@@ -40,8 +40,9 @@ final class EncodingParameters {
 		b.add(NumericParameter.stored("list-max-listpack-size", "list-max-ziplist-size", INT, INT_MIN, INT_MAX, -2,
 				INTEGER));
 		b.add(NumericParameter.stored("list-compress-depth", INT, 0, INT_MAX, 0, INTEGER));
-		b.add(NumericParameter.stored("stream-node-max-bytes", SIZE_T, 0, LONG_MAX, 4096, MEMORY));
-		b.add(NumericParameter.stored("stream-node-max-entries", LONG_LONG, 0, LONG_MAX, 100, INTEGER));
+		b.add(limit("stream-node-max-bytes", null, MEMORY, limits::streamNodeMaxBytes, limits::streamNodeMaxBytes));
+		b.add(new NumericParameter("stream-node-max-entries", null, LONG_LONG, 0, LONG_MAX, INTEGER,
+				Binding.of(limits::streamNodeMaxEntries, limits::streamNodeMaxEntries), Check.none()));
 		b.add(limit("hll-sparse-max-bytes", null, MEMORY, limits::hllSparseMaxBytes, limits::hllSparseMaxBytes));
 		b.add(BoolParameter.stored("activerehashing", true));
 		b.add(new BoolParameter("activedefrag", null, Binding.stored(false), RedisChecks.activeDefrag()));

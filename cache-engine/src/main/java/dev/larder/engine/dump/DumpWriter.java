@@ -4,6 +4,7 @@ import dev.larder.engine.command.Scores;
 import dev.larder.engine.keyspace.HashValue;
 import dev.larder.engine.keyspace.ListValue;
 import dev.larder.engine.keyspace.SetValue;
+import dev.larder.engine.keyspace.StreamValue;
 import dev.larder.engine.keyspace.ValueVisitor;
 import dev.larder.engine.keyspace.Values;
 import dev.larder.engine.keyspace.ZSetValue;
@@ -74,6 +75,13 @@ final class DumpWriter {
 			public Void visitHash(HashValue hash) {
 				writeHash(hash);
 				return null;
+			}
+
+			@Override
+			public Void visitStream(StreamValue stream) {
+				// RDB_TYPE_STREAM_LISTPACKS_2 is not written yet: refuse rather than
+				// produce a payload no server could restore
+				throw new UnsupportedValueException("stream");
 			}
 
 		});

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * one being built or copied counts nowhere until it is stored. Guarded, like the value,
  * by the lock of the shard that holds it.
  */
-abstract sealed class AccountedValue permits ListValue, SetValue, ZSetValue, HashValue {
+abstract sealed class AccountedValue permits ListValue, SetValue, ZSetValue, HashValue, StreamValue {
 
 	/** This value's estimate: the bytes it holds on the heap, itself included. */
 	private long bytes;

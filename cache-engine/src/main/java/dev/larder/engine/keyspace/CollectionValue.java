@@ -6,7 +6,7 @@ package dev.larder.engine.keyspace;
  * one must be listed here and then implement {@link #accept}, which makes it a method of
  * {@link ValueVisitor} that every per-type operation has to handle.
  */
-public sealed interface CollectionValue permits ListValue, SetValue, ZSetValue, HashValue {
+public sealed interface CollectionValue permits ListValue, SetValue, ZSetValue, HashValue, StreamValue {
 
 	/** Calls the visitor's method for this value's type. */
 	<R> R accept(ValueVisitor<R> visitor);

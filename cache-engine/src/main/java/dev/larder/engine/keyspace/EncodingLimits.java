@@ -25,6 +25,12 @@ public final class EncodingLimits {
 
 	private volatile long zsetMaxListpackValue = ZSetValue.MAX_LISTPACK_VALUE;
 
+	/** Redis's default stream-node-max-bytes. */
+	private volatile long streamNodeMaxBytes = 4096;
+
+	/** Redis's default stream-node-max-entries. */
+	private volatile long streamNodeMaxEntries = 100;
+
 	/** Redis's default hll-sparse-max-bytes. */
 	private volatile long hllSparseMaxBytes = 3000;
 
@@ -89,6 +95,30 @@ public final class EncodingLimits {
 
 	public void hllSparseMaxBytes(long bytes) {
 		this.hllSparseMaxBytes = check(bytes);
+	}
+
+	/**
+	 * The listpack size past which a stream starts a new node (stream-node-max-bytes; 0
+	 * means no limit).
+	 */
+	public long streamNodeMaxBytes() {
+		return streamNodeMaxBytes;
+	}
+
+	public void streamNodeMaxBytes(long bytes) {
+		this.streamNodeMaxBytes = check(bytes);
+	}
+
+	/**
+	 * The entries, deleted ones included, at which a stream starts a new node
+	 * (stream-node-max-entries; 0 means no limit).
+	 */
+	public long streamNodeMaxEntries() {
+		return streamNodeMaxEntries;
+	}
+
+	public void streamNodeMaxEntries(long entries) {
+		this.streamNodeMaxEntries = check(entries);
 	}
 
 	private long check(long limit) {

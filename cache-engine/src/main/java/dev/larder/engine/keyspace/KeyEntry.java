@@ -90,4 +90,8 @@ public sealed class KeyEntry extends DictEntry permits VolatileKeyEntry, InlineK
 		return (HashValue) value;
 	}
 
+	public StreamValue asStream() {
+		return (StreamValue) value;
+	}
+
 }

@@ -25,4 +25,6 @@ public interface ValueVisitor<R> {
 
 	R visitHash(HashValue hash);
 
+	R visitStream(StreamValue stream);
+
 }

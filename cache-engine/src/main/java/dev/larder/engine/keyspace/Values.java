@@ -66,6 +66,11 @@ public final class Values {
 			return hash.encoding();
 		}
 
+		@Override
+		public String visitStream(StreamValue stream) {
+			return stream.encoding();
+		}
+
 	};
 
 	private static final ValueVisitor<Object> DEEP_COPY = new ValueVisitor<>() {
@@ -100,6 +105,11 @@ public final class Values {
 			return hash.deepCopy();
 		}
 
+		@Override
+		public Object visitStream(StreamValue stream) {
+			return stream.deepCopy();
+		}
+
 	};
 
 	private static final ValueVisitor<Long> MEMORY_USAGE = new ValueVisitor<>() {
@@ -128,6 +138,11 @@ public final class Values {
 		@Override
 		public Long visitHash(HashValue hash) {
 			return hash.memoryUsage();
+		}
+
+		@Override
+		public Long visitStream(StreamValue stream) {
+			return stream.memoryUsage();
 		}
 
 	};

@@ -48,6 +48,12 @@ class ValuesTest {
 				h.put(bytes("g"), bytes("w"));
 				yield h;
 			}
+			case STREAM -> {
+				StreamValue st = new StreamValue();
+				st.append(new StreamId(1, 0), new byte[][] { bytes("f"), bytes("v") }, EncodingLimits.DEFAULTS);
+				st.createGroup(bytes("g"), StreamId.MIN, 0);
+				yield st;
+			}
 		};
 	}
 
@@ -83,6 +89,19 @@ class ValuesTest {
 		@Override
 		public List<String> visitHash(HashValue hash) {
 			return hash.flatten().stream().map(ValuesTest::text).toList();
+		}
+
+		@Override
+		public List<String> visitStream(StreamValue stream) {
+			List<String> out = new ArrayList<>();
+			stream.entries().forEach((id, fv) -> {
+				out.add(id.toString());
+				for (byte[] b : fv) {
+					out.add(text(b));
+				}
+			});
+			stream.groups().values().forEach(g -> out.add("group " + text(g.name()) + " " + g.lastId()));
+			return out;
 		}
 
 	};
@@ -123,6 +142,13 @@ class ValuesTest {
 			return true;
 		}
 
+		@Override
+		public Boolean visitStream(StreamValue stream) {
+			stream.append(new StreamId(2, 0), new byte[][] { bytes("f"), bytes("w") }, EncodingLimits.DEFAULTS);
+			stream.group(bytes("g")).createConsumer(bytes("c"), 0);
+			return true;
+		}
+
 	};
 
 	@ParameterizedTest
@@ -148,6 +174,7 @@ class ValuesTest {
 			case LIST -> "quicklist";
 			case SET -> "intset";
 			case ZSET, HASH -> "listpack";
+			case STREAM -> "stream";
 		};
 		assertThat(Values.encoding(sample(type))).isEqualTo(expected);
 	}
