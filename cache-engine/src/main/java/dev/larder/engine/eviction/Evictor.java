@@ -556,6 +556,7 @@ public final class Evictor implements AutoCloseable {
 		access.expectKeys(max / 256, keyspace.shardCount());
 		// within 2% of the budget: shards x flush bytes <= max / 50
 		keyspace.gauge().precision(max == 0 ? Long.MAX_VALUE : max / 50, keyspace.shardCount());
+		keyspace.syncGauge();
 		lock.lock();
 		try {
 			pool.clear();

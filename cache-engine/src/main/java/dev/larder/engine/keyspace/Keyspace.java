@@ -152,6 +152,24 @@ public final class Keyspace {
 	}
 
 	/**
+	 * Folds every shard's pending count into the gauge, so that it is as close to the
+	 * exact total as its current precision allows. Needed when the precision is made
+	 * finer (a lower maxmemory): counts held back under the coarser step could otherwise
+	 * leave the gauge short by up to that step per shard, and eviction stop early.
+	 */
+	public void syncGauge() {
+		for (Shard shard : shards) {
+			shard.lock();
+			try {
+				shard.flushPending();
+			}
+			finally {
+				shard.unlock();
+			}
+		}
+	}
+
+	/**
 	 * The heap every key of every database holds (keys, values, entries, dict tables, TTL
 	 * arrays), summed without taking locks: each slice's figure is read whole, but a
 	 * command running meanwhile may be counted or not. What INFO's used_memory is made

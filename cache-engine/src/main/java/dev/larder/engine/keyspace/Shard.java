@@ -60,6 +60,12 @@ public final class Shard {
 		pendingBytes = pending;
 	}
 
+	/** Folds what this shard has not yet added to the gauge; under the shard's lock. */
+	void flushPending() {
+		gauge.add(pendingBytes);
+		pendingBytes = 0;
+	}
+
 	/**
 	 * Counts a read of a key of this shard in the TinyLFU sketch. At the end of each
 	 * sample period the sketch grows if the shard now holds more keys than it was sized
