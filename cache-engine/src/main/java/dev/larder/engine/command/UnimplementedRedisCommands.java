@@ -11,12 +11,11 @@ import java.util.Set;
  */
 final class UnimplementedRedisCommands {
 
-	private static final Set<String> NAMES = Set.of("asking", "bitcount", "bitfield",
-			"bitfield_ro", "bitop", "bitpos", "cluster", "dump", "failover", "fcall", "fcall_ro", "function",
-			"getbit", "lcs", "lolwut", "migrate", "module", "psync", "replconf", "replicaof", "restore",
-			"restore-asking", "setbit", "shutdown", "slaveof", "substr", "sync", "xack", "xadd", "xautoclaim",
-			"xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange",
-			"xsetid", "xtrim");
+	private static final Set<String> NAMES = Set.of("asking", "bitcount", "bitfield", "bitfield_ro", "bitop", "bitpos",
+			"cluster", "dump", "failover", "fcall", "fcall_ro", "function", "getbit", "lcs", "lolwut", "migrate",
+			"module", "psync", "replconf", "replicaof", "restore", "restore-asking", "setbit", "shutdown", "slaveof",
+			"substr", "sync", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending",
+			"xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}
