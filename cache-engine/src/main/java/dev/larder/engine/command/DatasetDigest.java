@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * xorObjectDigest and computeDatasetDigest (src/debug.c, BSD-licensed, Copyright (c)
  * 2009-2020 Salvatore Sanfilippo and Redis Labs), so that the same dataset has the same
  * digest here as in redis-server. Unordered collections (the keys of a database, set
- * members, hash fields, sorted set members) xor their elements' SHA1s together; ordered
- * ones (lists, and the parts of one entry) chain them, digest = SHA1(digest xor
- * SHA1(data)). Sorted set scores enter as C's {@code %.17g}; a key with a time to live
- * adds "!!expire!!". Keys that have expired but are still stored count, as in Redis,
+ * members, hash fields, sorted set members) xor their elements' SHA1s together (an
+ * element made of parts is first chained into a digest of its own, whose SHA1 is xored
+ * in); ordered ones (lists, and the parts of one entry) chain them, digest = SHA1(digest
+ * xor SHA1(data)). Sorted set scores enter as C's {@code %.17g}; a key with a time to
+ * live adds "!!expire!!". Keys that have expired but are still stored count, as in Redis,
  * which iterates its dicts without looking keys up.
  */
 final class DatasetDigest {
@@ -64,7 +65,7 @@ final class DatasetDigest {
 						byte[] digest = new byte[20];
 						d.mix(digest, e.key());
 						d.xorObject(digest, e);
-						xorInto(dbDigest, digest);
+						d.xor(dbDigest, digest);
 					});
 				}
 				finally {
@@ -134,7 +135,7 @@ final class DatasetDigest {
 					byte[] element = new byte[20];
 					mix(element, n.member());
 					mix(element, Scores.format(n.score()).getBytes(StandardCharsets.US_ASCII));
-					xorInto(digest, element);
+					xor(digest, element);
 				}
 				return true;
 			}
@@ -146,7 +147,7 @@ final class DatasetDigest {
 					byte[] element = new byte[20];
 					mix(element, flat.get(i));
 					mix(element, flat.get(i + 1));
-					xorInto(digest, element);
+					xor(digest, element);
 				}
 				return true;
 			}

@@ -34,12 +34,12 @@ import org.jspecify.annotations.Nullable;
  * STRINGMATCH-TEST, SET-DISABLE-DENY-SCRIPTS and RELOAD and LOADAOF as described on their
  * methods. The settings that only steer Redis internals the engine does not have
  * (QUICKLIST-PACKED-THRESHOLD, SET-SKIP-CHECKSUM-VALIDATION, AOF-FLUSH-SLEEP,
- * REPLYBUFFER, DROP-CLUSTER-PACKET-FILTER, REPLICATE with no replica to feed, LEAK, JMAP)
- * are validated as Redis validates them, stored, and answered OK. Crashing, restarting
- * and introspecting C structures (SEGFAULT, PANIC, ASSERT, OOM, RESTART,
- * CRASH-AND-RECOVER, STRUCTSIZE, HTSTATS, HTSTATS-KEY, CONFIG-REWRITE-FORCE-ALL,
- * CLIENT-EVICTION) answer an error naming the subcommand rather than a made-up success.
- * MALLCTL and MALLCTL-STR are unknown, as in a Redis built without jemalloc.
+ * REPLYBUFFER, DROP-CLUSTER-PACKET-FILTER, REPLICATE with no replica to feed, LEAK) are
+ * validated as Redis validates them, stored, and answered OK. Crashing, restarting and
+ * introspecting C structures (SEGFAULT, PANIC, ASSERT, OOM, RESTART, CRASH-AND-RECOVER,
+ * STRUCTSIZE, HTSTATS, HTSTATS-KEY, CONFIG-REWRITE-FORCE-ALL, CLIENT-EVICTION) answer an
+ * error naming the subcommand rather than a made-up success. MALLCTL and MALLCTL-STR find
+ * no entry (the engine has no jemalloc), and JMAP is unknown, as in Redis 7.0.
  */
 final class DebugCommands {
 
@@ -111,6 +111,13 @@ final class DebugCommands {
 			"REPLYBUFFER RESIZING <0|1>", "    Enable or disable the reply buffer resize cron job",
 			"CLUSTERLINK KILL <to|from|all> <node-id>",
 			"    Kills the link based on the direction to/from (both) with the provided node." };
+
+	/** object.c's OBJ_ENCODING_EMBSTR_SIZE_LIMIT and sizeof(robj). */
+	private static final int EMBSTR_LIMIT = 44;
+
+	private static final int ROBJ = 16;
+
+	private static final String NOT_POSITIVE = "ERR value is out of range, must be positive";
 
 	private static final String PROTOCOL_TYPES = "ERR Wrong protocol type name. Please use one of the following: "
 			+ "string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false";
@@ -184,10 +191,10 @@ final class DebugCommands {
 			case "client-eviction" -> argc == 2 ? clientEviction(c) : null;
 			case "pause-cron" -> argc == 3 ? set(() -> c.core().debug().cronPaused(atoi(c.arg(2)) != 0)) : null;
 			case "replybuffer" -> argc == 4 ? replyBuffer(c) : null;
+			// as a jemalloc build answers for a name it has no entry for (ENOENT)
+			case "mallctl", "mallctl-str" -> argc >= 3 ? Reply.error("ERR No such file or directory") : null;
 			case "clusterlink" -> argc == 5 && Bytes.equalsIgnoreCase(c.arg(2), "kill")
 					? Reply.error("ERR Debug option only available for cluster mode enabled setup!") : null;
-			case "jmap" -> argc == 2 ? Reply.OK : null; // Redis 2.x's no-op, kept by old
-														// suites
 			default -> null;
 		};
 		return reply != null ? reply : subcommandSyntaxError(c.arg(1));
@@ -307,8 +314,10 @@ final class DebugCommands {
 	}
 
 	/**
-	 * SDSLEN: the key's and a raw or embstr value's sds figures. The engine holds no sds,
-	 * so these are the figures of a tight sds (no spare room) of the same lengths.
+	 * SDSLEN: the key's and a raw or embstr value's sds figures. The engine holds no sds:
+	 * these are the figures of the sds Redis makes for strings of these lengths (sized by
+	 * jemalloc's classes, an embstr for up to 44 bytes), not those of a value that grew
+	 * by APPEND or SETRANGE, whose spare room depends on its history.
 	 */
 	private static Reply sdslen(CommandContext c) {
 		byte[] key = c.arg(2);
@@ -323,21 +332,52 @@ final class DebugCommands {
 			if (!(value instanceof byte[] s) || Values.encoding(value).equals("int")) {
 				return Reply.error("ERR Not an sds encoded string.");
 			}
-			return new Reply.SimpleString(
-					"key_sds_len:" + key.length + ", key_sds_avail:0, key_zmalloc: " + sdsAlloc(key.length)
-							+ ", val_sds_len:" + s.length + ", val_sds_avail:0, val_zmalloc: " + sdsAlloc(s.length));
+			long keyHeader = sdsHeader(key.length);
+			long keyAlloc = jemallocSize(keyHeader + key.length + 1);
+			// SDS_TYPE_5 has no room for an alloc field: its avail is always 0
+			long keyAvail = keyHeader == 1 ? 0 : keyAlloc - keyHeader - 1 - key.length;
+			long valAlloc;
+			long valAvail;
+			if (s.length <= EMBSTR_LIMIT) {
+				// robj and sdshdr8 in one allocation; the sds's alloc is its length
+				valAlloc = jemallocSize(ROBJ + 3 + s.length + 1) - ROBJ;
+				valAvail = 0;
+			}
+			else {
+				long header = sdsHeader(s.length);
+				valAlloc = jemallocSize(header + s.length + 1);
+				valAvail = valAlloc - header - 1 - s.length;
+				if (valAvail > s.length / 10) {
+					valAvail = 0; // trimStringObjectIfNeeded gave the room back
+				}
+			}
+			return new Reply.SimpleString("key_sds_len:" + key.length + ", key_sds_avail:" + keyAvail
+					+ ", key_zmalloc: " + keyAlloc + ", val_sds_len:" + s.length + ", val_sds_avail:" + valAvail
+					+ ", val_zmalloc: " + valAlloc);
 		}
 		finally {
 			shard.unlock();
 		}
 	}
 
+	/** sdsReqType's header size: sdshdr5, 8, 16, 32 or 64. */
+	private static long sdsHeader(long len) {
+		return len < 32 ? 1 : len < 256 ? 3 : len < 65536 ? 5 : len <= 0xFFFFFFFFL ? 9 : 17;
+	}
+
 	/**
-	 * An sds of {@code len} bytes: the smallest header that holds it, the bytes, a NUL.
+	 * jemalloc's size class for {@code n} bytes: 8, then multiples of 16 up to 128, then
+	 * four classes per doubling (pages beyond the small classes round the same way).
 	 */
-	private static long sdsAlloc(long len) {
-		long header = len < 32 ? 1 : len < 256 ? 3 : len < 65536 ? 5 : len <= 0xFFFFFFFFL ? 9 : 17;
-		return header + len + 1;
+	static long jemallocSize(long n) {
+		if (n <= 8) {
+			return 8;
+		}
+		if (n <= 128) {
+			return (n + 15) & ~15L;
+		}
+		long spacing = Long.highestOneBit(n - 1) >>> 2;
+		return (n + spacing - 1) / spacing * spacing;
 	}
 
 	/**
@@ -370,21 +410,17 @@ final class DebugCommands {
 	 * of each key.
 	 */
 	private static Reply populate(CommandContext c) {
+		// getPositiveLongFromObjectOrReply has one error for both a non-number and a
+		// negative one
 		Long keys = Bytes.parseLong(c.arg(2));
-		if (keys == null) {
-			return Reply.error(Errors.NOT_INTEGER);
-		}
-		if (keys < 0) {
-			return Reply.error("ERR value is out of range, must be positive");
+		if (keys == null || keys < 0) {
+			return Reply.error(NOT_POSITIVE);
 		}
 		long size = 0;
 		if (c.argc() == 5) {
 			Long parsed = Bytes.parseLong(c.arg(4));
-			if (parsed == null) {
-				return Reply.error(Errors.NOT_INTEGER);
-			}
-			if (parsed < 0) {
-				return Reply.error("ERR value is out of range, must be positive");
+			if (parsed == null || parsed < 0) {
+				return Reply.error(NOT_POSITIVE);
 			}
 			size = parsed;
 		}
