@@ -254,7 +254,10 @@ final class DebugCommands {
 		return Reply.OK;
 	}
 
-	/** rdbLoad skips expired keys when it loads on a master. */
+	/**
+	 * rdbLoad skips expired keys when it loads on a master, silently: no event, no
+	 * expired_keys count (the flush before told WATCH and tracking already).
+	 */
 	private static void dropExpired(CommandContext c) {
 		Keyspace ks = c.core().keyspace();
 		for (int d = 0; d < ks.databaseCount(); d++) {
@@ -263,16 +266,14 @@ final class DebugCommands {
 				Shard shard = ks.shard(s);
 				shard.lock();
 				try {
-					List<byte[]> expired = new ArrayList<>();
+					List<KeyEntry> expired = new ArrayList<>();
 					long now = c.now();
 					db.forEach(s, e -> {
 						if (e.isExpired(now)) {
-							expired.add(e.key());
+							expired.add(e);
 						}
 					});
-					for (byte[] key : expired) {
-						db.lookupNoTouch(key); // expires it, with its event
-					}
+					expired.forEach(db::remove);
 				}
 				finally {
 					shard.unlock();
