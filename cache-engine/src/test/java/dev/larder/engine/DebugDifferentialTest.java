@@ -192,6 +192,57 @@ class DebugDifferentialTest {
 		}
 	}
 
+	/**
+	 * Seeded random writes of every type (integers and text, long and short elements,
+	 * scores of every form, TTLs, several databases) on both servers, then DIGEST and
+	 * every key's DIGEST-VALUE compared.
+	 */
+	@Test
+	void randomDatasetsDigestAlike() {
+		java.util.Random rnd = new java.util.Random(20260702L);
+		String[] scores = { "0", "-0", "1", "1.5", "-2.25", "0.1", "1e300", "-1e-300", "inf", "-inf",
+				"123456789012345678", "3.141592653589793" };
+		try (RespClient mine = new RespClient(engine.port()); RespClient theirs = new RespClient(REDIS.port())) {
+			for (int i = 0; i < 3000; i++) {
+				String key = "k" + rnd.nextInt(60);
+				String element = switch (rnd.nextInt(4)) {
+					case 0 -> Integer.toString(rnd.nextInt(1000) - 500);
+					case 1 -> Long.toString(rnd.nextLong());
+					case 2 -> "e" + rnd.nextInt(40);
+					default -> "x".repeat(rnd.nextInt(90));
+				};
+				String[] command = switch (rnd.nextInt(12)) {
+					case 0 -> new String[] { "SET", key, element };
+					case 1 -> new String[] { "RPUSH", "l" + key, element };
+					case 2 -> new String[] { "LPUSH", "l" + key, element };
+					case 3 -> new String[] { "SADD", "s" + key, element };
+					case 4 -> new String[] { "SREM", "s" + key, element };
+					case 5 -> new String[] { "ZADD", "z" + key, scores[rnd.nextInt(scores.length)], element };
+					case 6 -> new String[] { "HSET", "h" + key, "f" + rnd.nextInt(20), element };
+					case 7 -> new String[] { "EXPIRE", key, "1000" };
+					case 8 -> new String[] { "SELECT", Integer.toString(rnd.nextInt(3)) };
+					case 9 -> new String[] { "DEL", key };
+					case 10 -> new String[] { "LPOP", "l" + key };
+					default -> new String[] { "ZINCRBY", "z" + key, "0.5", element };
+				};
+				assertThat(mine.call(command)).as(String.join(" ", command)).isEqualTo(theirs.call(command));
+			}
+			assertThat(mine.call("DEBUG", "DIGEST")).isEqualTo(theirs.call("DEBUG", "DIGEST"));
+			for (int db = 0; db < 3; db++) {
+				mine.call("SELECT", Integer.toString(db));
+				theirs.call("SELECT", Integer.toString(db));
+				List<String> keys = new ArrayList<>();
+				for (Resp k : theirs.call("KEYS", "*").items()) {
+					keys.add(k.text());
+				}
+				List<String> args = new ArrayList<>(List.of("DEBUG", "DIGEST-VALUE"));
+				args.addAll(keys);
+				String[] call = args.toArray(String[]::new);
+				assertThat(mine.call(call)).as("db " + db).isEqualTo(theirs.call(call));
+			}
+		}
+	}
+
 	/** Runs the setup on both, then compares each check's reply after {@code mask}. */
 	private static void compare(List<String> setup, List<String> checks, Function<Resp, Resp> mask) {
 		try (RespClient mine = new RespClient(engine.port()); RespClient theirs = new RespClient(REDIS.port())) {
