@@ -149,6 +149,41 @@ class DebugDifferentialTest {
 		compare(setup, checks, DebugDifferentialTest::maskObjectLine);
 	}
 
+	/**
+	 * The ql_* fields of lists Redis splits into several nodes, by size and by count, and
+	 * with plain nodes past the packed threshold (serializedlength left out: Redis
+	 * compresses those nodes).
+	 */
+	@Test
+	void quicklistFieldsLikeRedis() {
+		List<String> setup = new ArrayList<>();
+		String element = "e".repeat(50);
+		StringBuilder many = new StringBuilder("RPUSH big");
+		for (int i = 0; i < 400; i++) {
+			many.append(' ').append(element).append(i);
+		}
+		setup.add(many.toString());
+		setup.add("DEBUG QUICKLIST-PACKED-THRESHOLD 100");
+		setup.add("RPUSH plain a b " + "p".repeat(150) + " c " + "q".repeat(300));
+		Function<Resp, Resp> mask = r -> new Resp('+', maskObjectLine(r).text().replaceAll("serializedlength:\\d+", ""),
+				null);
+		try {
+			compare(setup, List.of("DEBUG OBJECT big", "DEBUG OBJECT plain"), mask);
+			// the engine reads the fill and the threshold when DEBUG OBJECT runs, Redis
+			// applied those in force at each insertion: checked under the same ones
+			compare(List.of("CONFIG SET list-max-listpack-size 5", "RPUSH counted a b c d e f g h i j k l"),
+					List.of("DEBUG OBJECT counted"), mask);
+		}
+		finally {
+			for (int port : ports()) {
+				try (RespClient c = new RespClient(port)) {
+					c.call("CONFIG", "SET", "list-max-listpack-size", "-2");
+					c.call("DEBUG", "QUICKLIST-PACKED-THRESHOLD", "0");
+				}
+			}
+		}
+	}
+
 	private static final Pattern OBJECT_LINE = Pattern
 		.compile("Value at:0x[0-9a-f]+ (refcount:\\d+ encoding:\\S+ serializedlength:\\d+) lru:\\d+ "
 				+ "lru_seconds_idle:\\d+(.*)");

@@ -29,9 +29,10 @@ import java.util.Locale;
  * for integers, strings up to 20 bytes, and listpacks and intsets up to 20 bytes, and an
  * upper bound otherwise, because Redis LZF-compresses longer strings and blobs
  * (rdbcompression) and the engine does not;</li>
- * <li>ql_*: the quicklist a tail-pushed list of these elements would have under
- * list-max-listpack-size and the packed threshold (Redis's node split depends on the
- * order of operations, the engine does not keep one).</li>
+ * <li>ql_*: the quicklist a tail-pushed list of these elements would have under the
+ * list-max-listpack-size and packed threshold in force now (Redis's node split depends on
+ * the order of operations and on the settings at each insertion, which the engine does
+ * not keep).</li>
  * </ul>
  * lru and lru_seconds_idle come from the key's access clock as OBJECT IDLETIME does (the
  * LFU field under an LFU policy, as in Redis).
