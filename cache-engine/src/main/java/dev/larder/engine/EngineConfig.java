@@ -77,6 +77,8 @@ public final class EngineConfig {
 
 	private final Map<String, String> renamedCommands;
 
+	private final Map<String, String> parameters;
+
 	private final boolean haltOnFatalError;
 
 	private EngineConfig(Builder b) {
@@ -108,6 +110,7 @@ public final class EngineConfig {
 		this.tls = b.tls;
 		this.protectedMode = b.protectedMode;
 		this.renamedCommands = Collections.unmodifiableMap(new LinkedHashMap<>(b.renamedCommands));
+		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
 		if (tlsPort != NO_PORT && tls == null) {
 			throw new IllegalArgumentException("a TLS port needs TLS settings (keys and trust)");
 		}
@@ -274,6 +277,17 @@ public final class EngineConfig {
 	}
 
 	/**
+	 * Redis configuration parameters set at start-up, by their CONFIG names, in the order
+	 * given: applied once the engine's parameters exist, as a redis.conf line or a
+	 * {@code --name value} argument is, so the immutable ones (enable-debug-command,
+	 * enable-protected-configs, enable-module-command, ...) can be set here and only
+	 * here.
+	 */
+	public Map<String, String> parameters() {
+		return parameters;
+	}
+
+	/**
 	 * Whether a {@link VirtualMachineError} in an engine thread halts the JVM (the
 	 * standalone server) or is logged and survived (embedded: the JVM is the
 	 * application's). See {@link FatalErrors}.
@@ -312,6 +326,7 @@ public final class EngineConfig {
 		b.tls = tls;
 		b.protectedMode = protectedMode;
 		b.renamedCommands.putAll(renamedCommands);
+		b.parameters.putAll(parameters);
 		b.haltOnFatalError = haltOnFatalError;
 		return b;
 	}
@@ -373,6 +388,8 @@ public final class EngineConfig {
 		private boolean protectedMode = true;
 
 		private final Map<String, String> renamedCommands = new LinkedHashMap<>();
+
+		private final Map<String, String> parameters = new LinkedHashMap<>();
 
 		private boolean haltOnFatalError;
 
@@ -620,6 +637,19 @@ public final class EngineConfig {
 		public Builder renameCommand(String name, String newName) {
 			Objects.requireNonNull(newName, "newName");
 			this.renamedCommands.put(name.toLowerCase(Locale.ROOT), newName.toLowerCase(Locale.ROOT));
+			return this;
+		}
+
+		/**
+		 * Sets a Redis configuration parameter at start-up, as a redis.conf line
+		 * {@code name value} does (a later value for the same name replaces an earlier
+		 * one). The engine refuses to start, naming the parameter, when the name is not a
+		 * parameter CONFIG GET knows or the value is not one it accepts.
+		 */
+		public Builder parameter(String name, String value) {
+			Objects.requireNonNull(value, "value");
+			this.parameters.remove(name.toLowerCase(Locale.ROOT));
+			this.parameters.put(name.toLowerCase(Locale.ROOT), value);
 			return this;
 		}
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Reply.IntegerReply, Reply.BulkString,
 		Reply.NullReply, Reply.ArrayReply, Reply.MapReply, Reply.DoubleReply, Reply.BooleanReply, Reply.SetReply,
-		Reply.VerbatimString, Reply.Push, Reply.Sequence {
+		Reply.VerbatimString, Reply.Push, Reply.Sequence, Reply.BigNumber, Reply.Attribute {
 
 	SimpleString OK = new SimpleString("OK");
 
@@ -184,6 +184,18 @@ public sealed interface Reply permits Reply.SimpleString, Reply.ErrorReply, Repl
 	}
 
 	record Push(List<Reply> items) implements Reply {
+	}
+
+	/** RESP3 {@code (} (DEBUG PROTOCOL bignum); a bulk string in RESP2. */
+	record BigNumber(String digits) implements Reply {
+	}
+
+	/**
+	 * RESP3 {@code |}: metadata about the reply that follows it in a {@link Sequence}.
+	 * RESP2 has no such type, so it writes nothing there, and Redis never sends one to a
+	 * RESP2 client.
+	 */
+	record Attribute(List<Reply> keysAndValues) implements Reply {
 	}
 
 }

@@ -59,7 +59,8 @@ class KeyspaceEventsDifferentialTest {
 
 	@BeforeAll
 	static void start() throws ReflectiveOperationException {
-		engine = Engine.start(EngineConfig.builder().port(0).activeExpiry(false).build());
+		engine = Engine
+			.start(EngineConfig.builder().port(0).activeExpiry(false).parameter("enable-debug-command", "yes").build());
 		KeyChanges changes = changesOf(engine);
 		changes.notifyFlags(ALL_FLAGS);
 		// recorded in process (to tell which command made which event) and passed on to
@@ -200,6 +201,10 @@ class KeyspaceEventsDifferentialTest {
 				"GEOADD g 1 1 a 2 2 b; GEORADIUSBYMEMBER g a 500 km STORE d; GEOSEARCHSTORE e g FROMMEMBER a BYRADIUS 500 km; GEOSEARCHSTORE e g FROMLONLAT 1 1 BYBOX 1 1 m STOREDIST",
 				"SET d 1; GEORADIUS missing 1 1 1 km STORE d; SET e 1; GEOSEARCHSTORE e missing FROMMEMBER a BYRADIUS 1 km; GEOSEARCHSTORE e missing FROMMEMBER a BYRADIUS 1 km",
 				"GEOADD g 1 1 a; GEOSEARCHSTORE g g FROMMEMBER a BYRADIUS 1 km; GEOPOS g a; GEODIST g a a; GEOHASH g a; GEOSEARCH g FROMMEMBER a BYRADIUS 1 km; GEORADIUS_RO g 1 1 1 km",
+				// debug: POPULATE adds keys as dbAdd does; RELOAD drops expired keys
+				// silently, as an RDB load does
+				"SET key:1 v; DEBUG POPULATE 3; DEBUG POPULATE 1 p 5",
+				"SET a 1 PX 1; SET b 2; SLEEP; DEBUG RELOAD; DBSIZE",
 				// sort
 				"RPUSH l 3 1 2; SORT l STORE d; SORT l LIMIT 0 0 STORE d; SORT missing STORE d; SORT l BY nosort STORE l",
 				"RPUSH l 1 2; SET w_1 5; HSET h_2 f 1; SORT l BY w_* GET h_*->f GET # STORE d; SORT_RO l BY x_* GET y_*",

@@ -106,6 +106,10 @@ public final class CommandExecutor {
 		if (!command.arityOk(args.length)) {
 			return reject(session, command, Errors.wrongArity(command.name()));
 		}
+		String unprotected = DebugCommands.refusal(core, session, command);
+		if (unprotected != null) {
+			return reject(session, command, unprotected);
+		}
 		if (!session.authenticated() && !command.noAuth && !core.acl().defaultUserOpen()) {
 			return reject(session, command, Errors.NOAUTH);
 		}
@@ -314,7 +318,7 @@ public final class CommandExecutor {
 		if (!command.arityOk(args.length) || command.handler() == null) {
 			return Reply.error("ERR Wrong number of args calling Redis command from script");
 		}
-		if (command.noScript) {
+		if (command.noScript && !core.debug().disableDenyScripts()) {
 			return Reply.error("ERR This Redis command is not allowed from script");
 		}
 		String denied = core.acl().scriptRefusal(outer.session, command, args);

@@ -98,6 +98,8 @@ public final class EngineCore {
 
 	private final FatalErrors fatalErrors;
 
+	private final DebugSettings debug = new DebugSettings();
+
 	public EngineCore(EngineConfig config) {
 		this.config = config;
 		this.keyspace = new Keyspace(config.shards(), config.databases(), config.clock(), stats);
@@ -125,6 +127,8 @@ public final class EngineCore {
 		DumpCommands.register(table);
 		StreamCommands.register(table);
 		StandaloneServerCommands.register(table);
+		DebugCommands.register(table);
+		PersistenceCommands.register(table);
 		ConnectionCommands.register(table);
 		ServerCommands.register(table);
 		ConfigCommands.register(table);
@@ -147,7 +151,13 @@ public final class EngineCore {
 		keyspace.changes().sink(new KeyspaceNotifier(pubsub));
 		// last: its parameters read and write the settings above
 		this.parameters = RedisParameters.table(this);
+		dev.larder.engine.config.StartupParameters.apply(parameters, config.parameters());
 		evictor.scheduleAtFixedRate(new ServerCron(this), ServerCron.PERIOD_MILLIS);
+	}
+
+	/** What DEBUG switches: active expiry, the cron, scripts' noscript check. */
+	public DebugSettings debug() {
+		return debug;
 	}
 
 	/** Where the engine's threads report errors they cannot handle. */

@@ -42,7 +42,7 @@ public final class Introspection {
 
 	private final String runId = randomHex();
 
-	private final String replId = randomHex();
+	private volatile String replId = randomHex();
 
 	private volatile String multiplexingApi = "none";
 
@@ -72,6 +72,11 @@ public final class Introspection {
 
 	String replId() {
 		return replId;
+	}
+
+	/** DEBUG CHANGE-REPL-ID (changeReplicationId, with no second id to clear). */
+	void changeReplId() {
+		replId = randomHex();
 	}
 
 	/** The RESP listener's transport (INFO multiplexing_api): epoll, nio, or none. */

@@ -503,7 +503,7 @@ final class KeyCommands {
 		}
 	}
 
-	private static void clearDatabase(Keyspace ks, Database db) {
+	static void clearDatabase(Keyspace ks, Database db) {
 		for (int s = 0; s < ks.shardCount(); s++) {
 			Shard shard = ks.shard(s);
 			shard.lock();

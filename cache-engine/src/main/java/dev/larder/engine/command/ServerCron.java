@@ -21,6 +21,9 @@ final class ServerCron implements Runnable {
 
 	@Override
 	public void run() {
+		if (core.debug().cronPaused()) {
+			return; // DEBUG PAUSE-CRON 1
+		}
 		try {
 			long now = core.now();
 			Introspection in = core.introspection();

@@ -31,9 +31,8 @@ final class StandaloneServerCommands {
 
 	static void register(CommandTable t) {
 		t.bind(GenericCommandSpecs.WAIT, StandaloneServerCommands::waitCommand);
-		// the engine never saves: the last save is the start, as in a Redis that loaded
-		// nothing
-		t.bind(ServerCommandSpecs.LASTSAVE, c -> Reply.integer(c.core().stats().startMillis / 1000));
+		// the start, as in a Redis that loaded nothing, until SAVE or BGSAVE
+		t.bind(ServerCommandSpecs.LASTSAVE, c -> Reply.integer(c.core().stats().lastSaveMillis / 1000));
 		t.bind(ServerCommandSpecs.ROLE,
 				c -> Reply.array(Reply.bulk("master"), Reply.integer(0), Reply.array(List.of())));
 		t.bind(ClusterCommandSpecs.READONLY, c -> Reply.error(CLUSTER_DISABLED));

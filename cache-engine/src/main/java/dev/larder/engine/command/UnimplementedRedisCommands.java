@@ -11,9 +11,9 @@ import java.util.Set;
  */
 final class UnimplementedRedisCommands {
 
-	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "cluster", "debug", "failover",
-			"fcall", "fcall_ro", "function", "lolwut", "migrate", "module", "psync", "replconf", "replicaof",
-			"restore-asking", "save", "shutdown", "slaveof", "sync");
+	private static final Set<String> NAMES = Set.of("asking", "cluster", "failover", "fcall", "fcall_ro", "function",
+			"lolwut", "migrate", "module", "psync", "replconf", "replicaof", "restore-asking", "shutdown", "slaveof",
+			"sync");
 
 	private UnimplementedRedisCommands() {
 	}

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  * (strict), strtoll (leading spaces, a sign, saturation on overflow) and memtoull (digits
  * and a unit, unsigned, saturating, then multiplied with wrap-around).
  */
-final class CNumbers {
+public final class CNumbers {
 
 	private CNumbers() {
 	}
@@ -72,7 +72,7 @@ final class CNumbers {
 	 * or one of b, k, kb, m, mb, g, gb in any case; the product wraps around as C's
 	 * unsigned arithmetic does. The result is the 64 bits of the unsigned value.
 	 */
-	static OptionalLong memtoull(String text) {
+	public static OptionalLong memtoull(String text) {
 		int u = 0;
 		while (u < text.length() && text.charAt(u) >= '0' && text.charAt(u) <= '9') {
 			u++;

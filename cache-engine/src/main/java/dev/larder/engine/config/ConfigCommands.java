@@ -23,7 +23,8 @@ public final class ConfigCommands {
 	public static void register(CommandTable t) {
 		t.bindContainer(ServerCommandSpecs.CONFIG);
 		t.bind(ServerCommandSpecs.CONFIG_GET, c -> ConfigGet.get(c.core().parameters(), args(c)));
-		t.bind(ServerCommandSpecs.CONFIG_SET, c -> ConfigSet.set(c.core().parameters(), args(c)));
+		t.bind(ServerCommandSpecs.CONFIG_SET, c -> ConfigSet.set(c.core().parameters(), args(c),
+				ProtectedActions.allowed(c.core().parameters(), "enable-protected-configs", c.session().address())));
 		t.bind(ServerCommandSpecs.CONFIG_RESETSTAT, ConfigCommands::resetStat);
 		// the engine reads no config file, as a redis-server started without one
 		t.bind(ServerCommandSpecs.CONFIG_REWRITE, c -> Reply.error("ERR The server is running without a config file"));

@@ -7,9 +7,8 @@ public enum ConfigFlag {
 	IMMUTABLE,
 
 	/**
-	 * Settable only where enable-protected-configs allows it, which is never here (its
-	 * value is Redis's default, {@code no}): CONFIG SET answers "can't set protected
-	 * config".
+	 * Settable only where enable-protected-configs allows it ({@link ProtectedActions});
+	 * elsewhere CONFIG SET answers "can't set protected config".
 	 */
 	PROTECTED,
 

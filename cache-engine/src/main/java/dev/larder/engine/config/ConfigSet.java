@@ -21,16 +21,16 @@ final class ConfigSet {
 	 * {@code args} holds the pairs: name, value, name, value... Serialized per table, so
 	 * concurrent CONFIG SETs apply one after the other as on Redis's single thread.
 	 */
-	static Reply set(ConfigTable table, List<byte[]> args) {
+	static Reply set(ConfigTable table, List<byte[]> args, boolean protectedAllowed) {
 		if (args.size() % 2 == 1) {
 			return Reply.error(Errors.SYNTAX);
 		}
 		synchronized (table) {
-			return setPairs(table, args);
+			return setPairs(table, args, protectedAllowed);
 		}
 	}
 
-	private static Reply setPairs(ConfigTable table, List<byte[]> args) {
+	private static Reply setPairs(ConfigTable table, List<byte[]> args, boolean protectedAllowed) {
 		int count = args.size() / 2;
 		// Redis goes on looking names up after a refusal, but only the first one counts
 		List<ConfigTable.Entry> entries = new ArrayList<>(count);
@@ -45,7 +45,7 @@ final class ConfigSet {
 			if (p.is(ConfigFlag.IMMUTABLE)) {
 				return failed(typed, "can't set immutable config");
 			}
-			if (p.is(ConfigFlag.PROTECTED)) {
+			if (p.is(ConfigFlag.PROTECTED) && !protectedAllowed) {
 				return failed(typed, "can't set protected config");
 			}
 			// an alias is an entry of its own: naming a parameter under both is no

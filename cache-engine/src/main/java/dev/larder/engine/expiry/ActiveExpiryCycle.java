@@ -56,7 +56,10 @@ public final class ActiveExpiryCycle implements AutoCloseable {
 	private void tick() {
 		try {
 			long budgetNanos = TimeUnit.MILLISECONDS.toNanos(1000L / core.hz()) * budgetPercent / 100;
-			runCycle(System.nanoTime() + budgetNanos);
+			// DEBUG SET-ACTIVE-EXPIRE 0 and DEBUG PAUSE-CRON 1 stop the cycle
+			if (core.debug().activeExpire() && !core.debug().cronPaused()) {
+				runCycle(System.nanoTime() + budgetNanos);
+			}
 			core.memory().samplePeak(); // as Redis's serverCron records the peak
 		}
 		catch (Throwable t) {

@@ -11,6 +11,25 @@ public final class EngineStats {
 
 	public final long startMillis = System.currentTimeMillis();
 
+	/**
+	 * When SAVE or BGSAVE last "saved" (LASTSAVE, rdb_last_save_time); the start until
+	 * then, as in a Redis that loaded nothing. The engine writes no file: see
+	 * PersistenceCommands.
+	 */
+	public volatile long lastSaveMillis = startMillis;
+
+	/** SAVEs and BGSAVEs answered (rdb_saves). */
+	public final LongAdder rdbSaves = new LongAdder();
+
+	/** BGREWRITEAOFs answered (aof_rewrites). */
+	public final LongAdder aofRewrites = new LongAdder();
+
+	/** Whether a BGSAVE was answered (rdb_last_bgsave_time_sec is then 0, else -1). */
+	public volatile boolean bgsaveDone;
+
+	/** Whether a BGREWRITEAOF was answered (aof_last_rewrite_time_sec 0, else -1). */
+	public volatile boolean aofRewriteDone;
+
 	public final LongAdder commandsProcessed = new LongAdder();
 
 	public final LongAdder connectionsReceived = new LongAdder();

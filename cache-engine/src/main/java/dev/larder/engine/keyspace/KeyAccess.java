@@ -147,6 +147,14 @@ public final class KeyAccess {
 	}
 
 	/**
+	 * The raw LFU field as Redis keeps it in robj.lru, the last decrement time in minutes
+	 * above the 8-bit counter, for DEBUG OBJECT (meaningful in LFU mode).
+	 */
+	public int lfuField(KeyEntry e) {
+		return e.access & 0xFFFFFF;
+	}
+
+	/**
 	 * The key's LFU counter after the decay its idle minutes call for, as Redis's
 	 * LFUDecrAndReturn (meaningful in LFU mode).
 	 */

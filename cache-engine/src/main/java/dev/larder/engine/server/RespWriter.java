@@ -129,6 +129,25 @@ final class RespWriter {
 				writeBulk(out, text);
 			}
 		}
+		else if (reply instanceof Reply.BigNumber n) {
+			byte[] digits = n.digits().getBytes(StandardCharsets.US_ASCII);
+			if (resp3) {
+				out.writeByte('(');
+				out.writeBytes(digits);
+				out.writeBytes(CRLF);
+			}
+			else {
+				writeBulk(out, digits);
+			}
+		}
+		else if (reply instanceof Reply.Attribute a) {
+			if (resp3) {
+				header(out, '|', a.keysAndValues().size() / 2);
+				for (Reply r : a.keysAndValues()) {
+					write(out, r, true);
+				}
+			}
+		}
 		else {
 			throw new IllegalArgumentException("unknown reply " + reply);
 		}

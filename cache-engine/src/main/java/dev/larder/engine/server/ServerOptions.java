@@ -17,12 +17,14 @@ import org.jspecify.annotations.Nullable;
 final class ServerOptions {
 
 	static final String USAGE = """
-			Usage: java -jar larder-cache-engine.jar [--port 6379] [--bind 127.0.0.1] [--requirepass pw]
+			Usage: java -jar larder-cache-engine.jar [redis.conf] [--port 6379] [--bind 127.0.0.1] [--requirepass pw]
 			  [--databases 16] [--shards n] [--io-threads n] [--hz 10] [--protected-mode yes|no]
 			  [--rename-command NAME NEWNAME]...   (NEWNAME "" disables NAME)
 			  [--tls-port n --tls-cert-file f --tls-key-file f [--tls-key-file-pass pw] [--tls-ca-cert-file f]
 			   [--tls-auth-clients yes|no|optional] [--tls-protocols "TLSv1.2 TLSv1.3"] [--tls-ciphers a:b]
 			   [--tls-ciphersuites a:b]]
+			  [--<redis parameter> value]...   (e.g. --enable-debug-command yes; as in redis.conf)
+			  A first argument that is not an option is a redis.conf-style file, read before the options.
 			  --port 0 serves no plain RESP (TLS only).""";
 
 	private final EngineConfig.Builder config = EngineConfig.builder().port(6379);
@@ -54,7 +56,22 @@ final class ServerOptions {
 	 */
 	static EngineConfig parse(String... args) {
 		ServerOptions options = new ServerOptions();
-		for (int i = 0; i < args.length; i++) {
+		int first = 0;
+		if (args.length > 0 && !args[0].startsWith("--")) {
+			// redis-server's form: a config file first, its directives before the options
+			for (List<String> directive : ConfigFile.read(Path.of(args[0]))) {
+				String name = "--" + directive.get(0).toLowerCase(java.util.Locale.ROOT);
+				List<String> values = directive.subList(1, directive.size());
+				try {
+					options.directive(name, values);
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException(args[0] + ": " + directive.get(0) + ": " + e.getMessage(), e);
+				}
+			}
+			first = 1;
+		}
+		for (int i = first; i < args.length; i++) {
 			String option = args[i];
 			int values = option.equals("--rename-command") ? 2 : 1;
 			if (i + values >= args.length) {
@@ -69,6 +86,32 @@ final class ServerOptions {
 			i += values;
 		}
 		return options.build();
+	}
+
+	/**
+	 * A config file line: an option this class knows takes its words, any other name is a
+	 * Redis parameter set from the words joined by spaces (as redis.conf's multi-word
+	 * values, e.g. {@code save 900 1}).
+	 */
+	private void directive(String option, List<String> values) {
+		int needed = option.equals("--rename-command") ? 2 : 1;
+		if (isOption(option) && values.size() >= needed) {
+			apply(option, values.subList(0, needed).toArray(String[]::new));
+		}
+		else {
+			apply(option, new String[] { String.join(" ", values) });
+		}
+	}
+
+	private static boolean isOption(String option) {
+		return switch (option) {
+			case "--port", "--bind", "--requirepass", "--databases", "--shards", "--io-threads", "--hz",
+					"--protected-mode", "--rename-command", "--tls-port", "--tls-cert-file", "--tls-key-file",
+					"--tls-key-file-pass", "--tls-ca-cert-file", "--tls-auth-clients", "--tls-protocols",
+					"--tls-ciphers", "--tls-ciphersuites" ->
+				true;
+			default -> false;
+		};
 	}
 
 	private void apply(String option, String[] v) {
@@ -98,7 +141,14 @@ final class ServerOptions {
 			case "--tls-auth-clients" -> clientAuth = TlsSettings.ClientAuth.fromConfigName(v[0]);
 			case "--tls-protocols" -> protocols.addAll(words(v[0]));
 			case "--tls-ciphers", "--tls-ciphersuites" -> ciphers.addAll(words(v[0]));
-			default -> throw new IllegalArgumentException("unknown option");
+			default -> {
+				if (option.length() <= 2 || !option.startsWith("--")) {
+					throw new IllegalArgumentException("unknown option");
+				}
+				// any other Redis parameter, checked against CONFIG's table when the
+				// engine starts (enable-debug-command, save, maxmemory-policy, ...)
+				config.parameter(option.substring(2), v[0]);
+			}
 		}
 	}
 

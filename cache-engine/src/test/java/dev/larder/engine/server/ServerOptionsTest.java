@@ -3,12 +3,16 @@ package dev.larder.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.larder.engine.Engine;
 import dev.larder.engine.EngineConfig;
+import dev.larder.engine.Reply;
 import dev.larder.engine.tls.TlsSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone server's command line, with Redis's option names. */
 class ServerOptionsTest {
@@ -50,8 +54,60 @@ class ServerOptionsTest {
 			.hasMessage("missing value for --rename-command");
 		assertThatThrownBy(() -> ServerOptions.parse("--tls-auth-clients", "maybe"))
 			.hasMessageStartingWith("--tls-auth-clients: ");
-		assertThatThrownBy(() -> ServerOptions.parse("--nope", "1")).hasMessage("--nope: unknown option");
+		assertThatThrownBy(() -> ServerOptions.parse("-x", "1")).hasMessageContaining("cannot read the config file -x");
+		assertThatThrownBy(() -> ServerOptions.parse("--port", "1", "--", "1")).hasMessage("--: unknown option");
+		assertThatThrownBy(() -> ServerOptions.parse("--nope")).hasMessage("missing value for --nope");
 		assertThat(List.of(ServerOptions.USAGE.split("\n"))).anyMatch(l -> l.contains("--rename-command"));
+	}
+
+	/**
+	 * Any other {@code --name value} is a Redis parameter, applied when the engine
+	 * starts: the immutable ones (enable-debug-command) are settable there, an unknown
+	 * name or a bad value stops the start naming the parameter.
+	 */
+	@Test
+	void otherOptionsAreRedisParametersCheckedAtStart() {
+		EngineConfig config = ServerOptions.parse("--port", "6380", "--enable-debug-command", "yes", "--save", "",
+				"--maxmemory-policy", "allkeys-lru");
+		assertThat(config.parameters()).containsExactly(Map.entry("enable-debug-command", "yes"), Map.entry("save", ""),
+				Map.entry("maxmemory-policy", "allkeys-lru"));
+		try (Engine engine = Engine.start(config.toBuilder().port(EngineConfig.NO_PORT).build())) {
+			assertThat(engine.execute("CONFIG", "GET", "enable-debug-command"))
+				.isEqualTo(new Reply.MapReply(List.of(Reply.bulk("enable-debug-command"), Reply.bulk("yes"))));
+			assertThat(engine.execute("DEBUG", "SLEEP", "0")).isEqualTo(Reply.OK);
+		}
+		assertThatThrownBy(() -> Engine.start(EngineConfig.builder().parameter("nope", "1").build()))
+			.hasMessageContaining("unknown configuration parameter 'nope'");
+		assertThatThrownBy(
+				() -> Engine.start(EngineConfig.builder().parameter("enable-debug-command", "maybe").build()))
+			.hasMessageContaining("invalid value 'maybe' for configuration parameter 'enable-debug-command'")
+			.hasMessageContaining("argument(s) must be one of the following: no, yes, local");
+	}
+
+	/**
+	 * redis-server's form: a config file first (comments, quotes, multi-word values),
+	 * then options that override it.
+	 */
+	@Test
+	void aConfigFileFirstThenOptions(@TempDir Path dir) throws Exception {
+		Path conf = dir.resolve("redis.conf");
+		Files.writeString(conf, """
+				# a comment
+				port 6390
+				enable-debug-command local
+
+				save "900 1"
+				rename-command KEYS ""
+				hz 20
+				""");
+		EngineConfig config = ServerOptions.parse(conf.toString(), "--hz", "15", "--enable-debug-command", "yes");
+		assertThat(config.port()).isEqualTo(6390);
+		assertThat(config.hz()).isEqualTo(15);
+		assertThat(config.renamedCommands()).containsEntry("keys", "");
+		assertThat(config.parameters()).containsExactly(Map.entry("save", "900 1"),
+				Map.entry("enable-debug-command", "yes"));
+		Files.writeString(conf, "save \"900 1\n");
+		assertThatThrownBy(() -> ServerOptions.parse(conf.toString())).hasMessageContaining("unbalanced quotes");
 	}
 
 }

@@ -11,6 +11,8 @@ import static dev.larder.engine.command.spec.CommandFlag.ADMIN;
 import static dev.larder.engine.command.spec.CommandFlag.FAST;
 import static dev.larder.engine.command.spec.CommandFlag.LOADING;
 import static dev.larder.engine.command.spec.CommandFlag.NOSCRIPT;
+import static dev.larder.engine.command.spec.CommandFlag.NO_ASYNC_LOADING;
+import static dev.larder.engine.command.spec.CommandFlag.NO_MULTI;
 import static dev.larder.engine.command.spec.CommandFlag.READONLY;
 import static dev.larder.engine.command.spec.CommandFlag.STALE;
 import static dev.larder.engine.command.spec.CommandFlag.WRITE;
@@ -182,6 +184,28 @@ public final class ServerCommandSpecs {
 		.complexity("Depends on subcommand.")
 		.subcommands(ACL_CAT, ACL_DELUSER, ACL_DRYRUN, ACL_GENPASS, ACL_GETUSER, ACL_HELP, ACL_LIST, ACL_LOAD, ACL_LOG,
 				ACL_SAVE, ACL_SETUSER, ACL_USERS, ACL_WHOAMI)
+		.build();
+
+	/** {@code BGREWRITEAOF} */
+	public static final CommandSpec BGREWRITEAOF = CommandSpec.command("bgrewriteaof")
+		.arity(1)
+		.flags(ADMIN, NOSCRIPT, NO_ASYNC_LOADING)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Asynchronously rewrite the append-only file")
+		.complexity("O(1)")
+		.build();
+
+	/** {@code BGSAVE [SCHEDULE]} */
+	public static final CommandSpec BGSAVE = CommandSpec.command("bgsave")
+		.arity(-1)
+		.flags(ADMIN, NOSCRIPT, NO_ASYNC_LOADING)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Asynchronously save the dataset to disk")
+		.complexity("O(1)")
+		.history("3.2.2", "Added the `SCHEDULE` option.")
+		.arguments(pureToken("schedule", "SCHEDULE").since("3.2.2").optional())
 		.build();
 
 	/** {@code COMMAND COUNT} */
@@ -362,6 +386,17 @@ public final class ServerCommandSpecs {
 		.since("1.0.0")
 		.summary("Return the number of keys in the selected database")
 		.complexity("O(1)")
+		.build();
+
+	/** {@code DEBUG} */
+	public static final CommandSpec DEBUG = CommandSpec.command("debug")
+		.arity(-2)
+		.flags(ADMIN, NOSCRIPT, LOADING, STALE)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("A container for debugging commands")
+		.complexity("Depends on subcommand.")
+		.docFlags(DocFlag.SYSCMD)
 		.build();
 
 	/** {@code FLUSHALL [ASYNC | SYNC]} */
@@ -603,6 +638,16 @@ public final class ServerCommandSpecs {
 		.since("2.8.12")
 		.summary("Return the role of the instance in the context of replication")
 		.complexity("O(1)")
+		.build();
+
+	/** {@code SAVE} */
+	public static final CommandSpec SAVE = CommandSpec.command("save")
+		.arity(1)
+		.flags(ADMIN, NOSCRIPT, NO_ASYNC_LOADING, NO_MULTI)
+		.group(CommandGroup.SERVER)
+		.since("1.0.0")
+		.summary("Synchronously save the dataset to disk")
+		.complexity("O(N) where N is the total number of keys in all databases")
 		.build();
 
 	/** {@code SLOWLOG GET [count]} */
