@@ -12,11 +12,10 @@ import java.util.Set;
 final class UnimplementedRedisCommands {
 
 	private static final Set<String> NAMES = Set.of("asking", "bgrewriteaof", "bgsave", "bitcount", "bitfield",
-			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "fcall", "fcall_ro", "function",
-			"getbit", "lcs", "lolwut", "migrate", "module", "psync", "replconf", "replicaof", "restore",
-			"restore-asking", "save", "setbit", "shutdown", "slaveof", "substr", "sync", "xack", "xadd", "xautoclaim",
-			"xclaim", "xdel", "xgroup", "xinfo", "xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange",
-			"xsetid", "xtrim");
+			"bitfield_ro", "bitop", "bitpos", "cluster", "debug", "dump", "failover", "getbit", "lcs", "lolwut",
+			"migrate", "module", "psync", "replconf", "replicaof", "restore", "restore-asking", "save", "setbit",
+			"shutdown", "slaveof", "substr", "sync", "xack", "xadd", "xautoclaim", "xclaim", "xdel", "xgroup", "xinfo",
+			"xlen", "xpending", "xrange", "xread", "xreadgroup", "xrevrange", "xsetid", "xtrim");
 
 	private UnimplementedRedisCommands() {
 	}
