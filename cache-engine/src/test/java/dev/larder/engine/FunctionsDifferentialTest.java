@@ -161,6 +161,13 @@ class FunctionsDifferentialTest {
 		}
 	}
 
+	/** A body that never returns is stopped after 500 ms (LOAD_TIMEOUT_MS). */
+	@Test
+	void loadTimeout() {
+		same("FUNCTION", "LOAD", lib("loop", "local i = 0 while true do i = i + 1 end"));
+		same("FUNCTION", "LIST");
+	}
+
 	@Test
 	void loadTimeSandbox() {
 		// functions.tcl: redis.call, setresp, set_repl and the rest are unavailable while

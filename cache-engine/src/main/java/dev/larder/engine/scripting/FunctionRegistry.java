@@ -183,7 +183,7 @@ public final class FunctionRegistry {
 		}
 		catch (ScriptTimeoutError e) {
 			pool.release(runtime);
-			throw new ReplyException("ERR Error registering functions: FUNCTION LOAD timeout");
+			throw new ReplyException("ERR Error registering functions: ERR FUNCTION LOAD timeout");
 		}
 		if (registered.isEmpty()) {
 			pool.release(runtime);
