@@ -166,6 +166,7 @@ class FunctionsDifferentialTest {
 	void loadTimeout() {
 		same("FUNCTION", "LOAD", lib("loop", "local i = 0 while true do i = i + 1 end"));
 		same("FUNCTION", "LIST");
+		same("FUNCTION", "LOAD", lib("so", "local function f() return 1 + f() end\nf()"));
 	}
 
 	@Test

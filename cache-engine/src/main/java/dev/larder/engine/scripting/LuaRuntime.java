@@ -133,6 +133,10 @@ final class LuaRuntime {
 		try {
 			return LibraryLoad.run(body, globals);
 		}
+		catch (StackOverflowError e) {
+			// as Lua 5.1 reports it, with the line where the recursion was
+			throw new LuaError("@user_function:" + hook.lastLine() + " stack overflow");
+		}
 		finally {
 			hook.disarm();
 		}
