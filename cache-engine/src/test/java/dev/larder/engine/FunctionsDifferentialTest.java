@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * included, in RESP2 and RESP3. Covers every FUNCTION subcommand and option and the cases
  * of Redis's tests/unit/functions.tcl that are request/reply comparisons. FUNCTION LIST
  * with several libraries is compared one library at a time (LIBRARYNAME), as Redis lists
- * them in hash order; FUNCTION DUMP's bytes differ (the engine does not LZF-compress) so
- * dumps are compared by restoring each side's into the other.
+ * them in hash order; for the same reason dumps of several libraries are compared by
+ * restoring each side's into the other, dumps of one library byte for byte.
  */
 class FunctionsDifferentialTest {
 
@@ -402,6 +402,31 @@ class FunctionsDifferentialTest {
 		sameBytes(b("FUNCTION"), b("RESTORE"), corrupt);
 		same("FUNCTION", "RESTORE");
 		same("FUNCTION", "LIST");
+	}
+
+	/**
+	 * One library dumps to redis-server's bytes: LZF-compressed as Redis compresses it,
+	 * RDB version, CRC64. Several are dumped in load order here, hash order there.
+	 */
+	@Test
+	void dumpBytes() {
+		StringBuilder big = new StringBuilder();
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 400; i++) {
+			big.append("redis.register_function('f")
+				.append(i)
+				.append("', function(k, a) return '")
+				.append(Long.toString(random.nextLong(), 36).repeat(1 + random.nextInt(3)))
+				.append("' end)\n");
+		}
+		for (String body : List.of("redis.register_function('a', function() end)",
+				"redis.register_function('abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc', function() return 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' end)",
+				big.toString())) {
+			same("FUNCTION", "FLUSH");
+			same("FUNCTION", "LOAD", lib("bytes", body));
+			assertThat(bytes(engineClient.call("FUNCTION", "DUMP")))
+				.isEqualTo(bytes(redisClient.call("FUNCTION", "DUMP")));
+		}
 	}
 
 	@Test

@@ -14,11 +14,10 @@ import org.jspecify.annotations.Nullable;
  * little-endian) and a CRC64 (Jones, as Redis's crc64.c) of everything before it.
  *
  * <p>
- * The engine writes the code uncompressed (redis-server writes strings longer than 20
- * bytes LZF-compressed when rdbcompression is on), so the engine's payload differs in
- * bytes from redis-server's, but each side restores the other's: reading accepts plain,
- * integer-encoded and LZF-compressed strings. The decompressor is a port of lzf_d.c
- * (BSD-licensed, Marc Alexander Lehmann).
+ * Codes are written as redis-server writes them with rdbcompression on ({@link Lzf}), so
+ * a payload of the same libraries in the same order is the same bytes; reading accepts
+ * plain, integer-encoded and LZF-compressed strings. The decompressor is a port of
+ * lzf_d.c (BSD-licensed, Marc Alexander Lehmann).
  */
 final class FunctionPayload {
 
@@ -40,8 +39,7 @@ final class FunctionPayload {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (FunctionLibrary l : libraries) {
 			out.write(OPCODE_FUNCTION2);
-			writeLength(out, l.code().length);
-			out.writeBytes(l.code());
+			writeString(out, l.code());
 		}
 		out.write(RDB_VERSION & 0xff);
 		out.write((RDB_VERSION >> 8) & 0xff);
@@ -96,6 +94,28 @@ final class FunctionPayload {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * rdbSaveRawString with rdbcompression on: LZF when it saves at least 4 bytes of a
+	 * string longer than 20, else the plain bytes (a library's code is never a number, so
+	 * the integer encodings do not apply).
+	 */
+	private static void writeString(ByteArrayOutputStream out, byte[] s) {
+		if (s.length > 20) {
+			int outLen = s.length - 4;
+			byte[] compressed = new byte[outLen + 8];
+			int n = Lzf.compress(s, compressed, outLen);
+			if (n > 0) {
+				out.write(0xC3); // RDB_ENCVAL << 6 | RDB_ENC_LZF
+				writeLength(out, n);
+				writeLength(out, s.length);
+				out.write(compressed, 0, n);
+				return;
+			}
+		}
+		writeLength(out, s.length);
+		out.writeBytes(s);
 	}
 
 	private static void writeLength(ByteArrayOutputStream out, long len) {
