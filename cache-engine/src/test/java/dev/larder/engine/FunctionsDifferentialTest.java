@@ -429,6 +429,58 @@ class FunctionsDifferentialTest {
 		}
 	}
 
+	/** Hand-made payloads with a valid footer: each malformed body gets Redis's error. */
+	@Test
+	void restoreMalformedPayloads() {
+		byte[] code = b(lib("twice", "redis.register_function('tw', function() end)"));
+		java.io.ByteArrayOutputStream twice = new java.io.ByteArrayOutputStream();
+		for (int i = 0; i < 2; i++) {
+			twice.write(245);
+			twice.write(code.length);
+			twice.writeBytes(code);
+		}
+		byte[] notLua = b("#!lua name=bad\nredis.call('ping')");
+		byte[] bad = new byte[notLua.length + 2];
+		bad[0] = (byte) 245;
+		bad[1] = (byte) notLua.length;
+		System.arraycopy(notLua, 0, bad, 2, notLua.length);
+		// the format of 7.0's release candidates: name, engine, description flag, code
+		byte[] preGa = b("\u00f6\u0002rc\u0003LUA\u0000\u0036redis.register_function('rc', function() return 1 end)");
+		for (byte[] body : List.of(new byte[0], new byte[] { 0 }, new byte[] { (byte) 246, 1, 'x' }, preGa,
+				java.util.Arrays.copyOf(preGa, 9), new byte[] { (byte) 245 }, new byte[] { (byte) 245, 5, 'a' },
+				new byte[] { (byte) 245, (byte) 0xC0, 7 }, new byte[] { (byte) 245, 3, 'a', 'b', 'c' },
+				twice.toByteArray(), bad)) {
+			sameBytes(b("FUNCTION"), b("RESTORE"), withFooter(body, 10));
+			same("FUNCTION", "LIST");
+		}
+		same("FCALL", "rc", "0");
+		same("FUNCTION", "LIST", "WITHCODE", "LIBRARYNAME", "rc");
+		sameBytes(b("FUNCTION"), b("RESTORE"), withFooter(new byte[0], 11));
+		sameBytes(b("FUNCTION"), b("RESTORE"), withFooter(new byte[0], 9));
+	}
+
+	/**
+	 * RDB version (little-endian) and Redis's CRC64 (Jones, reflected) of everything
+	 * before.
+	 */
+	private static byte[] withFooter(byte[] body, int rdbVersion) {
+		byte[] out = java.util.Arrays.copyOf(body, body.length + 10);
+		out[body.length] = (byte) rdbVersion;
+		out[body.length + 1] = (byte) (rdbVersion >> 8);
+		long poly = Long.reverse(0xad93d23594c935a9L);
+		long crc = 0;
+		for (int i = 0; i < body.length + 2; i++) {
+			crc ^= out[i] & 0xff;
+			for (int k = 0; k < 8; k++) {
+				crc = (crc & 1) != 0 ? (crc >>> 1) ^ poly : crc >>> 1;
+			}
+		}
+		for (int i = 0; i < 8; i++) {
+			out[body.length + 2 + i] = (byte) (crc >>> (8 * i));
+		}
+		return out;
+	}
+
 	@Test
 	void infoAndGetKeys() {
 		same("FUNCTION", "LOAD", lib("i",

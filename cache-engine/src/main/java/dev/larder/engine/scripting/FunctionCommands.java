@@ -182,7 +182,7 @@ public final class FunctionCommands {
 						"ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE.");
 			};
 		}
-		registry(c).restore(FunctionPayload.read(c.arg(2)), policy);
+		registry(c).restore(c.arg(2), policy);
 		return Reply.OK;
 	}
 

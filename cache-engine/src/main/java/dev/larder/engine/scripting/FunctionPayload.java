@@ -3,9 +3,8 @@ package dev.larder.engine.scripting;
 import dev.larder.engine.command.ReplyException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,30 +51,69 @@ final class FunctionPayload {
 	}
 
 	/**
-	 * The libraries' codes of a payload, or Redis's error (verifyDumpPayload, then
-	 * functionRestoreCommand's loop).
+	 * Hands each library's code of a payload to {@code library} in turn, or throws
+	 * Redis's error (verifyDumpPayload, then functionRestoreCommand's loop).
 	 */
-	static List<byte[]> read(byte[] data) {
+	static void read(byte[] data, Consumer<byte[]> library) {
 		if (!verify(data)) {
 			throw new ReplyException("ERR DUMP payload version or checksum are wrong");
 		}
-		List<byte[]> codes = new ArrayList<>();
 		int[] pos = { 0 };
 		while (data.length - pos[0] > 10) {
+			// as Redis reads through a rio over the whole payload, a string may run into
+			// the
+			// footer
 			int type = data[pos[0]++] & 0xff;
 			if (type == OPCODE_FUNCTION_PRE_GA) {
-				throw new ReplyException("ERR Pre-GA function format not supported");
+				library.accept(preGa(data, pos));
+				continue;
 			}
 			if (type != OPCODE_FUNCTION2) {
 				throw new ReplyException("ERR given type is not a function");
 			}
-			byte[] code = readString(data, pos, data.length - 10);
+			byte[] code = readString(data, pos, data.length);
 			if (code == null) {
 				throw new ReplyException("ERR Failed loading library payload");
 			}
-			codes.add(code);
+			// each library is created as it is read, so its error comes before the next
+			// entry's
+			library.accept(code);
 		}
-		return codes;
+	}
+
+	/**
+	 * The format of Redis 7.0's release candidates (RDB_OPCODE_FUNCTION): name, engine,
+	 * optional description and the code without its shebang, which is rebuilt as
+	 * rdbFunctionLoad does.
+	 */
+	private static byte[] preGa(byte[] data, int[] pos) {
+		byte[] name = readString(data, pos, data.length);
+		if (name == null) {
+			throw new ReplyException("ERR Failed loading library name");
+		}
+		byte[] engine = readString(data, pos, data.length);
+		if (engine == null) {
+			throw new ReplyException("ERR Failed loading engine name");
+		}
+		long hasDescription = readLength(data, pos, data.length);
+		if (hasDescription < 0) {
+			throw new ReplyException("ERR Failed loading library description indicator");
+		}
+		if (hasDescription != 0 && readString(data, pos, data.length) == null) {
+			throw new ReplyException("ERR Failed loading library description");
+		}
+		byte[] blob = readString(data, pos, data.length);
+		if (blob == null) {
+			throw new ReplyException("ERR Failed loading library blob");
+		}
+		ByteArrayOutputStream code = new ByteArrayOutputStream();
+		code.writeBytes("#!".getBytes(StandardCharsets.US_ASCII));
+		code.writeBytes(engine);
+		code.writeBytes(" name=".getBytes(StandardCharsets.US_ASCII));
+		code.writeBytes(name);
+		code.write('\n');
+		code.writeBytes(blob);
+		return code.toByteArray();
 	}
 
 	private static boolean verify(byte[] data) {

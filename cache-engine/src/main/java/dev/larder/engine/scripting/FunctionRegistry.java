@@ -115,16 +115,16 @@ public final class FunctionRegistry {
 		state = State.of(List.of());
 	}
 
-	/** FUNCTION RESTORE's second half (libraryJoin), once every library compiled. */
-	synchronized void restore(List<byte[]> codes, RestorePolicy policy) {
+	/** FUNCTION RESTORE: the payload's libraries, then libraryJoin by the policy. */
+	synchronized void restore(byte[] payload, RestorePolicy policy) {
 		// functionsCreateWithLibraryCtx into an empty context: a payload naming a library
 		// twice fails as a LOAD without REPLACE would
 		Map<String, FunctionLibrary> restored = new LinkedHashMap<>();
-		for (byte[] code : codes) {
+		FunctionPayload.read(payload, code -> {
 			FunctionLibrary lib = create(code, restored.keySet());
 			checkCollisions(restored.values(), List.of(lib));
 			restored.put(lib.name(), lib);
-		}
+		});
 		if (policy == RestorePolicy.FLUSH) {
 			state = State.of(restored.values());
 			return;
