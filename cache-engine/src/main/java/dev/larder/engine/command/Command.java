@@ -130,7 +130,7 @@ public final class Command {
 		this.wakesBlocked = write && !spec.keySpecs().isEmpty();
 		this.walksKeyspace = walksKeyspace;
 		this.denyOom = spec.has(CommandFlag.DENYOOM);
-		this.evictsFirst = write || denyOom || name.startsWith("eval");
+		this.evictsFirst = write || denyOom || name.startsWith("eval") || name.startsWith("fcall");
 		this.mayCreateOneKey = write && denyOom && !movableKeys && firstKey > 0 && lastKey == firstKey;
 		this.skipSlowlog = spec.has(CommandFlag.SKIP_SLOWLOG);
 		this.fast = spec.has(CommandFlag.FAST);

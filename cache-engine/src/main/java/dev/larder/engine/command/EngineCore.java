@@ -17,6 +17,7 @@ import dev.larder.engine.pubsub.KeyspaceNotifier;
 import dev.larder.engine.pubsub.OutputBufferLimits;
 import dev.larder.engine.pubsub.PubSub;
 import dev.larder.engine.pubsub.PubSubCommands;
+import dev.larder.engine.scripting.FunctionCommands;
 import dev.larder.engine.scripting.ScriptCommands;
 import dev.larder.engine.scripting.Scripting;
 import dev.larder.engine.tracking.ClientTracking;
@@ -138,6 +139,7 @@ public final class EngineCore {
 		transactions.register(table);
 		this.scripting = new Scripting(config);
 		ScriptCommands.register(table);
+		FunctionCommands.register(table);
 		PubSubCommands.register(table);
 		this.tracking = new Tracking(keyspace.changes(), clients::get);
 		ClientTrackingCommands.register(table);

@@ -77,7 +77,7 @@ final class MemoryCommands {
 		put(m, "cluster.links", 0);
 		put(m, "aof.buffer", 0);
 		put(m, "lua.caches", 0);
-		put(m, "functions.caches", 0);
+		put(m, "functions.caches", c.core().scripting().functions().memory());
 		for (EngineMemory.DbOverhead db : r.dbs()) {
 			List<Reply> d = new ArrayList<>();
 			put(d, "overhead.hashtable.main", db.hashtableMain());

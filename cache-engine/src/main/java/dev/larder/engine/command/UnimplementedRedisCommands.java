@@ -11,9 +11,8 @@ import java.util.Set;
  */
 final class UnimplementedRedisCommands {
 
-	private static final Set<String> NAMES = Set.of("asking", "cluster", "failover", "fcall", "fcall_ro", "function",
-			"lolwut", "migrate", "module", "psync", "replconf", "replicaof", "restore-asking", "shutdown", "slaveof",
-			"sync");
+	private static final Set<String> NAMES = Set.of("asking", "cluster", "failover", "lolwut", "migrate", "module",
+			"psync", "replconf", "replicaof", "restore-asking", "shutdown", "slaveof", "sync");
 
 	private UnimplementedRedisCommands() {
 	}

@@ -5,6 +5,8 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The script time limit. LuaJ's interpreter offers one per-instruction callback, through
@@ -29,12 +31,24 @@ final class BudgetHook extends DebugLib {
 
 	private int lastPc = -1;
 
+	/**
+	 * The prototypes of the Lua closures on the call stack (null for Java functions), so
+	 * that a function's error can be placed on its own line, not the chunk's.
+	 */
+	private @Nullable Prototype[] stack = new Prototype[32];
+
+	private int depth;
+
+	private @Nullable Prototype lastPrototype;
+
 	/** Starts the clock of one run; {@code limitNanos <= 0} means no limit. */
 	void arm(long limitNanos) {
 		armed = limitNanos > 0;
 		deadlineNanos = armed ? System.nanoTime() + limitNanos : Long.MAX_VALUE;
 		countdown = CHECK_EVERY;
 		lastPc = -1;
+		depth = 0;
+		lastPrototype = null;
 	}
 
 	/**
@@ -44,6 +58,16 @@ final class BudgetHook extends DebugLib {
 	 */
 	int lastPc() {
 		return lastPc;
+	}
+
+	/**
+	 * The line of the last Lua instruction run, in whichever closure ran it; 0 when
+	 * unknown.
+	 */
+	int lastLine() {
+		Prototype p = lastPrototype;
+		int[] lines = p == null ? null : p.lineinfo;
+		return lines != null && lastPc >= 0 && lastPc < lines.length ? lines[lastPc] : 0;
 	}
 
 	void disarm() {
@@ -60,6 +84,7 @@ final class BudgetHook extends DebugLib {
 	@Override
 	public void onInstruction(int pc, Varargs v, int top) {
 		lastPc = pc;
+		lastPrototype = depth > 0 ? stack[depth - 1] : null;
 		if (--countdown <= 0) {
 			countdown = CHECK_EVERY;
 			check();
@@ -68,17 +93,28 @@ final class BudgetHook extends DebugLib {
 
 	@Override
 	public void onCall(LuaFunction f) {
-		// no call-stack bookkeeping: nothing reads it (no debug library, no tracebacks)
+		// DebugLib's call-stack bookkeeping is skipped: nothing reads it (no debug
+		// library, no tracebacks); only the prototypes are kept
+		push(null);
 	}
 
 	@Override
 	public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
-		// as above
+		push(c.p);
 	}
 
 	@Override
 	public void onReturn() {
-		// as above
+		if (depth > 0) {
+			depth--;
+		}
+	}
+
+	private void push(@Nullable Prototype p) {
+		if (depth == stack.length) {
+			stack = java.util.Arrays.copyOf(stack, depth * 2);
+		}
+		stack[depth++] = p;
 	}
 
 	@Override

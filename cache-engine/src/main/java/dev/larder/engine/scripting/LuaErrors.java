@@ -23,8 +23,11 @@ final class LuaErrors {
 
 	private static final LuaString ERR = LuaString.valueOf("err");
 
-	/** LuaJ's position prefix: chunk name, line, one space. */
-	private static final Pattern POSITION = Pattern.compile("^@user_script:(\\d+) ", Pattern.DOTALL);
+	/**
+	 * LuaJ's position prefix: chunk name (an EVAL script or a FUNCTION library), line,
+	 * one space.
+	 */
+	private static final Pattern POSITION = Pattern.compile("^@(user_script|user_function):(\\d+) ", Pattern.DOTALL);
 
 	private LuaErrors() {
 	}
@@ -81,16 +84,34 @@ final class LuaErrors {
 	 * when LuaJ attached no position (an error in a tail call of the main chunk).
 	 */
 	static Reply reply(LuaError e, String sha, int fallbackLine) {
+		return reply(e, sha, fallbackLine, "user_script");
+	}
+
+	/**
+	 * As {@link #reply(LuaError, String, int)} for a chunk named {@code chunk}
+	 * (user_function for FCALL, whose replies name the function instead of a digest).
+	 */
+	static Reply reply(LuaError e, String sha, int fallbackLine, String chunk) {
 		String raw = e.getMessage();
 		String line = fallbackLine > 0 ? Integer.toString(fallbackLine) : null;
-		boolean positioned = false;
 		if (raw != null) {
 			Matcher m = POSITION.matcher(raw);
 			if (m.find()) {
-				line = m.group(1);
-				positioned = true;
+				chunk = m.group(1);
+				line = m.group(2);
 			}
 		}
+		return withScript(message(e), sha, line, chunk);
+	}
+
+	/**
+	 * The error text of a failed script without the script's name: the err string of an
+	 * error table, else {@code "ERR "} and the Lua 5.1 form of the message (what FUNCTION
+	 * LOAD reports after "Error registering functions: ").
+	 */
+	static String message(LuaError e) {
+		String raw = e.getMessage();
+		boolean positioned = raw != null && POSITION.matcher(raw).find();
 		LuaValue obj = e.getMessageObject();
 		String message;
 		if (obj != null && obj.istable()) {
@@ -106,23 +127,23 @@ final class LuaErrors {
 			// "null", without position
 			message = "ERR " + (!positioned && text.equals("null") ? "nil" : lua51Message(text));
 		}
-		return withScript(message, sha, line);
+		return message;
 	}
 
 	/** The reply for a script stopped by the time limit. */
 	static Reply timeout(String sha, long limitMillis) {
 		return withScript("ERR Script killed: it ran longer than the script time limit (" + limitMillis + " ms)", sha,
-				null);
+				null, "user_script");
 	}
 
 	static Reply stackOverflow(String sha) {
-		return withScript("ERR stack overflow", sha, null);
+		return withScript("ERR stack overflow", sha, null, "user_script");
 	}
 
 	/** The error reply, naming the script and, when known, the line. */
-	private static Reply withScript(String message, String sha, @Nullable String line) {
+	private static Reply withScript(String message, String sha, @Nullable String line, String chunk) {
 		String full = line == null ? message + " script: " + sha
-				: message + " script: " + sha + ", on @user_script:" + line + ".";
+				: message + " script: " + sha + ", on @" + chunk + ":" + line + ".";
 		return Reply.error(Errors.sanitize(full));
 	}
 
@@ -133,7 +154,7 @@ final class LuaErrors {
 	static String lua51Message(String luaj) {
 		String s = stripTraceback(luaj);
 		Matcher m = POSITION.matcher(s);
-		return m.find() ? "user_script:" + m.group(1) + ": " + s.substring(m.end()) : s;
+		return m.find() ? m.group(1) + ":" + m.group(2) + ": " + s.substring(m.end()) : s;
 	}
 
 	private static String stripTraceback(String s) {

@@ -1,6 +1,8 @@
 package dev.larder.engine.scripting;
 
 import dev.larder.engine.Reply;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
@@ -8,6 +10,7 @@ import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
@@ -49,6 +52,12 @@ final class LuaRuntime {
 	private final BudgetHook hook = new BudgetHook();
 
 	private final Lrand48 random;
+
+	/**
+	 * The libraries instantiated on this runtime: their registered callbacks, bound to
+	 * these globals. Weak, so a deleted or replaced library goes with its last FCALL.
+	 */
+	private final Map<FunctionLibrary, Map<String, LibraryLoad.Registered>> libraries = new WeakHashMap<>();
 
 	/** The script running on this runtime; null between runs. */
 	private @Nullable ScriptRun run;
@@ -112,6 +121,69 @@ final class LuaRuntime {
 			// not kept alive by a pooled runtime
 			globals.setProtected(KEYS, LuaValue.NIL);
 			globals.setProtected(ARGV, LuaValue.NIL);
+		}
+	}
+
+	/**
+	 * FUNCTION LOAD: runs a new library's body here, bounded by {@code limitMillis};
+	 * throws LuaError or ScriptTimeoutError when it fails.
+	 */
+	Map<String, LibraryLoad.Registered> load(Prototype body, long limitMillis) {
+		hook.arm(limitMillis * 1_000_000L);
+		try {
+			return LibraryLoad.run(body, globals);
+		}
+		catch (StackOverflowError e) {
+			// as Lua 5.1 reports it, with the line where the recursion was
+			throw new LuaError("@user_function:" + hook.lastLine() + " stack overflow");
+		}
+		finally {
+			hook.disarm();
+		}
+	}
+
+	/** Keeps the functions a load on this runtime registered, for later FCALLs here. */
+	void adopt(FunctionLibrary library, Map<String, LibraryLoad.Registered> registered) {
+		libraries.put(library, registered);
+	}
+
+	/**
+	 * FCALL: runs a function with its keys and arguments as the callback's two tables. A
+	 * library loaded on another runtime is first instantiated here: its body only
+	 * registers functions (it can reach nothing but redis.register_function and
+	 * redis.log), so running it again gives the same functions.
+	 */
+	Reply call(ScriptRun run, FunctionLibrary library, String function, byte[][] fcallArgs, int numKeys,
+			long limitMillis) {
+		Map<String, LibraryLoad.Registered> instance = libraries.get(library);
+		if (instance == null) {
+			instance = LibraryLoad.run(library.prototype(), globals);
+			libraries.put(library, instance);
+		}
+		LibraryLoad.Registered registered = instance.get(function);
+		if (registered == null) {
+			throw new IllegalStateException("library " + library.name() + " did not register " + function);
+		}
+		this.run = run;
+		hook.arm(limitMillis * 1_000_000L);
+		try {
+			LuaValue result = registered.callback()
+				.call(LuaConversions.stringArray(fcallArgs, 3, 3 + numKeys),
+						LuaConversions.stringArray(fcallArgs, 3 + numKeys, fcallArgs.length));
+			return LuaConversions.toReply(result, run.resp3());
+		}
+		catch (LuaError e) {
+			return LuaErrors.reply(e, function, hook.lastLine(), "user_function");
+		}
+		catch (ScriptTimeoutError e) {
+			return LuaErrors.timeout(function, limitMillis);
+		}
+		catch (StackOverflowError e) {
+			return LuaErrors.stackOverflow(function);
+		}
+		finally {
+			hook.disarm();
+			this.run = null;
 		}
 	}
 

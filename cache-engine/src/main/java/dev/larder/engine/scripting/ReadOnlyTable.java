@@ -42,6 +42,17 @@ final class ReadOnlyTable extends LuaTable {
 		return t;
 	}
 
+	/** A locked table of the given key/value pairs with a (locked) metatable. */
+	static ReadOnlyTable withMetatable(LuaValue metatable, LuaValue... keysAndValues) {
+		ReadOnlyTable t = new ReadOnlyTable();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			t.rawset(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		t.setmetatable(metatable);
+		t.locked = true;
+		return t;
+	}
+
 	@Override
 	public void rawset(int key, LuaValue value) {
 		check();

@@ -45,6 +45,11 @@ final class RedisLuaLibrary {
 				LuaValue.valueOf(version), LuaValue.valueOf("REDIS_VERSION_NUM"), LuaValue.valueOf(versionNum));
 	}
 
+	/** redis.log, which a library's body may call while FUNCTION LOAD runs it. */
+	static LuaValue log() {
+		return new Log();
+	}
+
 	/** Raises an error table, as luaPushError + luaError do. */
 	static LuaError raise(String message) {
 		return new LuaError(LuaErrors.table(message, false));

@@ -18,11 +18,19 @@ public final class Scripting {
 
 	private final LuaRuntimePool pool;
 
+	private final FunctionRegistry functions;
+
 	private volatile long timeLimitMillis;
 
 	public Scripting(EngineConfig config) {
 		this.timeLimitMillis = config.scriptTimeLimitMillis();
 		this.pool = new LuaRuntimePool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), random);
+		this.functions = new FunctionRegistry(pool);
+	}
+
+	/** The function libraries of FUNCTION LOAD, run by FCALL. */
+	public FunctionRegistry functions() {
+		return functions;
 	}
 
 	/**
@@ -56,6 +64,24 @@ public final class Scripting {
 		finally {
 			// a runtime an unexpected throwable went through may be half-way through
 			// anything: drop it
+			if (reusable) {
+				pool.release(runtime);
+			}
+		}
+	}
+
+	/** FCALL / FCALL_RO: as {@link #run}, the function's keys' shards already locked. */
+	Reply call(CommandContext c, FunctionRegistry.Entry entry, int numKeys, boolean readOnly) {
+		String name = entry.function().name();
+		ScriptRun run = new ScriptRun(c, name, readOnly || entry.function().noWrites(), numKeys > 0);
+		LuaRuntime runtime = pool.acquire();
+		boolean reusable = false;
+		try {
+			Reply reply = runtime.call(run, entry.library(), name, argsOf(c), numKeys, timeLimitMillis);
+			reusable = true;
+			return reply;
+		}
+		finally {
 			if (reusable) {
 				pool.release(runtime);
 			}
