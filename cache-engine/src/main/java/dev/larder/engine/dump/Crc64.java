@@ -5,7 +5,7 @@ package dev.larder.engine.dump;
  * 0, no final xor), the checksum that ends a DUMP payload. Table driven, one byte at a
  * time; payloads are small and this is not the command's cost.
  */
-final class Crc64 {
+public final class Crc64 {
 
 	private static final long POLY = 0x95ac9329ac4bc9b5L;
 
@@ -24,7 +24,7 @@ final class Crc64 {
 	private Crc64() {
 	}
 
-	static long crc64(long crc, byte[] data, int from, int to) {
+	public static long crc64(long crc, byte[] data, int from, int to) {
 		long c = crc;
 		for (int i = from; i < to; i++) {
 			c = TABLE[(int) ((c ^ data[i]) & 0xff)] ^ (c >>> 8);

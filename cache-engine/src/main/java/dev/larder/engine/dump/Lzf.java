@@ -7,7 +7,7 @@ package dev.larder.engine.dump;
  * against both buffers so that a corrupt payload fails instead of reading or writing out
  * of bounds.
  */
-final class Lzf {
+public final class Lzf {
 
 	private static final int HLOG = 16;
 
@@ -38,7 +38,7 @@ final class Lzf {
 	 * Compresses {@code in} into at most {@code outLen} bytes; 0 when it does not fit
 	 * (lzf_compress's contract), else the compressed length, the bytes in {@code out}.
 	 */
-	static int compress(byte[] in, byte[] out, int outLen) {
+	public static int compress(byte[] in, byte[] out, int outLen) {
 		int inLen = in.length;
 		if (inLen == 0 || outLen == 0) {
 			return 0;
@@ -144,7 +144,7 @@ final class Lzf {
 	 * Decompresses {@code in[from, from+len)} into exactly {@code outLen} bytes; null
 	 * when the data is corrupt or does not decompress to that length.
 	 */
-	static byte @org.jspecify.annotations.Nullable [] decompress(byte[] in, int from, int len, int outLen) {
+	public static byte @org.jspecify.annotations.Nullable [] decompress(byte[] in, int from, int len, int outLen) {
 		byte[] out = new byte[outLen];
 		int ip = from;
 		int inEnd = from + len;

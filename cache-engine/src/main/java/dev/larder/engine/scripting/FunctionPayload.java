@@ -1,6 +1,8 @@
 package dev.larder.engine.scripting;
 
 import dev.larder.engine.command.ReplyException;
+import dev.larder.engine.dump.Crc64;
+import dev.larder.engine.dump.Lzf;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -15,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Codes are written as redis-server writes them with rdbcompression on ({@link Lzf}), so
  * a payload of the same libraries in the same order is the same bytes; reading accepts
- * plain, integer-encoded and LZF-compressed strings. The decompressor is a port of
- * lzf_d.c (BSD-licensed, Marc Alexander Lehmann).
+ * plain, integer-encoded and LZF-compressed strings. LZF and CRC64 are the DUMP payload's
+ * ({@link Lzf}, {@link Crc64}).
  */
 final class FunctionPayload {
 
@@ -26,10 +28,6 @@ final class FunctionPayload {
 	private static final int OPCODE_FUNCTION2 = 245;
 
 	private static final int OPCODE_FUNCTION_PRE_GA = 246;
-
-	private static final long CRC64_POLY_REFLECTED = Long.reverse(0xad93d23594c935a9L);
-
-	private static final long[] CRC64_TABLE = crcTable();
 
 	private FunctionPayload() {
 	}
@@ -43,7 +41,7 @@ final class FunctionPayload {
 		out.write(RDB_VERSION & 0xff);
 		out.write((RDB_VERSION >> 8) & 0xff);
 		byte[] body = out.toByteArray();
-		long crc = crc64(0, body, 0, body.length);
+		long crc = Crc64.crc64(0, body, 0, body.length);
 		for (int i = 0; i < 8; i++) {
 			out.write((int) (crc >>> (8 * i)) & 0xff);
 		}
@@ -125,7 +123,7 @@ final class FunctionPayload {
 		if (version > RDB_VERSION) {
 			return false;
 		}
-		long crc = crc64(0, data, 0, data.length - 8);
+		long crc = Crc64.crc64(0, data, 0, data.length - 8);
 		for (int i = 0; i < 8; i++) {
 			if ((byte) (crc >>> (8 * i)) != data[footer + 2 + i]) {
 				return false;
@@ -255,65 +253,9 @@ final class FunctionPayload {
 		if (clen < 0 || len < 0 || clen > end - pos[0] || len > Integer.MAX_VALUE - 8) {
 			return null;
 		}
-		byte[] out = new byte[(int) len];
-		int ip = pos[0];
-		int inEnd = ip + (int) clen;
-		int op = 0;
-		while (ip < inEnd) {
-			int ctrl = data[ip++] & 0xff;
-			if (ctrl < (1 << 5)) {
-				ctrl++;
-				if (op + ctrl > out.length || ip + ctrl > inEnd) {
-					return null;
-				}
-				System.arraycopy(data, ip, out, op, ctrl);
-				op += ctrl;
-				ip += ctrl;
-			}
-			else {
-				int n = ctrl >> 5;
-				int ref = op - ((ctrl & 0x1f) << 8) - 1;
-				if (n == 7) {
-					if (ip >= inEnd) {
-						return null;
-					}
-					n += data[ip++] & 0xff;
-				}
-				if (ip >= inEnd) {
-					return null;
-				}
-				ref -= data[ip++] & 0xff;
-				n += 2;
-				if (op + n > out.length || ref < 0) {
-					return null;
-				}
-				for (int i = 0; i < n; i++) {
-					out[op++] = out[ref++];
-				}
-			}
-		}
-		pos[0] = inEnd;
-		return op == out.length ? out : null;
-	}
-
-	/** Redis's crc64 (Jones polynomial, reflected, no final xor). */
-	static long crc64(long crc, byte[] data, int from, int to) {
-		for (int i = from; i < to; i++) {
-			crc = CRC64_TABLE[(int) ((crc ^ data[i]) & 0xff)] ^ (crc >>> 8);
-		}
-		return crc;
-	}
-
-	private static long[] crcTable() {
-		long[] table = new long[256];
-		for (int n = 0; n < 256; n++) {
-			long c = n;
-			for (int k = 0; k < 8; k++) {
-				c = (c & 1) != 0 ? (c >>> 1) ^ CRC64_POLY_REFLECTED : c >>> 1;
-			}
-			table[n] = c;
-		}
-		return table;
+		byte[] out = Lzf.decompress(data, pos[0], (int) clen, (int) len);
+		pos[0] += (int) clen;
+		return out;
 	}
 
 }
